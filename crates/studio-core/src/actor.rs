@@ -1,0 +1,84 @@
+//! Who is acting. Every write takes an [`Actor`] explicitly so the audit trail names a person and
+//! roles can be enforced on the same parameter once accounts exist.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Organization Department staff (组织部).
+    Admin,
+    /// Liaison officer at the studio desk (联络员).
+    Liaison,
+    /// A delegate (党代表).
+    Delegate,
+    /// A visitor at the kiosk or on the portal: may read public data and leave messages only.
+    Visitor,
+    /// The program itself (migrations, demo data, scheduled jobs).
+    System,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Admin => "组织部管理员",
+            Role::Liaison => "联络员",
+            Role::Delegate => "党代表",
+            Role::Visitor => "访客",
+            Role::System => "系统",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+}
+
+/// What an actor wants to do; checked in the core, never only in a UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    EditRoster,
+    EditSettings,
+    ReadPersonalData,
+    Maintain,
+}
+
+impl Actor {
+    pub fn new(name: impl Into<String>, role: Role) -> Self {
+        Actor {
+            name: name.into(),
+            role,
+        }
+    }
+
+    pub fn system() -> Self {
+        Actor::new("系统", Role::System)
+    }
+
+    pub fn may(&self, p: Permission) -> bool {
+        use Permission::*;
+        match self.role {
+            Role::Admin | Role::System => true,
+            Role::Liaison => matches!(p, EditRoster | ReadPersonalData),
+            Role::Delegate => matches!(p, ReadPersonalData),
+            Role::Visitor => false,
+        }
+    }
+
+    pub fn require(&self, p: Permission) -> Result<()> {
+        if self.may(p) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(format!(
+                "{}（{}）没有权限进行此操作",
+                self.name,
+                self.role.label()
+            )))
+        }
+    }
+}

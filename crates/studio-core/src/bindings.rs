@@ -1,0 +1,52 @@
+//! The TypeScript the UI sees, generated from the Rust types (DESIGN.md, invariant 6).
+//! `ui/src/api/types.ts` is this function's output, committed; the test `ts_bindings` fails when the
+//! two differ. Regenerate with `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.
+
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($cfg:expr; $($t:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$t as TS>::decl($cfg))),*]
+    };
+}
+
+pub fn typescript() -> String {
+    // Our integers are counts, orders and versions, far below 2^53: plain numbers in JS.
+    let cfg = Config::new().with_large_int("number");
+    let cfg = &cfg;
+    let decls: Vec<String> = decls![cfg;
+        crate::error::FieldError,
+        crate::error::ErrorPayload,
+        crate::actor::Role,
+        crate::actor::Actor,
+        crate::page::PageRequest,
+        crate::page::Page<()>,
+        crate::audit::ChangeRecord,
+        crate::settings::Settings,
+        crate::settings::SetupState,
+        crate::status::AppStatus,
+        crate::maintenance::CheckReport,
+        crate::roster::Gender,
+        crate::roster::DelegateStatus,
+        crate::roster::PublishFlags,
+        crate::roster::Delegation,
+        crate::roster::DelegationSummary,
+        crate::roster::DelegationInput,
+        crate::roster::Delegate,
+        crate::roster::DelegateInput,
+        crate::roster::DelegateListItem,
+        crate::roster::DelegateSort,
+        crate::roster::DelegateQuery,
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.\n\n",
+    );
+    for d in decls {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,97 @@
+//! The core's one error type. Every variant carries the Chinese text a user reads; `code()` is the
+//! stable identifier the UI and scripts branch on (DESIGN.md, invariant 7).
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One field that failed validation, with the message shown beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldError {
+    /// The input field's name as the UI knows it (`mobile`, `email`, …).
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule; nothing was saved.
+    #[error("{}", validation_summary(.0))]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    NotFound(String),
+    /// The request contradicts the current state (e.g. demo data into a non-empty database).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    Forbidden(String),
+    /// A user error not tied to one field (bad file, bad argument).
+    #[error("{0}")]
+    Invalid(String),
+    #[error("数据库出错：{0}")]
+    Storage(#[from] rusqlite::Error),
+    #[error("数据库升级失败：{0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("文件读写失败：{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn validation_summary(fields: &[FieldError]) -> String {
+    match fields {
+        [] => "输入有误".to_string(),
+        [one] => one.message.clone(),
+        [first, rest @ ..] => format!("{}（另有 {} 处需要修改）", first.message, rest.len()),
+    }
+}
+
+impl Error {
+    /// A stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::NotFound(_) => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::Forbidden(_) => "forbidden",
+            Error::Invalid(_) => "invalid",
+            Error::Storage(_) => "storage",
+            Error::Migration(_) => "migration",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// Whether this is the user's error (exit code 1) rather than a fault of the program.
+    pub fn is_user_error(&self) -> bool {
+        !matches!(
+            self,
+            Error::Storage(_) | Error::Migration(_) | Error::Io(_)
+        )
+    }
+
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Error::Validation(vec![FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }])
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code().to_string(),
+            message: self.to_string(),
+            fields: match self {
+                Error::Validation(f) => f.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// What a front end receives when a call fails: `{code, message, fields}`.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    /// Per-field messages for forms; empty unless `code` is `validation`.
+    pub fields: Vec<FieldError>,
+}

@@ -1,0 +1,303 @@
+//! SQL for delegations and delegates.
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use crate::error::Result;
+use crate::roster::{
+    Delegate, DelegateListItem, DelegateQuery, DelegateSort, DelegateStatus, Delegation,
+    DelegationSummary, Gender, PublishFlags,
+};
+use crate::validate::mask_phone;
+
+// ---- delegations ----------------------------------------------------------------------------
+
+fn delegation_from_row(r: &Row) -> rusqlite::Result<Delegation> {
+    Ok(Delegation {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        head_delegate_id: r.get("head_delegate_id")?,
+        note: r.get("note")?,
+        display_order: r.get("display_order")?,
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        version: r.get("version")?,
+    })
+}
+
+pub fn get_delegation(conn: &Connection, id: &str) -> Result<Option<Delegation>> {
+    Ok(conn
+        .query_row(
+            "SELECT * FROM delegations WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            delegation_from_row,
+        )
+        .optional()?)
+}
+
+/// Another live delegation already uses this name.
+pub fn delegation_name_taken(conn: &Connection, name: &str, except_id: &str) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM delegations WHERE name = ?1 AND id <> ?2 AND deleted_at IS NULL",
+            params![name, except_id],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+pub fn insert_delegation(conn: &Connection, d: &Delegation) -> Result<()> {
+    conn.execute(
+        "INSERT INTO delegations (id, name, head_delegate_id, note, display_order, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![d.id, d.name, d.head_delegate_id, d.note, d.display_order, d.created_at, d.updated_at, d.version],
+    )?;
+    Ok(())
+}
+
+pub fn update_delegation(conn: &Connection, d: &Delegation) -> Result<()> {
+    conn.execute(
+        "UPDATE delegations SET name = ?2, head_delegate_id = ?3, note = ?4, display_order = ?5,
+                updated_at = ?6, version = ?7
+         WHERE id = ?1",
+        params![d.id, d.name, d.head_delegate_id, d.note, d.display_order, d.updated_at, d.version],
+    )?;
+    Ok(())
+}
+
+pub fn list_delegation_summaries(conn: &Connection) -> Result<Vec<DelegationSummary>> {
+    let mut st = conn.prepare_cached(
+        "SELECT g.id, g.name, g.head_delegate_id, h.name AS head_name, g.note, g.display_order,
+                (SELECT COUNT(*) FROM delegates d
+                  WHERE d.delegation_id = g.id AND d.status = 'active' AND d.deleted_at IS NULL) AS active_count
+         FROM delegations g
+         LEFT JOIN delegates h ON h.id = g.head_delegate_id
+         WHERE g.deleted_at IS NULL
+         ORDER BY g.display_order, g.name",
+    )?;
+    let rows = st.query_map([], |r| {
+        Ok(DelegationSummary {
+            id: r.get("id")?,
+            name: r.get("name")?,
+            head_delegate_id: r.get("head_delegate_id")?,
+            head_name: r.get("head_name")?,
+            note: r.get("note")?,
+            display_order: r.get("display_order")?,
+            active_count: r.get("active_count")?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---- delegates ------------------------------------------------------------------------------
+
+fn delegate_from_row(r: &Row) -> rusqlite::Result<Delegate> {
+    let gender: String = r.get("gender")?;
+    let status: String = r.get("status")?;
+    let publish: String = r.get("publish")?;
+    Ok(Delegate {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        gender: Gender::parse(&gender).unwrap_or(Gender::Male),
+        delegation_id: r.get("delegation_id")?,
+        unit: r.get("unit")?,
+        position: r.get("position")?,
+        mobile: r.get("mobile")?,
+        office_phone: r.get("office_phone")?,
+        email: r.get("email")?,
+        photo: r.get("photo")?,
+        bio: r.get("bio")?,
+        pledge: r.get("pledge")?,
+        term: r.get("term")?,
+        status: DelegateStatus::parse(&status).unwrap_or(DelegateStatus::Active),
+        left_on: r.get("left_on")?,
+        display_order: r.get("display_order")?,
+        publish: serde_json::from_str::<PublishFlags>(&publish).unwrap_or_default(),
+        created_at: r.get("created_at")?,
+        updated_at: r.get("updated_at")?,
+        version: r.get("version")?,
+    })
+}
+
+pub fn get_delegate(conn: &Connection, id: &str) -> Result<Option<Delegate>> {
+    Ok(conn
+        .query_row(
+            "SELECT * FROM delegates WHERE id = ?1 AND deleted_at IS NULL",
+            [id],
+            delegate_from_row,
+        )
+        .optional()?)
+}
+
+/// Insert or replace every column of a delegate (the service computes the whole new row).
+pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
+    conn.execute(
+        "INSERT INTO delegates (id, name, name_pinyin, name_initials, gender, delegation_id, unit, position,
+                mobile, office_phone, email, photo, bio, pledge, term, status, left_on, display_order,
+                publish, created_at, updated_at, version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+         ON CONFLICT(id) DO UPDATE SET
+                name = excluded.name, name_pinyin = excluded.name_pinyin,
+                name_initials = excluded.name_initials, gender = excluded.gender,
+                delegation_id = excluded.delegation_id, unit = excluded.unit,
+                position = excluded.position, mobile = excluded.mobile,
+                office_phone = excluded.office_phone, email = excluded.email, photo = excluded.photo,
+                bio = excluded.bio, pledge = excluded.pledge, term = excluded.term,
+                status = excluded.status, left_on = excluded.left_on,
+                display_order = excluded.display_order, publish = excluded.publish,
+                updated_at = excluded.updated_at, version = excluded.version",
+        params![
+            d.id,
+            d.name,
+            crate::roster::pinyin_full(&d.name),
+            crate::roster::initials(&d.name),
+            d.gender.as_str(),
+            d.delegation_id,
+            d.unit,
+            d.position,
+            d.mobile,
+            d.office_phone,
+            d.email,
+            d.photo,
+            d.bio,
+            d.pledge,
+            d.term,
+            d.status.as_str(),
+            d.left_on,
+            d.display_order,
+            serde_json::to_string(&d.publish).unwrap_or_else(|_| "{}".into()),
+            d.created_at,
+            d.updated_at,
+            d.version,
+        ],
+    )?;
+    Ok(())
+}
+
+const LIST_COLUMNS: &str = "d.id, d.name, d.gender, d.delegation_id, g.name AS delegation_name, d.unit,
+    d.position, d.mobile, d.office_phone, d.status, d.term, d.photo, d.display_order";
+
+fn list_item_from_row(r: &Row) -> rusqlite::Result<DelegateListItem> {
+    let gender: String = r.get("gender")?;
+    let status: String = r.get("status")?;
+    let mobile: String = r.get("mobile")?;
+    let office: String = r.get("office_phone")?;
+    let photo: Option<String> = r.get("photo")?;
+    Ok(DelegateListItem {
+        id: r.get("id")?,
+        name: r.get("name")?,
+        gender: Gender::parse(&gender).unwrap_or(Gender::Male),
+        delegation_id: r.get("delegation_id")?,
+        delegation_name: r.get("delegation_name")?,
+        unit: r.get("unit")?,
+        position: r.get("position")?,
+        mobile_masked: mask_phone(if mobile.is_empty() { &office } else { &mobile }),
+        status: DelegateStatus::parse(&status).unwrap_or(DelegateStatus::Active),
+        term: r.get("term")?,
+        has_photo: photo.is_some(),
+        display_order: r.get("display_order")?,
+    })
+}
+
+/// `%`, `_` and `\` typed by a user are literal characters, not LIKE wildcards.
+fn like_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// One page of the roster and the total matching it.
+pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<DelegateListItem>, u64)> {
+    let mut wh = vec!["d.deleted_at IS NULL".to_string()];
+    let mut args: Vec<SqlValue> = Vec::new();
+    let text = q.q.trim();
+    if !text.is_empty() {
+        let contains = format!("%{}%", like_escape(text));
+        args.push(SqlValue::Text(contains));
+        let n = args.len();
+        let mut any = vec![
+            format!("d.name LIKE ?{n} ESCAPE '\\'"),
+            format!("d.unit LIKE ?{n} ESCAPE '\\'"),
+            format!("d.position LIKE ?{n} ESCAPE '\\'"),
+        ];
+        if text.chars().all(|c| c.is_ascii_alphabetic()) {
+            args.push(SqlValue::Text(format!("{}%", like_escape(&text.to_ascii_lowercase()))));
+            let m = args.len();
+            any.push(format!("d.name_initials LIKE ?{m} ESCAPE '\\'"));
+            any.push(format!("d.name_pinyin LIKE ?{m} ESCAPE '\\'"));
+        }
+        wh.push(format!("({})", any.join(" OR ")));
+    }
+    if let Some(id) = q.delegation_id.as_deref().filter(|s| !s.is_empty()) {
+        args.push(SqlValue::Text(id.to_string()));
+        wh.push(format!("d.delegation_id = ?{}", args.len()));
+    }
+    if let Some(s) = q.status {
+        args.push(SqlValue::Text(s.as_str().to_string()));
+        wh.push(format!("d.status = ?{}", args.len()));
+    }
+    let where_sql = wh.join(" AND ");
+    let order = match q.sort {
+        DelegateSort::Roster => "g.display_order, g.name, d.display_order, d.name_pinyin",
+        DelegateSort::Name => "d.name_pinyin, d.name",
+        DelegateSort::Unit => "d.unit, d.name_pinyin",
+        DelegateSort::UpdatedDesc => "d.updated_at DESC",
+    };
+    let total: i64 = conn.query_row(
+        &format!(
+            "SELECT COUNT(*) FROM delegates d JOIN delegations g ON g.id = d.delegation_id WHERE {where_sql}"
+        ),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    args.push(SqlValue::Integer(q.page.limit()));
+    args.push(SqlValue::Integer(q.page.offset()));
+    let sql = format!(
+        "SELECT {LIST_COLUMNS} FROM delegates d JOIN delegations g ON g.id = d.delegation_id
+         WHERE {where_sql} ORDER BY {order}, d.id LIMIT ?{} OFFSET ?{}",
+        args.len() - 1,
+        args.len()
+    );
+    let mut st = conn.prepare_cached(&sql)?;
+    let rows = st.query_map(params_from_iter(args.iter()), list_item_from_row)?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total as u64))
+}
+
+/// Live delegates with the same name and unit, except `except_id`.
+pub fn same_name_and_unit(
+    conn: &Connection,
+    name: &str,
+    unit: &str,
+    except_id: &str,
+) -> Result<Vec<DelegateListItem>> {
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {LIST_COLUMNS} FROM delegates d JOIN delegations g ON g.id = d.delegation_id
+         WHERE d.deleted_at IS NULL AND d.name = ?1 AND d.unit = ?2 AND d.id <> ?3"
+    ))?;
+    let rows = st.query_map(params![name, unit, except_id], list_item_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn count_delegates(conn: &Connection) -> Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM delegates WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+pub fn count_delegations(conn: &Connection) -> Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM delegations WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}

@@ -1,0 +1,24 @@
+//! Errors of the print pipeline. Messages are Chinese because they reach the desk staff as-is.
+
+/// Why a document could not be printed.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+pub enum PrintError {
+    /// Nothing to print: an empty batch or zero copies.
+    #[error("没有要打印的记录卡")]
+    NoCards,
+    /// More pages than one print job should hold; protects against a runaway copy count.
+    #[error("一次最多打印 {max} 张记录卡，本次请求 {requested} 张")]
+    TooManyCards { requested: usize, max: usize },
+    /// The contact date is not a calendar date.
+    #[error("联系日期无效：{year}年{month}月{day}日")]
+    InvalidDate { year: i32, month: u32, day: u32 },
+    /// The embedded font could not be read (a broken build, never user input).
+    #[error("内置字体无法读取：{0}")]
+    Font(String),
+    /// The font subset for the document could not be built.
+    #[error("生成字体子集失败：{0}")]
+    Subset(String),
+    /// The PDF writer failed.
+    #[error("生成 PDF 失败：{0}")]
+    Pdf(String),
+}
