@@ -1,1 +1,55 @@
-pub fn run() {}
+//! The desktop shell: opens the studio database and registers the commands, area by area.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use state::AppState;
+
+/// `STUDIO_DB` chooses another database (tests, a second studio); otherwise the OS app-data folder,
+/// the same file the `studio` command uses by default.
+fn db_path() -> PathBuf {
+    std::env::var_os("STUDIO_DB")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(studio_core::paths::default_db_path)
+}
+
+pub fn run() {
+    let path = db_path();
+    let store = match studio_core::Store::open(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("无法打开数据库 {}：{e}", path.display());
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .manage(AppState::new(store))
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::setup_load_demo,
+            commands::app::setup_start_blank,
+            commands::app::audit_recent,
+            commands::settings::settings_get,
+            commands::settings::settings_save,
+            commands::roster::delegations_list,
+            commands::roster::delegation_get,
+            commands::roster::delegation_create,
+            commands::roster::delegation_update,
+            commands::roster::delegates_list,
+            commands::roster::delegate_get,
+            commands::roster::delegate_create,
+            commands::roster::delegate_update,
+            commands::roster::delegate_mark_left,
+            commands::roster::delegate_reinstate,
+            commands::roster::delegate_duplicates,
+            commands::roster::delegate_set_photo,
+            commands::roster::delegate_photo,
+            commands::roster::delegate_history,
+        ])
+        .run(tauri::generate_context!())
+        .expect("党代表工作室无法启动");
+}

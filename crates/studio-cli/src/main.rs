@@ -1,1 +1,88 @@
-fn main() {}
+//! `studio`: Delegate Studio's core without a window, for administrators' scripts, scheduled jobs and
+//! tests. Exit code 0 on success, 1 on an error (a Chinese message on stderr), 2 on misuse.
+
+mod delegates;
+mod demo;
+mod maintenance;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use studio_core::{Actor, Role, Store};
+
+#[derive(Parser)]
+#[command(name = "studio", version, about = "党代表工作室命令行工具")]
+struct Cli {
+    /// 数据库文件；默认为桌面程序的数据库（系统应用数据目录）
+    #[arg(long, global = true, env = "STUDIO_DB")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 向空数据库载入演示数据
+    Demo(demo::Args),
+    /// 党代表名册
+    #[command(subcommand)]
+    Delegates(delegates::Command),
+    /// 备份数据库（SQLite 在线备份，程序运行时也可执行）
+    Backup(maintenance::BackupArgs),
+    /// 从备份恢复（先检查备份完整性）
+    Restore(maintenance::RestoreArgs),
+    /// 检查数据库完整性与外键
+    Check,
+    /// 显示数据库与文件所在位置
+    Paths {
+        /// 只输出其中一项：db（数据库文件）或 files（照片等文件目录）
+        #[arg(value_parser = ["db", "files"])]
+        which: Option<String>,
+    },
+}
+
+/// Who the CLI acts as in the audit trail: the system user who ran it.
+fn cli_actor() -> Actor {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "未知用户".into());
+    Actor::new(format!("命令行（{user}）"), Role::Admin)
+}
+
+fn run(cli: Cli) -> studio_core::Result<()> {
+    let path = cli
+        .db
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(studio_core::paths::default_db_path);
+    if let Command::Paths { which } = &cli.command {
+        let files = Store::files_dir_for(&path);
+        match which.as_deref() {
+            Some("db") => println!("{}", path.display()),
+            Some(_) => println!("{}", files.display()),
+            None => println!("数据库：{}\n文件目录：{}", path.display(), files.display()),
+        }
+        return Ok(());
+    }
+    let mut store = Store::open(&path)?;
+    let actor = cli_actor();
+    match cli.command {
+        Command::Demo(a) => demo::run(&mut store, a),
+        Command::Delegates(c) => delegates::run(&store, &actor, c),
+        Command::Backup(a) => maintenance::backup(&store, &actor, a),
+        Command::Restore(a) => maintenance::restore(&mut store, &actor, a),
+        Command::Check => maintenance::check(&store),
+        Command::Paths { .. } => Ok(()),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -24,6 +24,16 @@ pub struct ChangeRecord {
     pub after: Option<Value>,
 }
 
+/// The latest changes of any kind, newest first (工作台's recent activity).
+pub fn recent(
+    store: &crate::Store,
+    actor: &crate::Actor,
+    limit: u32,
+) -> crate::Result<Vec<ChangeRecord>> {
+    actor.require(crate::actor::Permission::ReadPersonalData)?;
+    crate::storage::audit::recent(&store.conn, limit)
+}
+
 /// Reduce two snapshots to the fields that differ. Bookkeeping fields are left out: they change on
 /// every write and say nothing a reader needs.
 pub fn diff(before: &Value, after: &Value) -> (Value, Value) {

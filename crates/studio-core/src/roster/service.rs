@@ -299,6 +299,14 @@ pub fn photo_path(store: &Store, id: &str, thumbnail: bool) -> Result<Option<Pat
     }))
 }
 
+/// The photo's bytes (JPEG), or its thumbnail's; `None` when the delegate has no photo.
+pub fn photo_bytes(store: &Store, id: &str, thumbnail: bool) -> Result<Option<Vec<u8>>> {
+    match photo_path(store, id, thumbnail)? {
+        Some(p) if p.is_file() => Ok(Some(std::fs::read(p)?)),
+        _ => Ok(None),
+    }
+}
+
 /// Who changed this delegate, when, and what.
 pub fn delegate_history(store: &Store, actor: &Actor, id: &str) -> Result<Vec<ChangeRecord>> {
     actor.require(Permission::ReadPersonalData)?;

@@ -3,6 +3,7 @@
 //! transaction at open.
 
 pub mod audit;
+pub mod calendar;
 pub mod roster;
 pub mod settings;
 
@@ -14,7 +15,10 @@ use rusqlite_migration::{Migrations, M};
 use crate::error::Result;
 
 /// The numbered migrations, in order. Append only: a shipped migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_calendar.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
@@ -51,7 +55,7 @@ impl Store {
         Self::prepare(&mut conn)?;
         Ok(Store {
             conn,
-            files_dir: files_dir_for(path),
+            files_dir: Self::files_dir_for(path),
             path: Some(path.to_path_buf()),
         })
     }
@@ -83,15 +87,15 @@ impl Store {
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
-}
 
-/// `…/studio.db` keeps its files in `…/studio.files/`, so two databases in one folder never mix.
-fn files_dir_for(db: &Path) -> PathBuf {
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "studio".into());
-    db.with_file_name(format!("{stem}.files"))
+    /// `…/studio.db` keeps its files in `…/studio.files/`, so two databases in one folder never mix.
+    pub fn files_dir_for(db: &Path) -> PathBuf {
+        let stem = db
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "studio".into());
+        db.with_file_name(format!("{stem}.files"))
+    }
 }
 
 #[cfg(test)]

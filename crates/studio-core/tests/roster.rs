@@ -1,0 +1,228 @@
+//! The roster as a liaison officer uses it: through the core's public functions only.
+
+use studio_core::roster::{
+    self, DelegateInput, DelegateQuery, DelegateStatus, DelegationInput, Gender,
+};
+use studio_core::{Actor, Error, Role, Store};
+
+fn officer() -> Actor {
+    Actor::new("王联络", Role::Liaison)
+}
+
+fn store_with_delegation() -> (Store, String) {
+    let mut s = Store::open_in_memory().unwrap();
+    let g = roster::create_delegation(
+        &mut s,
+        &officer(),
+        &DelegationInput { name: "理工代表团".into(), ..Default::default() },
+    )
+    .unwrap();
+    (s, g.id)
+}
+
+fn input(delegation: &str, name: &str) -> DelegateInput {
+    DelegateInput {
+        name: name.into(),
+        gender: Gender::Male,
+        delegation_id: delegation.into(),
+        unit: "计算机工程学院".into(),
+        position: "教授".into(),
+        mobile: "138 1234 5678".into(),
+        email: "Zhang@Example.edu.cn".into(),
+        ..Default::default()
+    }
+}
+
+fn field_messages(e: Error) -> Vec<(String, String)> {
+    match e {
+        Error::Validation(f) => f.into_iter().map(|f| (f.field, f.message)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn create_normalises_and_lists_with_masked_phone() {
+    let (mut s, g) = store_with_delegation();
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, " 张建华 ")).unwrap();
+    assert_eq!(d.name, "张建华");
+    assert_eq!(d.mobile, "13812345678");
+    assert_eq!(d.email, "zhang@example.edu.cn");
+    let page = roster::list_delegates(&s, &DelegateQuery::default()).unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].delegation_name, "理工代表团");
+    assert_eq!(page.items[0].mobile_masked, "138****5678");
+}
+
+#[test]
+fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
+    let (mut s, g) = store_with_delegation();
+    let mut bad = input(&g, "");
+    bad.mobile = "12345".into();
+    bad.office_phone = "8785123".into();
+    bad.email = "not-an-email".into();
+    let fields = field_messages(roster::create_delegate(&mut s, &officer(), &bad).unwrap_err());
+    let get = |f: &str| fields.iter().find(|(k, _)| k == f).map(|(_, m)| m.clone());
+    assert_eq!(get("name").as_deref(), Some("请填写姓名"));
+    assert!(get("mobile").unwrap().contains("11 位"));
+    assert!(get("office_phone").unwrap().contains("区号"));
+    assert!(get("email").unwrap().contains("邮箱"));
+    assert_eq!(roster::delegate_count(&s).unwrap(), 0);
+    assert!(studio_core::audit::recent(&s, &officer(), 10)
+        .unwrap()
+        .iter()
+        .all(|c| c.entity != "delegate"));
+}
+
+#[test]
+fn a_phone_is_required_and_office_numbers_are_normalised() {
+    let (mut s, g) = store_with_delegation();
+    let mut no_phone = input(&g, "李四");
+    no_phone.mobile.clear();
+    let f = field_messages(roster::create_delegate(&mut s, &officer(), &no_phone).unwrap_err());
+    assert_eq!(f[0].0, "mobile");
+    no_phone.office_phone = "05368785123".into();
+    let d = roster::create_delegate(&mut s, &officer(), &no_phone).unwrap();
+    assert_eq!(d.office_phone, "0536-8785123");
+}
+
+#[test]
+fn search_by_pinyin_initials_full_pinyin_name_and_unit() {
+    let (mut s, g) = store_with_delegation();
+    roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let mut other = input(&g, "李丽华");
+    other.unit = "外国语学院".into();
+    roster::create_delegate(&mut s, &officer(), &other).unwrap();
+    let names = |q: &str| -> Vec<String> {
+        let query = DelegateQuery { q: q.into(), ..Default::default() };
+        roster::list_delegates(&s, &query).unwrap().items.into_iter().map(|d| d.name).collect()
+    };
+    assert_eq!(names("zjh"), ["张建华"]);
+    assert_eq!(names("ZJH"), ["张建华"]);
+    assert_eq!(names("zhangjian"), ["张建华"]);
+    assert_eq!(names("华").len(), 2);
+    assert_eq!(names("外国语"), ["李丽华"]);
+    assert!(names("%").is_empty(), "LIKE wildcards are literal");
+}
+
+#[test]
+fn filters_sort_and_paginate() {
+    let (mut s, g) = store_with_delegation();
+    for i in 0..25 {
+        let mut d = input(&g, &format!("代表{i:02}"));
+        d.display_order = i;
+        roster::create_delegate(&mut s, &officer(), &d).unwrap();
+    }
+    let mut q = DelegateQuery::default();
+    q.page.page_size = 10;
+    q.page.page = 3;
+    let p = roster::list_delegates(&s, &q).unwrap();
+    assert_eq!(p.total, 25);
+    assert_eq!(p.items.len(), 5);
+    assert_eq!(p.items[0].name, "代表20");
+    q.page.page_size = 100_000;
+    assert_eq!(roster::list_delegates(&s, &q).unwrap().page_size, 200, "page size is bounded");
+}
+
+#[test]
+fn mark_left_keeps_the_record_and_audits_who_and_what() {
+    let (mut s, g) = store_with_delegation();
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let left = roster::mark_delegate_left(&mut s, &officer(), &d.id, Some("2026-03-01")).unwrap();
+    assert_eq!(left.status, DelegateStatus::Left);
+    assert_eq!(left.left_on.as_deref(), Some("2026-03-01"));
+    let active = DelegateQuery { status: Some(DelegateStatus::Active), ..Default::default() };
+    assert_eq!(roster::list_delegates(&s, &active).unwrap().total, 0);
+    assert_eq!(roster::list_delegates(&s, &DelegateQuery::default()).unwrap().total, 1);
+    assert!(matches!(
+        roster::mark_delegate_left(&mut s, &officer(), &d.id, None),
+        Err(Error::Conflict(_))
+    ));
+    let history = roster::delegate_history(&s, &officer(), &d.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0].action, "create");
+    assert_eq!(history[1].action, "mark_left");
+    assert_eq!(history[1].actor, "王联络");
+    let before = history[1].before.as_ref().unwrap();
+    let after = history[1].after.as_ref().unwrap();
+    assert_eq!(before["status"], "active");
+    assert_eq!(after["status"], "left");
+    assert!(after.get("name").is_none(), "only changed fields are kept");
+    roster::reinstate_delegate(&mut s, &officer(), &d.id).unwrap();
+}
+
+#[test]
+fn likely_duplicates_warn_on_same_name_and_unit() {
+    let (mut s, g) = store_with_delegation();
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    assert_eq!(roster::likely_duplicates(&s, "张建华", "计算机工程学院", None).unwrap().len(), 1);
+    assert!(roster::likely_duplicates(&s, "张建华", "计算机工程学院", Some(&d.id)).unwrap().is_empty());
+    assert!(roster::likely_duplicates(&s, "张建华", "外国语学院", None).unwrap().is_empty());
+    // A warning, not a block: saving a second one works.
+    roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+}
+
+#[test]
+fn visitors_cannot_write_or_read_personal_data() {
+    let (mut s, g) = store_with_delegation();
+    let visitor = Actor::new("访客", Role::Visitor);
+    let e = roster::create_delegate(&mut s, &visitor, &input(&g, "张建华")).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    assert!(e.to_string().contains("没有权限"));
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    assert_eq!(roster::get_delegate(&s, &visitor, &d.id).unwrap_err().code(), "forbidden");
+}
+
+#[test]
+fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
+    let (mut s, g) = store_with_delegation();
+    let dup = roster::create_delegation(
+        &mut s,
+        &officer(),
+        &DelegationInput { name: "理工代表团".into(), ..Default::default() },
+    );
+    assert_eq!(field_messages(dup.unwrap_err())[0].0, "name");
+    let other = roster::create_delegation(
+        &mut s,
+        &officer(),
+        &DelegationInput { name: "人文代表团".into(), ..Default::default() },
+    )
+    .unwrap();
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let bad = DelegationInput {
+        name: "人文代表团".into(),
+        head_delegate_id: Some(d.id.clone()),
+        ..Default::default()
+    };
+    assert!(roster::update_delegation(&mut s, &officer(), &other.id, &bad).is_err());
+    let ok = DelegationInput {
+        name: "理工代表团".into(),
+        head_delegate_id: Some(d.id.clone()),
+        ..Default::default()
+    };
+    roster::update_delegation(&mut s, &officer(), &g, &ok).unwrap();
+    let list = roster::list_delegations(&s).unwrap();
+    let lg = list.iter().find(|x| x.id == g).unwrap();
+    assert_eq!(lg.head_name.as_deref(), Some("张建华"));
+    assert_eq!(lg.active_count, 1);
+    // The head leaving clears the headship.
+    roster::mark_delegate_left(&mut s, &officer(), &d.id, None).unwrap();
+    assert_eq!(roster::get_delegation(&s, &g).unwrap().head_delegate_id, None);
+}
+
+#[test]
+fn photos_are_stored_with_a_thumbnail_and_non_images_refused() {
+    let (mut s, g) = store_with_delegation();
+    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let err = roster::set_delegate_photo(&mut s, &officer(), &d.id, b"not an image").unwrap_err();
+    assert_eq!(err.code(), "invalid");
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(800, 600, image::Rgb([200, 30, 30]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let d = roster::set_delegate_photo(&mut s, &officer(), &d.id, &png).unwrap();
+    assert!(d.photo.is_some());
+    let thumb = roster::photo_bytes(&s, &d.id, true).unwrap().unwrap();
+    let t = image::load_from_memory(&thumb).unwrap();
+    assert_eq!(t.width().max(t.height()), roster::THUMB_SIZE);
+    assert!(roster::photo_bytes(&s, &d.id, false).unwrap().unwrap().len() > thumb.len());
+}

@@ -1,0 +1,6 @@
+//! Tauri commands, one file per area. Each command only translates: input in, one core call, the
+//! error mapped (DESIGN.md, invariant 2).
+
+pub mod app;
+pub mod roster;
+pub mod settings;

@@ -1,0 +1,88 @@
+"""Small helpers for driving Element Plus widgets through WebDriver."""
+
+import time
+
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    NoSuchElementException,
+    StaleElementReferenceException,
+)
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+TIMEOUT = 15
+
+
+def wait_for(fn, timeout=TIMEOUT, what="condition"):
+    """Poll `fn` until it returns something truthy; fail with `what` after `timeout` seconds."""
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        try:
+            v = fn()
+            if v:
+                return v
+        except (NoSuchElementException, StaleElementReferenceException) as e:
+            last = e
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what} ({last})")
+
+
+def css(driver, selector):
+    return driver.find_element(By.CSS_SELECTOR, selector)
+
+
+def visible(driver, selector):
+    def find():
+        for el in driver.find_elements(By.CSS_SELECTOR, selector):
+            if el.is_displayed():
+                return el
+        return None
+
+    return wait_for(find, what=f"visible {selector}")
+
+
+def click(driver, selector):
+    def go():
+        try:
+            visible(driver, selector).click()
+            return True
+        except ElementClickInterceptedException:
+            return False
+
+    wait_for(go, what=f"click {selector}")
+
+
+def type_into(driver, test_id, text, clear=True):
+    el = visible(driver, f"[data-test={test_id}] input, [data-test={test_id}] textarea, input[data-test={test_id}]")
+    if clear:
+        el.send_keys(Keys.CONTROL, "a")
+        el.send_keys(Keys.DELETE)
+    el.send_keys(text)
+    return el
+
+
+def choose(driver, test_id, option_text):
+    """Open an el-select and click the option with this text."""
+    click(driver, f"[data-test={test_id}]")
+
+    def pick():
+        for el in driver.find_elements(By.CSS_SELECTOR, ".el-select-dropdown__item"):
+            if el.is_displayed() and el.text.strip() == option_text:
+                el.click()
+                return True
+        return False
+
+    wait_for(pick, what=f"option {option_text} in {test_id}")
+
+
+def page_text(driver):
+    return driver.find_element(By.TAG_NAME, "body").text
+
+
+def wait_text(driver, text, timeout=TIMEOUT):
+    wait_for(lambda: text in page_text(driver), timeout, what=f"text {text!r}")
+
+
+def wait_no_text(driver, text, timeout=TIMEOUT):
+    wait_for(lambda: text not in page_text(driver), timeout, what=f"text {text!r} to go")
