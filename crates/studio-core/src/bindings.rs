@@ -37,6 +37,10 @@ pub fn typescript() -> String {
         crate::roster::DelegateListItem,
         crate::roster::DelegateSort,
         crate::roster::DelegateQuery,
+        crate::calendar::DayKind,
+        crate::calendar::OverrideKind,
+        crate::calendar::CalendarOverride,
+        crate::calendar::CalendarDay,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\

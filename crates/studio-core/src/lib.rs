@@ -10,6 +10,7 @@
 pub mod actor;
 pub mod audit;
 pub mod bindings;
+pub mod calendar;
 pub mod demo;
 pub mod error;
 pub mod ids;

@@ -96,3 +96,44 @@ export type DelegateQuery = {
  * Name, pinyin, pinyin initials ("zjh") or unit; empty for all.
  */
 q: string, delegation_id: string | null, status: DelegateStatus | null, sort: DelegateSort, page: PageRequest, };
+
+export type DayKind = { "kind": "workday" } | { "kind": "weekend" } | { "kind": "holiday", name: string, } | { "kind": "makeup_workday", name: string, };
+
+export type OverrideKind = "workday" | "holiday";
+
+export type CalendarOverride = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, kind: OverrideKind, 
+/**
+ * Why, in a few words (“学校运动会停课”, “2027年春节”); at most 100 characters, may be empty.
+ */
+note: string, 
+/**
+ * UTC, RFC 3339.
+ */
+created_at: string, updated_at: string, 
+/**
+ * The actor who last set it.
+ */
+updated_by: string, version: number, };
+
+export type CalendarDay = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, is_workday: boolean, 
+/**
+ * An admin override decides this day.
+ */
+overridden: boolean, 
+/**
+ * The year is covered by the shipped official calendar; when false only weekends (and any
+ * overrides) are known, and the UI should say so.
+ */
+official: boolean, } & ({ "kind": "workday" } | { "kind": "weekend" } | { "kind": "holiday", name: string, } | { "kind": "makeup_workday", name: string, });
