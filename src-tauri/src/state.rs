@@ -19,7 +19,10 @@ impl AppState {
 
     /// Run `f` with the store and the acting operator. A poisoned lock (a panic in an earlier
     /// command) still holds a consistent database: every write is one transaction.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store, &Actor) -> studio_core::Result<T>) -> CmdResult<T> {
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Store, &Actor) -> studio_core::Result<T>,
+    ) -> CmdResult<T> {
         let mut store = self.store.lock().unwrap_or_else(|e| e.into_inner());
         let actor = studio_core::settings::operator(&store)?;
         Ok(f(&mut store, &actor)?)

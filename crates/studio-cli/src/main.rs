@@ -1,6 +1,7 @@
 //! `studio`: Delegate Studio's core without a window, for administrators' scripts, scheduled jobs and
 //! tests. Exit code 0 on success, 1 on an error (a Chinese message on stderr), 2 on misuse.
 
+mod calendar;
 mod delegates;
 mod demo;
 mod maintenance;
@@ -28,6 +29,9 @@ enum Command {
     /// 党代表名册
     #[command(subcommand)]
     Delegates(delegates::Command),
+    /// 工作日历（法定节假日与调休）
+    #[command(subcommand)]
+    Calendar(calendar::Command),
     /// 备份数据库（SQLite 在线备份，程序运行时也可执行）
     Backup(maintenance::BackupArgs),
     /// 从备份恢复（先检查备份完整性）
@@ -69,6 +73,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
     match cli.command {
         Command::Demo(a) => demo::run(&mut store, a),
         Command::Delegates(c) => delegates::run(&store, &actor, c),
+        Command::Calendar(c) => calendar::run(&store, c),
         Command::Backup(a) => maintenance::backup(&store, &actor, a),
         Command::Restore(a) => maintenance::restore(&mut store, &actor, a),
         Command::Check => maintenance::check(&store),

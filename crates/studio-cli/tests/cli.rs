@@ -35,11 +35,16 @@ fn demo_then_list_as_json() {
     assert!(arr.len() >= 20);
     for d in arr {
         for key in ["id", "name", "delegation", "unit", "position", "status"] {
-            assert!(d.get(key).is_some_and(|x| x.is_string()), "{key} missing in {d}");
+            assert!(
+                d.get(key).is_some_and(|x| x.is_string()),
+                "{key} missing in {d}"
+            );
         }
     }
-    let delegations: std::collections::BTreeSet<_> =
-        arr.iter().map(|d| d["delegation"].as_str().unwrap().to_owned()).collect();
+    let delegations: std::collections::BTreeSet<_> = arr
+        .iter()
+        .map(|d| d["delegation"].as_str().unwrap().to_owned())
+        .collect();
     assert!(delegations.len() >= 3);
     assert!(arr.iter().any(|d| d["status"] == "left"));
 
@@ -72,7 +77,34 @@ fn misuse_exits_2_and_check_backup_restore_work() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(v.as_array().unwrap().len() >= 20);
 
-    let o = studio(&db, &["restore", dir.path().join("missing.db").to_str().unwrap()]);
+    let o = studio(
+        &db,
+        &["restore", dir.path().join("missing.db").to_str().unwrap()],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("找不到备份文件"));
+}
+
+#[test]
+fn calendar_add_and_is_workday_follow_the_official_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let o = studio(&db, &["calendar", "add", "2025-09-30", "3"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).trim(),
+        "2025-10-11",
+        "National Day 2025, Sat 10-11 is a make-up day"
+    );
+    let yes_no = |d: &str| {
+        stdout(&studio(&db, &["calendar", "is-workday", d]))
+            .trim()
+            .to_string()
+    };
+    assert_eq!(yes_no("2025-10-11"), "yes");
+    assert_eq!(yes_no("2025-10-01"), "no");
+    assert_eq!(yes_no("2025-10-12"), "no");
+    let o = studio(&db, &["calendar", "add", "2025-13-01", "3"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("格式不正确"));
 }

@@ -2,5 +2,6 @@
 //! error mapped (DESIGN.md, invariant 2).
 
 pub mod app;
+pub mod calendar;
 pub mod roster;
 pub mod settings;

@@ -37,7 +37,10 @@ pub fn delegation_update(
 }
 
 #[tauri::command]
-pub fn delegates_list(state: State<AppState>, query: DelegateQuery) -> CmdResult<Page<DelegateListItem>> {
+pub fn delegates_list(
+    state: State<AppState>,
+    query: DelegateQuery,
+) -> CmdResult<Page<DelegateListItem>> {
     state.with(|s, _| roster::list_delegates(s, &query))
 }
 
@@ -52,7 +55,11 @@ pub fn delegate_create(state: State<AppState>, input: DelegateInput) -> CmdResul
 }
 
 #[tauri::command]
-pub fn delegate_update(state: State<AppState>, id: String, input: DelegateInput) -> CmdResult<Delegate> {
+pub fn delegate_update(
+    state: State<AppState>,
+    id: String,
+    input: DelegateInput,
+) -> CmdResult<Delegate> {
     state.with(|s, actor| roster::update_delegate(s, actor, &id, &input))
 }
 
@@ -81,7 +88,11 @@ pub fn delegate_duplicates(
 }
 
 #[tauri::command]
-pub fn delegate_set_photo(state: State<AppState>, id: String, data_base64: String) -> CmdResult<Delegate> {
+pub fn delegate_set_photo(
+    state: State<AppState>,
+    id: String,
+    data_base64: String,
+) -> CmdResult<Delegate> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(data_base64.trim())
         .map_err(|_| Error::Invalid("照片数据无法读取，请重新选择文件".into()))?;
@@ -90,7 +101,11 @@ pub fn delegate_set_photo(state: State<AppState>, id: String, data_base64: Strin
 
 /// The photo as a `data:` URL, so the page can show it without file-system access.
 #[tauri::command]
-pub fn delegate_photo(state: State<AppState>, id: String, thumbnail: bool) -> CmdResult<Option<String>> {
+pub fn delegate_photo(
+    state: State<AppState>,
+    id: String,
+    thumbnail: bool,
+) -> CmdResult<Option<String>> {
     let bytes = state.with(|s, _| roster::photo_bytes(s, &id, thumbnail))?;
     Ok(bytes.map(|b| {
         format!(
