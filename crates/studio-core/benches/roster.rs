@@ -11,11 +11,17 @@ fn bench(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("roster_10k");
     g.bench_function("page_by_name", |b| {
-        let q = DelegateQuery { q: "王".into(), ..Default::default() };
+        let q = DelegateQuery {
+            q: "王".into(),
+            ..Default::default()
+        };
         b.iter(|| roster::list_delegates(&store, &q).unwrap())
     });
     g.bench_function("page_by_initials", |b| {
-        let q = DelegateQuery { q: "zjh".into(), ..Default::default() };
+        let q = DelegateQuery {
+            q: "zjh".into(),
+            ..Default::default()
+        };
         b.iter(|| roster::list_delegates(&store, &q).unwrap())
     });
     g.bench_function("page_by_unit_sorted_by_name", |b| {

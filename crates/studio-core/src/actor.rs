@@ -46,6 +46,8 @@ pub enum Permission {
     EditSettings,
     ReadPersonalData,
     Maintain,
+    /// Create, edit, submit, amend and discard contact record cards (记录卡).
+    EditCards,
 }
 
 impl Actor {
@@ -64,8 +66,8 @@ impl Actor {
         use Permission::*;
         match self.role {
             Role::Admin | Role::System => true,
-            Role::Liaison => matches!(p, EditRoster | ReadPersonalData),
-            Role::Delegate => matches!(p, ReadPersonalData),
+            Role::Liaison => matches!(p, EditRoster | ReadPersonalData | EditCards),
+            Role::Delegate => matches!(p, ReadPersonalData | EditCards),
             Role::Visitor => false,
         }
     }

@@ -41,6 +41,20 @@ pub fn typescript() -> String {
         crate::calendar::OverrideKind,
         crate::calendar::CalendarOverride,
         crate::calendar::CalendarDay,
+        crate::cards::PoliticalStatus,
+        crate::cards::Channel,
+        crate::cards::CardStatus,
+        crate::cards::DeadlineState,
+        crate::cards::Card,
+        crate::cards::CardInput,
+        crate::cards::CardListItem,
+        crate::cards::CardSort,
+        crate::cards::CardQuery,
+        crate::cards::CardAmendment,
+        crate::cards::CardCounts,
+        crate::cards::CardSelection,
+        crate::cards::DelegateSnapshot,
+        crate::export::ExportFormat,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\

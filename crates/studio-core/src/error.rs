@@ -62,10 +62,7 @@ impl Error {
 
     /// Whether this is the user's error (exit code 1) rather than a fault of the program.
     pub fn is_user_error(&self) -> bool {
-        !matches!(
-            self,
-            Error::Storage(_) | Error::Migration(_) | Error::Io(_)
-        )
+        !matches!(self, Error::Storage(_) | Error::Migration(_) | Error::Io(_))
     }
 
     pub fn field(field: &str, message: impl Into<String>) -> Self {

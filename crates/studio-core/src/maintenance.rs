@@ -99,12 +99,19 @@ pub fn restore(store: &mut Store, actor: &Actor, from: &Path) -> Result<CheckRep
         ));
     }
     if let Some(path) = store.path() {
-        let aside = path.with_extension(format!("before-restore-{}.db", crate::ids::today_shanghai()));
+        let aside = path.with_extension(format!(
+            "before-restore-{}.db",
+            crate::ids::today_shanghai()
+        ));
         if !aside.exists() {
             store.conn.backup(rusqlite::MAIN_DB, &aside, None)?;
         }
     }
-    store.conn.restore(rusqlite::MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)?;
+    store.conn.restore(
+        rusqlite::MAIN_DB,
+        from,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
     // An older backup is brought up to this build's schema.
     crate::storage::migrate(&mut store.conn)?;
     check(store)

@@ -76,7 +76,15 @@ pub fn save(store: &mut Store, actor: &Actor, input: &Settings) -> Result<Settin
     db::set(&tx, OPERATOR, &s.operator_name)?;
     db::set(&tx, STUDIO_NAME, &s.studio_name)?;
     db::set(&tx, HOTLINE, &s.hotline)?;
-    audit::append(&tx, actor, "settings", "studio", "update", Some(&before), Some(&s))?;
+    audit::append(
+        &tx,
+        actor,
+        "settings",
+        "studio",
+        "update",
+        Some(&before),
+        Some(&s),
+    )?;
     tx.commit()?;
     Ok(s)
 }

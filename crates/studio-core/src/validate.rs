@@ -76,12 +76,17 @@ impl Checker {
 /// 11 digits, `1[3-9]…`. Spaces and dashes a user types are removed first by [`compact`].
 pub fn is_mobile(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
 }
 
 /// Remove the spaces and dashes people type inside phone numbers.
 pub fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '-').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
 }
 
 /// Accepts `0536-8785123`, `05368785123`, `(0536)8785123`, `010-12345678-801`; returns the
@@ -108,7 +113,8 @@ pub fn normalize_office_phone(s: &str) -> Option<String> {
         _ => return None,
     };
     let area_ok = area.starts_with('0')
-        && (area.len() == 4 || (area.len() == 3 && (area.starts_with("01") || area.starts_with("02"))));
+        && (area.len() == 4
+            || (area.len() == 3 && (area.starts_with("01") || area.starts_with("02"))));
     let local_ok = (7..=8).contains(&local.len()) && !local.starts_with('0');
     let ext_ok = ext.as_ref().is_none_or(|e| (1..=6).contains(&e.len()));
     (area_ok && local_ok && ext_ok).then(|| match ext {
@@ -122,7 +128,11 @@ fn split_area(joined: &str) -> Option<(String, String, Option<String>)> {
     if !joined.starts_with('0') {
         return None;
     }
-    let n = if joined.starts_with("01") || joined.starts_with("02") { 3 } else { 4 };
+    let n = if joined.starts_with("01") || joined.starts_with("02") {
+        3
+    } else {
+        4
+    };
     (joined.len() > n).then(|| (joined[..n].to_string(), joined[n..].to_string(), None))
 }
 
@@ -175,9 +185,18 @@ mod tests {
 
     #[test]
     fn office_phones_need_an_area_code() {
-        assert_eq!(normalize_office_phone("0536-8785123").as_deref(), Some("0536-8785123"));
-        assert_eq!(normalize_office_phone("05368785123").as_deref(), Some("0536-8785123"));
-        assert_eq!(normalize_office_phone("(010)12345678").as_deref(), Some("010-12345678"));
+        assert_eq!(
+            normalize_office_phone("0536-8785123").as_deref(),
+            Some("0536-8785123")
+        );
+        assert_eq!(
+            normalize_office_phone("05368785123").as_deref(),
+            Some("0536-8785123")
+        );
+        assert_eq!(
+            normalize_office_phone("(010)12345678").as_deref(),
+            Some("010-12345678")
+        );
         assert_eq!(
             normalize_office_phone("010-12345678-801").as_deref(),
             Some("010-12345678-801")

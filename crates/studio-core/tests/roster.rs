@@ -14,7 +14,10 @@ fn store_with_delegation() -> (Store, String) {
     let g = roster::create_delegation(
         &mut s,
         &officer(),
-        &DelegationInput { name: "理工代表团".into(), ..Default::default() },
+        &DelegationInput {
+            name: "理工代表团".into(),
+            ..Default::default()
+        },
     )
     .unwrap();
     (s, g.id)
@@ -93,8 +96,16 @@ fn search_by_pinyin_initials_full_pinyin_name_and_unit() {
     other.unit = "外国语学院".into();
     roster::create_delegate(&mut s, &officer(), &other).unwrap();
     let names = |q: &str| -> Vec<String> {
-        let query = DelegateQuery { q: q.into(), ..Default::default() };
-        roster::list_delegates(&s, &query).unwrap().items.into_iter().map(|d| d.name).collect()
+        let query = DelegateQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        roster::list_delegates(&s, &query)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|d| d.name)
+            .collect()
     };
     assert_eq!(names("zjh"), ["张建华"]);
     assert_eq!(names("ZJH"), ["张建华"]);
@@ -120,7 +131,11 @@ fn filters_sort_and_paginate() {
     assert_eq!(p.items.len(), 5);
     assert_eq!(p.items[0].name, "代表20");
     q.page.page_size = 100_000;
-    assert_eq!(roster::list_delegates(&s, &q).unwrap().page_size, 200, "page size is bounded");
+    assert_eq!(
+        roster::list_delegates(&s, &q).unwrap().page_size,
+        200,
+        "page size is bounded"
+    );
 }
 
 #[test]
@@ -130,9 +145,17 @@ fn mark_left_keeps_the_record_and_audits_who_and_what() {
     let left = roster::mark_delegate_left(&mut s, &officer(), &d.id, Some("2026-03-01")).unwrap();
     assert_eq!(left.status, DelegateStatus::Left);
     assert_eq!(left.left_on.as_deref(), Some("2026-03-01"));
-    let active = DelegateQuery { status: Some(DelegateStatus::Active), ..Default::default() };
+    let active = DelegateQuery {
+        status: Some(DelegateStatus::Active),
+        ..Default::default()
+    };
     assert_eq!(roster::list_delegates(&s, &active).unwrap().total, 0);
-    assert_eq!(roster::list_delegates(&s, &DelegateQuery::default()).unwrap().total, 1);
+    assert_eq!(
+        roster::list_delegates(&s, &DelegateQuery::default())
+            .unwrap()
+            .total,
+        1
+    );
     assert!(matches!(
         roster::mark_delegate_left(&mut s, &officer(), &d.id, None),
         Err(Error::Conflict(_))
@@ -154,9 +177,20 @@ fn mark_left_keeps_the_record_and_audits_who_and_what() {
 fn likely_duplicates_warn_on_same_name_and_unit() {
     let (mut s, g) = store_with_delegation();
     let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
-    assert_eq!(roster::likely_duplicates(&s, "张建华", "计算机工程学院", None).unwrap().len(), 1);
-    assert!(roster::likely_duplicates(&s, "张建华", "计算机工程学院", Some(&d.id)).unwrap().is_empty());
-    assert!(roster::likely_duplicates(&s, "张建华", "外国语学院", None).unwrap().is_empty());
+    assert_eq!(
+        roster::likely_duplicates(&s, "张建华", "计算机工程学院", None)
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        roster::likely_duplicates(&s, "张建华", "计算机工程学院", Some(&d.id))
+            .unwrap()
+            .is_empty()
+    );
+    assert!(roster::likely_duplicates(&s, "张建华", "外国语学院", None)
+        .unwrap()
+        .is_empty());
     // A warning, not a block: saving a second one works.
     roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
 }
@@ -169,7 +203,12 @@ fn visitors_cannot_write_or_read_personal_data() {
     assert_eq!(e.code(), "forbidden");
     assert!(e.to_string().contains("没有权限"));
     let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
-    assert_eq!(roster::get_delegate(&s, &visitor, &d.id).unwrap_err().code(), "forbidden");
+    assert_eq!(
+        roster::get_delegate(&s, &visitor, &d.id)
+            .unwrap_err()
+            .code(),
+        "forbidden"
+    );
 }
 
 #[test]
@@ -178,13 +217,19 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
     let dup = roster::create_delegation(
         &mut s,
         &officer(),
-        &DelegationInput { name: "理工代表团".into(), ..Default::default() },
+        &DelegationInput {
+            name: "理工代表团".into(),
+            ..Default::default()
+        },
     );
     assert_eq!(field_messages(dup.unwrap_err())[0].0, "name");
     let other = roster::create_delegation(
         &mut s,
         &officer(),
-        &DelegationInput { name: "人文代表团".into(), ..Default::default() },
+        &DelegationInput {
+            name: "人文代表团".into(),
+            ..Default::default()
+        },
     )
     .unwrap();
     let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
@@ -206,7 +251,10 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
     assert_eq!(lg.active_count, 1);
     // The head leaving clears the headship.
     roster::mark_delegate_left(&mut s, &officer(), &d.id, None).unwrap();
-    assert_eq!(roster::get_delegation(&s, &g).unwrap().head_delegate_id, None);
+    assert_eq!(
+        roster::get_delegation(&s, &g).unwrap().head_delegate_id,
+        None
+    );
 }
 
 #[test]
@@ -224,5 +272,11 @@ fn photos_are_stored_with_a_thumbnail_and_non_images_refused() {
     let thumb = roster::photo_bytes(&s, &d.id, true).unwrap().unwrap();
     let t = image::load_from_memory(&thumb).unwrap();
     assert_eq!(t.width().max(t.height()), roster::THUMB_SIZE);
-    assert!(roster::photo_bytes(&s, &d.id, false).unwrap().unwrap().len() > thumb.len());
+    assert!(
+        roster::photo_bytes(&s, &d.id, false)
+            .unwrap()
+            .unwrap()
+            .len()
+            > thumb.len()
+    );
 }

@@ -137,3 +137,177 @@ overridden: boolean,
  * overrides) are known, and the UI should say so.
  */
 official: boolean, } & ({ "kind": "workday" } | { "kind": "weekend" } | { "kind": "holiday", name: string, } | { "kind": "makeup_workday", name: string, });
+
+export type PoliticalStatus = "party_member" | "probationary_member" | "league_member" | "democratic_party" | "independent" | "masses";
+
+export type Channel = "studio" | "online" | "appointment" | "home_visit" | "other";
+
+export type CardStatus = "draft" | "submitted";
+
+export type DeadlineState = "none" | "on_time" | "due_soon" | "overdue" | "filed_on_time" | "filed_late";
+
+export type Card = { id: string, delegate_id: string, 
+/**
+ * The delegate's delegation when the snapshot was taken.
+ */
+delegation_id: string, 
+/**
+ * Snapshot: 党代表姓名.
+ */
+delegate_name: string, 
+/**
+ * Snapshot: 所在代表团.
+ */
+delegation_name: string, 
+/**
+ * Snapshot: 工作单位及职务.
+ */
+delegate_unit_position: string, 
+/**
+ * Snapshot: 联系电话 (mobile, else office phone).
+ */
+delegate_phone: string, 
+/**
+ * 联系日期.
+ */
+contact_date: string, 
+/**
+ * 联系对象: 姓名 (the main person when several came together).
+ */
+person_name: string, person_gender: Gender | null, person_age: number | null, person_political_status: PoliticalStatus | null, 
+/**
+ * 工作单位及职务.
+ */
+person_unit_position: string, 
+/**
+ * 联系电话: a mobile number or a fixed line with its area code, or empty.
+ */
+person_phone: string, 
+/**
+ * 详细通讯地址或 E-mail.
+ */
+person_address: string, 
+/**
+ * How many people came together (1 when one person).
+ */
+group_size: number, channel: Channel, 
+/**
+ * The form when `channel` is `other` (e.g. 电话联系); empty otherwise.
+ */
+channel_other: string, 
+/**
+ * 党员和群众所提意见建议或问题.
+ */
+opinion: string, 
+/**
+ * 党代表处理意见及办理情况.
+ */
+handling: string, 
+/**
+ * When the result was fed back to the person.
+ */
+feedback_on: string | null, 
+/**
+ * When the card was handed to the studio (set on submit).
+ */
+filed_on: string | null, status: CardStatus, 
+/**
+ * `feedback_on` + 3 working days, as computed when last written.
+ */
+due_on: string | null, 
+/**
+ * Submitted after `due_on`.
+ */
+filed_late: boolean, amendment_count: number, 
+/**
+ * Where the card stands against its deadline, as of the day it was read.
+ */
+deadline: DeadlineState, created_at: string, updated_at: string, version: number, };
+
+export type CardInput = { delegate_id: string, 
+/**
+ * Take the delegate's snapshot from the roster again although the delegate is unchanged
+ * (drafts only). The snapshot is always taken when a card is created or its delegate changes.
+ */
+refresh_snapshot: boolean, contact_date: string, person_name: string, person_gender: Gender | null, person_age: number | null, person_political_status: PoliticalStatus | null, person_unit_position: string, person_phone: string, person_address: string, group_size: number, channel: Channel | null, channel_other: string, opinion: string, handling: string, feedback_on: string | null, };
+
+export type CardListItem = { id: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
+/**
+ * The first characters of the opinion, for the list.
+ */
+opinion_excerpt: string, feedback_on: string | null, filed_on: string | null, status: CardStatus, due_on: string | null, deadline: DeadlineState, amendment_count: number, updated_at: string, };
+
+export type CardSort = "contact_desc" | "contact_asc" | "due_asc" | "updated_desc";
+
+export type CardQuery = { 
+/**
+ * Words to find in the opinion, the handling, the person's or the delegate's name; several
+ * words separated by spaces must all occur. Words of 3+ characters use the full-text index.
+ */
+q: string, delegate_id: string | null, 
+/**
+ * The delegation as recorded on the card (its snapshot).
+ */
+delegation_id: string | null, channel: Channel | null, 
+/**
+ * Contact date from (inclusive), `YYYY-MM-DD`.
+ */
+from: string | null, 
+/**
+ * Contact date to (inclusive), `YYYY-MM-DD`.
+ */
+to: string | null, status: CardStatus | null, 
+/**
+ * Only cards past their deadline: filed late, or drafts overdue.
+ */
+late_only: boolean, 
+/**
+ * Only cards in this deadline state (as of today).
+ */
+deadline: DeadlineState | null, sort: CardSort, page: PageRequest, };
+
+export type CardAmendment = { id: string, card_id: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, actor: string, actor_role: Role, 
+/**
+ * 更正原因.
+ */
+reason: string, 
+/**
+ * The changed fields' values before the correction (the first amendment's are the original).
+ */
+before: JsonValue, after: JsonValue, };
+
+export type CardCounts = { drafts: number, 
+/**
+ * Drafts with at most one working day left.
+ */
+due_soon: number, 
+/**
+ * Drafts past their deadline.
+ */
+overdue: number, 
+/**
+ * Cards of this calendar year filed after their deadline.
+ */
+filed_late_this_year: number, 
+/**
+ * Cards filed this calendar month.
+ */
+filed_this_month: number, };
+
+export type CardSelection = { "kind": "ids", ids: Array<string>, } | { "kind": "all" } | { "kind": "period", from: string, to: string, };
+
+export type DelegateSnapshot = { delegate_id: string, delegation_id: string, delegate_name: string, delegation_name: string, 
+/**
+ * 工作单位及职务: unit and position, separated by a space.
+ */
+delegate_unit_position: string, 
+/**
+ * The mobile number, else the office phone.
+ */
+delegate_phone: string, };
+
+export type ExportFormat = "json" | "csv" | "xlsx";

@@ -122,6 +122,8 @@ pub fn set_override(
         before.as_ref(),
         Some(&after),
     )?;
+    // Stored card due dates follow the corrected calendar, in the same transaction.
+    crate::cards::recompute_due_dates_in(&tx, actor)?;
     tx.commit()?;
     Ok(after)
 }
@@ -140,6 +142,7 @@ pub fn remove_override(store: &mut Store, actor: &Actor, date: &str) -> Result<(
     };
     db::mark_deleted(&tx, &date, &now_utc(), &actor.name, before.version + 1)?;
     audit::append(&tx, actor, ENTITY, &date, "delete", Some(&before), None)?;
+    crate::cards::recompute_due_dates_in(&tx, actor)?;
     tx.commit()?;
     Ok(())
 }

@@ -28,7 +28,11 @@ pub fn get_delegation(store: &Store, id: &str) -> Result<Delegation> {
     db::get_delegation(&store.conn, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))
 }
 
-pub fn create_delegation(store: &mut Store, actor: &Actor, input: &DelegationInput) -> Result<Delegation> {
+pub fn create_delegation(
+    store: &mut Store,
+    actor: &Actor,
+    input: &DelegationInput,
+) -> Result<Delegation> {
     actor.require(Permission::EditRoster)?;
     let input = validate::delegation(input)?;
     if input.head_delegate_id.is_some() {
@@ -39,7 +43,10 @@ pub fn create_delegation(store: &mut Store, actor: &Actor, input: &DelegationInp
     }
     let tx = store.conn.transaction()?;
     if db::delegation_name_taken(&tx, &input.name, "")? {
-        return Err(Error::field("name", format!("已有名为“{}”的代表团", input.name)));
+        return Err(Error::field(
+            "name",
+            format!("已有名为“{}”的代表团", input.name),
+        ));
     }
     let now = now_utc();
     let d = Delegation {
@@ -67,9 +74,13 @@ pub fn update_delegation(
     actor.require(Permission::EditRoster)?;
     let input = validate::delegation(input)?;
     let tx = store.conn.transaction()?;
-    let before = db::get_delegation(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
+    let before =
+        db::get_delegation(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
     if db::delegation_name_taken(&tx, &input.name, id)? {
-        return Err(Error::field("name", format!("已有名为“{}”的代表团", input.name)));
+        return Err(Error::field(
+            "name",
+            format!("已有名为“{}”的代表团", input.name),
+        ));
     }
     if let Some(head) = &input.head_delegate_id {
         let h = db::get_delegate(&tx, head)?
@@ -91,7 +102,15 @@ pub fn update_delegation(
         ..before.clone()
     };
     db::update_delegation(&tx, &after)?;
-    audit::append(&tx, actor, DELEGATION, id, "update", Some(&before), Some(&after))?;
+    audit::append(
+        &tx,
+        actor,
+        DELEGATION,
+        id,
+        "update",
+        Some(&before),
+        Some(&after),
+    )?;
     tx.commit()?;
     Ok(after)
 }
@@ -142,17 +161,29 @@ pub fn likely_duplicates(
     unit: &str,
     except_id: Option<&str>,
 ) -> Result<Vec<DelegateListItem>> {
-    db::same_name_and_unit(&store.conn, name.trim(), unit.trim(), except_id.unwrap_or(""))
+    db::same_name_and_unit(
+        &store.conn,
+        name.trim(),
+        unit.trim(),
+        except_id.unwrap_or(""),
+    )
 }
 
 fn check_delegation(tx: &rusqlite::Connection, id: &str) -> Result<()> {
     if db::get_delegation(tx, id)?.is_none() {
-        return Err(Error::field("delegation_id", "所选代表团不存在，请重新选择"));
+        return Err(Error::field(
+            "delegation_id",
+            "所选代表团不存在，请重新选择",
+        ));
     }
     Ok(())
 }
 
-pub fn create_delegate(store: &mut Store, actor: &Actor, input: &DelegateInput) -> Result<Delegate> {
+pub fn create_delegate(
+    store: &mut Store,
+    actor: &Actor,
+    input: &DelegateInput,
+) -> Result<Delegate> {
     actor.require(Permission::EditRoster)?;
     let input = validate::delegate(input)?;
     let tx = store.conn.transaction()?;
@@ -196,13 +227,22 @@ fn change_delegate(
 ) -> Result<Delegate> {
     actor.require(Permission::EditRoster)?;
     let tx = store.conn.transaction()?;
-    let before = db::get_delegate(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
+    let before =
+        db::get_delegate(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
     let mut after = before.clone();
     change(&tx, &mut after)?;
     after.updated_at = now_utc();
     after.version = before.version + 1;
     db::upsert_delegate(&tx, &after)?;
-    audit::append(&tx, actor, DELEGATE, id, action, Some(&before), Some(&after))?;
+    audit::append(
+        &tx,
+        actor,
+        DELEGATE,
+        id,
+        action,
+        Some(&before),
+        Some(&after),
+    )?;
     tx.commit()?;
     Ok(after)
 }
@@ -242,7 +282,9 @@ pub fn mark_delegate_left(
     left_on: Option<&str>,
 ) -> Result<Delegate> {
     let date = match left_on.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => parse_date(s).ok_or_else(|| Error::field("left_on", "离任日期格式应为 YYYY-MM-DD"))?,
+        Some(s) => {
+            parse_date(s).ok_or_else(|| Error::field("left_on", "离任日期格式应为 YYYY-MM-DD"))?
+        }
         None => today_shanghai(),
     };
     change_delegate(store, actor, id, "mark_left", |tx, d| {
@@ -257,7 +299,15 @@ pub fn mark_delegate_left(
                 g.updated_at = now_utc();
                 g.version += 1;
                 db::update_delegation(tx, &g)?;
-                audit::append(tx, actor, DELEGATION, &g.id, "update", Some(&before), Some(&g))?;
+                audit::append(
+                    tx,
+                    actor,
+                    DELEGATION,
+                    &g.id,
+                    "update",
+                    Some(&before),
+                    Some(&g),
+                )?;
             }
         }
         d.status = DelegateStatus::Left;
@@ -280,7 +330,12 @@ pub fn reinstate_delegate(store: &mut Store, actor: &Actor, id: &str) -> Result<
 
 /// Store a new photo (any JPG/PNG/WebP up to 10 MB) and its thumbnail; the old files stay on disk
 /// so the audit trail's earlier values still point at something.
-pub fn set_delegate_photo(store: &mut Store, actor: &Actor, id: &str, bytes: &[u8]) -> Result<Delegate> {
+pub fn set_delegate_photo(
+    store: &mut Store,
+    actor: &Actor,
+    id: &str,
+    bytes: &[u8],
+) -> Result<Delegate> {
     actor.require(Permission::EditRoster)?;
     find_delegate(store, id)?;
     let name = store_photo(&photos_dir(store.files_dir()), id, bytes)?;

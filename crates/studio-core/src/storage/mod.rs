@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod cards;
 pub mod roster;
 pub mod settings;
 
@@ -18,6 +19,7 @@ use crate::error::Result;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_calendar.sql"),
+    include_str!("migrations/003_cards.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

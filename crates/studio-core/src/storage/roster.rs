@@ -61,7 +61,15 @@ pub fn update_delegation(conn: &Connection, d: &Delegation) -> Result<()> {
         "UPDATE delegations SET name = ?2, head_delegate_id = ?3, note = ?4, display_order = ?5,
                 updated_at = ?6, version = ?7
          WHERE id = ?1",
-        params![d.id, d.name, d.head_delegate_id, d.note, d.display_order, d.updated_at, d.version],
+        params![
+            d.id,
+            d.name,
+            d.head_delegate_id,
+            d.note,
+            d.display_order,
+            d.updated_at,
+            d.version
+        ],
     )?;
     Ok(())
 }
@@ -175,7 +183,8 @@ pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
     Ok(())
 }
 
-const LIST_COLUMNS: &str = "d.id, d.name, d.gender, d.delegation_id, g.name AS delegation_name, d.unit,
+const LIST_COLUMNS: &str =
+    "d.id, d.name, d.gender, d.delegation_id, g.name AS delegation_name, d.unit,
     d.position, d.mobile, d.office_phone, d.status, d.term, d.photo, d.display_order";
 
 fn list_item_from_row(r: &Row) -> rusqlite::Result<DelegateListItem> {
@@ -213,7 +222,10 @@ fn like_escape(s: &str) -> String {
 }
 
 /// One page of the roster and the total matching it.
-pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<DelegateListItem>, u64)> {
+pub fn list_delegates(
+    conn: &Connection,
+    q: &DelegateQuery,
+) -> Result<(Vec<DelegateListItem>, u64)> {
     let mut wh = vec!["d.deleted_at IS NULL".to_string()];
     let mut args: Vec<SqlValue> = Vec::new();
     let text = q.q.trim();
@@ -227,7 +239,10 @@ pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<Deleg
             format!("d.position LIKE ?{n} ESCAPE '\\'"),
         ];
         if text.chars().all(|c| c.is_ascii_alphabetic()) {
-            args.push(SqlValue::Text(format!("{}%", like_escape(&text.to_ascii_lowercase()))));
+            args.push(SqlValue::Text(format!(
+                "{}%",
+                like_escape(&text.to_ascii_lowercase())
+            )));
             let m = args.len();
             any.push(format!("d.name_initials LIKE ?{m} ESCAPE '\\'"));
             any.push(format!("d.name_pinyin LIKE ?{m} ESCAPE '\\'"));

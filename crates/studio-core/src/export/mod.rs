@@ -1,0 +1,268 @@
+//! Exports: records to JSON, CSV or Excel bytes. Pure functions: data in, `Vec<u8>` out; where the
+//! bytes go (a file, a dialog) is the caller's business, and reading the records (a deliberate act
+//! on personal data, with its permission check) is the service's.
+//!
+//! Each kind of record describes itself once as a [`Sheet`] (Chinese column headers, one row per
+//! record, cells as text or numbers); [`to_csv`] and [`to_xlsx`] turn any sheet into a file. JSON is
+//! the records' own serde form plus the Chinese labels of their codes. A new kind (items, the
+//! summary sheet) adds a module like `cards.rs` and nothing here changes.
+
+mod cards;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+
+pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
+
+/// The file formats an export can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportFormat {
+    Json,
+    /// UTF-8 with a byte-order mark, so Excel opens Chinese text correctly.
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] = [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Xlsx];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    /// `json`, `csv` or `xlsx` (any case).
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        self.as_str()
+    }
+
+    pub fn mime_type(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Csv => "text/csv; charset=utf-8",
+            ExportFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+}
+
+/// One column of a sheet: its Chinese header and its width in Excel character units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    pub header: &'static str,
+    pub width: f64,
+}
+
+/// One cell: text (dates are text, `YYYY-MM-DD`), a number, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<Option<&str>> for Cell {
+    fn from(s: Option<&str>) -> Self {
+        s.map_or(Cell::Empty, Cell::from)
+    }
+}
+
+impl From<u32> for Cell {
+    fn from(n: u32) -> Self {
+        Cell::Number(f64::from(n))
+    }
+}
+
+impl From<Option<u32>> for Cell {
+    fn from(n: Option<u32>) -> Self {
+        n.map_or(Cell::Empty, Cell::from)
+    }
+}
+
+/// A table of records, ready for CSV or Excel: a header row of `columns`, then `rows` (each as long
+/// as `columns`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The worksheet's name in Excel (at most 31 characters, none of `[]:*?/\`).
+    pub name: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break. Text that a spreadsheet
+/// would take for a formula (`=`, `+`, `-`, `@` first) gets a leading `'`: an exported opinion typed
+/// by the public must not run as a formula when the file is opened.
+fn csv_field(cell: &Cell) -> String {
+    let text = match cell {
+        Cell::Empty => return String::new(),
+        Cell::Number(n) => return format_number(*n),
+        Cell::Text(t) => t,
+    };
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.clone()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// The sheet as CSV: UTF-8 with a byte-order mark (Excel on Windows reads Chinese correctly only
+/// with it), CRLF line ends, a header row.
+pub fn to_csv(sheet: &Sheet) -> Vec<u8> {
+    let mut out = String::from("\u{FEFF}");
+    let header: Vec<String> = sheet
+        .columns
+        .iter()
+        .map(|c| csv_field(&Cell::from(c.header)))
+        .collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in &sheet.rows {
+        let fields: Vec<String> = row.iter().map(csv_field).collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::Invalid(format!("生成 Excel 文件失败：{e}"))
+}
+
+/// The sheet as an Excel workbook (.xlsx): a bold header row frozen at the top with filter buttons,
+/// the columns' widths, text as text (never a formula), numbers as numbers.
+pub fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>> {
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(&sheet.name).map_err(xlsx_error)?;
+    let bold = Format::new()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_background_color("#F2F2F2");
+    for (col, c) in sheet.columns.iter().enumerate() {
+        let col = col as u16;
+        ws.write_string_with_format(0, col, c.header, &bold)
+            .map_err(xlsx_error)?;
+        ws.set_column_width(col, c.width).map_err(xlsx_error)?;
+    }
+    for (i, row) in sheet.rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        for (col, cell) in row.iter().enumerate() {
+            let col = col as u16;
+            match cell {
+                Cell::Text(t) if !t.is_empty() => {
+                    ws.write_string(r, col, t).map_err(xlsx_error)?;
+                }
+                Cell::Number(n) => {
+                    ws.write_number(r, col, *n).map_err(xlsx_error)?;
+                }
+                _ => {}
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    if !sheet.columns.is_empty() {
+        ws.autofilter(
+            0,
+            0,
+            sheet.rows.len() as u32,
+            sheet.columns.len() as u16 - 1,
+        )
+        .map_err(xlsx_error)?;
+    }
+    wb.save_to_buffer().map_err(xlsx_error)
+}
+
+/// Records as pretty-printed JSON.
+pub(crate) fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec_pretty(value).map_err(|e| Error::Invalid(format!("生成 JSON 失败：{e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet() -> Sheet {
+        Sheet {
+            name: "测试".into(),
+            columns: vec![
+                Column {
+                    header: "姓名",
+                    width: 10.0,
+                },
+                Column {
+                    header: "意见",
+                    width: 40.0,
+                },
+                Column {
+                    header: "人数",
+                    width: 6.0,
+                },
+            ],
+            rows: vec![
+                vec!["张三".into(), "食堂,\"晚餐\"\n延长".into(), 3u32.into()],
+                vec!["=1+1".into(), Cell::Empty, Cell::Empty],
+            ],
+        }
+    }
+
+    #[test]
+    fn csv_has_a_bom_quotes_and_guards_formulas() {
+        let text = String::from_utf8(to_csv(&sheet())).unwrap();
+        assert_eq!(
+            text,
+            "\u{FEFF}姓名,意见,人数\r\n张三,\"食堂,\"\"晚餐\"\"\n延长\",3\r\n'=1+1,,\r\n"
+        );
+    }
+
+    #[test]
+    fn xlsx_is_a_zip() {
+        let bytes = to_xlsx(&sheet()).unwrap();
+        assert_eq!(&bytes[..2], b"PK");
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!(ExportFormat::parse("XLSX"), Some(ExportFormat::Xlsx));
+        assert_eq!(ExportFormat::parse("pdf"), None);
+        assert_eq!(ExportFormat::Csv.extension(), "csv");
+    }
+}

@@ -1,0 +1,990 @@
+//! Contact record cards as a liaison officer uses them: through the core's public functions only.
+
+use chrono::NaiveDate;
+use studio_core::calendar::{self, OverrideKind};
+use studio_core::cards::{
+    self, CardInput, CardQuery, CardSelection, CardSort, CardStatus, Channel, DeadlineState,
+    PoliticalStatus,
+};
+use studio_core::export;
+use studio_core::roster::{self, DelegateInput, DelegationInput, Gender};
+use studio_core::{Actor, Error, Role, Store};
+
+fn officer() -> Actor {
+    Actor::new("王联络", Role::Liaison)
+}
+
+fn admin() -> Actor {
+    Actor::new("组织部张老师", Role::Admin)
+}
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+struct Fixture {
+    store: Store,
+    delegation: String,
+    other_delegation: String,
+    delegate: String,
+    other_delegate: String,
+}
+
+fn fixture() -> Fixture {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut group = |name: &str| {
+        roster::create_delegation(
+            &mut s,
+            &officer(),
+            &DelegationInput {
+                name: name.into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let g1 = group("理工代表团");
+    let g2 = group("人文社科代表团");
+    let delegate = |s: &mut Store, g: &str, name: &str, unit: &str| {
+        roster::create_delegate(
+            s,
+            &officer(),
+            &DelegateInput {
+                name: name.into(),
+                gender: Gender::Male,
+                delegation_id: g.into(),
+                unit: unit.into(),
+                position: "教授".into(),
+                mobile: "13812345678".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let d1 = delegate(&mut s, &g1, "张建华", "计算机工程学院");
+    let d2 = delegate(&mut s, &g2, "李丽华", "外国语学院");
+    Fixture {
+        store: s,
+        delegation: g1,
+        other_delegation: g2,
+        delegate: d1,
+        other_delegate: d2,
+    }
+}
+
+fn input(delegate: &str) -> CardInput {
+    CardInput {
+        delegate_id: delegate.into(),
+        contact_date: "2025-09-29".into(),
+        person_name: "赵小明".into(),
+        person_gender: Some(Gender::Male),
+        person_age: Some(21),
+        person_political_status: Some(PoliticalStatus::LeagueMember),
+        person_unit_position: "计算机工程学院2023级本科生".into(),
+        person_phone: "139 8765 4321".into(),
+        person_address: "南区3号宿舍楼215室".into(),
+        channel: Some(Channel::Studio),
+        opinion: "反映南区食堂晚餐供应时间短，希望延长营业时间。".into(),
+        handling: "已与后勤管理处沟通，南区食堂晚餐延长至晚上八点半。".into(),
+        feedback_on: Some("2025-09-30".into()),
+        ..Default::default()
+    }
+}
+
+/// A card of `delegate` contacted on `contact`, fed back on `feedback`; its id.
+fn make(s: &mut Store, delegate: &str, contact: &str, feedback: Option<&str>) -> String {
+    let mut i = input(delegate);
+    i.contact_date = contact.into();
+    i.feedback_on = feedback.map(Into::into);
+    cards::create_card(s, &officer(), &i).unwrap().id
+}
+
+/// A card with this person, opinion and channel; its id.
+fn add(
+    s: &mut Store,
+    delegate: &str,
+    contact: &str,
+    name: &str,
+    opinion: &str,
+    channel: Channel,
+) -> String {
+    let mut i = input(delegate);
+    i.contact_date = contact.into();
+    i.feedback_on = Some(contact.into());
+    i.person_name = name.into();
+    i.opinion = opinion.into();
+    i.handling = "已转相关部门办理。".into();
+    i.channel = Some(channel);
+    if channel == Channel::Other {
+        i.channel_other = "电话联系".into();
+    }
+    cards::create_card(s, &officer(), &i).unwrap().id
+}
+
+fn list_ids(s: &Store, q: CardQuery) -> Vec<String> {
+    cards::list_cards(s, &q)
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| c.id)
+        .collect()
+}
+
+fn field_messages(e: Error) -> Vec<(String, String)> {
+    match e {
+        Error::Validation(f) => f.into_iter().map(|f| (f.field, f.message)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn message<'a>(fields: &'a [(String, String)], field: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .find(|(f, _)| f == field)
+        .map(|(_, m)| m.as_str())
+}
+
+// ---- deadlines ------------------------------------------------------------------------------
+
+#[test]
+fn feedback_before_national_day_is_due_on_the_make_up_saturday() {
+    let mut f = fixture();
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    assert_eq!(c.status, CardStatus::Draft);
+    assert_eq!(c.due_on.as_deref(), Some("2025-10-11"));
+    // A long time ago, never handed in.
+    assert_eq!(c.deadline, DeadlineState::Overdue);
+}
+
+#[test]
+fn feedback_on_a_friday_is_due_after_an_ordinary_weekend() {
+    let mut f = fixture();
+    let mut i = input(&f.delegate);
+    i.contact_date = "2025-03-12".into();
+    i.feedback_on = Some("2025-03-14".into());
+    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    assert_eq!(c.due_on.as_deref(), Some("2025-03-19"));
+}
+
+#[test]
+fn filed_on_the_due_date_is_on_time_the_next_working_day_is_late() {
+    let mut f = fixture();
+    let a = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let b = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let a = cards::submit_card(&mut f.store, &officer(), &a.id, Some("2025-10-11")).unwrap();
+    assert_eq!(a.status, CardStatus::Submitted);
+    assert_eq!(a.filed_on.as_deref(), Some("2025-10-11"));
+    assert!(!a.filed_late);
+    assert_eq!(a.deadline, DeadlineState::FiledOnTime);
+    let b = cards::submit_card(&mut f.store, &officer(), &b.id, Some("2025-10-13")).unwrap();
+    assert!(b.filed_late);
+    assert_eq!(b.deadline, DeadlineState::FiledLate);
+    // Filed before the feedback is impossible; a malformed date is refused.
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let e = field_messages(
+        cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-09-29")).unwrap_err(),
+    );
+    assert_eq!(
+        message(&e, "filed_on"),
+        Some("交回日期不能早于反馈日期（2025-09-30）")
+    );
+    let e = field_messages(
+        cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025/10/01")).unwrap_err(),
+    );
+    assert!(message(&e, "filed_on").unwrap().contains("YYYY-MM-DD"));
+    // Without a date: today.
+    let c = cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap();
+    assert_eq!(
+        c.filed_on.as_deref(),
+        Some(
+            studio_core::ids::today_shanghai()
+                .format("%Y-%m-%d")
+                .to_string()
+                .as_str()
+        )
+    );
+}
+
+#[test]
+fn deadline_states_filters_and_counts_for_a_fixed_today() {
+    let mut f = fixture();
+    let s = &mut f.store;
+    let g = f.delegate.as_str();
+    // Feedback Mon 2025-03-10 → due Thu 03-13; Fri 03-07 → due Wed 03-12; Mon 03-03 → Thu 03-06.
+    let due_13 = make(s, g, "2025-03-10", Some("2025-03-10"));
+    let due_12 = make(s, g, "2025-03-07", Some("2025-03-07"));
+    let due_06 = make(s, g, "2025-03-03", Some("2025-03-03"));
+    let open = make(s, g, "2025-03-10", None);
+    let filed_late = make(s, g, "2025-02-03", Some("2025-02-05"));
+    cards::submit_card(s, &officer(), &filed_late, Some("2025-03-03")).unwrap();
+    let filed_ok = make(s, g, "2025-03-03", Some("2025-03-04"));
+    cards::submit_card(s, &officer(), &filed_ok, Some("2025-03-05")).unwrap();
+
+    let today = d("2025-03-11");
+    let all = cards::list_cards_at(&f.store, &CardQuery::default(), today).unwrap();
+    assert_eq!(all.total, 6);
+    let state = |id: &str| all.items.iter().find(|c| c.id == id).unwrap().deadline;
+    assert_eq!(
+        state(&due_13),
+        DeadlineState::OnTime,
+        "two working days left"
+    );
+    assert_eq!(
+        state(&due_12),
+        DeadlineState::DueSoon,
+        "one working day left"
+    );
+    assert_eq!(state(&due_06), DeadlineState::Overdue);
+    assert_eq!(state(&open), DeadlineState::None);
+    assert_eq!(state(&filed_late), DeadlineState::FiledLate);
+    assert_eq!(state(&filed_ok), DeadlineState::FiledOnTime);
+
+    let ids = |q: CardQuery, today: &str| -> Vec<String> {
+        let mut v: Vec<String> = cards::list_cards_at(&f.store, &q, d(today))
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        v.sort();
+        v
+    };
+    let sorted = |mut v: Vec<&String>| {
+        v.sort();
+        v.into_iter().cloned().collect::<Vec<_>>()
+    };
+    let late = CardQuery {
+        late_only: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(late.clone(), "2025-03-11"),
+        sorted(vec![&due_06, &filed_late])
+    );
+    // Two days later both the 12th and the 13th have passed or are due today.
+    assert_eq!(
+        ids(late, "2025-03-13"),
+        sorted(vec![&due_06, &due_12, &filed_late])
+    );
+    let soon = CardQuery {
+        deadline: Some(DeadlineState::DueSoon),
+        ..Default::default()
+    };
+    assert_eq!(ids(soon.clone(), "2025-03-11"), [due_12.as_str()]);
+    assert_eq!(ids(soon, "2025-03-13"), [due_13.as_str()]);
+
+    let counts = cards::card_counts(&f.store, today).unwrap();
+    assert_eq!(counts.drafts, 4);
+    assert_eq!(counts.due_soon, 1);
+    assert_eq!(counts.overdue, 1);
+    assert_eq!(counts.filed_late_this_year, 1);
+    assert_eq!(counts.filed_this_month, 2);
+    assert_eq!(
+        cards::card_counts(&f.store, d("2026-03-11"))
+            .unwrap()
+            .filed_late_this_year,
+        0
+    );
+}
+
+#[test]
+fn a_calendar_override_moves_stored_due_dates() {
+    let mut f = fixture();
+    let mut i = input(&f.delegate);
+    i.contact_date = "2025-03-10".into();
+    i.feedback_on = Some("2025-03-10".into());
+    let draft = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let filed = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let filed =
+        cards::submit_card(&mut f.store, &officer(), &filed.id, Some("2025-03-14")).unwrap();
+    assert_eq!(draft.due_on.as_deref(), Some("2025-03-13"));
+    assert!(filed.filed_late);
+    // The university closes on Wed 03-12: both move to Fri 03-14, and the filed card was on time.
+    calendar::set_override(
+        &mut f.store,
+        &admin(),
+        "2025-03-12",
+        OverrideKind::Holiday,
+        "校庆",
+    )
+    .unwrap();
+    let get = |s: &Store, id: &str| cards::get_card(s, &officer(), id).unwrap();
+    assert_eq!(
+        get(&f.store, &draft.id).due_on.as_deref(),
+        Some("2025-03-14")
+    );
+    assert!(!get(&f.store, &filed.id).filed_late);
+    let history = cards::card_history(&f.store, &officer(), &filed.id).unwrap();
+    let last = history.last().unwrap();
+    assert_eq!(last.action, "recompute_due");
+    assert_eq!(last.actor, "组织部张老师");
+    calendar::remove_override(&mut f.store, &admin(), "2025-03-12").unwrap();
+    assert_eq!(
+        get(&f.store, &draft.id).due_on.as_deref(),
+        Some("2025-03-13")
+    );
+    assert!(get(&f.store, &filed.id).filed_late);
+    assert_eq!(
+        cards::recompute_due_dates(&mut f.store).unwrap(),
+        0,
+        "already current"
+    );
+}
+
+// ---- validation and the snapshot ------------------------------------------------------------
+
+#[test]
+fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
+    let mut f = fixture();
+    let bad = CardInput {
+        delegate_id: f.delegate.clone(),
+        contact_date: "2099-01-01".into(),
+        person_name: "".into(),
+        person_age: Some(130),
+        person_phone: "8785123".into(),
+        group_size: 1000,
+        channel: Some(Channel::Other),
+        channel_other: "".into(),
+        opinion: " ".into(),
+        handling: "办".repeat(5001),
+        feedback_on: Some("2025-01-01".into()),
+        ..Default::default()
+    };
+    let e = field_messages(cards::create_card(&mut f.store, &officer(), &bad).unwrap_err());
+    assert_eq!(message(&e, "contact_date"), Some("联系日期不能晚于今天"));
+    assert_eq!(message(&e, "person_name"), Some("请填写联系对象姓名"));
+    assert_eq!(message(&e, "person_age"), Some("年龄应在 1 到 120 岁之间"));
+    assert!(message(&e, "person_phone").unwrap().contains("区号"));
+    assert_eq!(message(&e, "group_size"), Some("人数应在 1 到 999 之间"));
+    assert_eq!(message(&e, "channel_other"), Some("请填写其他联系形式"));
+    assert_eq!(
+        message(&e, "opinion"),
+        Some("请填写党员和群众所提意见建议或问题")
+    );
+    assert_eq!(
+        message(&e, "handling"),
+        Some("党代表处理意见及办理情况不能超过 5000 个字")
+    );
+
+    let mut early = input(&f.delegate);
+    early.feedback_on = Some("2025-09-28".into());
+    early.channel = None;
+    early.person_name = "一二三四五六七八九十一二三四五六七八九十一".into();
+    let e = field_messages(cards::create_card(&mut f.store, &officer(), &early).unwrap_err());
+    assert_eq!(message(&e, "feedback_on"), Some("反馈日期不能早于联系日期"));
+    assert_eq!(message(&e, "channel"), Some("请选择联系形式"));
+    assert_eq!(
+        message(&e, "person_name"),
+        Some("联系对象姓名不能超过 20 个字")
+    );
+
+    let mut nobody = input("no-such-delegate");
+    nobody.contact_date = "2025-09-29".into();
+    let e = field_messages(cards::create_card(&mut f.store, &officer(), &nobody).unwrap_err());
+    assert_eq!(
+        message(&e, "delegate_id"),
+        Some("所选党代表不存在，请重新选择")
+    );
+
+    assert_eq!(cards::card_count(&f.store).unwrap(), 0);
+    assert!(studio_core::audit::recent(&f.store, &officer(), 50)
+        .unwrap()
+        .iter()
+        .all(|c| c.entity != "card"));
+}
+
+#[test]
+fn phones_are_normalised_and_other_channels_keep_their_text() {
+    let mut f = fixture();
+    let mut i = input(&f.delegate);
+    i.person_phone = "(0536)8785123".into();
+    i.channel = Some(Channel::Other);
+    i.channel_other = " 电话联系 ".into();
+    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    assert_eq!(c.person_phone, "0536-8785123");
+    assert_eq!(c.channel_other, "电话联系");
+    assert_eq!(c.channel_text(), "其他形式（电话联系）");
+    let mut i = input(&f.delegate);
+    i.channel_other = "不该保存".into();
+    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    assert_eq!(c.channel_other, "");
+    assert_eq!(c.person_phone, "13987654321");
+}
+
+#[test]
+fn the_card_keeps_its_snapshot_when_the_roster_changes() {
+    let mut f = fixture();
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    assert_eq!(c.delegate_name, "张建华");
+    assert_eq!(c.delegation_name, "理工代表团");
+    assert_eq!(c.delegation_id, f.delegation);
+    assert_eq!(c.delegate_unit_position, "计算机工程学院 教授");
+    assert_eq!(c.delegate_phone, "13812345678");
+
+    // The delegate moves to another unit.
+    let mut d = roster::get_delegate(&f.store, &officer(), &f.delegate).unwrap();
+    d.unit = "数学与统计学院".into();
+    let di = DelegateInput {
+        name: d.name.clone(),
+        gender: d.gender,
+        delegation_id: d.delegation_id.clone(),
+        unit: d.unit.clone(),
+        position: d.position.clone(),
+        mobile: d.mobile.clone(),
+        ..Default::default()
+    };
+    roster::update_delegate(&mut f.store, &officer(), &f.delegate, &di).unwrap();
+    let again = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(again.delegate_unit_position, "计算机工程学院 教授");
+
+    // Saving the draft keeps it too…
+    let mut edit = input(&f.delegate);
+    edit.person_age = Some(22);
+    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &edit).unwrap();
+    assert_eq!(saved.delegate_unit_position, "计算机工程学院 教授");
+    assert_eq!(saved.version, 2);
+    // …unless the user asks for a fresh one,
+    edit.refresh_snapshot = true;
+    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &edit).unwrap();
+    assert_eq!(saved.delegate_unit_position, "数学与统计学院 教授");
+    // or picks another delegate.
+    let mut other = input(&f.other_delegate);
+    other.person_age = Some(22);
+    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &other).unwrap();
+    assert_eq!(saved.delegate_name, "李丽华");
+    assert_eq!(saved.delegation_id, f.other_delegation);
+    assert_eq!(saved.delegation_name, "人文社科代表团");
+    // The preview the form shows when a delegate is chosen.
+    let snap = cards::delegate_snapshot(&f.store, &officer(), &f.delegate).unwrap();
+    assert_eq!(snap.delegate_unit_position, "数学与统计学院 教授");
+    // Saving the same values again changes nothing and records nothing.
+    let n = cards::card_history(&f.store, &officer(), &c.id)
+        .unwrap()
+        .len();
+    let same = cards::update_card(&mut f.store, &officer(), &c.id, &other).unwrap();
+    assert_eq!(same.version, saved.version);
+    assert_eq!(
+        cards::card_history(&f.store, &officer(), &c.id)
+            .unwrap()
+            .len(),
+        n
+    );
+}
+
+#[test]
+fn a_delegate_who_left_takes_no_cards_after_leaving() {
+    let mut f = fixture();
+    roster::mark_delegate_left(&mut f.store, &officer(), &f.delegate, Some("2025-09-01")).unwrap();
+    let e = field_messages(
+        cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap_err(),
+    );
+    assert!(message(&e, "delegate_id")
+        .unwrap()
+        .contains("已于 2025-09-01 离任"));
+    let mut before = input(&f.delegate);
+    before.contact_date = "2025-08-20".into();
+    before.feedback_on = Some("2025-08-21".into());
+    cards::create_card(&mut f.store, &officer(), &before).unwrap();
+}
+
+// ---- lifecycle ------------------------------------------------------------------------------
+
+#[test]
+fn submitting_needs_the_feedback_and_the_handling() {
+    let mut f = fixture();
+    let mut i = input(&f.delegate);
+    i.feedback_on = None;
+    i.handling = "".into();
+    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    assert_eq!(c.due_on, None);
+    assert_eq!(c.deadline, DeadlineState::None);
+    let e = field_messages(cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap_err());
+    assert!(message(&e, "feedback_on")
+        .unwrap()
+        .starts_with("提交前请填写反馈日期"));
+    assert_eq!(
+        message(&e, "handling"),
+        Some("提交前请填写党代表处理意见及办理情况（件件有答复）")
+    );
+    let still = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(still.status, CardStatus::Draft);
+    assert_eq!(still.version, 1);
+}
+
+#[test]
+fn a_submitted_card_is_frozen() {
+    let mut f = fixture();
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-10-10")).unwrap();
+    let e = cards::update_card(&mut f.store, &officer(), &c.id, &input(&f.delegate)).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    assert_eq!(e.to_string(), "已提交的记录卡不能直接修改，请使用“更正”");
+    let e = cards::discard_draft(&mut f.store, &officer(), &c.id).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let e = cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let after = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(after.filed_on.as_deref(), Some("2025-10-10"));
+    assert_eq!(after.handling, input(&f.delegate).handling);
+}
+
+#[test]
+fn an_amendment_keeps_the_original_and_is_listed() {
+    let mut f = fixture();
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let c = cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-10-11")).unwrap();
+
+    let draft = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let e = cards::amend_card(
+        &mut f.store,
+        &officer(),
+        &draft.id,
+        &input(&f.delegate),
+        "x",
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "conflict", "drafts are edited, not amended");
+
+    let mut fix = cards::CardInput::from(&c);
+    fix.person_phone = "13700001111".into();
+    fix.handling = format!("{}另已电话回访。", c.handling);
+    let e =
+        field_messages(cards::amend_card(&mut f.store, &officer(), &c.id, &fix, " ").unwrap_err());
+    assert_eq!(message(&e, "reason"), Some("请填写更正原因"));
+    let mut no_handling = fix.clone();
+    no_handling.handling.clear();
+    let e = field_messages(
+        cards::amend_card(&mut f.store, &officer(), &c.id, &no_handling, "更正").unwrap_err(),
+    );
+    assert!(message(&e, "handling").is_some());
+    let e = cards::amend_card(
+        &mut f.store,
+        &officer(),
+        &c.id,
+        &cards::CardInput::from(&c),
+        "无变化",
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "invalid");
+
+    let amended =
+        cards::amend_card(&mut f.store, &officer(), &c.id, &fix, "联系电话记录有误").unwrap();
+    assert_eq!(amended.person_phone, "13700001111");
+    assert_eq!(amended.status, CardStatus::Submitted);
+    assert_eq!(amended.amendment_count, 1);
+    assert_eq!(amended.filed_on.as_deref(), Some("2025-10-11"));
+
+    // A feedback date after the filing date is impossible.
+    let mut after_filing = cards::CardInput::from(&amended);
+    after_filing.feedback_on = Some("2025-10-13".into());
+    let e = field_messages(
+        cards::amend_card(&mut f.store, &officer(), &c.id, &after_filing, "更正").unwrap_err(),
+    );
+    assert_eq!(
+        message(&e, "feedback_on"),
+        Some("反馈日期不能晚于交回日期（2025-10-11）")
+    );
+    // A second correction: contact and feedback were days earlier, which makes the card late
+    // (Thu 09-25 + 3 working days is Mon 09-29: Fri 26, Sun 28 worked, Mon 29).
+    let mut earlier = cards::CardInput::from(&amended);
+    earlier.contact_date = "2025-09-24".into();
+    earlier.feedback_on = Some("2025-09-25".into());
+    let amended2 =
+        cards::amend_card(&mut f.store, &officer(), &c.id, &earlier, "日期记错").unwrap();
+    assert_eq!(amended2.due_on.as_deref(), Some("2025-09-29"));
+    assert!(amended2.filed_late);
+    assert_eq!(amended2.deadline, DeadlineState::FiledLate);
+    assert_eq!(amended2.amendment_count, 2);
+
+    let list = cards::card_amendments(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].reason, "联系电话记录有误");
+    assert_eq!(list[0].actor, "王联络");
+    assert_eq!(
+        list[0].before["person_phone"], "13987654321",
+        "the original"
+    );
+    assert_eq!(list[0].after["person_phone"], "13700001111");
+    assert_eq!(list[0].before["handling"], c.handling);
+    assert!(
+        list[0].before.get("contact_date").is_none(),
+        "only changed fields"
+    );
+    assert_eq!(list[1].before["feedback_on"], "2025-09-30");
+    assert_eq!(list[1].before["due_on"], "2025-10-11");
+    assert_eq!(list[1].before["filed_late"], false);
+    assert_eq!(list[1].after["filed_late"], true);
+    assert_eq!(list[1].reason, "日期记错");
+
+    let history = cards::card_history(&f.store, &officer(), &c.id).unwrap();
+    let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+    assert_eq!(actions, ["create", "submit", "amend", "amend"]);
+}
+
+#[test]
+fn a_draft_may_be_discarded() {
+    let mut f = fixture();
+    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    cards::discard_draft(&mut f.store, &officer(), &c.id).unwrap();
+    assert_eq!(cards::card_count(&f.store).unwrap(), 0);
+    assert_eq!(
+        cards::get_card(&f.store, &officer(), &c.id)
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    assert_eq!(
+        cards::list_cards(&f.store, &CardQuery::default())
+            .unwrap()
+            .total,
+        0
+    );
+    let q = CardQuery {
+        q: "食堂晚餐".into(),
+        ..Default::default()
+    };
+    assert_eq!(cards::list_cards(&f.store, &q).unwrap().total, 0);
+    let history = cards::card_history(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(history.last().unwrap().action, "delete");
+}
+
+#[test]
+fn roles() {
+    let mut f = fixture();
+    let visitor = Actor::new("访客", Role::Visitor);
+    let e = cards::create_card(&mut f.store, &visitor, &input(&f.delegate)).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    let delegate = Actor::new("张建华", Role::Delegate);
+    let c = cards::create_card(&mut f.store, &delegate, &input(&f.delegate)).unwrap();
+    for e in [
+        cards::get_card(&f.store, &visitor, &c.id).unwrap_err(),
+        cards::update_card(&mut f.store, &visitor, &c.id, &input(&f.delegate)).unwrap_err(),
+        cards::submit_card(&mut f.store, &visitor, &c.id, None).unwrap_err(),
+        cards::discard_draft(&mut f.store, &visitor, &c.id).unwrap_err(),
+        cards::card_history(&f.store, &visitor, &c.id).unwrap_err(),
+        cards::cards_for_print(&f.store, &visitor, &CardSelection::All).unwrap_err(),
+        cards::all_cards_for_export(&f.store, &visitor).unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "forbidden");
+        assert!(e.to_string().contains("没有权限"));
+    }
+    // The list masks the phone.
+    let page = cards::list_cards(&f.store, &CardQuery::default()).unwrap();
+    assert_eq!(page.items[0].person_phone_masked, "139****4321");
+}
+
+// ---- the list -------------------------------------------------------------------------------
+
+#[test]
+fn search_two_and_four_characters_filters_and_pagination() {
+    let mut f = fixture();
+    let canteen = add(
+        &mut f.store,
+        &f.delegate,
+        "2025-05-06",
+        "王芳",
+        "希望食堂晚餐时间延长到八点。",
+        Channel::Studio,
+    );
+    let bus = add(
+        &mut f.store,
+        &f.other_delegate,
+        "2025-06-10",
+        "欧阳文静",
+        "新老校区通勤班车末班车时间太早。",
+        Channel::Online,
+    );
+    let heat = add(
+        &mut f.store,
+        &f.delegate,
+        "2025-11-03",
+        "陈晓东",
+        "宿舍供暖温度偏低。",
+        Channel::Other,
+    );
+    let names = |s: &Store, q: &str| {
+        list_ids(
+            s,
+            CardQuery {
+                q: q.into(),
+                ..Default::default()
+            },
+        )
+    };
+    assert_eq!(
+        names(&f.store, "食堂"),
+        [canteen.as_str()],
+        "2 characters: LIKE"
+    );
+    assert_eq!(
+        names(&f.store, "通勤班车"),
+        [bus.as_str()],
+        "4 characters: full-text"
+    );
+    assert_eq!(
+        names(&f.store, "欧阳文静"),
+        [bus.as_str()],
+        "the person's name"
+    );
+    assert_eq!(names(&f.store, "王芳"), [canteen.as_str()]);
+    assert_eq!(
+        names(&f.store, "李丽华"),
+        [bus.as_str()],
+        "the delegate's name"
+    );
+    assert_eq!(names(&f.store, "转相关部门").len(), 3, "the handling");
+    assert_eq!(
+        names(&f.store, "食堂 八点"),
+        [canteen.as_str()],
+        "every word must occur"
+    );
+    assert!(names(&f.store, "食堂 班车").is_empty());
+    assert!(
+        names(&f.store, "%").is_empty(),
+        "LIKE wildcards are literal"
+    );
+    assert!(
+        names(&f.store, "\"温度").is_empty(),
+        "quotes do not break the full-text query"
+    );
+    assert_eq!(names(&f.store, "供暖温度"), [heat.as_str()]);
+
+    // The index follows edits.
+    let mut edit = input(&f.delegate);
+    edit.contact_date = "2025-11-03".into();
+    edit.feedback_on = Some("2025-11-03".into());
+    edit.person_name = "陈晓东".into();
+    edit.opinion = "宿舍热水供应时间太短。".into();
+    edit.channel = Some(Channel::Appointment);
+    cards::update_card(&mut f.store, &officer(), &heat, &edit).unwrap();
+    assert!(names(&f.store, "供暖温度").is_empty());
+    assert_eq!(names(&f.store, "热水供应"), [heat.as_str()]);
+
+    assert_eq!(
+        list_ids(
+            &f.store,
+            CardQuery {
+                channel: Some(Channel::Online),
+                ..Default::default()
+            }
+        ),
+        [bus.as_str()]
+    );
+    assert_eq!(
+        list_ids(
+            &f.store,
+            CardQuery {
+                delegate_id: Some(f.delegate.clone()),
+                ..Default::default()
+            }
+        ),
+        [heat.as_str(), canteen.as_str()],
+        "newest contact first"
+    );
+    assert_eq!(
+        list_ids(
+            &f.store,
+            CardQuery {
+                delegation_id: Some(f.other_delegation.clone()),
+                ..Default::default()
+            }
+        ),
+        [bus.as_str()]
+    );
+    assert_eq!(
+        list_ids(
+            &f.store,
+            CardQuery {
+                from: Some("2025-05-01".into()),
+                to: Some("2025-06-10".into()),
+                sort: CardSort::ContactAsc,
+                ..Default::default()
+            }
+        ),
+        [canteen.as_str(), bus.as_str()]
+    );
+    cards::submit_card(&mut f.store, &officer(), &bus, Some("2025-06-11")).unwrap();
+    assert_eq!(
+        list_ids(
+            &f.store,
+            CardQuery {
+                status: Some(CardStatus::Submitted),
+                ..Default::default()
+            }
+        ),
+        [bus.as_str()]
+    );
+    let e = cards::list_cards(
+        &f.store,
+        &CardQuery {
+            from: Some("5月1日".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "validation");
+
+    // 25 more, then page 3 of 10.
+    for i in 0..25 {
+        add(
+            &mut f.store,
+            &f.delegate,
+            "2024-12-02",
+            &format!("群众{i:02}"),
+            "其他意见。",
+            Channel::HomeVisit,
+        );
+    }
+    let mut q = CardQuery {
+        channel: Some(Channel::HomeVisit),
+        ..Default::default()
+    };
+    q.page.page_size = 10;
+    q.page.page = 3;
+    let p = cards::list_cards(&f.store, &q).unwrap();
+    assert_eq!(p.total, 25);
+    assert_eq!(p.items.len(), 5);
+    assert_eq!(p.page, 3);
+    let item = &p.items[0];
+    assert_eq!(item.delegate_name, "张建华");
+    assert_eq!(item.delegation_name, "理工代表团");
+    assert_eq!(item.opinion_excerpt, "其他意见。");
+}
+
+#[test]
+fn cards_for_print_by_ids_all_and_period() {
+    let mut f = fixture();
+    let a = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let mut i = input(&f.delegate);
+    i.contact_date = "2025-03-03".into();
+    i.feedback_on = None;
+    let b = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let ids = |v: Vec<cards::Card>| v.into_iter().map(|c| c.id).collect::<Vec<_>>();
+    let sel = CardSelection::Ids {
+        ids: vec![a.id.clone(), b.id.clone()],
+    };
+    assert_eq!(
+        ids(cards::cards_for_print(&f.store, &officer(), &sel).unwrap()),
+        [a.id.as_str(), b.id.as_str()]
+    );
+    assert_eq!(
+        ids(cards::cards_for_print(&f.store, &officer(), &CardSelection::All).unwrap()),
+        [b.id.as_str(), a.id.as_str()]
+    );
+    let period = CardSelection::Period {
+        from: "2025-09-01".into(),
+        to: "2025-09-30".into(),
+    };
+    assert_eq!(
+        ids(cards::cards_for_print(&f.store, &officer(), &period).unwrap()),
+        [a.id.as_str()]
+    );
+    let bad = CardSelection::Period {
+        from: "2025-09-30".into(),
+        to: "2025-09-01".into(),
+    };
+    assert_eq!(
+        cards::cards_for_print(&f.store, &officer(), &bad)
+            .unwrap_err()
+            .code(),
+        "validation"
+    );
+    let missing = CardSelection::Ids {
+        ids: vec!["nope".into()],
+    };
+    assert_eq!(
+        cards::cards_for_print(&f.store, &officer(), &missing)
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    // The selection is what the UI sends.
+    assert_eq!(
+        serde_json::to_value(&period).unwrap(),
+        serde_json::json!({"kind": "period", "from": "2025-09-01", "to": "2025-09-30"})
+    );
+}
+
+// ---- demo and export ------------------------------------------------------------------------
+
+#[test]
+fn demo_cards_cover_every_channel_and_state_and_export() {
+    let mut s = Store::open_in_memory().unwrap();
+    let report = studio_core::demo::load(&mut s, false).unwrap();
+    assert!(report.cards >= 60, "{report:?}");
+    let all = cards::all_cards_for_export(&s, &admin()).unwrap();
+    assert_eq!(all.len(), report.cards);
+    for ch in Channel::ALL {
+        assert!(all.iter().any(|c| c.channel == ch), "no card in {ch:?}");
+    }
+    let today = studio_core::ids::today_shanghai();
+    let year_ago = today - chrono::Days::new(366);
+    assert!(all.iter().all(|c| {
+        let cd = d(&c.contact_date);
+        cd <= today && cd >= year_ago
+    }));
+    for st in [
+        DeadlineState::None,
+        DeadlineState::Overdue,
+        DeadlineState::DueSoon,
+        DeadlineState::OnTime,
+        DeadlineState::FiledOnTime,
+        DeadlineState::FiledLate,
+    ] {
+        assert!(all.iter().any(|c| c.deadline == st), "no card {st:?}");
+    }
+    assert!(all.iter().any(|c| c.status == CardStatus::Draft));
+    assert!(all.iter().any(|c| c.status == CardStatus::Submitted));
+    assert!(all.iter().any(|c| c.opinion.chars().count() >= 600));
+    assert!(all.iter().any(|c| c.handling.chars().count() >= 600));
+    assert!(all.iter().any(|c| c.group_size > 1));
+    assert!(all.iter().any(|c| c.amendment_count > 0));
+    let counts = cards::card_counts(&s, today).unwrap();
+    assert!(
+        counts.drafts > 0 && counts.overdue > 0 && counts.due_soon > 0,
+        "{counts:?}"
+    );
+
+    // JSON: every card, with labels.
+    let json: serde_json::Value =
+        serde_json::from_slice(&export::cards_json(&all).unwrap()).unwrap();
+    let arr = json.as_array().unwrap();
+    assert_eq!(arr.len(), all.len());
+    assert_eq!(arr[0]["id"], all[0].id.as_str());
+    assert!(arr[0]["channel_label"].is_string());
+    assert!(["草稿", "已提交"].contains(&arr[0]["status_label"].as_str().unwrap()));
+
+    // CSV: BOM, Chinese header, a line per card (long texts may hold line breaks inside quotes).
+    let csv = export::cards_csv(&all);
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"));
+    let text = String::from_utf8(csv).unwrap();
+    let header = text.trim_start_matches('\u{FEFF}').lines().next().unwrap();
+    assert!(
+        header.starts_with("编号,联系日期,党代表姓名,所在代表团"),
+        "{header}"
+    );
+    assert!(header.contains("期限状态"));
+    assert_eq!(text.matches("\r\n").count(), all.len() + 1);
+
+    // XLSX: a zip that reads back with the same rows.
+    let xlsx = export::cards_xlsx(&all).unwrap();
+    assert_eq!(&xlsx[..2], b"PK");
+    use calamine::Reader;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+    let range = wb.worksheet_range("记录卡").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(rows.len(), all.len() + 1);
+    assert_eq!(rows[0][0].to_string(), "编号");
+    assert_eq!(rows[0][1].to_string(), "联系日期");
+    assert_eq!(rows[1][0].to_string(), all[0].id);
+    assert_eq!(
+        rows[1][1].to_string(),
+        all[0].contact_date,
+        "dates are text"
+    );
+
+    let same = export::export_cards(&all, export::ExportFormat::Csv).unwrap();
+    assert_eq!(same, export::cards_csv(&all));
+}
