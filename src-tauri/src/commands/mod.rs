@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod calendar;
+pub mod cards;
 pub mod roster;
 pub mod settings;
