@@ -33,6 +33,7 @@ pub fn run() {
             commands::app::setup_load_demo,
             commands::app::setup_start_blank,
             commands::app::audit_recent,
+            commands::app::app_mark,
             commands::settings::settings_get,
             commands::settings::settings_save,
             commands::calendar::calendar_month,

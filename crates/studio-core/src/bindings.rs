@@ -60,6 +60,10 @@ pub fn typescript() -> String {
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\
          // run `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.\n\n",
     );
+    // serde_json::Value appears in change records; ts-rs names it but leaves declaring it to us.
+    out.push_str(
+        "export type JsonValue = number | string | boolean | null | Array<JsonValue> | { [key in string]?: JsonValue };\n\n",
+    );
     for d in decls {
         out.push_str(&d);
         out.push_str("\n\n");

@@ -32,3 +32,16 @@ pub fn setup_start_blank(state: State<AppState>) -> CmdResult<AppStatus> {
 pub fn audit_recent(state: State<AppState>, limit: u32) -> CmdResult<Vec<ChangeRecord>> {
     state.with(|s, actor| audit::recent(s, actor, limit))
 }
+
+/// A timing mark from the UI for the start-up benchmark: printed to stderr with the wall-clock time
+/// in milliseconds, only when the app was started with `STUDIO_TRACE=1`.
+#[tauri::command]
+pub fn app_mark(label: String) {
+    if std::env::var_os("STUDIO_TRACE").is_some() {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
+        eprintln!("[studio-trace] {} {ms}", label.chars().take(40).collect::<String>());
+    }
+}

@@ -1,6 +1,8 @@
 // Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:
 // run `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.
 
+export type JsonValue = number | string | boolean | null | Array<JsonValue> | { [key in string]?: JsonValue };
+
 export type FieldError = { 
 /**
  * The input field's name as the UI knows it (`mobile`, `email`, …).

@@ -1,0 +1,91 @@
+// The side navigation, in the order the studio's work flows. Areas whose screens are not built yet
+// route to one "尚未开放" page, so every menu item leads somewhere sensible.
+import type { Component } from 'vue'
+import {
+  Calendar,
+  DataAnalysis,
+  EditPen,
+  MapLocation,
+  Monitor,
+  Notebook,
+  Odometer,
+  Setting,
+  Tickets,
+  User,
+} from '@element-plus/icons-vue'
+
+export interface NavItem {
+  /** Also the `data-test` suffix: `nav-<key>`. */
+  key: string
+  path: string
+  title: string
+  icon: Component
+  /** One line for the 尚未开放 page: what the area will do. */
+  summary?: string
+  /** False while the area is not built yet. */
+  available: boolean
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'dashboard', path: '/dashboard', title: '工作台', icon: Odometer, available: true },
+  { key: 'roster', path: '/roster', title: '党代表名册', icon: User, available: true },
+  {
+    key: 'cards',
+    path: '/cards',
+    title: '记录卡',
+    icon: Tickets,
+    available: false,
+    summary: '录入、打印党代表联系党员和群众工作记录卡，跟踪 3 个工作日内的交回期限。',
+  },
+  {
+    key: 'items',
+    path: '/items',
+    title: '意见台账',
+    icon: Notebook,
+    available: false,
+    summary: '登记党员群众的意见建议，交办、督办、限时办结，做到件件有答复、事事有回音。',
+  },
+  {
+    key: 'schedule',
+    path: '/schedule',
+    title: '接待安排',
+    icon: Calendar,
+    available: false,
+    summary: '排定接待日和值班党代表，按月公布接访安排。',
+  },
+  {
+    key: 'activities',
+    path: '/activities',
+    title: '活动调研',
+    icon: MapLocation,
+    available: false,
+    summary: '记录走访调研、座谈、培训等活动，跟踪各代表团年度调研。',
+  },
+  {
+    key: 'proposals',
+    path: '/proposals',
+    title: '提议',
+    icon: EditPen,
+    available: false,
+    summary: '把共性问题形成提议，提交组织部并跟踪交办、答复情况。',
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    title: '统计汇总',
+    icon: DataAnalysis,
+    available: false,
+    summary: '生成党代表联系党员群众工作情况汇总表，按时间、代表团统计。',
+  },
+  {
+    key: 'portal',
+    path: '/portal',
+    title: '网上工作室',
+    icon: Monitor,
+    available: false,
+    summary: '查看网上工作室的留言，转交团长或党代表答复。',
+  },
+  { key: 'settings', path: '/settings', title: '设置', icon: Setting, available: true },
+]
+
+export const navItemByKey = (key: string) => NAV_ITEMS.find((n) => n.key === key)

@@ -1,0 +1,58 @@
+// Hash history: the app is served from Tauri's custom protocol, where only the index file exists.
+import { createRouter, createWebHashHistory } from 'vue-router'
+import type { RouteRecordRaw } from 'vue-router'
+import { NAV_ITEMS } from '@/navigation'
+// The two screens people open first are in the main bundle; the rest load on first visit.
+import DashboardView from '@/views/DashboardView.vue'
+import RosterView from '@/views/RosterView.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Which side-nav item is highlighted. */
+    nav?: string
+    title?: string
+  }
+}
+
+const comingSoon: RouteRecordRaw[] = NAV_ITEMS.filter((n) => !n.available).map((n) => ({
+  path: n.path,
+  name: n.key,
+  component: () => import('@/views/ComingSoonView.vue'),
+  props: { navKey: n.key },
+  meta: { nav: n.key, title: n.title },
+}))
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/roster' },
+  {
+    path: '/dashboard',
+    name: 'dashboard',
+    component: DashboardView,
+    meta: { nav: 'dashboard', title: '工作台' },
+  },
+  {
+    path: '/roster',
+    name: 'roster',
+    component: RosterView,
+    meta: { nav: 'roster', title: '党代表名册' },
+  },
+  {
+    path: '/delegates/:id',
+    name: 'delegate',
+    component: () => import('@/views/DelegateProfileView.vue'),
+    props: true,
+    meta: { nav: 'roster', title: '党代表信息' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/SettingsView.vue'),
+    meta: { nav: 'settings', title: '设置' },
+  },
+  ...comingSoon,
+  { path: '/:pathMatch(.*)*', redirect: '/roster' },
+]
+
+export function createAppRouter() {
+  return createRouter({ history: createWebHashHistory(), routes })
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vitest/config'
+
+// The app is served by Tauri from a custom protocol: relative asset paths, no dev-only globals,
+// and a target the Linux/macOS webviews (WebKitGTK 2.50 / Safari 16) run natively.
+export default defineConfig({
+  base: './',
+  plugins: [vue()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'safari15',
+    chunkSizeWarningLimit: 1500,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts'],
+    setupFiles: ['src/test-setup.ts'],
+    css: false,
+  },
+})
