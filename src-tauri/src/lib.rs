@@ -27,6 +27,8 @@ pub fn run() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(store))
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -51,6 +53,10 @@ pub fn run() {
             commands::cards::card_discard,
             commands::cards::card_amendments,
             commands::cards::card_history,
+            commands::print::print_preview,
+            commands::print::print_save,
+            commands::print::print_open,
+            commands::print::cards_export,
             commands::roster::delegations_list,
             commands::roster::delegation_get,
             commands::roster::delegation_create,

@@ -12,8 +12,8 @@ pub struct Args {
 pub fn run(store: &mut Store, args: Args) -> studio_core::Result<()> {
     let r = studio_core::demo::load(store, args.force)?;
     println!(
-        "已载入演示数据：{} 个代表团，{} 名党代表",
-        r.delegations, r.delegates
+        "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡",
+        r.delegations, r.delegates, r.cards
     );
     Ok(())
 }

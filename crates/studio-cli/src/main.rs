@@ -2,8 +2,10 @@
 //! tests. Exit code 0 on success, 1 on an error (a Chinese message on stderr), 2 on misuse.
 
 mod calendar;
+mod card;
 mod delegates;
 mod demo;
+mod export;
 mod maintenance;
 
 use std::path::PathBuf;
@@ -29,6 +31,11 @@ enum Command {
     /// 党代表名册
     #[command(subcommand)]
     Delegates(delegates::Command),
+    /// 记录卡打印（PDF）
+    #[command(subcommand)]
+    Card(card::Command),
+    /// 导出数据（JSON、CSV 或 Excel）
+    Export(export::Args),
     /// 工作日历（法定节假日与调休）
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -74,6 +81,8 @@ fn run(cli: Cli) -> studio_core::Result<()> {
         Command::Demo(a) => demo::run(&mut store, a),
         Command::Delegates(c) => delegates::run(&store, &actor, c),
         Command::Calendar(c) => calendar::run(&store, c),
+        Command::Card(c) => card::run(&store, &actor, c),
+        Command::Export(a) => export::run(&store, &actor, a),
         Command::Backup(a) => maintenance::backup(&store, &actor, a),
         Command::Restore(a) => maintenance::restore(&mut store, &actor, a),
         Command::Check => maintenance::check(&store),

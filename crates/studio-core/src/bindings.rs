@@ -54,6 +54,9 @@ pub fn typescript() -> String {
         crate::cards::CardCounts,
         crate::cards::CardSelection,
         crate::cards::DelegateSnapshot,
+        crate::printing::PrintJob,
+        crate::printing::PrintOutcome,
+        crate::printing::ExportOutcome,
         crate::export::ExportFormat,
     ];
     let mut out = String::from(

@@ -19,6 +19,7 @@ pub mod ids;
 pub mod maintenance;
 pub mod page;
 pub mod paths;
+pub mod printing;
 pub mod roster;
 pub mod settings;
 pub mod status;

@@ -1,1 +1,54 @@
-fn main(){}
+//! Speed of printing: one card (layout + PDF + font subset) and a 1000-card batch.
+//!
+//! ```sh
+//! cargo bench -p studio-print
+//! ```
+//! Targets: one filled card ≤ 10 ms; 1000 filled cards in one PDF ≤ 3 s and ≤ 5 MB.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use studio_print::{Card, CardPrinter};
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+fn single(c: &mut Criterion) {
+    let printer = CardPrinter::new().expect("font parses");
+    let filled = [Card::filled(common::sample_card())];
+    let blank = [Card::Blank];
+    let size = printer.render(&filled).expect("renders").pdf.len();
+    println!("filled card: {} KB", size / 1024);
+    c.bench_function("layout filled card", |b| {
+        b.iter(|| printer.layout(black_box(&filled[0])).expect("lays out"))
+    });
+    c.bench_function("render filled card", |b| {
+        b.iter(|| printer.render(black_box(&filled)).expect("renders"))
+    });
+    c.bench_function("render blank card", |b| {
+        b.iter(|| printer.render(black_box(&blank)).expect("renders"))
+    });
+    c.bench_function("printer start-up (parse font)", |b| {
+        b.iter(|| CardPrinter::new().expect("font parses"))
+    });
+}
+
+fn batch(c: &mut Criterion) {
+    let printer = CardPrinter::new().expect("font parses");
+    let cards = common::batch(1000);
+    let rendered = printer.render(&cards).expect("renders");
+    println!(
+        "1000 filled cards: {} pages, {:.2} MB",
+        rendered.page_count,
+        rendered.pdf.len() as f64 / 1e6
+    );
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.bench_function("render 1000 filled cards", |b| {
+        b.iter(|| printer.render(black_box(&cards)).expect("renders"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, single, batch);
+criterion_main!(benches);

@@ -46,7 +46,8 @@ impl CardFont {
     }
 
     pub(crate) fn parse(bytes: &'static [u8]) -> Result<Self, PrintError> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| PrintError::Font(e.to_string()))?;
+        let face =
+            ttf_parser::Face::parse(bytes, 0).map_err(|e| PrintError::Font(e.to_string()))?;
         let units_per_em = f32::from(face.units_per_em());
         let cmap = face
             .tables()

@@ -1,1 +1,65 @@
-pub fn placeholder() {}
+//! Printable documents of the Delegate Studio (党代表工作室): data in, PDF bytes out.
+//!
+//! Today that is the official 党代表联系党员和群众工作记录卡 (contact record card), blank
+//! for filling by hand or filled from a record. Printing is a pure function: no files,
+//! no dialogs; the caller saves or prints the bytes.
+//!
+//! ```no_run
+//! use studio_print::{filled_card, CardData, CardDate, Channel};
+//! let card = CardData {
+//!     contact_date: Some(CardDate::new(2024, 5, 6)?),
+//!     delegate_name: "王建国".into(),
+//!     channel: Some(Channel::Studio),
+//!     opinion: "建议延长图书馆开放时间。".into(),
+//!     ..Default::default()
+//! };
+//! let rendered = filled_card(&card)?;
+//! assert!(rendered.missing_chars.is_empty());
+//! std::fs::write("card.pdf", &rendered.pdf).unwrap();
+//! # Ok::<(), studio_print::PrintError>(())
+//! ```
+//!
+//! Pipeline: [`model`] (what the caller fills) → [`layout`] (positioned text, rules and
+//! boxes; backend-free and testable) → `pdf` (printpdf operations, one font subset per
+//! document). The font (Noto Serif SC, OFL-1.1) is embedded in the binary and parsed
+//! once per [`CardPrinter`].
+
+mod cff;
+mod error;
+mod font;
+pub mod from_core;
+pub mod layout;
+mod model;
+mod pdf;
+mod printer;
+mod subset;
+mod wrap;
+
+pub use error::PrintError;
+pub use font::CardFont;
+pub use layout::card::{NOTES, TITLE};
+pub use model::{Card, CardData, CardDate, Channel, Rendered};
+pub use printer::{CardPrinter, MAX_CARDS};
+pub use wrap::{wrap, Line};
+
+/// Renders `cards` into one PDF with the shared printer (see [`CardPrinter::render`]).
+pub fn render_cards(cards: &[Card]) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render(cards)
+}
+
+/// `copies` blank cards in one PDF, one page each.
+pub fn blank_cards(copies: u32) -> Result<Rendered, PrintError> {
+    let copies = usize::try_from(copies).unwrap_or(usize::MAX);
+    if copies > MAX_CARDS {
+        return Err(PrintError::TooManyCards {
+            requested: copies,
+            max: MAX_CARDS,
+        });
+    }
+    render_cards(&vec![Card::Blank; copies])
+}
+
+/// One filled card (one page, more if its long texts continue on 续页 pages).
+pub fn filled_card(data: &CardData) -> Result<Rendered, PrintError> {
+    render_cards(&[Card::filled(data.clone())])
+}

@@ -58,9 +58,11 @@ fn class(c: char) -> Class {
         ' ' | '\u{3000}' => Class::Space,
         '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〖' | '〘' | '〚' | '‘'
         | '“' | '｢' => Class::Open,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '］' | '｝' | '〕' | '〉' | '》'
-        | '」' | '』' | '】' | '〗' | '〙' | '〛' | '’' | '”' | '…' | '‥' | '—' | '～' | '·'
-        | '・' | '％' | '‰' | '℃' | '°' | '｣' | '〃' | '々' | 'ー' => Class::Close,
+        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '）' | '］' | '｝' | '〕' | '〉'
+        | '》' | '」' | '』' | '】' | '〗' | '〙' | '〛' | '’' | '”' | '…' | '‥' | '—' | '～'
+        | '·' | '・' | '％' | '‰' | '℃' | '°' | '｣' | '〃' | '々' | 'ー' => {
+            Class::Close
+        }
         c if c.is_ascii_graphic() => Class::Word,
         // Latin with diacritics, Greek, Cyrillic: word characters like ASCII.
         c if c.is_alphanumeric() && (c as u32) < 0x2E80 => Class::Word,
@@ -175,7 +177,7 @@ fn wrap_paragraph(
     lines: &mut Vec<Line>,
 ) {
     // An indent wider than the line would leave no room at all.
-    let indent = if indent < max / 2.0 { indent } else { 0.0 };
+    let indent = if indent * 2.0 <= max { indent } else { 0.0 };
     let mut line = Line {
         text: String::new(),
         width: 0.0,
@@ -283,7 +285,9 @@ mod tests {
     fn latin_words_numbers_and_emails_are_not_split() {
         let text = "请联系zhang.san@example.edu.cn或拨打13800138000谢谢";
         let lines = wrap(text, adv, 12.0, 0.0);
-        assert!(lines.iter().any(|l| l.text.contains("zhang.san@example.edu.cn")));
+        assert!(lines
+            .iter()
+            .any(|l| l.text.contains("zhang.san@example.edu.cn")));
         assert!(lines.iter().any(|l| l.text.contains("13800138000")));
         for l in &lines {
             assert!(l.width <= 12.0 + EPS, "{l:?}");
@@ -293,6 +297,8 @@ mod tests {
     #[test]
     fn spaces_between_words_break_and_vanish_at_line_edges() {
         let lines = wrap("alpha beta gamma delta", adv, 6.0, 0.0);
+        assert_eq!(texts(&lines), ["alpha beta", "gamma delta"]);
+        let lines = wrap("alpha beta gamma delta", adv, 4.0, 0.0);
         assert_eq!(texts(&lines), ["alpha", "beta", "gamma", "delta"]);
         let lines = wrap("ab cd ef", adv, 3.0, 0.0);
         assert_eq!(texts(&lines), ["ab cd", "ef"]);

@@ -4,5 +4,6 @@
 pub mod app;
 pub mod calendar;
 pub mod cards;
+pub mod print;
 pub mod roster;
 pub mod settings;

@@ -312,4 +312,22 @@ delegate_unit_position: string,
  */
 delegate_phone: string, };
 
+export type PrintJob = { "kind": "cards", selection: CardSelection, } | { "kind": "blank", copies: number, };
+
+export type PrintOutcome = { 
+/**
+ * The PDF, base64, when the caller asked for the bytes (preview); empty otherwise.
+ */
+pdf_base64: string, 
+/**
+ * Where the PDF was written, when it was.
+ */
+path: string | null, page_count: number, 
+/**
+ * Characters the font has no glyph for; printed as 〓.
+ */
+missing_chars: Array<string>, };
+
+export type ExportOutcome = { path: string, count: number, };
+
 export type ExportFormat = "json" | "csv" | "xlsx";

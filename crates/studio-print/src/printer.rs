@@ -1,0 +1,104 @@
+//! The reusable printer: owns the parsed font, renders batches of cards.
+
+use std::sync::OnceLock;
+
+use crate::font::{CardFont, MissingChars, FONT_BYTES};
+use crate::layout::{layout_card, CardLayout};
+use crate::model::{Card, Rendered};
+use crate::subset::Subsetter;
+use crate::PrintError;
+
+/// Upper bound on cards per document: a typo in a copy count must not try to build a
+/// 100,000-page PDF in memory.
+pub const MAX_CARDS: usize = 10_000;
+
+/// Parses the embedded font once (a few ms) and renders any number of documents with it.
+/// Cheap to share: rendering takes `&self`, so one printer serves all threads.
+pub struct CardPrinter {
+    font: CardFont,
+    subsetter: Subsetter,
+}
+
+impl std::fmt::Debug for CardPrinter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardPrinter")
+            .field("font", &self.font)
+            .finish()
+    }
+}
+
+impl CardPrinter {
+    pub fn new() -> Result<Self, PrintError> {
+        Ok(CardPrinter {
+            font: CardFont::embedded()?,
+            subsetter: Subsetter::new(FONT_BYTES)?,
+        })
+    }
+
+    /// The process-wide printer, created on first use.
+    pub fn shared() -> Result<&'static CardPrinter, PrintError> {
+        static SHARED: OnceLock<Result<CardPrinter, PrintError>> = OnceLock::new();
+        SHARED
+            .get_or_init(CardPrinter::new)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    pub fn font(&self) -> &CardFont {
+        &self.font
+    }
+
+    /// Lays out one card without producing a PDF: the pages as geometry, and the
+    /// characters that had to be replaced.
+    pub fn layout(&self, card: &Card) -> Result<(CardLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = layout_card(&self.font, filled(card), &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// One PDF holding every card, in order. A card whose long texts overflow takes
+    /// more than one page; the font subset is shared by the whole document, which is
+    /// why batches should be printed as one document rather than many.
+    pub fn render(&self, cards: &[Card]) -> Result<Rendered, PrintError> {
+        if cards.is_empty() {
+            return Err(PrintError::NoCards);
+        }
+        if cards.len() > MAX_CARDS {
+            return Err(PrintError::TooManyCards {
+                requested: cards.len(),
+                max: MAX_CARDS,
+            });
+        }
+        let mut missing = MissingChars::default();
+        let mut pages = Vec::with_capacity(cards.len());
+        // Blank cards are identical: lay one out and repeat it.
+        let mut blank = None;
+        for card in cards {
+            match card {
+                Card::Blank => {
+                    let layout = match &blank {
+                        Some(layout) => layout,
+                        None => blank.insert(layout_card(&self.font, None, &mut missing)?),
+                    };
+                    pages.extend(layout.pages.iter().cloned());
+                }
+                Card::Filled(data) => {
+                    pages.extend(layout_card(&self.font, Some(data), &mut missing)?.pages);
+                }
+            }
+        }
+        let pdf = crate::pdf::write_pdf(&self.font, &self.subsetter, crate::TITLE, &pages)?;
+        Ok(Rendered {
+            pdf,
+            missing_chars: missing.into_vec(),
+            page_count: pages.len(),
+        })
+    }
+}
+
+fn filled(card: &Card) -> Option<&crate::CardData> {
+    match card {
+        Card::Blank => None,
+        Card::Filled(data) => Some(data),
+    }
+}
