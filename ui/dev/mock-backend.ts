@@ -31,6 +31,7 @@ import {
   POSITIONS,
   SURNAMES,
 } from './mock-names'
+import { createCardsMock } from './mock-cards'
 
 interface StoredDelegate extends Delegate {
   initials: string
@@ -161,6 +162,29 @@ function initialsOf(name: string): string {
   const given = [...GIVEN_MALE, ...GIVEN_FEMALE].find(([g]) => name.slice(1) === g)
   return sur[1] + (given?.[1] ?? '')
 }
+
+/** Reject with every field message at once, as studio-core's Checker does. */
+function validation(errors: FieldError[]) {
+  if (errors.length === 0) return
+  const first = errors[0]!.message
+  fail('validation', errors.length === 1 ? first : `${first}（另有 ${errors.length - 1} 处需要修改）`, errors)
+}
+
+// Record cards, the working-day calendar, printing and export: dev/mock-cards.ts.
+const cardsMock = createCardsMock({
+  fail,
+  validation,
+  audit,
+  newId,
+  now,
+  actor: () =>
+    state.setup === 'pending'
+      ? { name: '演示数据', role: 'system' }
+      : { name: state.settings.operator_name, role: 'admin' },
+  delegate: (id) => state.delegates.find((d) => d.id === id),
+  delegationName: (id) => state.delegations.find((g) => g.id === id)?.name ?? '',
+  activeDelegateIds: () => state.delegates.filter((d) => d.status === 'active').map((d) => d.id),
+})
 
 // ---- validation (as in studio-core's roster/validate.rs) -----------------------------------------
 
@@ -401,6 +425,7 @@ function loadDemo() {
   })
   const last = [...state.delegates].reverse().find((d) => d.status === 'active')
   if (last) markLeft(last.id, '2025-07-01')
+  cardsMock.loadDemo()
   state.setup = 'demo'
 }
 
@@ -408,7 +433,7 @@ type Args = Record<string, unknown>
 const arg = <T>(a: Args | undefined, k: string) => (a?.[k] as T)
 
 async function handle(cmd: string, a: Args | undefined): Promise<unknown> {
-  await sleep(cmd === 'setup_load_demo' ? 900 : cmd === 'delegate_photo' ? 40 : 90)
+  await sleep(cmd === 'setup_load_demo' ? 900 : cmd === 'delegate_photo' ? 40 : cmd === 'print_preview' ? 500 : 90)
   switch (cmd) {
     case 'app_status':
       return status()
@@ -489,7 +514,12 @@ async function handle(cmd: string, a: Args | undefined): Promise<unknown> {
     }
     case 'audit_recent':
       return [...state.log].reverse().slice(0, arg<number>(a, 'limit'))
+    case 'card_history': {
+      const id = arg<string>(a, 'id')
+      return state.log.filter((r) => r.entity === 'card' && r.row_id === id)
+    }
     default:
+      if (cardsMock.hasCommand(cmd)) return cardsMock.handle(cmd, a)
       return fail('invalid', `模拟后端没有命令 ${cmd}`)
   }
 }
@@ -507,6 +537,9 @@ export function installMockBackend(): void {
     if (second) changeDelegate(second.id, 'update', (d) => {
       d.office_phone = '0535-6681999'
     })
+    // The studio's own calendar corrections.
+    cardsMock.overrideSet('2025-10-17', 'holiday', '校运动会停课')
+    cardsMock.overrideSet('2026-12-31', 'holiday', '学校放假')
   } else if (start === 'blank') {
     state.setup = 'blank'
   }

@@ -140,7 +140,7 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
   await settle(page, 800)
   await shot(page, '09-dashboard')
 
-  await page.click('[data-test=nav-cards]')
+  await page.click('[data-test=nav-items]')
   await page.waitForSelector('[data-test=coming-soon]')
   await settle(page)
   await shot(page, '10-coming-soon')

@@ -34,7 +34,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/cards',
     title: '记录卡',
     icon: Tickets,
-    available: false,
+    available: true,
     summary: '录入、打印党代表联系党员和群众工作记录卡，跟踪 3 个工作日内的交回期限。',
   },
   {

@@ -38,6 +38,13 @@ impl Checker {
         }
     }
 
+    /// 排序号: a small non-negative number (it becomes part of a sortable key).
+    pub fn order(&mut self, field: &str, value: i64) {
+        if !(0..=99_999).contains(&value) {
+            self.add(field, "排序号应为 0 到 99999 之间的整数");
+        }
+    }
+
     /// Empty is allowed; otherwise a mainland mobile number.
     pub fn mobile(&mut self, field: &str, value: &str) {
         if !value.is_empty() && !is_mobile(value) {

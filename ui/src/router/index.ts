@@ -44,6 +44,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'roster', title: '党代表信息' },
   },
   {
+    path: '/cards',
+    name: 'cards',
+    component: () => import('@/views/CardsView.vue'),
+    meta: { nav: 'cards', title: '记录卡' },
+  },
+  {
+    path: '/cards/new',
+    name: 'card-new',
+    component: () => import('@/views/CardFormView.vue'),
+    meta: { nav: 'cards', title: '新建记录卡' },
+  },
+  {
+    path: '/cards/:id',
+    name: 'card',
+    component: () => import('@/views/CardFormView.vue'),
+    props: true,
+    meta: { nav: 'cards', title: '记录卡' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

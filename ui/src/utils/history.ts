@@ -3,9 +3,13 @@ import type { ChangeRecord, PublishFlags } from '@/api'
 import { formatDateTime } from './datetime'
 import {
   actionLabel,
+  CARD_STATUS_LABELS,
+  CHANNEL_LABELS,
   entityLabel,
   FIELD_LABELS,
   GENDER_LABELS,
+  OVERRIDE_KIND_LABELS,
+  POLITICAL_LABELS,
   PUBLISH_FLAG_KEYS,
   PUBLISH_FLAG_LABELS,
   ROLE_LABELS,
@@ -14,6 +18,37 @@ import {
 
 /** Bookkeeping the backend may leave in a snapshot; it says nothing a reader needs. */
 const HIDDEN_FIELDS = new Set(['id', 'created_at', 'updated_at', 'version'])
+
+/** Per entity: ids whose readable twin is in the same record (a card's `delegate_name`), and counters. */
+const ENTITY_HIDDEN_FIELDS: Record<string, Set<string>> = {
+  card: new Set(['delegate_id', 'delegation_id', 'amendment_count', 'deadline']),
+}
+
+/** A card's fields in the order the paper card prints them; changes are listed in this order. */
+export const CARD_FIELD_ORDER = [
+  'contact_date',
+  'delegate_name',
+  'delegation_name',
+  'delegate_unit_position',
+  'delegate_phone',
+  'person_name',
+  'person_gender',
+  'person_age',
+  'person_political_status',
+  'person_unit_position',
+  'person_phone',
+  'person_address',
+  'group_size',
+  'channel',
+  'channel_other',
+  'opinion',
+  'handling',
+  'feedback_on',
+  'due_on',
+  'status',
+  'filed_on',
+  'filed_late',
+]
 
 /** Looks up names for ids that appear in records (a delegation id, a head delegate id). */
 export interface NameLookup {
@@ -49,9 +84,22 @@ export function formatFieldValue(field: string, value: unknown, names: NameLooku
   if (value === null || value === undefined || value === '') return EMPTY_VALUE
   switch (field) {
     case 'gender':
+    case 'person_gender':
       return GENDER_LABELS[value as keyof typeof GENDER_LABELS] ?? String(value)
     case 'status':
-      return STATUS_LABELS[value as keyof typeof STATUS_LABELS] ?? String(value)
+      return (
+        STATUS_LABELS[value as keyof typeof STATUS_LABELS] ??
+        CARD_STATUS_LABELS[value as keyof typeof CARD_STATUS_LABELS] ??
+        String(value)
+      )
+    case 'person_political_status':
+      return POLITICAL_LABELS[value as keyof typeof POLITICAL_LABELS] ?? String(value)
+    case 'channel':
+      return CHANNEL_LABELS[value as keyof typeof CHANNEL_LABELS] ?? String(value)
+    case 'kind':
+      return OVERRIDE_KIND_LABELS[value as keyof typeof OVERRIDE_KIND_LABELS] ?? String(value)
+    case 'delegate_id':
+      return names.delegateName?.(String(value)) ?? '（已指定）'
     case 'delegation_id':
       return names.delegationName?.(String(value)) ?? '（已删除的代表团）'
     case 'head_delegate_id':
@@ -77,7 +125,7 @@ function fieldLabelFor(entity: string, field: string): string {
   return FIELD_LABELS[field] ?? field
 }
 
-function asObject(v: unknown): Record<string, unknown> {
+export function asObject(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 }
 
@@ -89,12 +137,30 @@ export function describeChanges(record: ChangeRecord, names: NameLookup = {}): F
   if (record.action === 'create' || record.before === null || record.after === null) return []
   const before = asObject(record.before)
   const after = asObject(record.after)
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
-    (f) => !HIDDEN_FIELDS.has(f),
+  return diffLines(record.entity, before, after, names)
+}
+
+/** Changed fields of two snapshots (already reduced to what changed), labelled and ordered. */
+export function diffLines(
+  entity: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  names: NameLookup = {},
+): FieldChange[] {
+  const hidden = ENTITY_HIDDEN_FIELDS[entity]
+  let fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (f) => !HIDDEN_FIELDS.has(f) && !hidden?.has(f),
   )
+  if (entity === 'card') {
+    const rank = (f: string) => {
+      const i = CARD_FIELD_ORDER.indexOf(f)
+      return i < 0 ? CARD_FIELD_ORDER.length : i
+    }
+    fields = [...fields].sort((a, b) => rank(a) - rank(b))
+  }
   return fields.map((field) => ({
     field,
-    label: fieldLabelFor(record.entity, field),
+    label: fieldLabelFor(entity, field),
     before: formatFieldValue(field, before[field], names),
     after: formatFieldValue(field, after[field], names),
   }))

@@ -1,5 +1,18 @@
 // Chinese labels for the codes the backend sends. One table per kind, so pages never spell them out.
-import type { DelegateSort, DelegateStatus, Gender, PublishFlags, Role } from '@/api'
+import type {
+  CardSort,
+  CardStatus,
+  Channel,
+  DeadlineState,
+  DelegateSort,
+  DelegateStatus,
+  ExportFormat,
+  Gender,
+  OverrideKind,
+  PoliticalStatus,
+  PublishFlags,
+  Role,
+} from '@/api'
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '组织部管理员',
@@ -94,6 +107,34 @@ export const FIELD_LABELS: Record<string, string> = {
   operator_name: '操作员姓名',
   studio_name: '工作室名称',
   hotline: '专线电话',
+  // record card (记录卡), in the order of the paper card
+  contact_date: '联系日期',
+  delegate_id: '党代表',
+  delegate_name: '党代表姓名',
+  delegation_name: '所在代表团',
+  delegate_unit_position: '党代表工作单位及职务',
+  delegate_phone: '党代表联系电话',
+  person_name: '联系对象姓名',
+  person_gender: '性别',
+  person_age: '年龄',
+  person_political_status: '政治面貌',
+  person_unit_position: '联系对象工作单位及职务',
+  person_phone: '联系对象联系电话',
+  person_address: '详细通讯地址或E-mail',
+  group_size: '共同来访人数',
+  channel: '联系形式',
+  channel_other: '其他联系形式',
+  opinion: '党员和群众所提意见建议或问题',
+  handling: '党代表处理意见及办理情况',
+  feedback_on: '反馈日期',
+  filed_on: '交回日期',
+  due_on: '报送期限',
+  filed_late: '逾期提交',
+  amendment_count: '更正次数',
+  reason: '更正原因',
+  // calendar override
+  date: '日期',
+  kind: '安排',
 }
 
 export const entityLabel = (entity: string) => ENTITY_LABELS[entity] ?? entity
@@ -103,3 +144,64 @@ export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field
 /** What a change record did, as a short phrase: 新增党代表, 修改代表团, 提交记录卡 … */
 export const changeTitle = (entity: string, action: string) =>
   CHANGE_TITLES[`${entity}:${action}`] ?? `${actionLabel(action)}${entityLabel(entity)}`
+
+// ---- 记录卡 ----
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  studio: '党代表工作室',
+  online: '网上工作室',
+  appointment: '约见',
+  home_visit: '走访慰问',
+  other: '其他形式',
+}
+
+/** In the order the paper card prints them. */
+export const CHANNELS: Channel[] = ['studio', 'online', 'appointment', 'home_visit', 'other']
+
+/** 联系形式 as a list shows it: the other form's own words when there are some. */
+export const channelText = (channel: Channel, other: string) =>
+  channel === 'other' && other.trim() ? other.trim() : CHANNEL_LABELS[channel]
+
+export const POLITICAL_LABELS: Record<PoliticalStatus, string> = {
+  party_member: '中共党员',
+  probationary_member: '中共预备党员',
+  league_member: '共青团员',
+  democratic_party: '民主党派成员',
+  independent: '无党派人士',
+  masses: '群众',
+}
+
+export const POLITICAL_STATUSES = Object.keys(POLITICAL_LABELS) as PoliticalStatus[]
+
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = { draft: '草稿', submitted: '已提交' }
+
+export const CARD_SORT_OPTIONS: { value: CardSort; label: string }[] = [
+  { value: 'contact_desc', label: '最新联系' },
+  { value: 'contact_asc', label: '最早联系' },
+  { value: 'due_asc', label: '期限最近' },
+  { value: 'updated_desc', label: '最近修改' },
+]
+
+export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
+
+/** How a card's deadline state reads in lists and on the card: null when there is nothing to flag. */
+export const DEADLINE_TAGS: Record<DeadlineState, { label: string; type: TagType } | null> = {
+  none: null,
+  on_time: { label: '未到期', type: 'info' },
+  due_soon: { label: '即将到期', type: 'warning' },
+  overdue: { label: '已逾期', type: 'danger' },
+  filed_on_time: { label: '按期提交', type: 'success' },
+  filed_late: { label: '逾期提交', type: 'danger' },
+}
+
+export const deadlineTag = (state: DeadlineState) => DEADLINE_TAGS[state] ?? null
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  xlsx: 'Excel 工作簿（.xlsx）',
+  csv: 'CSV 表格（.csv）',
+  json: 'JSON 数据（.json）',
+}
+
+// ---- 工作日历 ----
+
+export const OVERRIDE_KIND_LABELS: Record<OverrideKind, string> = { workday: '上班', holiday: '放假' }

@@ -19,6 +19,7 @@ pub(super) fn delegation(input: &DelegationInput) -> Result<DelegationInput> {
     let mut c = Checker::new();
     c.required("name", "代表团名称", &out.name, 40);
     c.max_len("note", "备注", &out.note, 500);
+    c.order("display_order", out.display_order);
     c.finish()?;
     Ok(out)
 }
@@ -54,6 +55,7 @@ pub(super) fn delegate(input: &DelegateInput) -> Result<DelegateInput> {
     c.max_len("bio", "简介", &out.bio, 2000);
     c.max_len("pledge", "创先争优个人承诺", &out.pledge, 1000);
     c.max_len("term", "届次", &out.term, 30);
+    c.order("display_order", out.display_order);
     c.finish()?;
     Ok(out)
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_calendar.sql"),
     include_str!("migrations/003_cards.sql"),
+    include_str!("migrations/004_roster_search.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

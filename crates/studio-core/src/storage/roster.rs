@@ -71,6 +71,25 @@ pub fn update_delegation(conn: &Connection, d: &Delegation) -> Result<()> {
             d.version
         ],
     )?;
+    // The delegation's order and name are part of its delegates' roster order.
+    refresh_derived(conn, "delegation_id", &d.id)
+}
+
+/// Rewrite the derived search and order columns (migration 004) of the delegates whose `column`
+/// equals `value`. `column` is one of two fixed names, never user input.
+fn refresh_derived(conn: &Connection, column: &str, value: &str) -> Result<()> {
+    debug_assert!(matches!(column, "id" | "delegation_id"));
+    conn.execute(
+        &format!(
+            "UPDATE delegates SET
+                search_text = lower(name || ' ' || unit || ' ' || position || ' ' || name_initials || ' ' || name_pinyin),
+                roster_key = (SELECT printf('%010d', max(0, g.display_order)) || g.name
+                                FROM delegations g WHERE g.id = delegates.delegation_id)
+                             || '|' || printf('%010d', max(0, display_order)) || '|' || name_pinyin
+             WHERE {column} = ?1"
+        ),
+        [value],
+    )?;
     Ok(())
 }
 
@@ -180,11 +199,13 @@ pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
             d.version,
         ],
     )?;
-    Ok(())
+    refresh_derived(conn, "id", &d.id)
 }
 
-const LIST_COLUMNS: &str =
-    "d.id, d.name, d.gender, d.delegation_id, g.name AS delegation_name, d.unit,
+// The delegation's name comes from a correlated subquery rather than a join, so the planner walks
+// the ordered delegate index and stops after a page instead of sorting every match.
+const LIST_COLUMNS: &str = "d.id, d.name, d.gender, d.delegation_id,
+    (SELECT g.name FROM delegations g WHERE g.id = d.delegation_id) AS delegation_name, d.unit,
     d.position, d.mobile, d.office_phone, d.status, d.term, d.photo, d.display_order";
 
 fn list_item_from_row(r: &Row) -> rusqlite::Result<DelegateListItem> {
@@ -209,45 +230,20 @@ fn list_item_from_row(r: &Row) -> rusqlite::Result<DelegateListItem> {
     })
 }
 
-/// `%`, `_` and `\` typed by a user are literal characters, not LIKE wildcards.
-fn like_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    for c in s.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// One page of the roster and the total matching it.
-pub fn list_delegates(
-    conn: &Connection,
-    q: &DelegateQuery,
-) -> Result<(Vec<DelegateListItem>, u64)> {
+///
+/// The search box matches any part of the name, unit, position, pinyin initials or full pinyin
+/// (case-insensitive) through the derived `search_text`; the count reads only the covering index
+/// `delegates_search`, and the roster order is the index `delegates_roster`, so a page costs one
+/// index pass plus twenty rows.
+pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<DelegateListItem>, u64)> {
     let mut wh = vec!["d.deleted_at IS NULL".to_string()];
     let mut args: Vec<SqlValue> = Vec::new();
-    let text = q.q.trim();
+    let text = q.q.trim().to_lowercase();
     if !text.is_empty() {
-        let contains = format!("%{}%", like_escape(text));
-        args.push(SqlValue::Text(contains));
-        let n = args.len();
-        let mut any = vec![
-            format!("d.name LIKE ?{n} ESCAPE '\\'"),
-            format!("d.unit LIKE ?{n} ESCAPE '\\'"),
-            format!("d.position LIKE ?{n} ESCAPE '\\'"),
-        ];
-        if text.chars().all(|c| c.is_ascii_alphabetic()) {
-            args.push(SqlValue::Text(format!(
-                "{}%",
-                like_escape(&text.to_ascii_lowercase())
-            )));
-            let m = args.len();
-            any.push(format!("d.name_initials LIKE ?{m} ESCAPE '\\'"));
-            any.push(format!("d.name_pinyin LIKE ?{m} ESCAPE '\\'"));
-        }
-        wh.push(format!("({})", any.join(" OR ")));
+        // instr() takes the text literally: a user's % or _ is just a character.
+        args.push(SqlValue::Text(text));
+        wh.push(format!("instr(d.search_text, ?{}) > 0", args.len()));
     }
     if let Some(id) = q.delegation_id.as_deref().filter(|s| !s.is_empty()) {
         args.push(SqlValue::Text(id.to_string()));
@@ -259,29 +255,33 @@ pub fn list_delegates(
     }
     let where_sql = wh.join(" AND ");
     let order = match q.sort {
-        DelegateSort::Roster => "g.display_order, g.name, d.display_order, d.name_pinyin",
+        DelegateSort::Roster => "d.roster_key",
         DelegateSort::Name => "d.name_pinyin, d.name",
         DelegateSort::Unit => "d.unit, d.name_pinyin",
         DelegateSort::UpdatedDesc => "d.updated_at DESC",
     };
-    let total: i64 = conn.query_row(
-        &format!(
-            "SELECT COUNT(*) FROM delegates d JOIN delegations g ON g.id = d.delegation_id WHERE {where_sql}"
-        ),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
-    args.push(SqlValue::Integer(q.page.limit()));
-    args.push(SqlValue::Integer(q.page.offset()));
+    let count_args = args.clone();
+    let (limit, offset) = (q.page.limit(), q.page.offset());
+    args.push(SqlValue::Integer(limit));
+    args.push(SqlValue::Integer(offset));
     let sql = format!(
-        "SELECT {LIST_COLUMNS} FROM delegates d JOIN delegations g ON g.id = d.delegation_id
+        "SELECT {LIST_COLUMNS} FROM delegates d
          WHERE {where_sql} ORDER BY {order}, d.id LIMIT ?{} OFFSET ?{}",
         args.len() - 1,
         args.len()
     );
     let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(params_from_iter(args.iter()), list_item_from_row)?;
-    Ok((rows.collect::<rusqlite::Result<_>>()?, total as u64))
+    let items: Vec<DelegateListItem> = st
+        .query_map(params_from_iter(args.iter()), list_item_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    // A short, non-empty page is the last one: the total is known without counting again.
+    let total = if !items.is_empty() && (items.len() as i64) < limit {
+        (offset + items.len() as i64) as u64
+    } else {
+        conn.prepare_cached(&format!("SELECT COUNT(*) FROM delegates d WHERE {where_sql}"))?
+            .query_row(params_from_iter(count_args.iter()), |r| r.get::<_, i64>(0))? as u64
+    };
+    Ok((items, total))
 }
 
 /// Live delegates with the same name and unit, except `except_id`.
@@ -292,7 +292,7 @@ pub fn same_name_and_unit(
     except_id: &str,
 ) -> Result<Vec<DelegateListItem>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {LIST_COLUMNS} FROM delegates d JOIN delegations g ON g.id = d.delegation_id
+        "SELECT {LIST_COLUMNS} FROM delegates d
          WHERE d.deleted_at IS NULL AND d.name = ?1 AND d.unit = ?2 AND d.id <> ?3"
     ))?;
     let rows = st.query_map(params![name, unit, except_id], list_item_from_row)?;

@@ -1,0 +1,227 @@
+// Screenshots of 记录卡, the print preview, 工作台's card figures and 设置 → 工作日历 against the dev
+// mock backend, at the app's 1280×800 window. It drives the pages the way the end-to-end test will
+// (data-test hooks, typed dates, selects by their visible option).
+// Usage: start `npm run dev:mock`, then `node scripts/screenshots-cards.mjs [outDir]`.
+import { chromium } from 'playwright-core'
+
+const BASE = process.env.UI_URL ?? 'http://localhost:5173/'
+const OUT = process.argv[2] ?? '/tmp/ui-review/cards'
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+})
+
+const problems = []
+async function open(path) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${path}: ${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`${path}: pageerror: ${e.message}`))
+  await page.goto(BASE + path)
+  return page
+}
+const shot = (page, name, opts = {}) => page.screenshot({ path: `${OUT}/${name}.png`, ...opts })
+const settle = (page, ms = 400) => page.waitForTimeout(ms)
+
+/** Type a date into an Element Plus date picker and confirm with Enter (what WebDriver does). */
+async function typeDate(page, test, value) {
+  const input = page.locator(`[data-test=${test}] input`).first()
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+  await page.keyboard.press('Escape')
+}
+
+// The list, filters, blank cards, print preview
+{
+  const page = await open('?mock=demo#/cards')
+  await page.waitForSelector('[data-test=card-open]')
+  await settle(page, 800)
+  await shot(page, '01-card-list')
+
+  await page.click('[data-test=cards-filter-deadline]')
+  await page.locator('.cards-deadline-popper .el-select-dropdown__item:visible', { hasText: '已逾期' }).click()
+  await settle(page, 600)
+  await shot(page, '01b-card-list-overdue')
+
+  await page.fill('[data-test=cards-search] input', '不存在的内容')
+  await settle(page, 900)
+  await shot(page, '01c-card-list-nomatch')
+  await page.click('[data-test=cards-clear]')
+  await settle(page, 700)
+
+  // A period typed into the range picker
+  const start = page.locator('[data-test=cards-period] input').nth(0)
+  await start.click()
+  await start.fill('2026-01-01')
+  const end = page.locator('[data-test=cards-period] input').nth(1)
+  await end.fill('2026-06-30')
+  await end.press('Enter')
+  await page.keyboard.press('Escape')
+  await settle(page, 800)
+  await shot(page, '01d-card-list-period')
+
+  // Select two rows, then the print menu and the export dialog
+  await page.locator('[data-test=cards-table] tbody .el-checkbox').nth(0).click()
+  await page.locator('[data-test=cards-table] tbody .el-checkbox').nth(1).click()
+  await page.click('[data-test=cards-print]')
+  await settle(page)
+  await shot(page, '01e-card-list-print-menu')
+  await page.keyboard.press('Escape')
+  await page.click('[data-test=cards-export]')
+  await page.waitForSelector('[data-test=export-ok]')
+  await settle(page)
+  await shot(page, '01f-export-dialog')
+  await page.click('[data-test=export-ok]')
+  await settle(page, 600)
+  await shot(page, '01g-exported')
+  await settle(page, 300)
+
+  await page.click('[data-test=cards-blank]')
+  await page.waitForSelector('[data-test=blank-copies] input')
+  await page.fill('[data-test=blank-copies] input', '10')
+  await settle(page)
+  await shot(page, '02a-blank-copies')
+  await page.click('[data-test=blank-ok]')
+  await page.waitForSelector('[data-test=print-pages] canvas[data-rendered]', { timeout: 15000 })
+  await settle(page, 600)
+  await shot(page, '02b-print-preview-blank')
+  await page.click('[data-test=print-save]')
+  await settle(page, 600)
+  await shot(page, '02c-print-saved')
+  await page.keyboard.press('Escape')
+  await settle(page, 500)
+
+  // One filled card from its row
+  await page.locator('[data-test=card-print]').first().click()
+  await page.waitForSelector('[data-test=print-pages] canvas[data-rendered]', { timeout: 15000 })
+  await settle(page, 800)
+  await shot(page, '03-print-preview')
+  await page.keyboard.press('Escape')
+  await page.close()
+}
+
+// A new card: empty, then with errors, then saved and submitted
+{
+  const page = await open('?mock=demo#/cards/new')
+  await page.waitForSelector('[data-test=cf-person-name] input')
+  await settle(page, 600)
+  await shot(page, '04a-new-card-empty')
+
+  await page.fill('[data-test=cf-person-name] input', '李晓梅')
+  await page.fill('[data-test=cf-person-age] input', '150')
+  await page.fill('[data-test=cf-person-phone] input', '1385')
+  await page.fill('[data-test=cf-person-address] input', 'li@xx')
+  await page.click('[data-test=cf-channel-other]')
+  await page.click('[data-test=cf-save]')
+  await page.waitForSelector('.card-field__error')
+  await settle(page, 600)
+  await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
+  await settle(page, 300)
+  await shot(page, '05a-new-card-errors')
+
+  // Fill it properly
+  await typeDate(page, 'cf-contact-date', '2026-11-20')
+  await page.click('[data-test=cf-delegate]')
+  await page.keyboard.type('王')
+  await settle(page, 700)
+  await page.locator('.cf-delegate-popper .el-select-dropdown__item:visible').first().click()
+  await settle(page, 500)
+  await page.fill('[data-test=cf-person-age] input', '34')
+  await page.click('[data-test=cf-gender-female]')
+  await page.click('[data-test=cf-political]')
+  await page.locator('.cf-political-popper .el-select-dropdown__item:visible', { hasText: '中共党员' }).first().click()
+  await page.fill('[data-test=cf-person-unit] input', '后勤保障处 科员')
+  await page.fill('[data-test=cf-person-phone] input', '13857101234')
+  await page.fill('[data-test=cf-person-address] input', 'lixiaomei@example.edu.cn')
+  await page.click('[data-test=cf-channel-studio]')
+  await page.fill('[data-test=cf-opinion] textarea', '学校东门外（靠近3号教学楼）的人行道破损严重，雨天积水，师生上下课通行不便，存在安全隐患。希望学校与属地街道协调，尽快修复路面并完善排水设施。')
+  await page.fill('[data-test=cf-handling] textarea', '已将情况转交后勤保障处，并与属地街道沟通。后勤保障处答复：人行道修复纳入暑期维修计划。已电话反馈本人，本人表示满意。')
+  await typeDate(page, 'cf-feedback-on', '2026-11-26')
+  await page.keyboard.press('Control+s')
+  await page.waitForSelector('[data-test=cf-due] strong')
+  await settle(page, 800)
+  await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
+  await shot(page, '06-draft-saved')
+  await page.click('[data-test=cf-submit]')
+  await page.waitForSelector('.el-message-box')
+  await settle(page, 400)
+  await shot(page, '07a-submit-confirm')
+  await page.click('.el-message-box__btns .el-button--primary')
+  await page.waitForSelector('[data-test=cf-amend]')
+  await settle(page, 800)
+  await shot(page, '07b-submitted')
+  await page.close()
+}
+
+// A submitted card with amendments (from the demo data), and correcting it
+{
+  const page = await open('?mock=demo#/cards')
+  await page.waitForSelector('[data-test=card-open]')
+  await page.click('[data-test=cards-filter-status]')
+  await page.locator('.cards-status-popper .el-select-dropdown__item:visible', { hasText: '已提交' }).click()
+  await page.click('[data-test=cards-sort]')
+  await page.locator('.cards-sort-popper .el-select-dropdown__item:visible', { hasText: '最近修改' }).click()
+  await settle(page, 800)
+  await page.locator('[data-test=card-open]').first().click()
+  await page.waitForSelector('[data-test=cf-amendments]')
+  await settle(page, 800)
+  await shot(page, '08a-submitted-card')
+  await page.evaluate(() => document.querySelector('[data-test=cf-amendments]')?.scrollIntoView())
+  await settle(page, 300)
+  await shot(page, '08c-amendments')
+  await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
+  await page.click('[data-test=cf-amend]')
+  await settle(page, 400)
+  await page.click('[data-test=cf-save]')
+  await settle(page, 700)
+  await shot(page, '09-amend-errors')
+  await page.close()
+}
+
+// 工作台 and the calendar
+{
+  const page = await open('?mock=demo#/dashboard')
+  await page.waitForSelector('[data-test=dash-cards-overdue]')
+  await settle(page, 900)
+  await shot(page, '10-dashboard')
+  await page.click('[data-test=dash-cards-overdue]')
+  await page.waitForSelector('[data-test=card-open]')
+  await settle(page, 800)
+  await shot(page, '10b-dashboard-to-overdue')
+
+  await page.goto(BASE + '?mock=demo#/settings?tab=calendar&month=2025-10')
+  await page.waitForSelector('[data-test=cal-day-2025-10-11]')
+  await settle(page, 800)
+  await shot(page, '11-calendar-2025-10')
+  await page.click('[data-test=cal-day-2025-10-17]')
+  await page.waitForSelector('[data-test=cal-restore]')
+  await settle(page, 400)
+  await shot(page, '12-calendar-day-dialog')
+  await page.keyboard.press('Escape')
+  await settle(page, 300)
+  await page.click('[data-test=cal-year]')
+  await page.locator('.cal-year-popper .el-select-dropdown__item:visible', { hasText: '2027' }).click()
+  await settle(page, 700)
+  await shot(page, '13-calendar-unofficial')
+  await page.close()
+}
+
+// No cards yet
+{
+  const page = await open('?mock=blank#/cards')
+  await page.waitForSelector('[data-test=cards-empty]')
+  await settle(page)
+  await shot(page, '14-card-list-empty')
+  await page.close()
+}
+
+await browser.close()
+if (problems.length) {
+  console.log('Console problems:')
+  for (const p of problems) console.log('  ' + p)
+} else {
+  console.log('No console errors or warnings.')
+}
