@@ -23,7 +23,7 @@ sleep 1
 
 pss_kb() { # PSS of a process and all its descendants, in kB
   local total=0 pid
-  for pid in $(pstree -p "$1" | grep -o '([0-9]*)' | tr -d '()'); do
+  for pid in $(pstree -pT "$1" | grep -o '([0-9]*)' | tr -d '()'); do
     v=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
     total=$((total + ${v:-0}))
   done
@@ -40,10 +40,12 @@ for i in $(seq 1 "$RUNS"); do
   t1=$(grep -m1 'roster-painted' "$log" | awk '{print $3}')
   [ -n "$t1" ] || { echo "run $i: the roster did not paint"; cat "$log"; exit 1; }
   times+=($((t1 - t0)))
+  # The UI's earlier marks, relative to the launch: where the time goes.
+  awk -v t0="$t0" '/studio-trace/ {printf "  %s +%d ms", $2, $3 - t0} END {print ""}' "$log"
   if [ "$i" = "$RUNS" ]; then
     sleep 5
     echo "idle PSS (app + WebKit processes): $(( $(pss_kb "$app") / 1024 )) MB"
-    pstree -p "$app" | head -5
+    pstree -pT "$app" | head -5
   fi
   kill "$app"; wait "$app" 2>/dev/null || true
 done

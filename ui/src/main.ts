@@ -6,8 +6,10 @@ import 'element-plus/dist/index.css'
 import './styles/app.css'
 import App from './App.vue'
 import { createAppRouter } from './router'
+import { appMark } from './api'
 
 async function start() {
+  void appMark('ui-script').catch(() => undefined)
   // Browser-only development: a fake backend behind Tauri's IPC. The condition is a build-time
   // constant, so the production bundle does not contain the mock at all.
   if (import.meta.env.VITE_MOCK === '1') {
@@ -15,6 +17,7 @@ async function start() {
     installMockBackend()
   }
   createApp(App).use(createPinia()).use(createAppRouter()).use(ElementPlus, { locale: zhCn }).mount('#app')
+  void appMark('ui-mounted').catch(() => undefined)
 }
 
 void start()
