@@ -38,19 +38,31 @@ pub enum Command {
 }
 
 /// The selection from `--id`, `--all` or `--from/--to`; one of them is required.
-pub fn selection(ids: Vec<String>, all: bool, from: Option<String>, to: Option<String>) -> studio_core::Result<CardSelection> {
+pub fn selection(
+    ids: Vec<String>,
+    all: bool,
+    from: Option<String>,
+    to: Option<String>,
+) -> studio_core::Result<CardSelection> {
     match (ids.is_empty(), all, from, to) {
         (false, _, _, _) => Ok(CardSelection::Ids { ids }),
         (true, true, _, _) => Ok(CardSelection::All),
         (true, false, Some(from), Some(to)) => Ok(CardSelection::Period { from, to }),
-        _ => Err(Error::Invalid("请用 --id、--all 或 --from/--to 指定要输出的记录卡".into())),
+        _ => Err(Error::Invalid(
+            "请用 --id、--all 或 --from/--to 指定要输出的记录卡".into(),
+        )),
     }
 }
 
 fn save(out: &PathBuf, r: &studio_print::Rendered, what: &str) -> studio_core::Result<()> {
     std::fs::write(out, &r.pdf)
         .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", out.display())))?;
-    println!("已输出{what}：{}（{} 页，{} KB）", out.display(), r.page_count, r.pdf.len() / 1024);
+    println!(
+        "已输出{what}：{}（{} 页，{} KB）",
+        out.display(),
+        r.page_count,
+        r.pdf.len() / 1024
+    );
     if !r.missing_chars.is_empty() {
         let chars: String = r.missing_chars.iter().collect();
         eprintln!("注意：以下字符字体中没有，已用〓代替：{chars}");
@@ -66,18 +78,27 @@ pub fn run(store: &Store, actor: &Actor, cmd: Command) -> studio_core::Result<()
     match cmd {
         Command::Blank { copies, out } => {
             if !(1..=MAX_BLANK_COPIES).contains(&copies) {
-                return Err(Error::Invalid(format!("份数应在 1 到 {MAX_BLANK_COPIES} 之间")));
+                return Err(Error::Invalid(format!(
+                    "份数应在 1 到 {MAX_BLANK_COPIES} 之间"
+                )));
             }
             let r = studio_print::blank_cards(copies).map_err(print_error)?;
             save(&out, &r, &format!(" {copies} 份空白记录卡"))
         }
-        Command::Pdf { ids, all, from, to, out } => {
+        Command::Pdf {
+            ids,
+            all,
+            from,
+            to,
+            out,
+        } => {
             let sel = selection(ids, all, from, to)?;
             let list = cards::cards_for_print(store, actor, &sel)?;
             if list.is_empty() {
                 return Err(Error::Invalid("没有符合条件的记录卡".into()));
             }
-            let r = studio_print::render_cards(&studio_print::from_core::cards(&list)).map_err(print_error)?;
+            let r = studio_print::render_cards(&studio_print::from_core::cards(&list))
+                .map_err(print_error)?;
             save(&out, &r, &format!(" {} 张记录卡", list.len()))
         }
     }

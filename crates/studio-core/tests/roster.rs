@@ -287,18 +287,42 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
     let b = roster::create_delegation(
         &mut s,
         &officer(),
-        &DelegationInput { name: "人文代表团".into(), display_order: 1, ..Default::default() },
+        &DelegationInput {
+            name: "人文代表团".into(),
+            display_order: 1,
+            ..Default::default()
+        },
     )
     .unwrap();
-    let a_input = DelegationInput { name: "理工代表团".into(), display_order: 2, ..Default::default() };
+    let a_input = DelegationInput {
+        name: "理工代表团".into(),
+        display_order: 2,
+        ..Default::default()
+    };
     roster::update_delegation(&mut s, &officer(), &a, &a_input).unwrap();
     roster::create_delegate(&mut s, &officer(), &input(&a, "理工甲")).unwrap();
     roster::create_delegate(&mut s, &officer(), &input(&b.id, "人文乙")).unwrap();
-    let first = |s: &Store| roster::list_delegates(s, &DelegateQuery::default()).unwrap().items[0].name.clone();
+    let first = |s: &Store| {
+        roster::list_delegates(s, &DelegateQuery::default())
+            .unwrap()
+            .items[0]
+            .name
+            .clone()
+    };
     assert_eq!(first(&s), "人文乙");
-    let a_first = DelegationInput { display_order: 0, ..a_input };
+    let a_first = DelegationInput {
+        display_order: 0,
+        ..a_input
+    };
     roster::update_delegation(&mut s, &officer(), &a, &a_first).unwrap();
-    assert_eq!(first(&s), "理工甲", "moving a delegation moves its delegates");
-    let bad = DelegationInput { display_order: -1, ..a_first };
+    assert_eq!(
+        first(&s),
+        "理工甲",
+        "moving a delegation moves its delegates"
+    );
+    let bad = DelegationInput {
+        display_order: -1,
+        ..a_first
+    };
     assert!(roster::update_delegation(&mut s, &officer(), &a, &bad).is_err());
 }

@@ -42,6 +42,9 @@ pub fn app_mark(label: String) {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis())
             .unwrap_or(0);
-        eprintln!("[studio-trace] {} {ms}", label.chars().take(40).collect::<String>());
+        eprintln!(
+            "[studio-trace] {} {ms}",
+            label.chars().take(40).collect::<String>()
+        );
     }
 }

@@ -27,7 +27,10 @@ pub fn card_get(state: State<AppState>, id: String) -> CmdResult<Card> {
 }
 
 #[tauri::command]
-pub fn card_delegate_snapshot(state: State<AppState>, delegate_id: String) -> CmdResult<DelegateSnapshot> {
+pub fn card_delegate_snapshot(
+    state: State<AppState>,
+    delegate_id: String,
+) -> CmdResult<DelegateSnapshot> {
     state.with(|s, actor| cards::delegate_snapshot(s, actor, &delegate_id))
 }
 
@@ -42,7 +45,11 @@ pub fn card_update(state: State<AppState>, id: String, input: CardInput) -> CmdR
 }
 
 #[tauri::command]
-pub fn card_submit(state: State<AppState>, id: String, filed_on: Option<String>) -> CmdResult<Card> {
+pub fn card_submit(
+    state: State<AppState>,
+    id: String,
+    filed_on: Option<String>,
+) -> CmdResult<Card> {
     state.with(|s, actor| cards::submit_card(s, actor, &id, filed_on.as_deref()))
 }
 

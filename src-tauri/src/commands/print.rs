@@ -14,11 +14,18 @@ use tauri_plugin_opener::OpenerExt;
 use crate::error::CmdResult;
 use crate::state::AppState;
 
-fn render(store: &Store, actor: &Actor, job: &PrintJob) -> studio_core::Result<studio_print::Rendered> {
+fn render(
+    store: &Store,
+    actor: &Actor,
+    job: &PrintJob,
+) -> studio_core::Result<studio_print::Rendered> {
     let rendered = match job {
         PrintJob::Blank { copies } => {
             if !(1..=MAX_BLANK_COPIES).contains(copies) {
-                return Err(Error::field("copies", format!("份数应在 1 到 {MAX_BLANK_COPIES} 之间")));
+                return Err(Error::field(
+                    "copies",
+                    format!("份数应在 1 到 {MAX_BLANK_COPIES} 之间"),
+                ));
             }
             studio_print::blank_cards(*copies)
         }
@@ -47,7 +54,8 @@ fn outcome(r: &studio_print::Rendered, with_bytes: bool, path: Option<&PathBuf>)
 }
 
 fn write(path: &PathBuf, bytes: &[u8]) -> studio_core::Result<()> {
-    std::fs::write(path, bytes).map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", path.display())))
+    std::fs::write(path, bytes)
+        .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", path.display())))
 }
 
 #[tauri::command]
@@ -67,7 +75,11 @@ pub fn print_save(state: State<AppState>, job: PrintJob, path: String) -> CmdRes
 /// 打印: the PDF goes to a temporary file that the system's PDF viewer opens; people print from there
 /// with the printer dialog they know.
 #[tauri::command]
-pub fn print_open(app: AppHandle, state: State<AppState>, job: PrintJob) -> CmdResult<PrintOutcome> {
+pub fn print_open(
+    app: AppHandle,
+    state: State<AppState>,
+    job: PrintJob,
+) -> CmdResult<PrintOutcome> {
     let r = state.with(|s, actor| render(s, actor, &job))?;
     let dir = app
         .path()

@@ -236,7 +236,10 @@ fn list_item_from_row(r: &Row) -> rusqlite::Result<DelegateListItem> {
 /// (case-insensitive) through the derived `search_text`; the count reads only the covering index
 /// `delegates_search`, and the roster order is the index `delegates_roster`, so a page costs one
 /// index pass plus twenty rows.
-pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<DelegateListItem>, u64)> {
+pub fn list_delegates(
+    conn: &Connection,
+    q: &DelegateQuery,
+) -> Result<(Vec<DelegateListItem>, u64)> {
     let mut wh = vec!["d.deleted_at IS NULL".to_string()];
     let mut args: Vec<SqlValue> = Vec::new();
     let text = q.q.trim().to_lowercase();
@@ -278,8 +281,10 @@ pub fn list_delegates(conn: &Connection, q: &DelegateQuery) -> Result<(Vec<Deleg
     let total = if !items.is_empty() && (items.len() as i64) < limit {
         (offset + items.len() as i64) as u64
     } else {
-        conn.prepare_cached(&format!("SELECT COUNT(*) FROM delegates d WHERE {where_sql}"))?
-            .query_row(params_from_iter(count_args.iter()), |r| r.get::<_, i64>(0))? as u64
+        conn.prepare_cached(&format!(
+            "SELECT COUNT(*) FROM delegates d WHERE {where_sql}"
+        ))?
+        .query_row(params_from_iter(count_args.iter()), |r| r.get::<_, i64>(0))? as u64
     };
     Ok((items, total))
 }
