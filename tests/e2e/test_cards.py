@@ -7,7 +7,7 @@ import time
 
 from selenium.webdriver.common.keys import Keys
 
-from ui import click, type_into, visible, wait_for, wait_text
+from ui import click, type_into, visible, wait_for, wait_no_text, wait_text
 
 
 def first_active_delegate(cli, db):
@@ -73,6 +73,7 @@ def test_card_entered_filed_and_printed(app_factory, cli, workdir, artifacts):
     click(d, "[data-test=cf-preview]")
     visible(d, "[data-test=print-pages] canvas[data-rendered]")
     no_loading(d)
+    wait_no_text(d, "正在显示")
     d.save_screenshot(str(artifacts / "card-preview.png"))
     click(d, "[data-test=print-save]")
     pdf = wait_for(lambda: next(iter(workdir.glob("*.pdf")), None), what="the saved PDF")
