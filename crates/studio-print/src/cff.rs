@@ -92,19 +92,23 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Bytes per offset in an INDEX whose last offset is `last` (data length + 1).
+fn off_size(last: usize) -> usize {
+    match last {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        0x1_0000..=0xFF_FFFF => 3,
+        _ => 4,
+    }
+}
+
 /// Serialises an INDEX of `items`.
 fn write_index(out: &mut Vec<u8>, items: &[&[u8]]) {
     out.extend_from_slice(&(items.len() as u16).to_be_bytes());
     if items.is_empty() {
         return;
     }
-    let total: usize = items.iter().map(|i| i.len()).sum::<usize>() + 1;
-    let off_size = match total {
-        0..=0xFF => 1,
-        0x100..=0xFFFF => 2,
-        0x1_0000..=0xFF_FFFF => 3,
-        _ => 4,
-    };
+    let off_size = off_size(items.iter().map(|i| i.len()).sum::<usize>() + 1);
     out.push(off_size as u8);
     let mut offset = 1usize;
     let push_offset = |out: &mut Vec<u8>, v: usize| {
@@ -309,7 +313,14 @@ impl SourceCff {
             string_index: &cff[strings_at..strings_at + strings.len],
             top_dict: dict_without(
                 &top,
-                &[OP_CHARSTRINGS, OP_CHARSET, OP_FDARRAY, OP_FDSELECT, OP_ENCODING, OP_PRIVATE],
+                &[
+                    OP_CHARSTRINGS,
+                    OP_CHARSET,
+                    OP_FDARRAY,
+                    OP_FDSELECT,
+                    OP_ENCODING,
+                    OP_PRIVATE,
+                ],
             ),
             global_subrs,
             charstrings,
@@ -374,8 +385,7 @@ impl SourceCff {
                 .map(|&fd| self.fonts[fd].font_dict.len() + 11)
                 .collect();
             let data: usize = dicts.iter().sum();
-            let off_size = if data + 1 <= 0xFF { 1 } else { 2 };
-            2 + 1 + (dicts.len() + 1) * off_size + data
+            2 + 1 + (dicts.len() + 1) * off_size(data + 1) + data
         };
         let fd_array_at = after_top + tail.len();
         let mut private_at = fd_array_at + fd_array_len;
@@ -405,7 +415,13 @@ impl SourceCff {
         Ok(out)
     }
 
-    fn top_dict(&self, charstrings: usize, charset: usize, fd_select: usize, fd_array: usize) -> Vec<u8> {
+    fn top_dict(
+        &self,
+        charstrings: usize,
+        charset: usize,
+        fd_select: usize,
+        fd_array: usize,
+    ) -> Vec<u8> {
         let mut top = self.top_dict.clone();
         push_op(&mut top, OP_CHARSTRINGS, &[charstrings]);
         push_op(&mut top, OP_CHARSET, &[charset]);
@@ -662,7 +678,9 @@ mod tests {
         let cff = source();
         for gid in 0..cff.charstrings.count {
             let fd = usize::from(cff.fd_select[gid]);
-            let flat = cff.flatten(gid, fd).unwrap_or_else(|e| panic!("gid {gid}: {e}"));
+            let flat = cff
+                .flatten(gid, fd)
+                .unwrap_or_else(|e| panic!("gid {gid}: {e}"));
             assert_eq!(flat.last(), Some(&ENDCHAR), "gid {gid}");
         }
     }

@@ -124,7 +124,7 @@ impl CardFont {
     /// Makes `text` printable: drops control and invisible format characters, turns tabs
     /// into spaces and CR/CRLF into LF, and replaces every character the font lacks with
     /// the substitute, recording it in `missing`.
-    pub fn sanitize(&self, text: &str, missing: &mut MissingChars) -> String {
+    pub(crate) fn sanitize(&self, text: &str, missing: &mut MissingChars) -> String {
         let mut out = String::with_capacity(text.len());
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
@@ -163,7 +163,7 @@ fn is_invisible(c: char) -> bool {
 
 /// Distinct missing characters in order of first appearance.
 #[derive(Debug, Default)]
-pub struct MissingChars {
+pub(crate) struct MissingChars {
     order: Vec<char>,
     seen: HashSet<char>,
 }

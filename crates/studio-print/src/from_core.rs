@@ -30,7 +30,10 @@ pub fn card_data(c: &Card) -> CardData {
         delegate_unit_position: c.delegate_unit_position.clone(),
         delegate_phone: c.delegate_phone.clone(),
         person_name: c.person_name.clone(),
-        person_gender: c.person_gender.map(|g| g.label().to_string()).unwrap_or_default(),
+        person_gender: c
+            .person_gender
+            .map(|g| g.label().to_string())
+            .unwrap_or_default(),
         person_age: c.person_age.map(|a| a.to_string()).unwrap_or_default(),
         person_political_status: c
             .person_political_status
@@ -49,5 +52,8 @@ pub fn card_data(c: &Card) -> CardData {
 
 /// Print-ready cards, in the order given.
 pub fn cards(cards: &[Card]) -> Vec<crate::Card> {
-    cards.iter().map(|c| crate::Card::filled(card_data(c))).collect()
+    cards
+        .iter()
+        .map(|c| crate::Card::filled(card_data(c)))
+        .collect()
 }

@@ -19,7 +19,7 @@
 //! # Ok::<(), studio_print::PrintError>(())
 //! ```
 //!
-//! Pipeline: [`model`] (what the caller fills) → [`layout`] (positioned text, rules and
+//! Pipeline: the model ([`CardData`], [`Card`]) → [`layout`] (positioned text, rules and
 //! boxes; backend-free and testable) → `pdf` (printpdf operations, one font subset per
 //! document). The font (Noto Serif SC, OFL-1.1) is embedded in the binary and parsed
 //! once per [`CardPrinter`].
@@ -37,7 +37,7 @@ mod wrap;
 
 pub use error::PrintError;
 pub use font::CardFont;
-pub use layout::card::{NOTES, TITLE};
+pub use layout::{NOTES, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
 pub use printer::{CardPrinter, MAX_CARDS};
 pub use wrap::{wrap, Line};

@@ -191,7 +191,12 @@ fn build_sfnt(tables: &[(u32, &[u8])]) -> Vec<u8> {
     let search_range = 16u16 << entry_selector;
     let mut out = Vec::new();
     out.extend_from_slice(b"OTTO");
-    for v in [count, search_range, entry_selector, count * 16 - search_range] {
+    for v in [
+        count,
+        search_range,
+        entry_selector,
+        count * 16 - search_range,
+    ] {
         out.extend_from_slice(&v.to_be_bytes());
     }
     let mut offset = 12 + 16 * tables.len();

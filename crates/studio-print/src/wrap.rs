@@ -212,7 +212,25 @@ fn wrap_paragraph(
         for c in cluster.text.chars() {
             let w = advance(c);
             if !line.text.is_empty() && line.width + w > max - line.indent + EPS {
+                // Still no closing punctuation at a line start: it takes the marks before
+                // it and the character they close along ("13800138000）。" splits as
+                // "1380013800" / "0）。").
+                let mut carried = Vec::new();
+                if class(c) == Class::Close {
+                    while line.text.chars().count() > 1 {
+                        let p = line.text.pop().expect("non-empty");
+                        line.width -= advance(p);
+                        carried.push(p);
+                        if class(p) != Class::Close {
+                            break;
+                        }
+                    }
+                }
                 lines.push(std::mem::replace(&mut line, new_line()));
+                for p in carried.into_iter().rev() {
+                    line.text.push(p);
+                    line.width += advance(p);
+                }
             }
             line.text.push(c);
             line.width += w;

@@ -1,9 +1,11 @@
-//! The card: the front page laid out as the official form (seed annex, 附件), and the
-//! 续页 pages that carry long texts which do not fit on it.
+//! The card's front page, laid out as the official form (seed annex, 附件), and the
+//! entry point that adds 续页 pages and page numbers.
 
+use super::continuation::continuation_pages;
 use super::fit::{Align, Fitter, BODY_SIZE, PAD_X};
-use super::long_text::{self, Plan, MIN_CELL};
-use super::{mm, CardLayout, CheckBox, Frame, PageLayout, Rect, Rule, TextRun, PAGE_H, PAGE_W};
+use super::grid::{cell, draw_grid, x};
+use super::long_text::{self, Plan};
+use super::{mm, CardLayout, CheckBox, PageLayout, Rect, TextRun, PAGE_H, PAGE_W};
 use crate::font::{CardFont, MissingChars};
 use crate::model::{CardData, CardDate, Channel};
 use crate::PrintError;
@@ -19,17 +21,13 @@ pub const NOTES: [&str; 4] = [
     "4. 代表每次开展联系活动均应填写记录卡，并在向提出意见建议的党员群众反馈处理结果后 3 个工作日内，交党代表工作室汇总。",
 ];
 
-const OPINION_LABEL: &str = "党员和群众所提意见建议或问题";
-const HANDLING_LABEL: &str = "党代表处理意见及办理情况";
-
-/// Table borders: a heavier outer frame, hairline-ish inner rules (as in print forms).
-pub const OUTER_RULE: f32 = 1.2;
-pub const INNER_RULE: f32 = 0.5;
+pub(super) const OPINION_LABEL: &str = "党员和群众所提意见建议或问题";
+pub(super) const HANDLING_LABEL: &str = "党代表处理意见及办理情况";
 
 const TITLE_SIZE: f32 = 18.0;
 const TITLE_BASELINE: f32 = mm(26.0);
-const DATE_BASELINE: f32 = mm(37.5);
-const TABLE_TOP: f32 = mm(41.0);
+pub(super) const DATE_BASELINE: f32 = mm(37.5);
+pub(super) const TABLE_TOP: f32 = mm(41.0);
 const ROW_MIN: f32 = mm(10.0);
 const ROW_MAX: f32 = mm(30.0);
 const CHANNEL_ROW: f32 = mm(11.0);
@@ -37,30 +35,8 @@ const NOTES_SIZE: f32 = 9.0;
 const NOTES_LEADING: f32 = NOTES_SIZE * 1.6;
 /// Bottom of the notes block (the last baseline sits a little above it).
 const NOTES_BOTTOM: f32 = PAGE_H - mm(14.0);
-/// Lowest point of the table on a 续页.
-const CONTINUATION_BOTTOM: f32 = PAGE_H - mm(18.0);
 const FOOTER_BASELINE: f32 = PAGE_H - mm(9.0);
 const FOOTER_SIZE: f32 = 9.0;
-
-/// Column boundaries in mm from the page's left edge. The table spans 20–190 mm
-/// (170 mm). Rows 党代表 and 联系对象 share the lines at 70, 125 and 150 mm, so the
-/// grid reads as one form rather than unrelated boxes.
-const X_MM: [f32; 10] = [
-    20.0, 40.0, 70.0, 100.0, 112.0, 125.0, 137.0, 150.0, 170.0, 190.0,
-];
-
-fn x(i: usize) -> f32 {
-    mm(X_MM[i])
-}
-
-fn cell(from: usize, to: usize, y: f32, h: f32) -> Rect {
-    Rect {
-        x: x(from),
-        y,
-        w: x(to) - x(from),
-        h,
-    }
-}
 
 /// Lays out one card: one page, or more when the long texts need 续页 pages. `data` is
 /// `None` for a blank card. Characters the font lacks are replaced and recorded.
@@ -107,24 +83,24 @@ pub fn layout_card(
 
 /// The card's strings, made printable.
 #[derive(Debug, Default)]
-struct Fields {
-    date: Option<CardDate>,
-    delegate_name: String,
-    delegation: String,
-    delegate_unit: String,
-    delegate_phone: String,
+pub(super) struct Fields {
+    pub(super) date: Option<CardDate>,
+    pub(super) delegate_name: String,
+    pub(super) delegation: String,
+    pub(super) delegate_unit: String,
+    pub(super) delegate_phone: String,
     /// With "（共N人）" when several people came together.
-    person_name: String,
-    gender: String,
-    age: String,
-    political_status: String,
-    person_unit: String,
-    person_phone: String,
-    address: String,
-    channel: Option<Channel>,
-    other_text: String,
-    opinion: String,
-    handling: String,
+    pub(super) person_name: String,
+    pub(super) gender: String,
+    pub(super) age: String,
+    pub(super) political_status: String,
+    pub(super) person_unit: String,
+    pub(super) person_phone: String,
+    pub(super) address: String,
+    pub(super) channel: Option<Channel>,
+    pub(super) other_text: String,
+    pub(super) opinion: String,
+    pub(super) handling: String,
 }
 
 impl Fields {
@@ -163,7 +139,7 @@ impl Fields {
     }
 }
 
-fn title(fitter: &Fitter<'_>, page: &mut PageLayout, text: &str) {
+pub(super) fn title(fitter: &Fitter<'_>, page: &mut PageLayout, text: &str) {
     let width = fitter.width(text, TITLE_SIZE);
     page.texts.push(TextRun {
         x: (PAGE_W - width) / 2.0,
@@ -391,14 +367,13 @@ fn channels(
 ) {
     let inner = area.w - 2.0 * PAD_X;
     let gap_before_box = mm(1.2);
-    let other = if chosen == Some(Channel::Other) && !other_text.is_empty() {
-        format!("（{other_text}）")
-    } else {
-        String::new()
+    let describe = |text: &str| {
+        if chosen == Some(Channel::Other) && !text.is_empty() {
+            format!("（{text}）")
+        } else {
+            String::new()
+        }
     };
-    // Shrink for a long "other" text; as a last resort cut it short.
-    let mut size = BODY_SIZE;
-    let mut other = other;
     let widths = |size: f32, other: &str| -> Vec<f32> {
         let boxed = gap_before_box + box_side(size);
         Channel::ALL
@@ -414,18 +389,21 @@ fn channels(
             .collect()
     };
     let min_gap = mm(3.0);
-    while widths(size, &other).iter().sum::<f32>() + min_gap * 4.0 > inner {
-        if size > 8.0 {
-            size -= 0.5;
+    let fits =
+        |size: f32, other: &str| widths(size, other).iter().sum::<f32>() + min_gap * 4.0 <= inner;
+    // A long "other" description first shrinks the row, then is cut short with "…".
+    let mut other = describe(other_text);
+    let mut size = BODY_SIZE;
+    while !fits(size, &other) && size > 8.0 {
+        size -= 0.5;
+    }
+    let mut kept: Vec<char> = other_text.chars().collect();
+    while !fits(size, &other) && kept.pop().is_some() {
+        other = if kept.is_empty() {
+            String::new()
         } else {
-            let mut chars: Vec<char> = other.chars().collect();
-            if chars.len() <= 3 {
-                other.clear();
-                break;
-            }
-            chars.truncate(chars.len() - 2);
-            other = chars.into_iter().collect::<String>() + "…）";
-        }
+            describe(&format!("{}…", kept.iter().collect::<String>()))
+        };
     }
     let widths = widths(size, &other);
     // Even spacing with half a gap at each end ("space-around").
@@ -457,124 +435,4 @@ fn channels(
 /// Checkbox side: a little smaller than the characters beside it.
 fn box_side(size: f32) -> f32 {
     size * 0.85
-}
-
-/// The outer frame plus every inner line, merged so each visible line is drawn once.
-fn draw_grid(page: &mut PageLayout, frame: Rect, cells: &[Rect]) {
-    const E: f32 = 0.05;
-    let mut vertical: Vec<(f32, f32, f32)> = Vec::new();
-    let mut horizontal: Vec<(f32, f32, f32)> = Vec::new();
-    for c in cells {
-        if (c.right() - frame.right()).abs() > E {
-            vertical.push((c.right(), c.y, c.bottom()));
-        }
-        if (c.bottom() - frame.bottom()).abs() > E {
-            horizontal.push((c.bottom(), c.x, c.right()));
-        }
-    }
-    for (segments, is_vertical) in [(vertical, true), (horizontal, false)] {
-        for (at, from, to) in merge(segments) {
-            let (x1, y1, x2, y2) = if is_vertical {
-                (at, from, at, to)
-            } else {
-                (from, at, to, at)
-            };
-            page.rules.push(Rule {
-                x1,
-                y1,
-                x2,
-                y2,
-                width: INNER_RULE,
-            });
-        }
-    }
-    page.frames.push(Frame {
-        rect: frame,
-        width: OUTER_RULE,
-    });
-}
-
-/// Joins collinear segments that touch or overlap.
-fn merge(mut segments: Vec<(f32, f32, f32)>) -> Vec<(f32, f32, f32)> {
-    const E: f32 = 0.05;
-    segments.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut out: Vec<(f32, f32, f32)> = Vec::new();
-    for s in segments {
-        match out.last_mut() {
-            Some(last) if (last.0 - s.0).abs() < E && s.1 <= last.2 + E => {
-                last.2 = last.2.max(s.2);
-            }
-            _ => out.push(s),
-        }
-    }
-    out
-}
-
-/// The 续页 pages: title, an identification line, then the rest of each long text in a
-/// table of the same columns as the front page, so its lines carry over unchanged.
-fn continuation_pages(fitter: &Fitter<'_>, plan: &Plan, f: &Fields, pages: &mut Vec<PageLayout>) {
-    let title_text = format!("{TITLE}（续页）");
-    let date = f.date.map_or_else(
-        || "    年  月  日".to_owned(),
-        |d| format!("{}年{}月{}日", d.year, d.month, d.day),
-    );
-    let id_line = format!(
-        "党代表：{}　　联系对象：{}　　联系日期：{}",
-        f.delegate_name, f.person_name, date
-    );
-    let new_page = || {
-        let mut page = PageLayout::default();
-        title(fitter, &mut page, &title_text);
-        let line = Rect {
-            x: x(0) - PAD_X,
-            y: DATE_BASELINE - mm(5.0),
-            w: x(9) - x(0) + 2.0 * PAD_X,
-            h: mm(7.0),
-        };
-        fitter.place(&mut page, line, &id_line, Align::Left);
-        page
-    };
-    let mut page = new_page();
-    let mut cells: Vec<Rect> = Vec::new();
-    let mut y = TABLE_TOP;
-    for (i, label) in [OPINION_LABEL, HANDLING_LABEL].into_iter().enumerate() {
-        let mut rest = &plan.texts[i][plan.on_front[i]..];
-        let label = format!("{label}（续）");
-        while !rest.is_empty() {
-            let room = CONTINUATION_BOTTOM - y;
-            let fits = long_text::lines_in(room, plan.leading).min(rest.len());
-            if fits < 2 && fits < rest.len() {
-                finish_continuation(&mut page, &cells, y);
-                pages.push(std::mem::replace(&mut page, new_page()));
-                cells.clear();
-                y = TABLE_TOP;
-                continue;
-            }
-            let h = long_text::block_height(fits, plan.leading)
-                .max(MIN_CELL)
-                .min(room);
-            let l = cell(0, 1, y, h);
-            let v = cell(1, 9, y, h);
-            fitter.stacked_label(&mut page, l, &label);
-            long_text::place_lines(fitter, &mut page, v, &rest[..fits], plan.size, plan.leading);
-            cells.extend([l, v]);
-            y += h;
-            rest = &rest[fits..];
-        }
-    }
-    finish_continuation(&mut page, &cells, y);
-    pages.push(page);
-}
-
-fn finish_continuation(page: &mut PageLayout, cells: &[Rect], bottom: f32) {
-    if cells.is_empty() {
-        return;
-    }
-    let frame = Rect {
-        x: x(0),
-        y: TABLE_TOP,
-        w: x(9) - x(0),
-        h: bottom - TABLE_TOP,
-    };
-    draw_grid(page, frame, cells);
 }

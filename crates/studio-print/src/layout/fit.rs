@@ -123,11 +123,10 @@ impl Fitter<'_> {
         let w = cell.w - 2.0 * PAD_X;
         let h = cell.h - 2.0 * PAD_Y;
         let fit = self.fit(text, w, h, BODY_SIZE);
-        // A single short line reads best centred; wrapped text reads best flush left.
-        let align = if fit.lines.len() > 1 {
-            Align::Left
-        } else {
-            align
+        let align = match align {
+            Align::Auto if fit.lines.len() > 1 => Align::Left,
+            Align::Auto => Align::Center,
+            other => other,
         };
         let lines: Vec<&str> = fit.lines.iter().map(String::as_str).collect();
         self.block(
@@ -175,10 +174,14 @@ impl Fitter<'_> {
         let step = size * 1.45;
         let shortest = if chars.len() > 6 { 2 } else { 1 };
         for per_line in shortest..=chars.len().max(1) {
-            let mut lines: Vec<String> = chars.chunks(per_line).map(|c| c.iter().collect()).collect();
+            let mut lines: Vec<String> =
+                chars.chunks(per_line).map(|c| c.iter().collect()).collect();
             lines.extend(suffix.map(str::to_owned));
             let block = (lines.len() - 1) as f32 * step + size;
-            let widest = lines.iter().map(|l| self.width(l, size)).fold(0.0, f32::max);
+            let widest = lines
+                .iter()
+                .map(|l| self.width(l, size))
+                .fold(0.0, f32::max);
             if widest > w {
                 break;
             }

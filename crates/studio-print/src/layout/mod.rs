@@ -5,11 +5,14 @@
 //! Coordinates are PostScript points with the origin at the top-left corner of the page
 //! and y growing downwards, the way the form is designed; the PDF backend flips y.
 
-pub mod card;
+mod card;
+mod continuation;
 mod fit;
+mod grid;
 mod long_text;
 
-pub use card::layout_card;
+pub(crate) use card::layout_card;
+pub use card::{NOTES, TITLE};
 
 use crate::model::Channel;
 
