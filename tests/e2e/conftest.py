@@ -55,7 +55,16 @@ class AppSession:
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
         opts.set_capability("tauri:options", {"application": APP})
-        self.driver = webdriver.Remote(f"http://127.0.0.1:{port}", options=opts)
+        # tauri-driver listens before WebKitWebDriver behind it is ready; a session request that
+        # arrives too early is dropped, so ask again a few times.
+        for attempt in range(5):
+            try:
+                self.driver = webdriver.Remote(f"http://127.0.0.1:{port}", options=opts)
+                break
+            except Exception:
+                if attempt == 4:
+                    raise
+                time.sleep(1)
         self.driver.implicitly_wait(0)
         return self.driver
 

@@ -62,9 +62,10 @@ def type_into(driver, test_id, text, clear=True):
     return el
 
 
-def choose(driver, test_id, option_text):
-    """Open an el-select and click the option with this text."""
-    click(driver, f"[data-test={test_id}]")
+def choose(driver, test_id, option_text, attempts=4):
+    """Open an el-select and click the option with this text. A click that lands while a dialog is
+    still animating in does not open the dropdown: click again (a second click on an open, empty
+    dropdown closes it, and the next opens it with fresh options). Never Escape: that closes dialogs."""
 
     def pick():
         for el in driver.find_elements(By.CSS_SELECTOR, ".el-select-dropdown__item"):
@@ -73,7 +74,15 @@ def choose(driver, test_id, option_text):
                 return True
         return False
 
-    wait_for(pick, what=f"option {option_text} in {test_id}")
+    for attempt in range(attempts):
+        click(driver, f"[data-test={test_id}]")
+        try:
+            wait_for(pick, timeout=3, what=f"option {option_text} in {test_id}")
+            return
+        except AssertionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.3)
 
 
 def page_text(driver):
