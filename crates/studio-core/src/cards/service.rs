@@ -212,7 +212,7 @@ pub fn create_card(store: &mut Store, actor: &Actor, input: &CardInput) -> Resul
         version: 1,
     };
     apply(&tx, &mut card, v, true, &cal)?;
-    db::insert_card(&tx, &card)?;
+    db::upsert_card(&tx, &card)?;
     audit::append(
         &tx,
         actor,
@@ -249,7 +249,7 @@ pub fn update_card(store: &mut Store, actor: &Actor, id: &str, input: &CardInput
     }
     after.updated_at = now_utc();
     after.version = before.version + 1;
-    db::update_card(&tx, &after)?;
+    db::upsert_card(&tx, &after)?;
     audit::append(
         &tx,
         actor,
@@ -314,7 +314,7 @@ pub fn submit_card(
     set_due(&mut after, &cal);
     after.updated_at = now_utc();
     after.version = before.version + 1;
-    db::update_card(&tx, &after)?;
+    db::upsert_card(&tx, &after)?;
     audit::append(
         &tx,
         actor,
@@ -380,7 +380,7 @@ pub fn amend_card(
     after.amendment_count = before.amendment_count + 1;
     after.updated_at = now.clone();
     after.version = before.version + 1;
-    db::update_card(&tx, &after)?;
+    db::upsert_card(&tx, &after)?;
     let amendment = CardAmendment {
         id: new_id(),
         card_id: id.to_string(),
@@ -460,7 +460,7 @@ pub(crate) fn recompute_due_dates_in(conn: &Connection, actor: &Actor) -> Result
         }
         after.updated_at = now_utc();
         after.version = before.version + 1;
-        db::update_card(conn, &after)?;
+        db::upsert_card(conn, &after)?;
         audit::append(
             conn,
             actor,

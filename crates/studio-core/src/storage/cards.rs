@@ -74,11 +74,30 @@ pub fn get_card(conn: &Connection, id: &str) -> Result<Option<Card>> {
         .optional()?)
 }
 
-pub fn insert_card(conn: &Connection, c: &Card) -> Result<()> {
+/// Write every column of a card: insert a new one, or overwrite a live one but its identity and
+/// creation time (a discarded card is never brought back by a write).
+pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
     conn.execute(
         &format!(
             "INSERT INTO cards ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-             ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)"
+             ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)
+             ON CONFLICT(id) DO UPDATE SET delegate_id = excluded.delegate_id,
+                delegation_id = excluded.delegation_id, delegate_name = excluded.delegate_name,
+                delegation_name = excluded.delegation_name,
+                delegate_unit_position = excluded.delegate_unit_position,
+                delegate_phone = excluded.delegate_phone, contact_date = excluded.contact_date,
+                person_name = excluded.person_name, person_gender = excluded.person_gender,
+                person_age = excluded.person_age,
+                person_political_status = excluded.person_political_status,
+                person_unit_position = excluded.person_unit_position,
+                person_phone = excluded.person_phone, person_address = excluded.person_address,
+                group_size = excluded.group_size, channel = excluded.channel,
+                channel_other = excluded.channel_other, opinion = excluded.opinion,
+                handling = excluded.handling, feedback_on = excluded.feedback_on,
+                filed_on = excluded.filed_on, status = excluded.status, due_on = excluded.due_on,
+                filed_late = excluded.filed_late, amendment_count = excluded.amendment_count,
+                updated_at = excluded.updated_at, version = excluded.version
+             WHERE cards.deleted_at IS NULL"
         ),
         params![
             c.id,
@@ -108,52 +127,6 @@ pub fn insert_card(conn: &Connection, c: &Card) -> Result<()> {
             c.filed_late,
             c.amendment_count,
             c.created_at,
-            c.updated_at,
-            c.version,
-        ],
-    )?;
-    Ok(())
-}
-
-/// Overwrite every column of a live card but its identity and creation time.
-pub fn update_card(conn: &Connection, c: &Card) -> Result<()> {
-    conn.execute(
-        "UPDATE cards SET delegate_id = ?2, delegation_id = ?3, delegate_name = ?4,
-                delegation_name = ?5, delegate_unit_position = ?6, delegate_phone = ?7,
-                contact_date = ?8, person_name = ?9, person_gender = ?10, person_age = ?11,
-                person_political_status = ?12, person_unit_position = ?13, person_phone = ?14,
-                person_address = ?15, group_size = ?16, channel = ?17, channel_other = ?18,
-                opinion = ?19, handling = ?20, feedback_on = ?21, filed_on = ?22, status = ?23,
-                due_on = ?24, filed_late = ?25, amendment_count = ?26, updated_at = ?27,
-                version = ?28
-         WHERE id = ?1 AND deleted_at IS NULL",
-        params![
-            c.id,
-            c.delegate_id,
-            c.delegation_id,
-            c.delegate_name,
-            c.delegation_name,
-            c.delegate_unit_position,
-            c.delegate_phone,
-            c.contact_date,
-            c.person_name,
-            c.person_gender.map(Gender::as_str),
-            c.person_age,
-            c.person_political_status.map(PoliticalStatus::as_str),
-            c.person_unit_position,
-            c.person_phone,
-            c.person_address,
-            c.group_size,
-            c.channel.as_str(),
-            c.channel_other,
-            c.opinion,
-            c.handling,
-            c.feedback_on,
-            c.filed_on,
-            c.status.as_str(),
-            c.due_on,
-            c.filed_late,
-            c.amendment_count,
             c.updated_at,
             c.version,
         ],
