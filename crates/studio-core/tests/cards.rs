@@ -281,6 +281,28 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
     assert_eq!(counts.overdue, 1);
     assert_eq!(counts.filed_late_this_year, 1);
     assert_eq!(counts.filed_this_month, 2);
+    // 工作台's tiles open lists holding exactly what they count.
+    let t = today.format("%Y-%m-%d").to_string();
+    let month = CardQuery {
+        status: Some(CardStatus::Submitted),
+        filed_from: Some(format!("{}-01", &t[..7])),
+        filed_to: Some(format!("{}-31", &t[..7])),
+        ..Default::default()
+    };
+    assert_eq!(
+        cards::list_cards_at(&f.store, &month, today).unwrap().total,
+        counts.filed_this_month
+    );
+    let late = CardQuery {
+        deadline: Some(DeadlineState::FiledLate),
+        filed_from: Some(format!("{}-01-01", &t[..4])),
+        filed_to: Some(format!("{}-12-31", &t[..4])),
+        ..Default::default()
+    };
+    assert_eq!(
+        cards::list_cards_at(&f.store, &late, today).unwrap().total,
+        counts.filed_late_this_year
+    );
     assert_eq!(
         cards::card_counts(&f.store, d("2026-03-11"))
             .unwrap()

@@ -43,6 +43,8 @@ const query: CardQuery = {
   channel: null,
   from: '2025-10-01',
   to: '2025-10-31',
+  filed_from: null,
+  filed_to: null,
   status: 'draft',
   late_only: false,
   deadline: 'overdue',

@@ -258,7 +258,15 @@ from: string | null,
 /**
  * Contact date to (inclusive), `YYYY-MM-DD`.
  */
-to: string | null, status: CardStatus | null, 
+to: string | null, 
+/**
+ * Filed (handed to the studio) from (inclusive), `YYYY-MM-DD`: 工作台's 本月已报送.
+ */
+filed_from: string | null, 
+/**
+ * Filed to (inclusive), `YYYY-MM-DD`.
+ */
+filed_to: string | null, status: CardStatus | null, 
 /**
  * Only cards past their deadline: filed late, or drafts overdue.
  */

@@ -32,6 +32,8 @@ export const useCardFilters = defineStore('cardFilters', () => {
   const channel = ref<Channel | ''>('')
   /** Contact-date period, [from, to] as YYYY-MM-DD, or null for any date. */
   const period = ref<[string, string] | null>(null)
+  /** Filing-date period (交回日期), set only by 工作台's links; shown as a removable tag. */
+  const filedPeriod = ref<[string, string] | null>(null)
   const status = ref<CardStatusFilter>('all')
   const deadline = ref<DeadlineFilter>('all')
   const sort = ref<CardSort>('contact_desc')
@@ -46,6 +48,8 @@ export const useCardFilters = defineStore('cardFilters', () => {
       channel: channel.value || null,
       from: period.value?.[0] ?? null,
       to: period.value?.[1] ?? null,
+      filed_from: filedPeriod.value?.[0] ?? null,
+      filed_to: filedPeriod.value?.[1] ?? null,
       status: status.value === 'all' ? null : status.value,
       late_only: false,
       deadline: deadline.value === 'all' ? null : deadline.value,
@@ -62,6 +66,7 @@ export const useCardFilters = defineStore('cardFilters', () => {
       delegationId.value !== '' ||
       channel.value !== '' ||
       period.value !== null ||
+      filedPeriod.value !== null ||
       status.value !== 'all' ||
       deadline.value !== 'all'
     )
@@ -79,6 +84,7 @@ export const useCardFilters = defineStore('cardFilters', () => {
     delegationId.value = ''
     channel.value = ''
     period.value = null
+    filedPeriod.value = null
     status.value = 'all'
     deadline.value = 'all'
     sort.value = 'contact_desc'
@@ -91,7 +97,7 @@ export const useCardFilters = defineStore('cardFilters', () => {
    * did (the page then drops the query from the address).
    */
   function applyRouteQuery(query: LocationQuery): boolean {
-    const keys = ['status', 'deadline', 'from', 'to', 'sort', 'delegate', 'q']
+    const keys = ['status', 'deadline', 'from', 'to', 'filed_from', 'filed_to', 'sort', 'delegate', 'q']
     if (!keys.some((k) => one(query[k]) !== undefined)) return false
     reset()
     const s = one(query.status)
@@ -101,6 +107,9 @@ export const useCardFilters = defineStore('cardFilters', () => {
     const from = one(query.from)
     const to = one(query.to)
     if (from && to && DATE.test(from) && DATE.test(to)) period.value = [from, to]
+    const filedFrom = one(query.filed_from)
+    const filedTo = one(query.filed_to)
+    if (filedFrom && filedTo && DATE.test(filedFrom) && DATE.test(filedTo)) filedPeriod.value = [filedFrom, filedTo]
     const so = one(query.sort)
     if (so && CARD_SORT_OPTIONS.some((o) => o.value === so)) sort.value = so as CardSort
     const dg = one(query.delegate)
@@ -119,6 +128,7 @@ export const useCardFilters = defineStore('cardFilters', () => {
     delegationId,
     channel,
     period,
+    filedPeriod,
     status,
     deadline,
     sort,

@@ -358,6 +358,10 @@ pub struct CardQuery {
     pub from: Option<String>,
     /// Contact date to (inclusive), `YYYY-MM-DD`.
     pub to: Option<String>,
+    /// Filed (handed to the studio) from (inclusive), `YYYY-MM-DD`: 工作台's 本月已报送.
+    pub filed_from: Option<String>,
+    /// Filed to (inclusive), `YYYY-MM-DD`.
+    pub filed_to: Option<String>,
     pub status: Option<CardStatus>,
     /// Only cards past their deadline: filed late, or drafts overdue.
     pub late_only: bool,

@@ -332,6 +332,14 @@ pub fn list_cards(
         let n = push(&mut args, SqlValue::Text(to));
         wh.push(format!("c.contact_date <= ?{n}"));
     }
+    if let Some(from) = text(&q.filed_from) {
+        let n = push(&mut args, SqlValue::Text(from));
+        wh.push(format!("c.filed_on >= ?{n}"));
+    }
+    if let Some(to) = text(&q.filed_to) {
+        let n = push(&mut args, SqlValue::Text(to));
+        wh.push(format!("c.filed_on <= ?{n}"));
+    }
     if let Some(s) = q.status {
         let n = push(&mut args, SqlValue::Text(s.as_str().into()));
         wh.push(format!("c.status = ?{n}"));
