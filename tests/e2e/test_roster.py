@@ -81,3 +81,12 @@ def test_demo_roster_on_first_start(app_factory, artifacts):
     wait_no_text(d, "欢迎使用")
     visible(d, "[data-test=roster-pagination]")
     d.save_screenshot(str(artifacts / "roster-demo.png"))
+
+    # 工作台 shows the demo cards' figures; its 已逾期 tile opens the matching list.
+    click(d, "[data-test=nav-dashboard]")
+    tile = visible(d, "[data-test=dash-cards-overdue]")
+    wait_for(lambda: any(ch.isdigit() for ch in tile.text), what="card figures on 工作台")
+    d.save_screenshot(str(artifacts / "dashboard.png"))
+    tile.click()
+    visible(d, "[data-test=cards-table]")
+    wait_text(d, "已逾期")
