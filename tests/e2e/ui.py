@@ -4,6 +4,7 @@ import time
 
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
+    ElementNotInteractableException,
     NoSuchElementException,
     StaleElementReferenceException,
 )
@@ -70,7 +71,10 @@ def choose(driver, test_id, option_text, attempts=4):
     def pick():
         for el in driver.find_elements(By.CSS_SELECTOR, ".el-select-dropdown__item"):
             if el.is_displayed() and el.text.strip() == option_text:
-                el.click()
+                try:
+                    el.click()
+                except (ElementNotInteractableException, ElementClickInterceptedException):
+                    return False  # the dropdown is still sliding in: try again on the next poll
                 return True
         return False
 
