@@ -22,14 +22,7 @@ fn year_message() -> String {
     format!("日期应在 {} 年至 {} 年之间", YEARS.start(), YEARS.end())
 }
 
-/// A strict `YYYY-MM-DD` (zero-padded, a real calendar date).
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use crate::ids::parse_date;
 
 fn check_date(c: &mut Checker, s: &str) -> Option<NaiveDate> {
     match parse_date(s) {

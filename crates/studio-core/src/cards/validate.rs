@@ -40,14 +40,7 @@ pub(super) struct Valid {
     pub feedback_on: Option<NaiveDate>,
 }
 
-/// A strict `YYYY-MM-DD` (zero-padded, a real date).
-pub(super) fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if s.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+pub(super) use crate::ids::parse_date;
 
 /// A date field: `None` when empty (or malformed, with the message added).
 pub(super) fn date_field(
