@@ -48,6 +48,10 @@ pub enum Permission {
     Maintain,
     /// Create, edit, submit, amend and discard contact record cards (记录卡).
     EditCards,
+    /// Receive and handle ledger items (受理、答复、反馈、回访).
+    HandleItems,
+    /// 督办: chase, escalate, grant extensions, decline.
+    Supervise,
 }
 
 impl Actor {
@@ -66,8 +70,11 @@ impl Actor {
         use Permission::*;
         match self.role {
             Role::Admin | Role::System => true,
-            Role::Liaison => matches!(p, EditRoster | ReadPersonalData | EditCards),
-            Role::Delegate => matches!(p, ReadPersonalData | EditCards),
+            Role::Liaison => matches!(
+                p,
+                EditRoster | ReadPersonalData | EditCards | HandleItems | Supervise
+            ),
+            Role::Delegate => matches!(p, ReadPersonalData | EditCards | HandleItems),
             Role::Visitor => false,
         }
     }

@@ -16,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod ids;
+pub mod items;
 pub mod maintenance;
 pub mod page;
 pub mod paths;

@@ -310,6 +310,221 @@ filed_this_month: number, };
 
 export type CardSelection = { "kind": "ids", ids: Array<string>, } | { "kind": "all" } | { "kind": "period", from: string, to: string, };
 
+export type ItemCategory = "policy_inquiry" | "implementation" | "party_building" | "public_opinion" | "rights" | "hardship";
+
+export type ItemStatus = "received" | "assigned" | "in_progress" | "answered" | "fed_back" | "closed" | "declined";
+
+export type ItemSource = "card" | "kiosk" | "online" | "hotline" | "appointment" | "survey";
+
+export type Satisfaction = "satisfied" | "basic" | "dissatisfied";
+
+export type ItemDeadlineState = "on_track" | "due_soon" | "overdue" | "paused" | "met" | "late" | "none";
+
+export type ItemDelegate = { delegate_id: string, name: string, delegation_id: string, delegation_name: string, 
+/**
+ * The delegation head notified of the item (empty when the delegation has none).
+ */
+head_name: string, };
+
+export type Referral = { 
+/**
+ * 承办单位, e.g. 后勤管理处.
+ */
+unit: string, referred_on: string, 
+/**
+ * The unit's deadline (`YYYY-MM-DD`).
+ */
+due_on: string, 
+/**
+ * The unit's answer (empty until it arrives).
+ */
+answer: string, answered_on: string | null, };
+
+export type Item = { id: string, 
+/**
+ * 编号, `YYYY-NNNN` by year of receipt, given when the item is received.
+ */
+no: string, category: ItemCategory, status: ItemStatus, source: ItemSource, 
+/**
+ * 标题 (short).
+ */
+title: string, 
+/**
+ * 内容: the full text as the person raised it.
+ */
+content: string, 
+/**
+ * The person who raised it (personal data).
+ */
+person_name: string, person_phone: string, 
+/**
+ * Address or e-mail.
+ */
+person_contact: string, 
+/**
+ * The record card it came from or is linked to.
+ */
+card_id: string | null, 
+/**
+ * 首问责任人: who received it; follows it and answers for it.
+ */
+first_responder: string, 
+/**
+ * 承办党代表.
+ */
+delegates: Array<ItemDelegate>, referral: Referral | null, 
+/**
+ * 受理日期.
+ */
+received_on: string, 
+/**
+ * 限时办结 working days of the category when received (or reopened).
+ */
+limit_days: number, 
+/**
+ * Sum of granted extensions, in working days.
+ */
+extension_days: number, 
+/**
+ * Working days spent paused (closed pauses only).
+ */
+paused_days: number, 
+/**
+ * 待补充 since this day (the clock is stopped); `None` when running.
+ */
+paused_since: string | null, 
+/**
+ * 办结期限: received (or reopened) + limit + extensions + paused days.
+ */
+due_on: string | null, 
+/**
+ * 答复 (the answer to the person's item).
+ */
+answer: string, answered_on: string | null, 
+/**
+ * 反馈: how and what was fed back to the person.
+ */
+feedback: string, fed_back_on: string | null, 
+/**
+ * 回访.
+ */
+satisfaction: Satisfaction | null, follow_up_note: string, closed_on: string | null, 
+/**
+ * 不予受理的理由.
+ */
+decline_reason: string, 
+/**
+ * Escalated to the Organization Department (上报组织部).
+ */
+escalated: boolean, 
+/**
+ * How many times it was chased (催办).
+ */
+chase_count: number, 
+/**
+ * As of the day it was read.
+ */
+deadline: ItemDeadlineState, 
+/**
+ * Working days left to `due_on` (negative: overdue), as of the day read; `None` when no
+ * deadline runs (paused, answered, declined).
+ */
+days_left: number | null, 
+/**
+ * When fed back and no card is filed yet: the card's 3-working-day filing deadline.
+ */
+card_filing_due_on: string | null, created_at: string, updated_at: string, version: number, };
+
+export type ItemInput = { category: ItemCategory | null, source: ItemSource | null, title: string, content: string, person_name: string, person_phone: string, person_contact: string, 
+/**
+ * Empty: the operator.
+ */
+first_responder: string, delegate_ids: Array<string>, 
+/**
+ * `YYYY-MM-DD`; empty: today.
+ */
+received_on: string, 
+/**
+ * Link to a record card (source `card`).
+ */
+card_id: string | null, };
+
+export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: string, } | { "kind": "referral_answer", answer: string, on: string, } | { "kind": "start", note: string, } | { "kind": "answer", answer: string, on: string, } | { "kind": "feedback", feedback: string, on: string, } | { "kind": "follow_up", satisfaction: Satisfaction, note: string, on: string, } | { "kind": "decline", reason: string, } | { "kind": "pause", note: string, on: string, } | { "kind": "resume", note: string, on: string, } | { "kind": "extend", days: number, reason: string, } | { "kind": "chase", note: string, } | { "kind": "escalate", note: string, } | { "kind": "note", note: string, };
+
+export type ItemEventKind = "received" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
+
+export type ItemEvent = { id: string, item_id: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, 
+/**
+ * The day it happened (`YYYY-MM-DD`; may be earlier than `at` when entered afterwards).
+ */
+on: string, actor: string, actor_role: Role, kind: ItemEventKind, 
+/**
+ * The status after this step.
+ */
+status: ItemStatus, 
+/**
+ * The text of the step: the answer, the reason, the note…
+ */
+text: string, 
+/**
+ * Details: e.g. `{"unit": …, "due_on": …}`, `{"days": 5}`, `{"satisfaction": "basic"}`,
+ * `{"due_on_before": …, "due_on_after": …}`.
+ */
+data: JsonValue, };
+
+export type ItemListItem = { id: string, no: string, category: ItemCategory, status: ItemStatus, source: ItemSource, title: string, person_name: string, person_phone_masked: string, first_responder: string, 
+/**
+ * The handling delegates' names, joined with `、`.
+ */
+delegate_names: string, referral_unit: string, received_on: string, due_on: string | null, paused_since: string | null, deadline: ItemDeadlineState, days_left: number | null, escalated: boolean, chase_count: number, updated_at: string, };
+
+export type ItemView = "open" | "due_soon" | "overdue" | "long_paused" | "paused" | "escalated";
+
+export type ItemSort = "received_desc" | "received_asc" | "due_asc" | "updated_desc";
+
+export type ItemQuery = { 
+/**
+ * Words (2+ characters each match anywhere) in the title, text, answers and feedback, the
+ * person's name or the number; several words separated by spaces must all occur.
+ */
+q: string, status: ItemStatus | null, category: ItemCategory | null, source: ItemSource | null, delegate_id: string | null, delegation_id: string | null, 
+/**
+ * The referral unit contains this text.
+ */
+unit: string, view: ItemView | null, 
+/**
+ * Received from / to (inclusive), `YYYY-MM-DD`.
+ */
+from: string | null, to: string | null, 
+/**
+ * Closed from / to (inclusive): 工作台's 本月办结.
+ */
+closed_from: string | null, closed_to: string | null, sort: ItemSort, page: PageRequest, };
+
+export type ItemCounts = { open: number, due_soon: number, overdue: number, paused: number, long_paused: number, escalated: number, received_this_month: number, closed_this_month: number, };
+
+export type ItemDeadlines = { policy_inquiry: number, implementation: number, party_building: number, public_opinion: number, rights: number, hardship: number, 
+/**
+ * A pause of at least this many working days shows in 督办 → 长期待补充.
+ */
+long_pause_days: number, };
+
+export type SimilarItem = { id: string, no: string, title: string, category: ItemCategory, status: ItemStatus, received_on: string, 
+/**
+ * The first characters of the text.
+ */
+excerpt: string, };
+
+export type ItemDetail = { item: Item, timeline: Array<ItemEvent>, 
+/**
+ * The linked card's status (`None` when no card is linked).
+ */
+card_status: CardStatus | null, };
+
 export type DelegateSnapshot = { delegate_id: string, delegation_id: string, delegate_name: string, delegation_name: string, 
 /**
  * 工作单位及职务: unit and position, separated by a space.

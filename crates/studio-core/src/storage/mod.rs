@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod cards;
+pub mod items;
 pub mod roster;
 pub mod settings;
 
@@ -21,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_calendar.sql"),
     include_str!("migrations/003_cards.sql"),
     include_str!("migrations/004_roster_search.sql"),
+    include_str!("migrations/005_items.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

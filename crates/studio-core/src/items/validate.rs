@@ -1,0 +1,1 @@
+//! Input rules of the item form and of each step's texts.
