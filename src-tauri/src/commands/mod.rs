@@ -4,6 +4,7 @@
 pub mod app;
 pub mod calendar;
 pub mod cards;
+pub mod items;
 pub mod print;
 pub mod roster;
 pub mod settings;

@@ -8,6 +8,7 @@
 //! summary sheet) adds a module like `cards.rs` and nothing here changes.
 
 mod cards;
+mod items;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -15,6 +16,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
+pub use items::{export_items, items_json, items_sheet};
 
 /// The file formats an export can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
