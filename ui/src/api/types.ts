@@ -449,7 +449,7 @@ received_on: string,
  */
 card_id: string | null, };
 
-export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: string, } | { "kind": "referral_answer", answer: string, on: string, } | { "kind": "start", note: string, } | { "kind": "answer", answer: string, on: string, } | { "kind": "feedback", feedback: string, on: string, } | { "kind": "follow_up", satisfaction: Satisfaction, note: string, on: string, } | { "kind": "decline", reason: string, } | { "kind": "pause", note: string, on: string, } | { "kind": "resume", note: string, on: string, } | { "kind": "extend", days: number, reason: string, } | { "kind": "chase", note: string, } | { "kind": "escalate", note: string, } | { "kind": "note", note: string, };
+export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: string, on: string, } | { "kind": "referral_answer", answer: string, on: string, } | { "kind": "start", note: string, on: string, } | { "kind": "answer", answer: string, on: string, } | { "kind": "feedback", feedback: string, on: string, } | { "kind": "follow_up", satisfaction: Satisfaction, note: string, on: string, } | { "kind": "decline", reason: string, on: string, } | { "kind": "pause", note: string, on: string, } | { "kind": "resume", note: string, on: string, } | { "kind": "extend", days: number, reason: string, on: string, } | { "kind": "chase", note: string, on: string, } | { "kind": "escalate", note: string, on: string, } | { "kind": "note", note: string, on: string, };
 
 export type ItemEventKind = "received" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 

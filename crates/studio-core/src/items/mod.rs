@@ -401,7 +401,9 @@ impl Default for ItemInput {
 }
 
 /// A step on an item. Each is checked against the status flow ([`flow::next_status`]) and recorded
-/// on the timeline. Dates are `YYYY-MM-DD`; empty means today.
+/// on the timeline. `on` is the day it happened (`YYYY-MM-DD`; empty means today; not before the
+/// item was received, not in the future): steps done on paper are entered afterwards with their
+/// real date. Other dates are `YYYY-MM-DD` too.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ItemAction {
@@ -410,11 +412,12 @@ pub enum ItemAction {
         unit: String,
         due_on: String,
         note: String,
+        on: String,
     },
     /// The unit's answer to a referral (does not change the status).
     ReferralAnswer { answer: String, on: String },
     /// 开始办理.
-    Start { note: String },
+    Start { note: String, on: String },
     /// 答复: the answer to the item.
     Answer { answer: String, on: String },
     /// 反馈: the answer fed back to the person (how, and what they said).
@@ -426,19 +429,19 @@ pub enum ItemAction {
         on: String,
     },
     /// 不予受理, with the reason.
-    Decline { reason: String },
+    Decline { reason: String, on: String },
     /// 待补充: waiting for the person; stops the clock.
     Pause { note: String, on: String },
     /// The person supplied what was missing; the clock runs again and the due date moves.
     Resume { note: String, on: String },
     /// 延期: more working days, with the reason (who granted it is the actor).
-    Extend { days: u32, reason: String },
+    Extend { days: u32, reason: String, on: String },
     /// 催办: a chase, recorded.
-    Chase { note: String },
+    Chase { note: String, on: String },
     /// 上报组织部: escalation to the Organization Department.
-    Escalate { note: String },
+    Escalate { note: String, on: String },
     /// 备注 / 更正: a note on the timeline (a correction is a new entry, never an edit).
-    Note { note: String },
+    Note { note: String, on: String },
 }
 
 /// The kind of a timeline entry.
