@@ -7,13 +7,26 @@ pub struct Args {
     /// 数据库不为空时也载入（演示数据加在已有数据旁）
     #[arg(long)]
     force: bool,
+    /// 另外生成 N 件台账事项（用于性能测试；名册为空时先生成 800 名党代表）
+    #[arg(long, value_name = "N")]
+    bulk_items: Option<usize>,
 }
 
 pub fn run(store: &mut Store, args: Args) -> studio_core::Result<()> {
+    if let Some(n) = args.bulk_items {
+        if studio_core::items::item_count(store)? > 0 {
+            return Err(studio_core::Error::Conflict(
+                "数据库中已有台账事项，未生成性能测试数据".into(),
+            ));
+        }
+        studio_core::demo::bulk_items(store, n, 20261128)?;
+        println!("已生成 {n} 件台账事项");
+        return Ok(());
+    }
     let r = studio_core::demo::load(store, args.force)?;
     println!(
-        "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡",
-        r.delegations, r.delegates, r.cards
+        "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡，{} 件台账事项",
+        r.delegations, r.delegates, r.cards, r.items
     );
     Ok(())
 }

@@ -4,20 +4,21 @@ use std::path::PathBuf;
 
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
+use studio_core::items;
 use studio_core::{Actor, Error, Store};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// 导出内容
-    #[arg(value_parser = ["cards"])]
+    /// 导出内容：cards（记录卡）或 items（意见台账）
+    #[arg(value_parser = ["cards", "items"])]
     what: String,
     /// 格式：json、csv 或 xlsx
     #[arg(long, value_parser = ["json", "csv", "xlsx"])]
     format: String,
-    /// 联系日期起（YYYY-MM-DD）
+    /// 起始日期（YYYY-MM-DD；记录卡按联系日期，台账按受理日期）
     #[arg(long, requires = "to")]
     from: Option<String>,
-    /// 联系日期止（YYYY-MM-DD）
+    /// 截止日期（YYYY-MM-DD，含当天）
     #[arg(long, requires = "from")]
     to: Option<String>,
     /// 输出文件
@@ -28,14 +29,21 @@ pub struct Args {
 pub fn run(store: &Store, actor: &Actor, a: Args) -> studio_core::Result<()> {
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
-    let sel = match (a.from, a.to) {
-        (Some(from), Some(to)) => CardSelection::Period { from, to },
-        _ => CardSelection::All,
+    let (bytes, summary) = if a.what == "items" {
+        let list = items::items_for_export(store, actor, a.from.as_deref(), a.to.as_deref())?;
+        let bytes = export::export_items(&list, format)?;
+        (bytes, format!("{} 件台账事项", list.len()))
+    } else {
+        let sel = match (a.from, a.to) {
+            (Some(from), Some(to)) => CardSelection::Period { from, to },
+            _ => CardSelection::All,
+        };
+        let list = cards::cards_for_print(store, actor, &sel)?;
+        let bytes = export::export_cards(&list, format)?;
+        (bytes, format!("{} 张记录卡", list.len()))
     };
-    let list = cards::cards_for_print(store, actor, &sel)?;
-    let bytes = export::export_cards(&list, format)?;
     std::fs::write(&a.out, bytes)
         .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", a.out.display())))?;
-    println!("已导出 {} 张记录卡到 {}", list.len(), a.out.display());
+    println!("已导出 {summary}到 {}", a.out.display());
     Ok(())
 }

@@ -2,7 +2,11 @@
 //! Everything goes through the same core functions a user's input does, so demo rows are valid and
 //! audited like real ones.
 
+mod bulk_items;
+mod items;
 mod names;
+
+pub use bulk_items::bulk_items;
 
 use crate::actor::{Actor, Role};
 use crate::error::{Error, Result};
@@ -15,6 +19,7 @@ pub struct DemoReport {
     pub delegations: usize,
     pub delegates: usize,
     pub cards: usize,
+    pub items: usize,
 }
 
 fn demo_actor() -> Actor {
@@ -123,6 +128,7 @@ pub fn load(store: &mut Store, force: bool) -> Result<DemoReport> {
         roster::mark_delegate_left(store, &actor, &d.id, Some("2025-07-01"))?;
     }
     report.cards = cards(store, &actor, &mut rng, crate::ids::today_shanghai())?;
+    report.items = items::load(store, &actor, &mut rng, crate::ids::today_shanghai())?;
     let tx = store.conn.transaction()?;
     settings::set_setup_state(&tx, SetupState::Demo)?;
     tx.commit()?;
