@@ -108,3 +108,76 @@ fn calendar_add_and_is_workday_follow_the_official_calendar() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("格式不正确"));
 }
+
+#[test]
+fn export_items_writes_json_csv_and_xlsx_files_and_bulk_items_fill_a_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    assert!(studio(&db, &["demo"]).status.success());
+    for fmt in ["json", "csv", "xlsx"] {
+        let out = dir.path().join(format!("items.{fmt}"));
+        let o = studio(
+            &db,
+            &[
+                "export",
+                "items",
+                "--format",
+                fmt,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("件台账事项"), "{}", stdout(&o));
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("items.json")).unwrap()).unwrap();
+    let arr = v.as_array().unwrap();
+    assert!(arr.len() >= 80);
+    assert!(arr
+        .iter()
+        .all(|i| i["id"].is_string() && i["overdue"].is_boolean()));
+
+    // A period: only items received in it.
+    let out = dir.path().join("period.json");
+    let o = studio(
+        &db,
+        &[
+            "export",
+            "items",
+            "--format",
+            "json",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2000-12-31",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap().trim(), "[]");
+
+    // The benchmark generator refuses a ledger that has items, and fills an empty one.
+    let o = studio(&db, &["demo", "--bulk-items", "10"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let fresh = dir.path().join("bulk.db");
+    let o = studio(&fresh, &["demo", "--bulk-items", "500"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = dir.path().join("bulk.json");
+    let o = studio(
+        &fresh,
+        &[
+            "export",
+            "items",
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 500);
+}

@@ -152,7 +152,13 @@ pub(super) fn load(
     // Cards with an opinion become items (the first 18, oldest contact first), the rest are raised
     // through the other channels.
     let cards = crate::cards::cards_for_print(store, actor, &crate::cards::CardSelection::All)?;
-    let mut from_cards = cards.iter().filter(|c| !c.opinion.is_empty()).take(18);
+    let mut unlinked = Vec::new();
+    for c in cards.iter().filter(|c| !c.opinion.is_empty()) {
+        if unlinked.len() < 18 && items::item_for_card(store, &c.id)?.is_none() {
+            unlinked.push(c);
+        }
+    }
+    let mut from_cards = unlinked.into_iter();
     let mut made = 0;
     for i in 0..DEMO_ITEMS {
         let sc = scenario(i);
