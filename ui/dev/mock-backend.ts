@@ -32,6 +32,7 @@ import {
   SURNAMES,
 } from './mock-names'
 import { createCardsMock } from './mock-cards'
+import { createItemsMock } from './mock-items'
 
 interface StoredDelegate extends Delegate {
   initials: string
@@ -184,6 +185,29 @@ const cardsMock = createCardsMock({
   delegate: (id) => state.delegates.find((d) => d.id === id),
   delegationName: (id) => state.delegations.find((g) => g.id === id)?.name ?? '',
   activeDelegateIds: () => state.delegates.filter((d) => d.status === 'active').map((d) => d.id),
+})
+
+// The item ledger (意见台账): dev/mock-items.ts, on the cards' calendar.
+const itemsMock = createItemsMock({
+  fail,
+  validation,
+  audit,
+  newId,
+  now,
+  actor: () =>
+    state.setup === 'pending'
+      ? { name: '演示数据', role: 'system' }
+      : { name: state.settings.operator_name, role: 'admin' },
+  calendar: cardsMock.calendar,
+  delegate: (id) => state.delegates.find((d) => d.id === id),
+  delegationName: (id) => state.delegations.find((g) => g.id === id)?.name ?? '',
+  headName: (id) => {
+    const g = state.delegations.find((x) => x.id === id)
+    return state.delegates.find((d) => d.id === g?.head_delegate_id)?.name ?? ''
+  },
+  activeDelegateIds: () => state.delegates.filter((d) => d.status === 'active').map((d) => d.id),
+  card: (id) => cardsMock.card(id),
+  cardIds: () => cardsMock.cardIds(),
 })
 
 // ---- validation (as in studio-core's roster/validate.rs) -----------------------------------------
@@ -426,6 +450,7 @@ function loadDemo() {
   const last = [...state.delegates].reverse().find((d) => d.status === 'active')
   if (last) markLeft(last.id, '2025-07-01')
   cardsMock.loadDemo()
+  itemsMock.loadDemo()
   state.setup = 'demo'
 }
 
@@ -520,6 +545,7 @@ async function handle(cmd: string, a: Args | undefined): Promise<unknown> {
     }
     default:
       if (cardsMock.hasCommand(cmd)) return cardsMock.handle(cmd, a)
+      if (itemsMock.hasCommand(cmd)) return itemsMock.handle(cmd, a)
       return fail('invalid', `模拟后端没有命令 ${cmd}`)
   }
 }

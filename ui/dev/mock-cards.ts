@@ -668,7 +668,16 @@ export function createCardsMock(ctx: MockContext) {
     }
   }
 
-  return { handle, loadDemo, overrideSet, hasCommand: (cmd: string) => HANDLED.has(cmd) }
+  return {
+    handle,
+    loadDemo,
+    overrideSet,
+    hasCommand: (cmd: string) => HANDLED.has(cmd),
+    /** For the item ledger: the same calendar and the cards its items link to. */
+    calendar: cal,
+    card: (id: string) => cards.find((c) => c.id === id),
+    cardIds: () => cards.filter((c) => c.opinion.trim()).map((c) => c.id),
+  }
 }
 
 const HANDLED = new Set([

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { emptyItemInput, validateItemInput } from './itemForm'
+
+const TODAY = '2025-10-09'
+const good = () => ({
+  ...emptyItemInput(TODAY, '王明'),
+  category: 'implementation' as const,
+  source: 'hotline' as const,
+  title: '东门外人行道破损积水',
+  content: '学校东门外人行道破损严重，雨天积水。',
+})
+
+describe('validateItemInput', () => {
+  it('accepts a complete form', () => {
+    expect(validateItemInput(good(), TODAY)).toEqual({})
+  })
+
+  it('requires category, source, title and content', () => {
+    const e = validateItemInput(emptyItemInput(TODAY, '王明'), TODAY)
+    expect(e).toEqual({ category: '请选择问题类别', source: '请选择来源', title: '请填写标题', content: '请填写内容' })
+  })
+
+  it('limits the title to 60 characters and one line, the content to 5000', () => {
+    expect(validateItemInput({ ...good(), title: '字'.repeat(61) }, TODAY).title).toBe('标题不能超过 60 个字')
+    expect(validateItemInput({ ...good(), title: '字'.repeat(60) }, TODAY).title).toBeUndefined()
+    expect(validateItemInput({ ...good(), title: '第一行\n第二行' }, TODAY).title).toBe('标题请写成一行')
+    expect(validateItemInput({ ...good(), content: '字'.repeat(5001) }, TODAY).content).toBe('内容不能超过 5000 个字')
+  })
+
+  it('checks the phone like the card form', () => {
+    expect(validateItemInput({ ...good(), person_phone: '138 1234 5678' }, TODAY).person_phone).toBeUndefined()
+    expect(validateItemInput({ ...good(), person_phone: '0536-8785123' }, TODAY).person_phone).toBeUndefined()
+    expect(validateItemInput({ ...good(), person_phone: '12345' }, TODAY).person_phone).toMatch(/^联系电话应为 11 位手机号码/)
+  })
+
+  it('refuses a receipt date in the future and more than 5 delegates', () => {
+    expect(validateItemInput({ ...good(), received_on: '2025-10-10' }, TODAY).received_on).toBe('受理日期不能晚于今天')
+    expect(validateItemInput({ ...good(), received_on: '2025/10/01' }, TODAY).received_on).toMatch(/格式/)
+    expect(validateItemInput({ ...good(), delegate_ids: ['a', 'b', 'c', 'd', 'e', 'f'] }, TODAY).delegate_ids).toBe('承办党代表最多 5 位')
+  })
+})
