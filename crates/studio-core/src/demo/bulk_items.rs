@@ -189,6 +189,12 @@ pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
             batch.clear();
         }
     }
+    // Generated data is demo data: the app opens on it without the first-start question.
+    if crate::settings::setup_state(store)? == crate::settings::SetupState::Pending {
+        let tx = store.conn.transaction()?;
+        crate::settings::set_setup_state(&tx, crate::settings::SetupState::Demo)?;
+        tx.commit()?;
+    }
     store.conn.execute_batch("ANALYZE")?;
     Ok(())
 }
