@@ -115,8 +115,9 @@ pub fn set_override(
         before.as_ref(),
         Some(&after),
     )?;
-    // Stored card due dates follow the corrected calendar, in the same transaction.
+    // Stored card and item due dates follow the corrected calendar, in the same transaction.
     crate::cards::recompute_due_dates_in(&tx, actor)?;
+    crate::items::recompute_item_due_dates_in(&tx, actor)?;
     tx.commit()?;
     Ok(after)
 }
@@ -136,6 +137,7 @@ pub fn remove_override(store: &mut Store, actor: &Actor, date: &str) -> Result<(
     db::mark_deleted(&tx, &date, &now_utc(), &actor.name, before.version + 1)?;
     audit::append(&tx, actor, ENTITY, &date, "delete", Some(&before), None)?;
     crate::cards::recompute_due_dates_in(&tx, actor)?;
+    crate::items::recompute_item_due_dates_in(&tx, actor)?;
     tx.commit()?;
     Ok(())
 }

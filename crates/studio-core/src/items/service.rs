@@ -1,33 +1,510 @@
 //! Item operations. Each write: permission, validation, one transaction holding the change, its
 //! timeline entry and its change record (entity `item`).
+//!
+//! "Today" is Asia/Shanghai; the `_on` / `_at` variants take it as a parameter (tests, benchmarks,
+//! and anything that must be reproducible).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
+use serde_json::{json, Value};
 
+use super::validate::{self, Valid};
 use super::{
-    Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDetail, ItemInput, ItemListItem,
-    ItemQuery, SimilarItem,
+    deadline, flow, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDelegate,
+    ItemDetail, ItemEvent, ItemEventKind, ItemInput, ItemListItem, ItemQuery, ItemSource,
+    ItemStatus, Referral, Satisfaction, SimilarItem,
 };
-use crate::actor::Actor;
-use crate::error::Result;
+use crate::actor::{Actor, Permission};
+use crate::calendar::{self, WorkCalendar};
+use crate::cards::{self, CardStatus};
+use crate::error::{Error, Result};
+use crate::ids::{new_id, now_utc, parse_date, today_shanghai};
 use crate::page::Page;
+use crate::storage::items::{self as db, ListDays, StoredItem};
+use crate::storage::{audit, calendar as calendar_db, cards as cards_db, settings as settings_db};
 use crate::storage::Store;
+use crate::validate::Checker;
+
+const ENTITY: &str = "item";
+const SETTINGS_PREFIX: &str = "item_deadline.";
+/// Distinct trigrams a similar-items search uses at most (from the start of the text).
+const SIMILAR_TRIGRAMS: usize = 40;
+const SIMILAR_MAX: u32 = 20;
+/// Characters of a card's opinion that become an item's title when none is given.
+const TITLE_FROM_OPINION: usize = 30;
+
+fn not_found() -> Error {
+    Error::NotFound("找不到该事项".into())
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
+    s.as_deref().and_then(parse_date)
+}
+
+/// The calendar as this connection sees it (inside a write's transaction: with its own changes).
+fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
+    Ok(WorkCalendar::from_overrides(&calendar_db::list(
+        conn, None,
+    )?))
+}
+
+/// The item as the audit trail records it: without the read-time fields.
+fn audit_value(i: &Item) -> Value {
+    let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.remove("deadline");
+        m.remove("days_left");
+        m.remove("card_filing_due_on");
+    }
+    v
+}
+
+/// Fill the read-time fields of a stored item as of `today`.
+fn present(conn: &Connection, cal: &WorkCalendar, s: StoredItem, today: NaiveDate) -> Result<Item> {
+    let mut i = s.item;
+    let (state, left) = deadline::state(
+        cal,
+        i.status,
+        stored_date(&i.due_on),
+        stored_date(&i.paused_since),
+        stored_date(&i.answered_on),
+        today,
+    );
+    i.deadline = state;
+    i.days_left = left;
+    i.card_filing_due_on = match stored_date(&i.fed_back_on) {
+        Some(fb) => {
+            let filed = match &i.card_id {
+                Some(c) => db::card_status(conn, c)? == Some(CardStatus::Submitted),
+                None => false,
+            };
+            (!filed).then(|| date_text(cards::deadline::due_on(fb, cal)))
+        }
+        None => None,
+    };
+    Ok(i)
+}
+
+fn with_deadline(
+    cal: &WorkCalendar,
+    (mut row, answered): (ItemListItem, Option<String>),
+    today: NaiveDate,
+) -> ItemListItem {
+    let (state, left) = deadline::state(
+        cal,
+        row.status,
+        stored_date(&row.due_on),
+        stored_date(&row.paused_since),
+        stored_date(&answered),
+        today,
+    );
+    row.deadline = state;
+    row.days_left = left;
+    row
+}
+
+fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
+    let start = parse_date(&s.clock_start_on).unwrap_or_default();
+    let i = &mut s.item;
+    i.due_on = Some(date_text(deadline::due_on(
+        cal,
+        start,
+        i.limit_days,
+        i.extension_days,
+        i.paused_days,
+    )));
+}
+
+/// Append a timeline entry for `item` (its status is the status after the step).
+fn event(
+    conn: &Connection,
+    actor: &Actor,
+    item: &Item,
+    kind: ItemEventKind,
+    on: NaiveDate,
+    text: &str,
+    data: Value,
+) -> Result<()> {
+    db::insert_event(
+        conn,
+        &ItemEvent {
+            id: new_id(),
+            item_id: item.id.clone(),
+            at: now_utc(),
+            on: date_text(on),
+            actor: actor.name.clone(),
+            actor_role: actor.role,
+            kind,
+            status: item.status,
+            text: text.to_string(),
+            data,
+        },
+    )
+}
+
+/// The delegation heads to notify for `delegates`, one entry per delegation with a head, skipping
+/// delegations in `already`.
+fn notify(
+    conn: &Connection,
+    actor: &Actor,
+    item: &Item,
+    delegates: &[ItemDelegate],
+    already: &[ItemDelegate],
+    on: NaiveDate,
+) -> Result<()> {
+    let mut seen: Vec<&str> = already.iter().map(|d| d.delegation_id.as_str()).collect();
+    for d in delegates {
+        if d.head_name.is_empty() || seen.contains(&d.delegation_id.as_str()) {
+            continue;
+        }
+        seen.push(&d.delegation_id);
+        event(
+            conn,
+            actor,
+            item,
+            ItemEventKind::Notified,
+            on,
+            &format!("已通知{}团长 {}", d.delegation_name, d.head_name),
+            json!({"delegation_id": d.delegation_id, "head_name": d.head_name,
+                   "delegate": d.name}),
+        )?;
+    }
+    Ok(())
+}
+
+/// Snapshots of the chosen delegates: kept as they were for those already on the item, taken from
+/// the roster now for the others (who must exist and not have left before `received_on`).
+fn snapshots(
+    conn: &Connection,
+    ids: &[String],
+    existing: &[ItemDelegate],
+    received_on: NaiveDate,
+) -> Result<Vec<ItemDelegate>> {
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(d) = existing.iter().find(|d| &d.delegate_id == id) {
+            out.push(d.clone());
+            continue;
+        }
+        let (d, left) = db::delegate_snapshot(conn, id)?
+            .ok_or_else(|| Error::field("delegate_ids", "所选党代表不存在，请重新选择"))?;
+        if let Some(left_on) = left {
+            if left_on.is_empty() || date_text(received_on) > left_on {
+                return Err(Error::field(
+                    "delegate_ids",
+                    format!("{} 已离任，不能承办新的事项", d.name),
+                ));
+            }
+        }
+        out.push(d);
+    }
+    Ok(out)
+}
+
+/// The card may be linked to `item_id`: it exists and no other item has it.
+fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
+    if db::card_status(conn, card_id)?.is_none() {
+        return Err(Error::field("card_id", "所选记录卡不存在"));
+    }
+    match db::item_of_card(conn, card_id)? {
+        Some((other, no)) if Some(other.as_str()) != item_id => Err(Error::Conflict(format!(
+            "该记录卡已关联事项 {no}，一张记录卡只对应一个事项"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The category limits and the long-pause threshold as set in 设置 (defaults where unset).
+fn deadlines_in(conn: &Connection) -> Result<ItemDeadlines> {
+    let mut d = ItemDeadlines::default();
+    for (key, slot) in deadline_slots(&mut d) {
+        if let Some(v) = settings_db::get(conn, &format!("{SETTINGS_PREFIX}{key}"))? {
+            if let Ok(n) = v.trim().parse::<u32>() {
+                *slot = n;
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn deadline_slots(d: &mut ItemDeadlines) -> [(&'static str, &mut u32); 7] {
+    [
+        ("policy_inquiry", &mut d.policy_inquiry),
+        ("implementation", &mut d.implementation),
+        ("party_building", &mut d.party_building),
+        ("public_opinion", &mut d.public_opinion),
+        ("rights", &mut d.rights),
+        ("hardship", &mut d.hardship),
+        ("long_pause_days", &mut d.long_pause_days),
+    ]
+}
+
+// ---- writes ---------------------------------------------------------------------------------
 
 /// 受理: a new item (status `received`), numbered, with its deadline from the category's working
 /// days; handling delegates snapshotted and their delegation heads notified (timeline `notified`).
 pub fn create_item(store: &mut Store, actor: &Actor, input: &ItemInput) -> Result<Item> {
-    let _ = (store, actor, input);
-    todo!()
+    create_item_on(store, actor, input, today_shanghai())
+}
+
+/// [`create_item`] as of `today` (the receipt date may not be later).
+pub fn create_item_on(
+    store: &mut Store,
+    actor: &Actor,
+    input: &ItemInput,
+    today: NaiveDate,
+) -> Result<Item> {
+    actor.require(Permission::HandleItems)?;
+    let v = validate::item(input, today)?;
+    let tx = store.conn.transaction()?;
+    let item = insert_new(&tx, actor, v, today)?;
+    tx.commit()?;
+    Ok(item)
+}
+
+fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> Result<Item> {
+    let cal = calendar_in(conn)?;
+    let limits = deadlines_in(conn)?;
+    let delegates = snapshots(conn, &v.delegate_ids, &[], v.received_on)?;
+    if let Some(card) = &v.card_id {
+        check_card(conn, card, None)?;
+    }
+    let now = now_utc();
+    let first_responder = if v.first_responder.is_empty() {
+        actor.name.chars().take(validate::RESPONDER_MAX).collect()
+    } else {
+        v.first_responder
+    };
+    let mut s = StoredItem {
+        rid: 0,
+        clock_start_on: date_text(v.received_on),
+        item: Item {
+            id: new_id(),
+            no: db::next_no(conn, v.received_on.year())?,
+            category: v.category,
+            status: ItemStatus::Received,
+            source: v.source,
+            title: v.title,
+            content: v.content,
+            person_name: v.person_name,
+            person_phone: v.person_phone,
+            person_contact: v.person_contact,
+            card_id: v.card_id,
+            first_responder,
+            delegates,
+            referral: None,
+            received_on: date_text(v.received_on),
+            limit_days: limits.for_category(v.category),
+            extension_days: 0,
+            paused_days: 0,
+            paused_since: None,
+            due_on: None,
+            answer: String::new(),
+            answered_on: None,
+            feedback: String::new(),
+            fed_back_on: None,
+            satisfaction: None,
+            follow_up_note: String::new(),
+            closed_on: None,
+            decline_reason: String::new(),
+            escalated: false,
+            chase_count: 0,
+            deadline: super::ItemDeadlineState::None,
+            days_left: None,
+            card_filing_due_on: None,
+            created_at: now.clone(),
+            updated_at: now,
+            version: 1,
+        },
+    };
+    recompute_due(&cal, &mut s);
+    s.rid = db::insert_item(conn, &s)?;
+    let i = &s.item;
+    event(
+        conn,
+        actor,
+        i,
+        ItemEventKind::Received,
+        v.received_on,
+        &i.title,
+        json!({"no": i.no, "category": i.category, "source": i.source,
+               "first_responder": i.first_responder, "limit_days": i.limit_days,
+               "due_on": i.due_on}),
+    )?;
+    if let Some(card) = &i.card_id {
+        event(
+            conn,
+            actor,
+            i,
+            ItemEventKind::CardLinked,
+            today,
+            "关联记录卡",
+            json!({ "card_id": card }),
+        )?;
+    }
+    notify(conn, actor, i, &i.delegates, &[], today)?;
+    audit::append(
+        conn,
+        actor,
+        ENTITY,
+        &i.id,
+        "create",
+        None,
+        Some(&audit_value(i)),
+    )?;
+    present(conn, &cal, s, today)
 }
 
 /// Edit an open item's fields (not its status): a timeline `edited` entry lists what changed.
+///
+/// Delegates already on the item keep their snapshot; a newly added one is taken from the roster
+/// (and must be in office) and their delegation head is notified. An empty first responder keeps
+/// the current one. The number stays even if the receipt date moves to another year. A new
+/// category takes that category's current limit; a new receipt date moves the clock start (unless
+/// the item was reopened) and so the due date. A card given here is linked (never unlinked).
 pub fn update_item(store: &mut Store, actor: &Actor, id: &str, input: &ItemInput) -> Result<Item> {
-    let _ = (store, actor, id, input);
-    todo!()
+    update_item_on(store, actor, id, input, today_shanghai())
+}
+
+/// [`update_item`] as of `today`.
+pub fn update_item_on(
+    store: &mut Store,
+    actor: &Actor,
+    id: &str,
+    input: &ItemInput,
+    today: NaiveDate,
+) -> Result<Item> {
+    actor.require(Permission::HandleItems)?;
+    let v = validate::item(input, today)?;
+    let tx = store.conn.transaction()?;
+    let before = db::get_full(&tx, id)?.ok_or_else(not_found)?;
+    let b = &before.item;
+    if !b.status.is_open() {
+        return Err(flow::refusal(b.status, false, "修改", ""));
+    }
+    // Nothing recorded may come before the receipt.
+    let earliest = [
+        &b.paused_since,
+        &b.answered_on,
+        &b.fed_back_on,
+        &b.referral.as_ref().map(|r| r.referred_on.clone()),
+    ]
+    .into_iter()
+    .filter_map(stored_date)
+    .min();
+    if let Some(e) = earliest.filter(|e| v.received_on > *e) {
+        return Err(Error::field(
+            "received_on",
+            format!("受理日期不能晚于已记录的办理日期（{}）", date_text(e)),
+        ));
+    }
+    let cal = calendar_in(&tx)?;
+    let limits = deadlines_in(&tx)?;
+    let delegates = snapshots(&tx, &v.delegate_ids, &b.delegates, v.received_on)?;
+    let card_changed = v.card_id.is_some() && v.card_id != b.card_id;
+    if card_changed {
+        check_card(&tx, v.card_id.as_deref().unwrap_or(""), Some(id))?;
+    }
+    let mut after = before.clone();
+    {
+        let a = &mut after.item;
+        if v.category != b.category {
+            a.limit_days = limits.for_category(v.category);
+        }
+        a.category = v.category;
+        a.source = v.source;
+        a.title = v.title;
+        a.content = v.content;
+        a.person_name = v.person_name;
+        a.person_phone = v.person_phone;
+        a.person_contact = v.person_contact;
+        if !v.first_responder.is_empty() {
+            a.first_responder = v.first_responder;
+        }
+        a.delegates = delegates;
+        if before.clock_start_on == b.received_on {
+            after.clock_start_on = date_text(v.received_on);
+        }
+        a.received_on = date_text(v.received_on);
+        if card_changed {
+            a.card_id = v.card_id;
+        }
+    }
+    recompute_due(&cal, &mut after);
+    let a = &after.item;
+    let labels: Vec<&str> = [
+        (b.category != a.category, "问题类别"),
+        (b.source != a.source, "来源"),
+        (b.title != a.title, "标题"),
+        (b.content != a.content, "内容"),
+        (b.person_name != a.person_name, "反映人"),
+        (b.person_phone != a.person_phone, "联系电话"),
+        (b.person_contact != a.person_contact, "通讯地址"),
+        (b.first_responder != a.first_responder, "首问责任人"),
+        (b.delegates != a.delegates, "承办党代表"),
+        (b.received_on != a.received_on, "受理日期"),
+        (b.card_id != a.card_id, "关联记录卡"),
+    ]
+    .into_iter()
+    .filter_map(|(changed, label)| changed.then_some(label))
+    .collect();
+    if labels.is_empty() {
+        return present(&tx, &cal, before, today);
+    }
+    after.item.updated_at = now_utc();
+    after.item.version = b.version + 1;
+    db::update_item(&tx, &before, &after)?;
+    let a = &after.item;
+    event(
+        &tx,
+        actor,
+        a,
+        ItemEventKind::Edited,
+        today,
+        &format!("修改了：{}", labels.join("、")),
+        json!({ "fields": labels, "due_on_before": b.due_on, "due_on_after": a.due_on }),
+    )?;
+    if card_changed {
+        event(
+            &tx,
+            actor,
+            a,
+            ItemEventKind::CardLinked,
+            today,
+            "关联记录卡",
+            json!({ "card_id": a.card_id }),
+        )?;
+    }
+    let added: Vec<ItemDelegate> = a
+        .delegates
+        .iter()
+        .filter(|d| !b.delegates.iter().any(|x| x.delegate_id == d.delegate_id))
+        .cloned()
+        .collect();
+    notify(&tx, actor, a, &added, &b.delegates, today)?;
+    audit::append(
+        &tx,
+        actor,
+        ENTITY,
+        id,
+        "update",
+        Some(&audit_value(b)),
+        Some(&audit_value(a)),
+    )?;
+    let item = present(&tx, &cal, after, today)?;
+    tx.commit()?;
+    Ok(item)
 }
 
 /// An item from a record card's opinion: source `card`, the card's opinion as content, its person,
 /// its delegate as handler and first responder, received on the contact date. A card has at most
-/// one item: a second call is a `Conflict` naming the existing item's number.
+/// one item: a second call is a `Conflict` naming the existing item's number. An empty `title`
+/// takes the opinion's first 30 characters. The item starts at 受理 even when the card already
+/// records handling and feedback: its steps are entered on the item.
 pub fn create_from_card(
     store: &mut Store,
     actor: &Actor,
@@ -35,100 +512,669 @@ pub fn create_from_card(
     category: ItemCategory,
     title: &str,
 ) -> Result<Item> {
-    let _ = (store, actor, card_id, category, title);
-    todo!()
+    create_from_card_on(store, actor, card_id, category, title, today_shanghai())
 }
 
-/// Link an existing item to a record card (timeline `card_linked`).
+/// [`create_from_card`] as of `today`.
+pub fn create_from_card_on(
+    store: &mut Store,
+    actor: &Actor,
+    card_id: &str,
+    category: ItemCategory,
+    title: &str,
+    today: NaiveDate,
+) -> Result<Item> {
+    actor.require(Permission::HandleItems)?;
+    let tx = store.conn.transaction()?;
+    let card = cards_db::get_card(&tx, card_id)?
+        .ok_or_else(|| Error::NotFound("找不到该记录卡".into()))?;
+    if card.opinion.trim().is_empty() {
+        return Err(Error::Invalid(
+            "该记录卡没有填写意见建议或问题，不能建立事项".into(),
+        ));
+    }
+    if let Some((_, no)) = db::item_of_card(&tx, card_id)? {
+        return Err(Error::Conflict(format!("该记录卡已建立事项 {no}")));
+    }
+    let title = match title.trim() {
+        "" => card
+            .opinion
+            .trim()
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(TITLE_FROM_OPINION)
+            .collect::<String>()
+            .trim()
+            .to_string(),
+        t => t.to_string(),
+    };
+    let input = ItemInput {
+        category: Some(category),
+        source: Some(ItemSource::Card),
+        title,
+        content: card.opinion.clone(),
+        person_name: card.person_name.clone(),
+        person_phone: card.person_phone.clone(),
+        person_contact: card.person_address.clone(),
+        first_responder: card.delegate_name.clone(),
+        delegate_ids: vec![card.delegate_id.clone()],
+        received_on: card.contact_date.clone(),
+        card_id: Some(card.id.clone()),
+    };
+    let v = validate::item(&input, today)?;
+    let item = insert_new(&tx, actor, v, today)?;
+    tx.commit()?;
+    Ok(item)
+}
+
+/// Link an existing item to a record card (timeline `card_linked`). A card belongs to one item: a
+/// card linked elsewhere is a `Conflict`. Linking the card it already has changes nothing.
 pub fn link_card(store: &mut Store, actor: &Actor, item_id: &str, card_id: &str) -> Result<Item> {
-    let _ = (store, actor, item_id, card_id);
-    todo!()
+    actor.require(Permission::HandleItems)?;
+    let today = today_shanghai();
+    let card_id = card_id.trim();
+    let tx = store.conn.transaction()?;
+    let before = db::get_full(&tx, item_id)?.ok_or_else(not_found)?;
+    let cal = calendar_in(&tx)?;
+    if before.item.card_id.as_deref() == Some(card_id) {
+        return present(&tx, &cal, before, today);
+    }
+    if cards_db::get_card(&tx, card_id)?.is_none() {
+        return Err(Error::NotFound("找不到该记录卡".into()));
+    }
+    check_card(&tx, card_id, Some(item_id))?;
+    let mut after = before.clone();
+    after.item.card_id = Some(card_id.to_string());
+    after.item.updated_at = now_utc();
+    after.item.version += 1;
+    db::update_item(&tx, &before, &after)?;
+    event(
+        &tx,
+        actor,
+        &after.item,
+        ItemEventKind::CardLinked,
+        today,
+        "关联记录卡",
+        json!({ "card_id": card_id, "previous_card_id": before.item.card_id }),
+    )?;
+    audit::append(
+        &tx,
+        actor,
+        ENTITY,
+        item_id,
+        "link_card",
+        Some(&audit_value(&before.item)),
+        Some(&audit_value(&after.item)),
+    )?;
+    let item = present(&tx, &cal, after, today)?;
+    tx.commit()?;
+    Ok(item)
 }
 
 /// One step of the flow (see [`super::flow`]), recorded on the timeline.
+///
+/// Needs `HandleItems`; 催办, 上报组织部, 延期 and 不予受理 also need `Supervise`. Dates (`on`) are
+/// strict `YYYY-MM-DD`, not later than today and not before the step they follow (receipt or
+/// reopening, answer, feedback, pause start, referral); empty is today. A referral's own deadline
+/// must lie after the referral day. 回访 不满意 reopens the item: 办理中, the clock starts again on the follow-up day
+/// with the category's current limit (extensions and paused days start from zero), and the row's
+/// answer and feedback days are cleared (their texts stay, the timeline keeps everything).
 pub fn act(store: &mut Store, actor: &Actor, id: &str, action: &ItemAction) -> Result<Item> {
-    let _ = (store, actor, id, action);
-    todo!()
+    act_on(store, actor, id, action, today_shanghai())
 }
 
+/// [`act`] as of `today`.
+pub fn act_on(
+    store: &mut Store,
+    actor: &Actor,
+    id: &str,
+    action: &ItemAction,
+    today: NaiveDate,
+) -> Result<Item> {
+    actor.require(Permission::HandleItems)?;
+    if matches!(
+        action,
+        ItemAction::Chase { .. }
+            | ItemAction::Escalate { .. }
+            | ItemAction::Extend { .. }
+            | ItemAction::Decline { .. }
+    ) {
+        actor.require(Permission::Supervise)?;
+    }
+    let tx = store.conn.transaction()?;
+    let before = db::get_full(&tx, id)?.ok_or_else(not_found)?;
+    let b = &before.item;
+    let paused = b.paused_since.is_some();
+    let next = flow::next_status(b.status, paused, action)?;
+    let step = flow::step_label(action);
+    match action {
+        ItemAction::ReferralAnswer { .. } if b.referral.is_none() => {
+            return Err(flow::refusal(b.status, paused, step, "（尚未交办）"));
+        }
+        ItemAction::Escalate { .. } if b.escalated => {
+            return Err(flow::refusal(
+                b.status,
+                paused,
+                step,
+                "（已上报组织部，不能重复上报）",
+            ));
+        }
+        _ => {}
+    }
+    let cal = calendar_in(&tx)?;
+    let received = parse_date(&b.received_on).unwrap_or(today);
+    let clock_start = parse_date(&before.clock_start_on).unwrap_or(received);
+
+    // The step's day: not in the future, not before what it follows.
+    let (after_day, after_what) = match action {
+        ItemAction::ReferralAnswer { .. } => (
+            b.referral
+                .as_ref()
+                .and_then(|r| parse_date(&r.referred_on))
+                .unwrap_or(received),
+            "交办日期",
+        ),
+        ItemAction::Feedback { .. } => (
+            stored_date(&b.answered_on).unwrap_or(received),
+            "答复日期",
+        ),
+        ItemAction::FollowUp { .. } => (
+            stored_date(&b.fed_back_on).unwrap_or(received),
+            "反馈日期",
+        ),
+        ItemAction::Resume { .. } => (
+            stored_date(&b.paused_since).unwrap_or(received),
+            "待补充开始日期",
+        ),
+        ItemAction::Note { .. } => (received, "受理日期"),
+        // Steps of the current round: not before its start (receipt or reopening).
+        _ if clock_start > received => (clock_start, "重新办理日期"),
+        _ => (received, "受理日期"),
+    };
+    let mut c = Checker::new();
+    let day = validate::action_date(
+        &mut c,
+        "on",
+        &format!("{step}日期"),
+        flow::action_on(action),
+        today,
+        Some((after_day, after_what)),
+    );
+    let on = day.unwrap_or(today);
+
+    let mut after = before.clone();
+    let text: String;
+    let mut data = json!({});
+    let mut reopened: Option<Value> = None;
+    {
+        let a = &mut after.item;
+        a.status = next;
+        match action {
+            ItemAction::Refer {
+                unit, due_on, note, ..
+            } => {
+                let unit = unit.trim().to_string();
+                c.required("unit", "承办单位", &unit, validate::UNIT_MAX);
+                validate::line(&mut c, "unit", "承办单位", &unit, validate::UNIT_MAX);
+                let due = if due_on.trim().is_empty() {
+                    c.add("due_on", "请填写承办单位的办理期限");
+                    None
+                } else {
+                    match parse_date(due_on) {
+                        None => {
+                            c.add("due_on", "办理期限格式应为 YYYY-MM-DD，例如 2025-10-01");
+                            None
+                        }
+                        Some(d) if d <= on => {
+                            c.add(
+                                "due_on",
+                                format!("办理期限应晚于交办日期（{}）", date_text(on)),
+                            );
+                            None
+                        }
+                        Some(d) => Some(d),
+                    }
+                };
+                text = validate::note(&mut c, "note", "交办说明", note);
+                if let Some(due) = due {
+                    data = json!({
+                        "unit": unit,
+                        "due_on": date_text(due),
+                        "previous_unit": b.referral.as_ref().map(|r| r.unit.clone()),
+                    });
+                    a.referral = Some(Referral {
+                        unit,
+                        referred_on: date_text(on),
+                        due_on: date_text(due),
+                        answer: String::new(),
+                        answered_on: None,
+                    });
+                }
+            }
+            ItemAction::ReferralAnswer { answer, .. } => {
+                text = validate::text(&mut c, "answer", "承办单位答复", answer);
+                if let Some(r) = a.referral.as_mut() {
+                    r.answer = text.clone();
+                    r.answered_on = Some(date_text(on));
+                    data = json!({ "unit": r.unit });
+                }
+            }
+            ItemAction::Start { note, .. } => {
+                text = validate::note(&mut c, "note", "说明", note);
+            }
+            ItemAction::Answer { answer, .. } => {
+                text = validate::text(&mut c, "answer", "答复内容", answer);
+                a.answer = text.clone();
+                a.answered_on = Some(date_text(on));
+            }
+            ItemAction::Feedback { feedback, .. } => {
+                text = validate::text(&mut c, "feedback", "反馈情况", feedback);
+                a.feedback = text.clone();
+                a.fed_back_on = Some(date_text(on));
+            }
+            ItemAction::FollowUp {
+                satisfaction, note, ..
+            } => {
+                text = validate::note(&mut c, "note", "回访情况", note);
+                a.satisfaction = Some(*satisfaction);
+                a.follow_up_note = text.clone();
+                data = json!({ "satisfaction": satisfaction });
+                if *satisfaction == Satisfaction::Dissatisfied {
+                    let limits = deadlines_in(&tx)?;
+                    a.answered_on = None;
+                    a.fed_back_on = None;
+                    a.closed_on = None;
+                    a.limit_days = limits.for_category(a.category);
+                    a.extension_days = 0;
+                    a.paused_days = 0;
+                    a.paused_since = None;
+                    after.clock_start_on = date_text(on);
+                    recompute_due(&cal, &mut after);
+                    reopened = Some(json!({
+                        "clock_start_on": date_text(on),
+                        "limit_days": after.item.limit_days,
+                        "due_on_before": b.due_on,
+                        "due_on_after": after.item.due_on,
+                    }));
+                } else {
+                    a.closed_on = Some(date_text(on));
+                }
+            }
+            ItemAction::Decline { reason, .. } => {
+                text = validate::text(&mut c, "reason", "不予受理的理由", reason);
+                a.decline_reason = text.clone();
+                a.paused_since = None;
+            }
+            ItemAction::Pause { note, .. } => {
+                text = validate::note(&mut c, "note", "待补充说明", note);
+                a.paused_since = Some(date_text(on));
+                data = json!({ "paused_since": date_text(on) });
+            }
+            ItemAction::Resume { note, .. } => {
+                text = validate::note(&mut c, "note", "说明", note);
+                let since = stored_date(&b.paused_since).unwrap_or(on);
+                let days = deadline::paused_workdays(&cal, since, on);
+                a.paused_days = b.paused_days.saturating_add(days);
+                a.paused_since = None;
+                recompute_due(&cal, &mut after);
+                data = json!({
+                    "paused_since": date_text(since),
+                    "paused_days": days,
+                    "due_on_before": b.due_on,
+                    "due_on_after": after.item.due_on,
+                });
+            }
+            ItemAction::Extend { days, reason, .. } => {
+                if !(1..=validate::EXTEND_MAX).contains(days) {
+                    c.add(
+                        "days",
+                        format!("延期天数应为 1 到 {} 个工作日", validate::EXTEND_MAX),
+                    );
+                }
+                text = validate::text(&mut c, "reason", "延期理由", reason);
+                a.extension_days = b.extension_days.saturating_add(*days);
+                recompute_due(&cal, &mut after);
+                data = json!({
+                    "days": days,
+                    "granted_by": actor.name,
+                    "due_on_before": b.due_on,
+                    "due_on_after": after.item.due_on,
+                });
+            }
+            ItemAction::Chase { note, .. } => {
+                text = validate::note(&mut c, "note", "催办说明", note);
+                a.chase_count = b.chase_count.saturating_add(1);
+                data = json!({ "count": a.chase_count });
+            }
+            ItemAction::Escalate { note, .. } => {
+                text = validate::note(&mut c, "note", "上报说明", note);
+                a.escalated = true;
+            }
+            ItemAction::Note { note, .. } => {
+                text = validate::text(&mut c, "note", "备注", note);
+            }
+        }
+    }
+    c.finish()?;
+    after.item.updated_at = now_utc();
+    after.item.version = b.version + 1;
+    db::update_item(&tx, &before, &after)?;
+    let a = &after.item;
+    event(&tx, actor, a, flow::event_kind(action), on, &text, data)?;
+    if let Some(data) = reopened {
+        event(
+            &tx,
+            actor,
+            a,
+            ItemEventKind::Reopened,
+            on,
+            "回访不满意，重新办理",
+            data,
+        )?;
+    }
+    let action_name = serde_json::to_value(flow::event_kind(action))
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "act".into());
+    audit::append(
+        &tx,
+        actor,
+        ENTITY,
+        id,
+        &action_name,
+        Some(&audit_value(b)),
+        Some(&audit_value(a)),
+    )?;
+    let item = present(&tx, &cal, after, today)?;
+    tx.commit()?;
+    Ok(item)
+}
+
+/// Recompute the stored due dates of open items (after a working-day calendar change).
+pub fn recompute_item_due_dates(store: &mut Store) -> Result<usize> {
+    let tx = store.conn.transaction()?;
+    let n = recompute_item_due_dates_in(&tx, &Actor::system())?;
+    tx.commit()?;
+    Ok(n)
+}
+
+/// [`recompute_item_due_dates`] inside the caller's transaction, recorded as `actor`'s change;
+/// `calendar::set_override` and `remove_override` call it. Returns how many items changed.
+pub(crate) fn recompute_item_due_dates_in(conn: &Connection, actor: &Actor) -> Result<usize> {
+    let cal = calendar_in(conn)?;
+    let mut changed = 0;
+    for before in db::open_items(conn)? {
+        let mut after = before.clone();
+        recompute_due(&cal, &mut after);
+        if after.item.due_on == before.item.due_on {
+            continue;
+        }
+        let version = before.item.version + 1;
+        db::set_due_on(
+            conn,
+            &before.item.id,
+            after.item.due_on.as_deref(),
+            &now_utc(),
+            version,
+        )?;
+        audit::append(
+            conn,
+            actor,
+            ENTITY,
+            &before.item.id,
+            "recompute_due",
+            Some(&json!({ "due_on": before.item.due_on })),
+            Some(&json!({ "due_on": after.item.due_on })),
+        )?;
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+// ---- reads ----------------------------------------------------------------------------------
+
+/// The item in full, its timeline and its card's state, as of today. Needs `ReadPersonalData`.
 pub fn get_item(store: &Store, actor: &Actor, id: &str) -> Result<ItemDetail> {
-    let _ = (store, actor, id);
-    todo!()
+    get_item_at(store, actor, id, today_shanghai())
 }
 
+/// [`get_item`] as of `today`.
 pub fn get_item_at(store: &Store, actor: &Actor, id: &str, today: NaiveDate) -> Result<ItemDetail> {
-    let _ = (store, actor, id, today);
-    todo!()
+    actor.require(Permission::ReadPersonalData)?;
+    let conn = &store.conn;
+    let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
+    let cal = calendar::load(store)?;
+    let card_status = match &s.item.card_id {
+        Some(c) => db::card_status(conn, c)?,
+        None => None,
+    };
+    Ok(ItemDetail {
+        item: present(conn, &cal, s, today)?,
+        timeline: db::events(conn, id)?,
+        card_status,
+    })
 }
 
 /// The item linked to a card, if any (the card page shows it).
 pub fn item_for_card(store: &Store, card_id: &str) -> Result<Option<ItemListItem>> {
-    let _ = (store, card_id);
-    todo!()
+    let Some(row) = db::list_row_of_card(&store.conn, card_id)? else {
+        return Ok(None);
+    };
+    let cal = calendar::load(store)?;
+    Ok(Some(with_deadline(&cal, row, today_shanghai())))
 }
 
+/// One page of the ledger as of today (Asia/Shanghai). Phones are masked.
 pub fn list_items(store: &Store, query: &ItemQuery) -> Result<Page<ItemListItem>> {
-    let _ = (store, query);
-    todo!()
+    list_items_at(store, query, today_shanghai())
 }
 
+fn list_days(store: &Store, cal: &WorkCalendar, today: NaiveDate) -> Result<ListDays> {
+    let limits = deadlines_in(&store.conn)?;
+    Ok(ListDays {
+        today: date_text(today),
+        soon_limit: date_text(deadline::soon_limit(cal, today)),
+        long_pause_since: date_text(deadline::long_pause_since(
+            cal,
+            today,
+            limits.long_pause_days,
+        )),
+    })
+}
+
+/// [`list_items`] as of `today`: deadline states and the 督办 views are computed for that day.
+///
+/// Search words (`q`, separated by spaces) must all occur: 3+ characters through the trigram
+/// index, 2 letters or digits through the bigram index, anything shorter by scanning.
 pub fn list_items_at(
     store: &Store,
     query: &ItemQuery,
     today: NaiveDate,
 ) -> Result<Page<ItemListItem>> {
-    let _ = (store, query, today);
-    todo!()
+    let mut c = Checker::new();
+    for (field, label, value) in [
+        ("from", "受理起始日期", &query.from),
+        ("to", "受理截止日期", &query.to),
+        ("closed_from", "办结起始日期", &query.closed_from),
+        ("closed_to", "办结截止日期", &query.closed_to),
+    ] {
+        let v = value.as_deref().unwrap_or("").trim();
+        if !v.is_empty() && parse_date(v).is_none() {
+            c.add(
+                field,
+                format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
+            );
+        }
+    }
+    c.finish()?;
+    let cal = calendar::load(store)?;
+    let days = list_days(store, &cal, today)?;
+    let (rows, total) = db::list_items(&store.conn, query, &days)?;
+    let page = query.page.clamped();
+    Ok(Page {
+        items: rows
+            .into_iter()
+            .map(|r| with_deadline(&cal, r, today))
+            .collect(),
+        total,
+        page: page.page,
+        page_size: page.page_size,
+    })
 }
 
+/// 工作台's and 督办's figures as of `today`.
 pub fn item_counts(store: &Store, today: NaiveDate) -> Result<ItemCounts> {
-    let _ = (store, today);
-    todo!()
+    let cal = calendar::load(store)?;
+    let days = list_days(store, &cal, today)?;
+    let first = format!("{:04}-{:02}-01", today.year(), today.month());
+    let last = format!("{:04}-{:02}-31", today.year(), today.month());
+    db::counts(&store.conn, &days, (&first, &last))
 }
 
+/// How many live items there are.
 pub fn item_count(store: &Store) -> Result<u64> {
-    let _ = store;
-    todo!()
+    db::count_items(&store.conn)
 }
 
-/// Earlier items like `text` (title and content of the item being entered), best first.
+/// The distinct trigrams of `text`'s runs of letters and digits, in order of first appearance, at
+/// most `cap`.
+fn trigrams(text: &str, cap: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for run in text.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = run.chars().flat_map(char::to_lowercase).collect();
+        for w in chars.windows(3) {
+            let g: String = w.iter().collect();
+            if !out.contains(&g) {
+                out.push(g);
+                if out.len() >= cap {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Earlier items like `text` (title and content of the item being entered), best first: items
+/// sharing the most of its 3-character pieces (from its first part), ranked by bm25 over titles
+/// and texts. At most `limit` (≤ 20); nothing for a text shorter than 3 characters.
 pub fn similar_items(
     store: &Store,
     text: &str,
     exclude_id: Option<&str>,
     limit: u32,
 ) -> Result<Vec<SimilarItem>> {
-    let _ = (store, text, exclude_id, limit);
-    todo!()
+    let grams = trigrams(text, SIMILAR_TRIGRAMS);
+    let limit = limit.min(SIMILAR_MAX);
+    if grams.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let expr = format!(
+        "{{title content}} : ({})",
+        grams
+            .iter()
+            .map(|g| db::fts_phrase(g))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    );
+    db::similar(&store.conn, &expr, exclude_id, limit)
 }
 
+/// 设置 → 办理时限: the working days per category and the long-pause threshold.
 pub fn deadlines(store: &Store) -> Result<ItemDeadlines> {
-    let _ = store;
-    todo!()
+    deadlines_in(&store.conn)
 }
 
+/// Save 办理时限 (admin: `EditSettings`). Each category 1–90 working days, a long pause 1–60. A
+/// change applies to items received (or reopened) from now on: existing items keep the limit they
+/// were given, so their due dates do not move.
 pub fn save_deadlines(
     store: &mut Store,
     actor: &Actor,
     input: &ItemDeadlines,
 ) -> Result<ItemDeadlines> {
-    let _ = (store, actor, input);
-    todo!()
+    actor.require(Permission::EditSettings)?;
+    let mut c = Checker::new();
+    for cat in ItemCategory::ALL {
+        if !(1..=90).contains(&input.for_category(cat)) {
+            c.add(
+                cat.as_str(),
+                format!("{}的办理时限应为 1 到 90 个工作日", cat.label()),
+            );
+        }
+    }
+    if !(1..=60).contains(&input.long_pause_days) {
+        c.add(
+            "long_pause_days",
+            "长期待补充的天数应为 1 到 60 个工作日",
+        );
+    }
+    c.finish()?;
+    let tx = store.conn.transaction()?;
+    let before = deadlines_in(&tx)?;
+    if before == *input {
+        return Ok(before);
+    }
+    let mut copy = *input;
+    for (key, value) in deadline_slots(&mut copy) {
+        settings_db::set(&tx, &format!("{SETTINGS_PREFIX}{key}"), &value.to_string())?;
+    }
+    audit::append(
+        &tx,
+        actor,
+        "settings",
+        "item_deadlines",
+        "update",
+        Some(&before),
+        Some(input),
+    )?;
+    tx.commit()?;
+    Ok(*input)
 }
 
-/// Every item in full, received in `from..=to` when given, oldest first (exports).
+/// Every item in full, received in `from..=to` when given, oldest first (exports). An export is a
+/// deliberate act on personal data: it needs `ReadPersonalData`.
 pub fn items_for_export(
     store: &Store,
     actor: &Actor,
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<Vec<Item>> {
-    let _ = (store, actor, from, to);
-    todo!()
+    actor.require(Permission::ReadPersonalData)?;
+    let mut c = Checker::new();
+    let mut bound = |field: &str, label: &str, v: Option<&str>, default: &str| {
+        match v.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Some(default.to_string()),
+            Some(s) => match parse_date(s) {
+                Some(d) => Some(date_text(d)),
+                None => {
+                    c.add(field, format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"));
+                    None
+                }
+            },
+        }
+    };
+    let from = bound("from", "起始日期", from, "0000-01-01");
+    let to = bound("to", "截止日期", to, "9999-12-31");
+    c.finish()?;
+    let (from, to) = (from.expect("checked"), to.expect("checked"));
+    let cal = calendar::load(store)?;
+    let today = today_shanghai();
+    db::items_received_between(&store.conn, &from, &to)?
+        .into_iter()
+        .map(|s| present(&store.conn, &cal, s, today))
+        .collect()
 }
 
-/// Recompute the stored due dates of open items (after a working-day calendar change).
-pub fn recompute_item_due_dates(store: &mut Store) -> Result<usize> {
-    let _ = store;
-    todo!()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trigrams_of_runs_in_order() {
+        assert_eq!(trigrams("食堂价格，偏高", 40), vec!["食堂价", "堂价格"]);
+        assert_eq!(trigrams("ab", 40), Vec::<String>::new());
+        assert_eq!(trigrams("abcab c", 40), vec!["abc", "bca", "cab"]);
+        assert_eq!(trigrams("一二三四五六", 2).len(), 2);
+    }
 }
