@@ -169,7 +169,10 @@ mod tests {
                 note: s(),
                 on: s(),
             },
-            ItemAction::Decline { reason: s(), on: s() },
+            ItemAction::Decline {
+                reason: s(),
+                on: s(),
+            },
             ItemAction::Pause { note: s(), on: s() },
             ItemAction::Resume { note: s(), on: s() },
             ItemAction::Extend {

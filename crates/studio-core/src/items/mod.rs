@@ -435,7 +435,11 @@ pub enum ItemAction {
     /// The person supplied what was missing; the clock runs again and the due date moves.
     Resume { note: String, on: String },
     /// 延期: more working days, with the reason (who granted it is the actor).
-    Extend { days: u32, reason: String, on: String },
+    Extend {
+        days: u32,
+        reason: String,
+        on: String,
+    },
     /// 催办: a chase, recorded.
     Chase { note: String, on: String },
     /// 上报组织部: escalation to the Organization Department.

@@ -21,8 +21,8 @@ use crate::error::{Error, Result};
 use crate::ids::{new_id, now_utc, parse_date, today_shanghai};
 use crate::page::Page;
 use crate::storage::items::{self as db, ListDays, StoredItem};
-use crate::storage::{audit, calendar as calendar_db, cards as cards_db, settings as settings_db};
 use crate::storage::Store;
+use crate::storage::{audit, calendar as calendar_db, cards as cards_db, settings as settings_db};
 use crate::validate::Checker;
 
 const ENTITY: &str = "item";
@@ -674,14 +674,12 @@ pub fn act_on(
                 .unwrap_or(received),
             "交办日期",
         ),
-        ItemAction::Feedback { .. } => (
-            stored_date(&b.answered_on).unwrap_or(received),
-            "答复日期",
-        ),
-        ItemAction::FollowUp { .. } => (
-            stored_date(&b.fed_back_on).unwrap_or(received),
-            "反馈日期",
-        ),
+        ItemAction::Feedback { .. } => {
+            (stored_date(&b.answered_on).unwrap_or(received), "答复日期")
+        }
+        ItemAction::FollowUp { .. } => {
+            (stored_date(&b.fed_back_on).unwrap_or(received), "反馈日期")
+        }
         ItemAction::Resume { .. } => (
             stored_date(&b.paused_since).unwrap_or(received),
             "待补充开始日期",
@@ -1104,10 +1102,7 @@ pub fn save_deadlines(
         }
     }
     if !(1..=60).contains(&input.long_pause_days) {
-        c.add(
-            "long_pause_days",
-            "长期待补充的天数应为 1 到 60 个工作日",
-        );
+        c.add("long_pause_days", "长期待补充的天数应为 1 到 60 个工作日");
     }
     c.finish()?;
     let tx = store.conn.transaction()?;
@@ -1142,17 +1137,21 @@ pub fn items_for_export(
 ) -> Result<Vec<Item>> {
     actor.require(Permission::ReadPersonalData)?;
     let mut c = Checker::new();
-    let mut bound = |field: &str, label: &str, v: Option<&str>, default: &str| {
-        match v.map(str::trim).filter(|s| !s.is_empty()) {
-            None => Some(default.to_string()),
-            Some(s) => match parse_date(s) {
-                Some(d) => Some(date_text(d)),
-                None => {
-                    c.add(field, format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"));
-                    None
-                }
-            },
-        }
+    let mut bound = |field: &str, label: &str, v: Option<&str>, default: &str| match v
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => Some(default.to_string()),
+        Some(s) => match parse_date(s) {
+            Some(d) => Some(date_text(d)),
+            None => {
+                c.add(
+                    field,
+                    format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
+                );
+                None
+            }
+        },
     };
     let from = bound("from", "起始日期", from, "0000-01-01");
     let to = bound("to", "截止日期", to, "9999-12-31");

@@ -387,7 +387,9 @@ pub fn delegate_snapshot(
                     delegation_name: r.get(4)?,
                     head_name: r.get(5)?,
                 },
-                (status == "left").then(|| r.get::<_, String>(6)).transpose()?,
+                (status == "left")
+                    .then(|| r.get::<_, String>(6))
+                    .transpose()?,
             ))
         })
         .optional()?)
