@@ -42,7 +42,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/items',
     title: '意见台账',
     icon: Notebook,
-    available: false,
+    available: true,
     summary: '登记党员群众的意见建议，交办、督办、限时办结，做到件件有答复、事事有回音。',
   },
   {

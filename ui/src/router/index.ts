@@ -63,6 +63,32 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'cards', title: '记录卡' },
   },
   {
+    path: '/items',
+    name: 'items',
+    component: () => import('@/views/ItemsView.vue'),
+    meta: { nav: 'items', title: '意见台账' },
+  },
+  {
+    path: '/items/new',
+    name: 'item-new',
+    component: () => import('@/views/ItemFormView.vue'),
+    meta: { nav: 'items', title: '新建事项' },
+  },
+  {
+    path: '/items/:id',
+    name: 'item',
+    component: () => import('@/views/ItemDetailView.vue'),
+    props: true,
+    meta: { nav: 'items', title: '事项' },
+  },
+  {
+    path: '/items/:id/edit',
+    name: 'item-edit',
+    component: () => import('@/views/ItemFormView.vue'),
+    props: true,
+    meta: { nav: 'items', title: '修改事项' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

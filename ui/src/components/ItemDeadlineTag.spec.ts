@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import ItemDeadlineTag from './ItemDeadlineTag.vue'
+import { itemDeadlineTag } from '@/utils/itemLabels'
+
+describe('item deadline tag', () => {
+  it('reads each state', () => {
+    expect(itemDeadlineTag('on_track', 8)?.label).toBe('正常')
+    expect(itemDeadlineTag('due_soon', 2)).toEqual({ label: '剩 2 个工作日', type: 'warning' })
+    expect(itemDeadlineTag('due_soon', 0)?.label).toBe('今日到期')
+    expect(itemDeadlineTag('overdue', -4)).toEqual({ label: '逾期 4 个工作日', type: 'danger' })
+    expect(itemDeadlineTag('paused', null)?.label).toBe('待补充')
+    expect(itemDeadlineTag('met', null)).toEqual({ label: '按期答复', type: 'success' })
+    expect(itemDeadlineTag('late', null)?.label).toBe('逾期答复')
+    expect(itemDeadlineTag('none', null)).toBeNull()
+  })
+
+  it('shows the date and the tag', () => {
+    const w = mount(ItemDeadlineTag, {
+      props: { deadline: 'overdue', daysLeft: -3, dueOn: '2025-10-09' },
+      global: { plugins: [ElementPlus] },
+    })
+    expect(w.text()).toContain('2025-10-09')
+    expect(w.text()).toContain('逾期 3 个工作日')
+  })
+
+  it('shows a dash for a declined item', () => {
+    const w = mount(ItemDeadlineTag, {
+      props: { deadline: 'none', daysLeft: null, dueOn: null },
+      global: { plugins: [ElementPlus] },
+    })
+    expect(w.text()).toBe('—')
+  })
+})
