@@ -245,7 +245,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
   function notify(it: Stored, on: string, delegates: ItemDelegate[]) {
     const heads = [...new Set(delegates.map((d) => d.head_name).filter(Boolean))]
     if (delegates.length)
-      event(it, 'notified', on, `已通知承办党代表${heads.length ? `及团长 ${heads.join('、')}` : ''}`, {
+      event(it, 'notified', on, '', {
         delegates: delegates.map((d) => d.name),
         head_name: heads.join('、'),
       })
@@ -293,7 +293,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
     }
     recompute(it)
     items.push(it)
-    event(it, 'received', v.received_on, `${it.first_responder} 受理，限时 ${it.limit_days} 个工作日办结`, { limit_days: it.limit_days, due_on: it.due_on })
+    event(it, 'received', v.received_on, `首问责任人 ${it.first_responder}`, { limit_days: it.limit_days, due_on: it.due_on })
     if (it.card_id) event(it, 'card_linked', v.received_on, '关联记录卡', { card_id: it.card_id })
     notify(it, v.received_on, v.delegates)
     ctx.audit('item', it.id, 'create', null, view(it))
@@ -753,6 +753,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
         card_id: cardId,
       })
       const s = find(it.id)
+      const cur = () => find(it.id)
       const day = (n: number) => clampToday(cal.addWorkdays(received, n))
       const stepOn = (n: number) => day(n)
       let lastDay = received
@@ -766,7 +767,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
         if (unit && i % 2 === 0) {
           refer()
           run({ kind: 'referral_answer', answer: `${unit}答复：${answer}`, on: stepOn(Math.min(limit - 1, 3)) })
-        } else run({ kind: 'start', note: '' }, day(1))
+        } else if (cur().status === 'received' || cur().status === 'assigned') run({ kind: 'start', note: '' }, day(1))
         run({ kind: 'answer', answer, on: late ? day(limit + 3) : stepOn(Math.max(1, limit - 2)) })
       }
       switch (plot) {
@@ -802,7 +803,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
           break
         case 'fed_back':
           toAnswered(false)
-          run({ kind: 'feedback', feedback: '已电话告知提出人办理结果，提出人表示理解。', on: clampToday(addDays(s.answered_on!, 1)) })
+          run({ kind: 'feedback', feedback: '已电话告知提出人办理结果，提出人表示理解。', on: clampToday(addDays(cur().answered_on!, 1)) })
           break
         case 'closed':
         case 'closed_basic':
@@ -813,7 +814,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
             run({ kind: 'resume', note: '提出人已补齐材料', on: day(4) })
           }
           toAnswered(i % 9 === 5)
-          const fb = clampToday(addDays(s.answered_on!, 1 + rnd(3)))
+          const fb = clampToday(addDays(cur().answered_on!, 1 + rnd(3)))
           run({ kind: 'feedback', feedback: pick(FEEDBACKS), on: fb })
           const sat: Satisfaction = plot === 'closed_basic' ? 'basic' : 'satisfied'
           const fu = plot === 'closed_month' ? clampToday(`${t.slice(0, 7)}-${String(1 + rnd(Math.max(1, Number(t.slice(8, 10))))).padStart(2, '0')}`) : clampToday(addDays(fb, 3 + rnd(5)))
@@ -822,8 +823,8 @@ export function createItemsMock(ctx: ItemsMockContext) {
         }
         case 'reopened':
           toAnswered(false)
-          run({ kind: 'feedback', feedback: '已当面反馈办理结果。', on: clampToday(addDays(s.answered_on!, 1)) })
-          run({ kind: 'follow_up', satisfaction: 'dissatisfied', note: '提出人认为问题没有根本解决，要求进一步处理', on: clampToday(addDays(s.fed_back_on!, 2)) })
+          run({ kind: 'feedback', feedback: '已当面反馈办理结果。', on: clampToday(addDays(cur().answered_on!, 1)) })
+          run({ kind: 'follow_up', satisfaction: 'dissatisfied', note: '提出人认为问题没有根本解决，要求进一步处理', on: clampToday(addDays(cur().fed_back_on!, 2)) })
           run({ kind: 'note', note: '已与后勤管理处再次沟通，约定现场查看' }, t)
           break
         case 'declined':

@@ -188,7 +188,7 @@ export function toChangeView(record: ChangeRecord, names: NameLookup = {}): Chan
  * or the delegate a record card belongs to (`delegate_name`).
  */
 export function recordSubjectName(record: ChangeRecord): string | undefined {
-  for (const key of ['name', 'delegate_name']) {
+  for (const key of ['name', 'delegate_name', 'title']) {
     for (const snap of [record.after, record.before]) {
       const v = asObject(snap)[key]
       if (typeof v === 'string' && v) return v

@@ -53,6 +53,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   card: '记录卡',
   card_amendment: '记录卡更正',
   calendar: '工作日历',
+  item: '事项',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -67,6 +68,21 @@ export const ACTION_LABELS: Record<string, string> = {
   amend: '更正',
   delete: '删除',
   recompute_due: '重算期限',
+  // item steps (意见台账)
+  refer: '交办',
+  referral_answer: '记录承办单位答复',
+  start: '开始办理',
+  answer: '答复',
+  feedback: '反馈',
+  follow_up: '回访',
+  decline: '不予受理',
+  pause: '暂停（待补充）',
+  resume: '恢复办理',
+  extend: '延期',
+  chase: '催办',
+  escalate: '上报',
+  note: '备注',
+  link_card: '关联记录卡到',
 }
 
 /** Where "action + entity" does not read as Chinese, the whole phrase. */
@@ -79,6 +95,8 @@ const CHANGE_TITLES: Record<string, string> = {
   'calendar:create': '调整工作日历',
   'calendar:update': '调整工作日历',
   'calendar:delete': '撤销工作日历调整',
+  'item:create': '受理事项',
+  'settings:item_deadlines': '修改办理时限',
 }
 
 /** Field names as the backend sends them (in records and validation errors) → form labels. */

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core'
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] })
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+await page.addInitScript(() => { window.addEventListener('unhandledrejection', (e) => console.log('REJ', JSON.stringify(e.reason))); window.addEventListener('error', (e) => console.log('ERR', JSON.stringify(e.error))) })
+page.on('console', (m) => console.log(m.type(), m.text()))
+page.on('pageerror', (e) => console.log('pageerror', e.message, e.stack))
+await page.goto('http://localhost:5199/?mock=demo#/items')
+await page.waitForTimeout(5000)
+await page.screenshot({ path: '/tmp/ui-review/items/00-probe.png' })
+await browser.close()

@@ -1,0 +1,88 @@
+// Screenshots of 意见台账 (list, 督办 tab, the form with similar items, the detail with its timeline
+// and an action dialog), 工作台's item figures and 设置 → 办理时限 against the dev mock backend.
+// Usage: start `npm run dev:mock`, then `node scripts/screenshots-items.mjs [outDir]`.
+import { mkdirSync } from 'node:fs'
+import { chromium } from 'playwright-core'
+
+const BASE = process.env.UI_URL ?? 'http://localhost:5173/'
+const OUT = process.argv[2] ?? '/tmp/ui-review/items'
+mkdirSync(OUT, { recursive: true })
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+})
+const problems = []
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+page.on('console', (m) => {
+  if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`)
+})
+page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+const shot = (name, opts = {}) => page.screenshot({ path: `${OUT}/${name}.png`, ...opts })
+const settle = (ms = 500) => page.waitForTimeout(ms)
+
+await page.goto(BASE + '?mock=demo#/items')
+await page.waitForSelector('[data-test=items-row]')
+await settle(800)
+await shot('01-list')
+
+await page.click('[data-test=items-view-overdue]')
+await settle(700)
+await shot('02-list-overdue')
+
+await page.click('[data-test=items-view-all]')
+await page.fill('[data-test=items-search] input', '人行道')
+await settle(900)
+await shot('03-list-search')
+await page.fill('[data-test=items-search] input', '')
+await settle(700)
+
+// A detail with a long timeline: the first overdue item
+await page.click('[data-test=items-view-overdue]')
+await settle(700)
+await page.locator('[data-test=items-row]').first().click()
+await page.waitForSelector('[data-test=item-timeline]')
+await settle(600)
+await shot('04-detail-overdue', { fullPage: true })
+
+await page.click('[data-test=item-action-extend]')
+await page.waitForSelector('[data-test=action-dialog-confirm]')
+await settle(500)
+await page.click('[data-test=action-dialog-confirm]')
+await settle(400)
+await shot('05-dialog-extend-empty')
+await page.keyboard.press('Escape')
+await settle(400)
+
+// A closed item
+await page.goto(BASE + '?mock=demo#/items?status=closed')
+await page.waitForSelector('[data-test=items-row]')
+await settle(700)
+await page.locator('[data-test=items-row]').first().click()
+await page.waitForSelector('[data-test=item-timeline]')
+await settle(600)
+await shot('06-detail-closed', { fullPage: true })
+
+// The form with similar items
+await page.goto(BASE + '?mock=demo#/items/new')
+await page.waitForSelector('[data-test=item-form-title] input')
+await settle(500)
+await page.click('[data-test=item-save]')
+await settle(400)
+await shot('07-form-empty-save')
+await page.fill('[data-test=item-form-title] input', '东门人行道积水')
+await page.fill('[data-test=item-form-content] textarea', '东门外人行道雨天积水严重，路砖松动，希望尽快修复。')
+await settle(1200)
+await shot('08-form-similar')
+
+// 工作台 and 设置
+await page.goto(BASE + '?mock=demo#/dashboard')
+await settle(1200)
+await shot('09-dashboard', { fullPage: true })
+await page.goto(BASE + '?mock=demo#/settings?tab=deadlines')
+await settle(1000)
+await shot('10-settings-deadlines')
+
+await browser.close()
+console.log(problems.length ? problems.join('\n') : 'no console problems')
+console.log(`screenshots in ${OUT}`)
