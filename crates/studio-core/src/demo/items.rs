@@ -160,6 +160,7 @@ pub(super) fn load(
     }
     let mut from_cards = unlinked.into_iter();
     let mut made = 0;
+    let mut others = 0;
     for i in 0..DEMO_ITEMS {
         let sc = scenario(i);
         let category = ItemCategory::ALL[i % ItemCategory::ALL.len()];
@@ -183,7 +184,8 @@ pub(super) fn load(
                 items::create_from_card(store, actor, &c.id, category, &title_of(&c.opinion))?
             }
             None => {
-                let source = ItemSource::ALL[1 + i % (ItemSource::ALL.len() - 1)];
+                let source = ItemSource::ALL[1 + others % (ItemSource::ALL.len() - 1)];
+                others += 1;
                 let gender_female = rng.bool();
                 let given = if gender_female {
                     pick(rng, names::GIVEN_FEMALE)
