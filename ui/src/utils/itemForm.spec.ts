@@ -39,3 +39,13 @@ describe('validateItemInput', () => {
     expect(validateItemInput({ ...good(), delegate_ids: ['a', 'b', 'c', 'd', 'e', 'f'] }, TODAY).delegate_ids).toBe('承办党代表最多 5 位')
   })
 })
+
+import { titleFromOpinion } from './itemForm'
+
+describe('titleFromOpinion', () => {
+  it('takes the first short sentence, else the first 20 characters', () => {
+    expect(titleFromOpinion('食堂晚餐供应时间较短，参加实验课的同学吃不上热饭。')).toBe('食堂晚餐供应时间较短')
+    expect(titleFromOpinion('学校东门外人行道破损严重雨天积水师生上下课通行不便存在安全隐患')).toBe('学校东门外人行道破损严重雨天积水师生上下')
+    expect(titleFromOpinion('  ')).toBe('')
+  })
+})

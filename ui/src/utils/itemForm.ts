@@ -76,3 +76,12 @@ export function validateItemInput(input: ItemInput, today: string): Partial<Reco
   }
   return e
 }
+
+/** A title proposed from a card's opinion: its first sentence when short, else the first ~20 characters. */
+export function titleFromOpinion(opinion: string, max = 20): string {
+  const text = opinion.replace(/\s+/g, ' ').trim()
+  const chars = [...text]
+  const stop = chars.findIndex((c, i) => i >= 6 && '，。；！？,.;!?'.includes(c))
+  if (stop > 0 && stop <= max) return chars.slice(0, stop).join('')
+  return chars.slice(0, max).join('')
+}
