@@ -83,6 +83,46 @@ await page.goto(BASE + '?mock=demo#/settings?tab=deadlines')
 await settle(1000)
 await shot('10-settings-deadlines')
 
+// A record card without an item: 登记到意见台账
+await page.goto(BASE + '?mock=demo#/cards')
+await page.waitForSelector('[data-test=card-open]')
+await settle(600)
+for (let i = 0; i < 8; i++) {
+  await page.locator('[data-test=card-open]').nth(i).click()
+  await page.waitForSelector('[data-test=cf-status]')
+  await settle(600)
+  if (await page.locator('[data-test=card-to-item]').count()) break
+  await page.goBack()
+  await settle(500)
+}
+await shot('11-card-to-item')
+if (await page.locator('[data-test=card-to-item]').count()) {
+  await page.click('[data-test=card-to-item]')
+  await settle(500)
+  await shot('12-card-to-item-dialog')
+  await page.click('[data-test=card-to-item-category]')
+  await page.locator('.card-to-item-category-popper .el-select-dropdown__item:visible', { hasText: '贯彻落实反映' }).click()
+  await page.click('[data-test=card-to-item-ok]')
+  await page.waitForSelector('[data-test=item-timeline]')
+  await settle(600)
+  await shot('13-item-from-card', { fullPage: true })
+  // Take it to 已反馈, so the card's filing deadline shows
+  for (const [kind, field, text] of [['answer', 'answer', '已协调后勤管理处修复。'], ['feedback', 'feedback', '已电话告知提出人。']]) {
+    await page.click(`[data-test=item-action-${kind}]`)
+    await page.waitForSelector(`[data-test=action-field-${field}] textarea`)
+    await page.fill(`[data-test=action-field-${field}] textarea`, text)
+    await page.click('[data-test=action-dialog-confirm]')
+    await settle(900)
+  }
+  await shot('14-item-fed-back', { fullPage: true })
+  await page.click('[data-test=item-action-follow_up]')
+  await settle(500)
+  await page.click('[data-test=action-satisfaction-dissatisfied]')
+  await settle(300)
+  await shot('15-follow-up-dialog')
+  await page.keyboard.press('Escape')
+}
+
 await browser.close()
 console.log(problems.length ? problems.join('\n') : 'no console problems')
 console.log(`screenshots in ${OUT}`)
