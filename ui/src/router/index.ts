@@ -2,6 +2,7 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteRecordRaw } from 'vue-router'
 import { NAV_ITEMS } from '@/navigation'
+import { markNavigationStart } from '@/utils/paintMark'
 // The two screens people open first are in the main bundle; the rest load on first visit.
 import DashboardView from '@/views/DashboardView.vue'
 import RosterView from '@/views/RosterView.vue'
@@ -99,5 +100,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 export function createAppRouter() {
-  return createRouter({ history: createWebHashHistory(), routes })
+  const router = createRouter({ history: createWebHashHistory(), routes })
+  router.beforeEach(() => markNavigationStart())
+  return router
 }

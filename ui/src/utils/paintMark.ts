@@ -1,0 +1,28 @@
+// Paint marks for the whole-app benchmarks (scripts/bench/items-page.sh): the router notes when a
+// navigation starts, and a list view notes when a page of data is on screen (after the DOM update
+// and two animation frames). The figures sit on `window` for the benchmark to read; nothing else
+// uses them.
+import { nextTick } from 'vue'
+
+declare global {
+  interface Window {
+    __studioNav?: number
+    __studioPainted?: Record<string, number>
+  }
+}
+
+export function markNavigationStart(): void {
+  window.__studioNav = performance.now()
+}
+
+/** Milliseconds from the last navigation start to `name`'s data painted. */
+export function markPainted(name: string): void {
+  void nextTick(() =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const painted = (window.__studioPainted ??= {})
+        painted[name] = performance.now() - (window.__studioNav ?? 0)
+      }),
+    ),
+  )
+}
