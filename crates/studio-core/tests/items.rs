@@ -1000,6 +1000,18 @@ fn search_finds_substrings_of_any_length_and_answers() {
     )
     .unwrap();
     assert_eq!(search(&f, "食堂"), vec!["南区食堂价格偏高"]);
+    // The totals of one-word searches (counted from the full-text index alone) and of two words.
+    for (q, n) in [("宿舍", 2), ("宿舍楼", 1), ("食堂 偏高", 1)] {
+        let q = ItemQuery {
+            q: q.into(),
+            page: studio_core::PageRequest {
+                page: 1,
+                page_size: 1,
+            },
+            ..Default::default()
+        };
+        assert_eq!(items::list_items_at(&f.store, &q, today).unwrap().total, n);
+    }
     assert_eq!(search(&f, "食堂价格"), vec!["南区食堂价格偏高"]);
     assert_eq!(search(&f, "堂价"), vec!["南区食堂价格偏高"]);
     assert_eq!(search(&f, "食"), vec!["南区食堂价格偏高"]);

@@ -363,7 +363,7 @@ pub struct Item {
 }
 
 /// What the item form sends to create an item or edit an open one.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ItemInput {
     pub category: Option<ItemCategory>,
@@ -380,24 +380,6 @@ pub struct ItemInput {
     pub received_on: String,
     /// Link to a record card (source `card`).
     pub card_id: Option<String>,
-}
-
-impl Default for ItemInput {
-    fn default() -> Self {
-        ItemInput {
-            category: None,
-            source: None,
-            title: String::new(),
-            content: String::new(),
-            person_name: String::new(),
-            person_phone: String::new(),
-            person_contact: String::new(),
-            first_responder: String::new(),
-            delegate_ids: Vec::new(),
-            received_on: String::new(),
-            card_id: None,
-        }
-    }
 }
 
 /// A step on an item. Each is checked against the status flow ([`flow::next_status`]) and recorded

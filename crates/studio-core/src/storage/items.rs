@@ -607,7 +607,7 @@ fn word_term(word: &str, args: &mut Vec<SqlValue>) -> String {
     }
 }
 
-fn list_row(r: &Row) -> rusqlite::Result<(ItemListItem, Option<String>)> {
+fn list_row(r: &Row) -> rusqlite::Result<ListRow> {
     let category: String = r.get("category")?;
     let status: String = r.get("status")?;
     let source: String = r.get("source")?;
@@ -637,6 +637,9 @@ fn list_row(r: &Row) -> rusqlite::Result<(ItemListItem, Option<String>)> {
         r.get("answered_on")?,
     ))
 }
+
+/// A list row and its item's answer day (the service computes the deadline state from it).
+pub type ListRow = (ItemListItem, Option<String>);
 
 const LIST_COLUMNS: &str = "i.id, i.no, i.category, i.status, i.source, i.title, i.person_name,
     i.person_phone, i.first_responder, i.delegate_names, i.referral_unit, i.received_on, i.due_on,
@@ -733,15 +736,15 @@ pub fn list_items(
     conn: &Connection,
     q: &ItemQuery,
     days: &ListDays,
-) -> Result<(Vec<(ItemListItem, Option<String>)>, u64)> {
+) -> Result<(Vec<ListRow>, u64)> {
     let (where_sql, mut args) = list_where(q, days);
-    let due_view = matches!(q.view, Some(ItemView::Overdue | ItemView::DueSoon));
+    // Each order is an index's order (`items_received`, `items_due` / `items_running`,
+    // `items_updated`), so SQLite walks it and stops after the page. Every item has a due date (it
+    // is set on receipt), so "no due date last" needs no term of its own.
     let order = match q.sort {
         ItemSort::ReceivedDesc => "i.received_on DESC, i.rid DESC",
         ItemSort::ReceivedAsc => "i.received_on, i.rid",
-        // In the due views every row has a due date: the plain order walks `items_running`.
-        ItemSort::DueAsc if due_view => "i.due_on, i.rid",
-        ItemSort::DueAsc => "i.due_on IS NULL, i.due_on, i.rid",
+        ItemSort::DueAsc => "i.due_on, i.rid",
         ItemSort::UpdatedDesc => "i.updated_at DESC, i.rid DESC",
     };
     let count_args = args.clone();
@@ -750,10 +753,37 @@ pub fn list_items(
     let limit = args.len();
     args.push(SqlValue::Integer(q.page.offset()));
     let offset = args.len();
-    let sql = format!(
-        "SELECT {LIST_COLUMNS} FROM items i WHERE {where_sql}
-         ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}"
-    );
+    // The 督办 views hold a few thousand rows at most: reading them from their partial index and
+    // sorting beats walking the whole ledger in receipt order (which SQLite, without statistics,
+    // would otherwise pick and which is slow when the matches are old).
+    let hint = match q.view {
+        Some(ItemView::Overdue | ItemView::DueSoon) => " INDEXED BY items_running",
+        Some(ItemView::Escalated) => " INDEXED BY items_escalated",
+        Some(ItemView::Paused | ItemView::LongPaused) => " INDEXED BY items_paused",
+        // A full-text match: walk the ledger in receipt order, checking each row id against the
+        // matches, and stop after the page (rather than read every match and sort them).
+        None if q.q.split_whitespace().any(|w| w.chars().count() >= 2)
+            && matches!(q.sort, ItemSort::ReceivedDesc | ItemSort::ReceivedAsc) =>
+        {
+            " INDEXED BY items_received"
+        }
+        _ => "",
+    };
+    let sql = if hint.is_empty() || hint == " INDEXED BY items_received" {
+        format!(
+            "SELECT {LIST_COLUMNS} FROM items i{hint} WHERE {where_sql}
+             ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset}"
+        )
+    } else {
+        // Sort the view's row ids (from the index alone when it covers the order), then read
+        // only the page's rows.
+        format!(
+            "SELECT {LIST_COLUMNS} FROM items i WHERE i.rid IN (
+                 SELECT i.rid FROM items i{hint} WHERE {where_sql}
+                 ORDER BY {order} LIMIT ?{limit} OFFSET ?{offset})
+             ORDER BY {order}"
+        )
+    };
     let mut st = conn.prepare_cached(&sql)?;
     let rows: Vec<_> = st
         .query_map(params_from_iter(args.iter()), list_row)?
@@ -761,8 +791,26 @@ pub fn list_items(
     let total = if page.page == 1 && (rows.len() as i64) < q.page.limit() {
         rows.len() as u64
     } else {
+        // Without statistics SQLite would scan the table rather than the index.
+        let terms: Vec<&str> = where_sql.split(" AND ").collect();
+        let sql = match terms.as_slice() {
+            ["i.deleted_at IS NULL"] => {
+                format!("SELECT COUNT(*) FROM items i INDEXED BY items_received WHERE {where_sql}")
+            }
+            // One full-text word and nothing else: the index counts its matches without reading
+            // a row; tombstones (if any) are subtracted through their own index.
+            ["i.deleted_at IS NULL", fts] if fts.starts_with("i.rid IN (SELECT rowid FROM ") => {
+                let matches = &fts["i.rid IN (".len()..fts.len() - 1];
+                format!(
+                    "SELECT (SELECT COUNT(*) FROM ({matches}))
+                          - (SELECT COUNT(*) FROM items i INDEXED BY items_deleted
+                             WHERE i.deleted_at IS NOT NULL AND {fts})"
+                )
+            }
+            _ => format!("SELECT COUNT(*) FROM items i{hint} WHERE {where_sql}"),
+        };
         let n: i64 = conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM items i WHERE {where_sql}"))?
+            .prepare_cached(&sql)?
             .query_row(params_from_iter(count_args.iter()), |r| r.get(0))?;
         n as u64
     };
@@ -770,10 +818,7 @@ pub fn list_items(
 }
 
 /// The list row of the live item linked to `card_id`, with its answer day.
-pub fn list_row_of_card(
-    conn: &Connection,
-    card_id: &str,
-) -> Result<Option<(ItemListItem, Option<String>)>> {
+pub fn list_row_of_card(conn: &Connection, card_id: &str) -> Result<Option<ListRow>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {LIST_COLUMNS} FROM items i WHERE i.card_id = ?1 AND i.deleted_at IS NULL
@@ -783,21 +828,23 @@ pub fn list_row_of_card(
         .optional()?)
 }
 
-/// 工作台's figures; each is one indexed count. `month` is the `(first, last)` day of this month.
+/// 工作台's figures; each is one indexed count (two name their index: without ANALYZE statistics
+/// SQLite would scan the table for them). `month` is the `(first, last)` day of this month.
 pub fn counts(conn: &Connection, days: &ListDays, month: (&str, &str)) -> Result<ItemCounts> {
     let n = |v: i64| v.max(0) as u64;
     let sql = format!(
         "SELECT
-           (SELECT COUNT(*) FROM items i WHERE {OPEN} AND i.deleted_at IS NULL),
-           (SELECT COUNT(*) FROM items i WHERE {RUNNING} AND i.deleted_at IS NULL
-                 AND i.due_on >= ?1 AND i.due_on < ?2),
-           (SELECT COUNT(*) FROM items i WHERE {RUNNING} AND i.deleted_at IS NULL
-                 AND i.due_on < ?1),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_status
+                 WHERE {OPEN} AND i.deleted_at IS NULL),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_running
+                 WHERE {RUNNING} AND i.deleted_at IS NULL AND i.due_on >= ?1 AND i.due_on < ?2),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_running
+                 WHERE {RUNNING} AND i.deleted_at IS NULL AND i.due_on < ?1),
            (SELECT COUNT(*) FROM items i WHERE i.paused_since IS NOT NULL
                  AND i.deleted_at IS NULL),
            (SELECT COUNT(*) FROM items i WHERE i.paused_since <= ?3 AND i.deleted_at IS NULL),
-           (SELECT COUNT(*) FROM items i WHERE i.escalated = 1 AND i.deleted_at IS NULL
-                 AND {OPEN}),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_escalated
+                 WHERE i.escalated = 1 AND i.deleted_at IS NULL AND {OPEN}),
            (SELECT COUNT(*) FROM items i WHERE i.received_on BETWEEN ?4 AND ?5
                  AND i.deleted_at IS NULL),
            (SELECT COUNT(*) FROM items i WHERE i.closed_on BETWEEN ?4 AND ?5

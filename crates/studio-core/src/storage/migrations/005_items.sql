@@ -10,8 +10,11 @@
 -- While `paused_since` is set (待补充) the clock is stopped and the item is never overdue.
 
 CREATE TABLE items (
+    -- Short columns first, long texts last: SQLite reads a row from its start, so filters and
+    -- counts (status, dates, deleted_at) never follow a long text's overflow pages.
     rid                   INTEGER PRIMARY KEY,
     id                    TEXT NOT NULL UNIQUE,
+    deleted_at            TEXT,
     no                    TEXT NOT NULL UNIQUE,
     category              TEXT NOT NULL CHECK (category IN ('policy_inquiry', 'implementation',
                           'party_building', 'public_opinion', 'rights', 'hardship')),
@@ -19,22 +22,6 @@ CREATE TABLE items (
                           'answered', 'fed_back', 'closed', 'declined')),
     source                TEXT NOT NULL CHECK (source IN ('card', 'kiosk', 'online', 'hotline',
                           'appointment', 'survey')),
-    title                 TEXT NOT NULL,
-    content               TEXT NOT NULL,
-    -- the person who raised it (personal data)
-    person_name           TEXT NOT NULL DEFAULT '',
-    person_phone          TEXT NOT NULL DEFAULT '',
-    person_contact        TEXT NOT NULL DEFAULT '',
-    card_id               TEXT REFERENCES cards(id),
-    first_responder       TEXT NOT NULL,
-    -- derived from item_delegates, for the list: names joined with 、
-    delegate_names        TEXT NOT NULL DEFAULT '',
-    -- 交办
-    referral_unit         TEXT NOT NULL DEFAULT '',
-    referred_on           TEXT,
-    referral_due_on       TEXT,
-    referral_answer       TEXT NOT NULL DEFAULT '',
-    referral_answered_on  TEXT,
     -- the deadline
     received_on           TEXT NOT NULL
                           CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
@@ -44,40 +31,61 @@ CREATE TABLE items (
     paused_days           INTEGER NOT NULL DEFAULT 0 CHECK (paused_days >= 0),
     paused_since          TEXT,
     due_on                TEXT,
-    -- the outcome
-    answer                TEXT NOT NULL DEFAULT '',
     answered_on           TEXT,
-    feedback              TEXT NOT NULL DEFAULT '',
     fed_back_on           TEXT,
     satisfaction          TEXT CHECK (satisfaction IN ('satisfied', 'basic', 'dissatisfied')),
-    follow_up_note        TEXT NOT NULL DEFAULT '',
     closed_on             TEXT,
-    decline_reason        TEXT NOT NULL DEFAULT '',
     -- supervision
     escalated             INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
     chase_count           INTEGER NOT NULL DEFAULT 0,
     created_at            TEXT NOT NULL,
     updated_at            TEXT NOT NULL,
     version               INTEGER NOT NULL DEFAULT 1,
-    deleted_at            TEXT,
+    card_id               TEXT REFERENCES cards(id),
+    first_responder       TEXT NOT NULL,
+    -- the person who raised it (personal data)
+    person_name           TEXT NOT NULL DEFAULT '',
+    person_phone          TEXT NOT NULL DEFAULT '',
+    person_contact        TEXT NOT NULL DEFAULT '',
+    -- derived from item_delegates, for the list: names joined with 、
+    delegate_names        TEXT NOT NULL DEFAULT '',
+    -- 交办
+    referral_unit         TEXT NOT NULL DEFAULT '',
+    referred_on           TEXT,
+    referral_due_on       TEXT,
+    referral_answered_on  TEXT,
+    -- the texts
+    title                 TEXT NOT NULL,
+    content               TEXT NOT NULL,
+    answer                TEXT NOT NULL DEFAULT '',
+    feedback              TEXT NOT NULL DEFAULT '',
+    referral_answer       TEXT NOT NULL DEFAULT '',
+    follow_up_note        TEXT NOT NULL DEFAULT '',
+    decline_reason        TEXT NOT NULL DEFAULT '',
     -- 件件有答复，事事有回音: nothing is closed without an answer and the feedback to the person
     CHECK (status <> 'closed' OR (answered_on IS NOT NULL AND fed_back_on IS NOT NULL
                                   AND satisfaction IS NOT NULL AND closed_on IS NOT NULL)),
     CHECK (status <> 'declined' OR decline_reason <> '')
 );
 -- The list walks one of these in order and stops after a page. They are partial on
--- `deleted_at IS NULL` (every query says so), which also makes the counts covering.
+-- `deleted_at IS NULL` (every query says so). Counts whose plan SQLite would otherwise get wrong
+-- without ANALYZE statistics (it scanned the table) name their index (storage::items).
 CREATE INDEX items_received ON items(received_on DESC, rid DESC) WHERE deleted_at IS NULL;
 CREATE INDEX items_status ON items(status, received_on) WHERE deleted_at IS NULL;
+CREATE INDEX items_status_category ON items(status, category, received_on)
+    WHERE deleted_at IS NULL;
 CREATE INDEX items_category ON items(category, received_on) WHERE deleted_at IS NULL;
 CREATE INDEX items_source ON items(source, received_on) WHERE deleted_at IS NULL;
-CREATE INDEX items_updated ON items(updated_at DESC) WHERE deleted_at IS NULL;
+CREATE INDEX items_updated ON items(updated_at, rid) WHERE deleted_at IS NULL;
+CREATE INDEX items_due ON items(due_on, rid) WHERE deleted_at IS NULL;
 CREATE INDEX items_card ON items(card_id) WHERE card_id IS NOT NULL;
 CREATE INDEX items_closed ON items(closed_on) WHERE closed_on IS NOT NULL AND deleted_at IS NULL;
+-- Tombstones (none until sync deletes): lets a full-text count subtract them without a scan.
+CREATE INDEX items_deleted ON items(rid) WHERE deleted_at IS NOT NULL;
 -- 督办 → 已上报: few rows
 CREATE INDEX items_escalated ON items(received_on) WHERE escalated = 1 AND deleted_at IS NULL;
 -- 督办: running items by due date (overdue, due soon) and paused items by pause start
-CREATE INDEX items_running ON items(due_on)
+CREATE INDEX items_running ON items(due_on, received_on)
     WHERE status IN ('received', 'assigned', 'in_progress') AND paused_since IS NULL
       AND deleted_at IS NULL;
 CREATE INDEX items_paused ON items(paused_since)
