@@ -48,8 +48,8 @@ def click(driver, selector):
         try:
             visible(driver, selector).click()
             return True
-        except ElementClickInterceptedException:
-            return False
+        except (ElementClickInterceptedException, ElementNotInteractableException):
+            return False  # covered by a closing popper or still animating in: try again
 
     wait_for(go, what=f"click {selector}")
 
