@@ -23,6 +23,7 @@ def main(db: str) -> None:
     try:
         visible(d, "[data-test=nav-items]")
         times = []
+        marks = []
         for _ in range(RUNS + 1):
             click(d, "[data-test=nav-dashboard]")
             time.sleep(0.5)
@@ -32,10 +33,15 @@ def main(db: str) -> None:
                           what="the ledger painted")
             visible(d, "[data-test=items-row]")
             times.append(float(ms))
+            marks.append(d.execute_script("return window.__studioPainted"))
             time.sleep(0.3)
         times = times[1:]  # the first visit also loads the view's code
         print("click → 意见台账 painted (ms), %d runs: %s" % (RUNS, " ".join("%.0f" % t for t in sorted(times))))
         print("median: %.0f ms" % statistics.median(times))
+        for key in ["items-setup", "items-mounted", "items-data", "items"]:
+            values = [m.get(key) for m in marks[1:] if m and m.get(key) is not None]
+            if values:
+                print("  %-14s median +%.0f ms" % (key, statistics.median(values)))
         search = visible(d, "[data-test=items-search] input")
         d.execute_script("window.__studioPainted = {}; window.__studioNav = performance.now()")
         search.send_keys("食堂")

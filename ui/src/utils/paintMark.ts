@@ -26,3 +26,9 @@ export function markPainted(name: string): void {
     ),
   )
 }
+
+/** Milliseconds from the last navigation start to now, under `name` (where the time goes). */
+export function markNow(name: string): void {
+  const marks = (window.__studioPainted ??= {})
+  marks[name] = performance.now() - (window.__studioNav ?? 0)
+}
