@@ -40,6 +40,8 @@ def act(d, kind, fields=(), dates=(), satisfaction=None, confirm_box=False):
     click(d, "[data-test=action-dialog-confirm]")
     if confirm_box:
         click(d, ".el-message-box__btns .el-button--primary")
+    wait_for(lambda: not any(e.is_displayed() for e in d.find_elements(By.CSS_SELECTOR, "[data-test=action-dialog], .el-message-box")),
+             what="the dialog to close")
 
 
 def test_item_from_card_to_closed(app_factory, cli, workdir, artifacts):

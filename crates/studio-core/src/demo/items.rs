@@ -175,6 +175,8 @@ pub(super) fn load(
             Scenario::Referred | Scenario::InProgress | Scenario::Paused => back(rng.u64(3..8)),
             Scenario::LongPaused => back(rng.u64(45..70)),
             Scenario::Extended | Scenario::Answered | Scenario::FedBack => back(rng.u64(15..40)),
+            // A few closed lately, so 本月办结 has something to show.
+            Scenario::Closed(_) if i % 10 == 2 => back(rng.u64(8..16)),
             _ => back(rng.u64(40..360)),
         };
         let delegate = &delegates[(i * 5 + rng.usize(0..delegates.len())) % delegates.len()];
