@@ -50,10 +50,10 @@ def test_item_from_card_to_closed(app_factory, cli, workdir, artifacts):
     click(d, "[data-test=setup-demo]")
     wait_text(d, "已载入演示数据")
 
-    # A demo draft card not yet in the ledger and not yet fed back.
+    # A demo draft card (not yet filed) whose opinion is not yet in the ledger.
     linked = {i["card_id"] for i in export(cli, db, workdir, "items") if i["card_id"]}
     card = next(c for c in export(cli, db, workdir, "cards")
-                if c["status"] == "draft" and c["id"] not in linked and not c["feedback_on"])
+                if c["status"] == "draft" and c["id"] not in linked)
     d.execute_script("location.hash = arguments[0]", f"#/cards/{card['id']}")
     click(d, "[data-test=card-to-item]")
     choose(d, "card-to-item-category", "困难帮扶请求")

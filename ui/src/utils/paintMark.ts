@@ -15,13 +15,17 @@ export function markNavigationStart(): void {
   window.__studioNav = performance.now()
 }
 
-/** Milliseconds from the last navigation start to `name`'s data painted. */
-export function markPainted(name: string): void {
+/**
+ * Milliseconds from the last navigation start to `name`'s data painted; then `after` runs (work
+ * deliberately left until the data is on screen).
+ */
+export function markPainted(name: string, after?: () => void): void {
   void nextTick(() =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const painted = (window.__studioPainted ??= {})
         painted[name] = performance.now() - (window.__studioNav ?? 0)
+        after?.()
       }),
     ),
   )

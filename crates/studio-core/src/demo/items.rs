@@ -154,11 +154,10 @@ pub(super) fn load(
     let cards = crate::cards::cards_for_print(store, actor, &crate::cards::CardSelection::All)?;
     let mut unlinked = Vec::new();
     for c in cards.iter().filter(|c| !c.opinion.is_empty()) {
-        if unlinked.len() < 18 && items::item_for_card(store, &c.id)?.is_none() {
+        if items::item_for_card(store, &c.id)?.is_none() {
             unlinked.push(c);
         }
     }
-    let mut from_cards = unlinked.into_iter();
     let mut made = 0;
     let mut others = 0;
     for i in 0..DEMO_ITEMS {
@@ -180,7 +179,20 @@ pub(super) fn load(
             _ => back(rng.u64(40..360)),
         };
         let delegate = &delegates[(i * 5 + rng.usize(0..delegates.len())) % delegates.len()];
-        let card = if i % 5 == 0 { from_cards.next() } else { None };
+        // Every fifth item comes from a card: the unlinked card contacted closest to the day the
+        // scenario wants, so an item's age fits its state (the card's contact day is its receipt).
+        let card = if i % 5 == 0 && !unlinked.is_empty() {
+            let gap = |c: &&crate::cards::Card| {
+                crate::ids::parse_date(&c.contact_date)
+                    .map_or(i64::MAX, |d| (d - received).num_days().abs())
+            };
+            let best = (0..unlinked.len())
+                .min_by_key(|&k| gap(&unlinked[k]))
+                .unwrap_or(0);
+            Some(unlinked.swap_remove(best))
+        } else {
+            None
+        };
         let item = match card {
             Some(c) => {
                 items::create_from_card(store, actor, &c.id, category, &title_of(&c.opinion))?
