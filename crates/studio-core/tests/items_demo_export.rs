@@ -179,3 +179,26 @@ fn item_exports_hold_every_item_with_the_fields_and_codes_asked_for() {
         "forbidden"
     );
 }
+
+#[test]
+fn in_a_large_ledger_similar_items_look_past_the_pieces_every_item_shares() {
+    let mut s = Store::open_in_memory().unwrap();
+    studio_core::demo::bulk_items(&mut s, 2_500, 7).unwrap();
+    // One earlier item about something the generated ledger never mentions.
+    let actor = admin();
+    let earlier = items::create_item(
+        &mut s,
+        &actor,
+        &items::ItemInput {
+            category: Some(ItemCategory::Hardship),
+            source: Some(ItemSource::Hotline),
+            title: "青年教师公寓电梯经常停运".into(),
+            content: "反映青年教师公寓电梯经常停运，希望有关部门研究解决。".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    // Its text shares the phrases every generated item has (希望有关部门研究解决) and one rare one.
+    let got = items::similar_items(&s, "公寓电梯又停运了，希望有关部门研究解决", None, 5).unwrap();
+    assert_eq!(got.first().map(|g| g.id.as_str()), Some(earlier.id.as_str()), "{got:?}");
+}

@@ -1053,16 +1053,43 @@ fn trigrams(text: &str, cap: usize) -> Vec<String> {
     out
 }
 
+/// In a ledger at least this large, pieces held by more than 1 in [`COMMON_PIECE_SHARE`] items are
+/// left out of the similar-items search (they match most of the ledger and say nothing).
+const COMMON_PIECE_MIN_ITEMS: u64 = 2_000;
+const COMMON_PIECE_SHARE: u64 = 20;
+/// At most this many of the rarest remaining pieces are searched.
+const SIMILAR_PIECES: usize = 16;
+
+/// The pieces worth searching for: in a large ledger, the rarest ones, common ones left out.
+fn telling_pieces(store: &Store, grams: Vec<String>) -> Result<Vec<String>> {
+    let total = db::count_items(&store.conn)?;
+    if total < COMMON_PIECE_MIN_ITEMS {
+        return Ok(grams);
+    }
+    let mut counted = db::trigram_doc_counts(&store.conn, &grams)?;
+    counted.sort_by_key(|(_, n)| *n);
+    let limit = total / COMMON_PIECE_SHARE;
+    let telling = counted.iter().filter(|(_, n)| *n <= limit).count();
+    // Nothing rare enough: the least common few still rank better than nothing.
+    let keep = if telling == 0 {
+        8
+    } else {
+        telling.min(SIMILAR_PIECES)
+    };
+    Ok(counted.into_iter().take(keep).map(|(g, _)| g).collect())
+}
+
 /// Earlier items like `text` (title and content of the item being entered), best first: items
-/// sharing the most of its 3-character pieces (from its first part), ranked by bm25 over titles
-/// and texts. At most `limit` (≤ 20); nothing for a text shorter than 3 characters.
+/// sharing the most of its 3-character pieces (from its first part; in a large ledger the rarest
+/// pieces, common ones such as 希望有 left out), ranked by bm25 over titles and texts. At most
+/// `limit` (≤ 20); nothing for a text shorter than 3 characters.
 pub fn similar_items(
     store: &Store,
     text: &str,
     exclude_id: Option<&str>,
     limit: u32,
 ) -> Result<Vec<SimilarItem>> {
-    let grams = trigrams(text, SIMILAR_TRIGRAMS);
+    let grams = telling_pieces(store, trigrams(text, SIMILAR_TRIGRAMS))?;
     let limit = limit.min(SIMILAR_MAX);
     if grams.is_empty() || limit == 0 {
         return Ok(Vec::new());

@@ -875,6 +875,20 @@ pub fn counts(conn: &Connection, days: &ListDays, month: (&str, &str)) -> Result
         .map_err(Into::into)
 }
 
+/// How many items hold each of `terms` (3-character pieces of the trigram index); a piece no item
+/// holds is left out.
+pub fn trigram_doc_counts(conn: &Connection, terms: &[String]) -> Result<Vec<(String, u64)>> {
+    let mut st = conn.prepare_cached("SELECT doc FROM items_fts_vocab WHERE term = ?1")?;
+    let mut out = Vec::with_capacity(terms.len());
+    for t in terms {
+        let doc: Option<i64> = st.query_row(params![t], |r| r.get(0)).optional()?;
+        if let Some(n) = doc {
+            out.push((t.clone(), n.max(0) as u64));
+        }
+    }
+    Ok(out)
+}
+
 /// Items matching an FTS5 expression over `items_fts`, best (bm25) first, without `exclude_id`.
 pub fn similar(
     conn: &Connection,

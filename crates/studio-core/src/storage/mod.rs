@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_cards.sql"),
     include_str!("migrations/004_roster_search.sql"),
     include_str!("migrations/005_items.sql"),
+    include_str!("migrations/006_items_vocab.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
