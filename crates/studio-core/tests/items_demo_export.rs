@@ -200,5 +200,9 @@ fn in_a_large_ledger_similar_items_look_past_the_pieces_every_item_shares() {
     .unwrap();
     // Its text shares the phrases every generated item has (希望有关部门研究解决) and one rare one.
     let got = items::similar_items(&s, "公寓电梯又停运了，希望有关部门研究解决", None, 5).unwrap();
-    assert_eq!(got.first().map(|g| g.id.as_str()), Some(earlier.id.as_str()), "{got:?}");
+    assert_eq!(
+        got.first().map(|g| g.id.as_str()),
+        Some(earlier.id.as_str()),
+        "{got:?}"
+    );
 }
