@@ -71,6 +71,30 @@ impl Checker {
         }
     }
 
+    /// A one-line field: at most `max` characters and no line breaks.
+    pub fn line(&mut self, field: &str, label: &str, value: &str, max: usize) {
+        self.max_len(field, label, value, max);
+        if value.chars().any(char::is_control) {
+            self.add(field, format!("{label}请写成一行"));
+        }
+    }
+
+    /// A private person's phone (cards, items): empty, a mainland mobile number, or a fixed line
+    /// with its area code. Returns the canonical form; empty (and a field error) when invalid.
+    pub fn person_phone(&mut self, field: &str, value: &str) -> String {
+        let compacted = compact(value);
+        if compacted.is_empty() || is_mobile(&compacted) {
+            return compacted;
+        }
+        normalize_office_phone(value).unwrap_or_else(|| {
+            self.add(
+                field,
+                "联系电话应为 11 位手机号码或带区号的固定电话，例如 13812345678 或 0536-8785123",
+            );
+            String::new()
+        })
+    }
+
     pub fn finish(self) -> Result<()> {
         if self.errors.is_empty() {
             Ok(())

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{CardInput, Channel, PoliticalStatus};
 use crate::roster::Gender;
-use crate::validate::{compact, is_email, is_mobile, normalize_office_phone, Checker};
+use crate::validate::{is_email, Checker};
 
 pub(super) const PERSON_NAME_MAX: usize = 20;
 pub(super) const UNIT_POSITION_MAX: usize = 50;
@@ -73,35 +73,6 @@ pub(super) fn date_field(
     }
 }
 
-/// One-line fields: at most `max` characters and no line breaks.
-fn line(c: &mut Checker, field: &str, label: &str, value: &str, max: usize) {
-    c.max_len(field, label, value, max);
-    if value.chars().any(char::is_control) {
-        c.add(field, format!("{label}请写成一行"));
-    }
-}
-
-/// Empty, a mainland mobile number, or a fixed line with its area code; returns the canonical form.
-fn phone(c: &mut Checker, field: &str, value: &str) -> String {
-    let compacted = compact(value);
-    if compacted.is_empty() {
-        return String::new();
-    }
-    if is_mobile(&compacted) {
-        return compacted;
-    }
-    match normalize_office_phone(value) {
-        Some(p) => p,
-        None => {
-            c.add(
-                field,
-                "联系电话应为 11 位手机号码或带区号的固定电话，例如 13812345678 或 0536-8785123",
-            );
-            String::new()
-        }
-    }
-}
-
 /// Check a card form. `today` bounds the dates (nothing is recorded ahead of time). With
 /// `filed = true` (amending a submitted card) the feedback date and the handling are required too,
 /// as on submit.
@@ -127,13 +98,7 @@ pub(super) fn card(input: &CardInput, today: NaiveDate, filed: bool) -> crate::R
 
     let person_name = input.person_name.trim().to_string();
     c.required("person_name", "联系对象姓名", &person_name, PERSON_NAME_MAX);
-    line(
-        &mut c,
-        "person_name",
-        "联系对象姓名",
-        &person_name,
-        PERSON_NAME_MAX,
-    );
+    c.line("person_name", "联系对象姓名", &person_name, PERSON_NAME_MAX);
 
     if let Some(age) = input.person_age {
         if !(1..=120).contains(&age) {
@@ -142,17 +107,15 @@ pub(super) fn card(input: &CardInput, today: NaiveDate, filed: bool) -> crate::R
     }
 
     let person_unit_position = input.person_unit_position.trim().to_string();
-    line(
-        &mut c,
+    c.line(
         "person_unit_position",
         "工作单位及职务",
         &person_unit_position,
         UNIT_POSITION_MAX,
     );
-    let person_phone = phone(&mut c, "person_phone", &input.person_phone);
+    let person_phone = c.person_phone("person_phone", &input.person_phone);
     let person_address = input.person_address.trim().to_string();
-    line(
-        &mut c,
+    c.line(
         "person_address",
         "通讯地址或 E-mail",
         &person_address,
@@ -180,8 +143,7 @@ pub(super) fn card(input: &CardInput, today: NaiveDate, filed: bool) -> crate::R
                 &channel_other,
                 CHANNEL_OTHER_MAX,
             );
-            line(
-                &mut c,
+            c.line(
                 "channel_other",
                 "其他联系形式",
                 &channel_other,

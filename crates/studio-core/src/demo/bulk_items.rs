@@ -103,21 +103,6 @@ const ASPECTS: &[&str] = &[
     "政策依据",
 ];
 
-const UNITS: &[&str] = &[
-    "后勤管理处",
-    "教务处",
-    "人事处",
-    "学生工作处",
-    "信息化建设与管理处",
-    "财务处",
-    "保卫处",
-    "校医院",
-    "图书馆",
-    "离退休工作处",
-    "研究生院",
-    "资产管理处",
-];
-
 const WHO: &[&str] = &[
     "学生党员",
     "青年教师",
@@ -334,7 +319,7 @@ fn generate(
         );
     } else {
         if stage >= 2 && rng.bool() {
-            let unit = pick(rng, UNITS).to_string();
+            let unit = pick(rng, names::UNITS).to_string();
             item.referred_on = Some(on(1));
             item.referral_due_on = Some(text(cal.add_workdays(received, 6)));
             push(
@@ -394,7 +379,7 @@ fn generate(
             let a = rng.i64(2..(limit as i64 + 4));
             item.answer = format!(
                 "经与{}沟通，已制定改进措施并于近期落实，具体情况已向本人说明。",
-                pick(rng, UNITS)
+                pick(rng, names::UNITS)
             );
             item.answered_on = Some(on(a));
             let t_answer = item.answer.clone();

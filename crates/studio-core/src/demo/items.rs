@@ -68,19 +68,6 @@ fn scenario(i: usize) -> Scenario {
 
 pub(super) const DEMO_ITEMS: usize = 90;
 
-const UNITS: &[&str] = &[
-    "后勤管理处",
-    "教务处",
-    "人事处",
-    "学生工作处",
-    "信息化建设与管理处",
-    "财务处",
-    "保卫处",
-    "校医院",
-    "图书馆",
-    "离退休工作处",
-];
-
 const FEEDBACKS: &[&str] = &[
     "已电话告知本人办理结果，本人表示理解。",
     "约请本人到工作室当面反馈，逐条说明了办理情况。",
@@ -256,7 +243,7 @@ pub(super) fn load(
                     .unwrap_or(today),
             )
         };
-        let unit = pick(rng, UNITS).to_string();
+        let unit = pick(rng, names::UNITS).to_string();
         // 交办 on `on` (tenths of the way from receipt to today), the unit given `days` working days.
         let refer = |frac: u64, days: u32| {
             let on = received

@@ -96,3 +96,19 @@ pub const BIO_TEMPLATES: &[&str] = &[
     "{unit}{position}，主持多项教学改革项目，关注青年教师成长与学生发展。",
     "{unit}{position}，熟悉学校管理服务工作，热心为师生排忧解难。",
 ];
+
+/// University units an item is referred to (交办) and that answer it.
+pub const UNITS: &[&str] = &[
+    "后勤管理处",
+    "教务处",
+    "人事处",
+    "学生工作处",
+    "信息化建设与管理处",
+    "财务处",
+    "保卫处",
+    "校医院",
+    "图书馆",
+    "离退休工作处",
+    "研究生院",
+    "资产管理处",
+];

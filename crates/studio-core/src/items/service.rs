@@ -713,7 +713,7 @@ pub fn act_on(
             } => {
                 let unit = unit.trim().to_string();
                 c.required("unit", "承办单位", &unit, validate::UNIT_MAX);
-                validate::line(&mut c, "unit", "承办单位", &unit, validate::UNIT_MAX);
+                c.line("unit", "承办单位", &unit, validate::UNIT_MAX);
                 let due = if due_on.trim().is_empty() {
                     c.add("due_on", "请填写承办单位的办理期限");
                     None

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{ItemCategory, ItemInput, ItemSource};
 use crate::ids::parse_date;
-use crate::validate::{compact, is_mobile, normalize_office_phone, Checker};
+use crate::validate::Checker;
 
 pub(super) const TITLE_MAX: usize = 60;
 pub(super) const CONTENT_MAX: usize = 5000;
@@ -33,36 +33,6 @@ pub(super) struct Valid {
     pub delegate_ids: Vec<String>,
     pub received_on: NaiveDate,
     pub card_id: Option<String>,
-}
-
-/// One-line fields: at most `max` characters and no line breaks.
-pub(super) fn line(c: &mut Checker, field: &str, label: &str, value: &str, max: usize) {
-    c.max_len(field, label, value, max);
-    if value.chars().any(char::is_control) {
-        c.add(field, format!("{label}请写成一行"));
-    }
-}
-
-/// Empty, a mainland mobile number, or a fixed line with its area code (as on cards); returns the
-/// canonical form.
-fn phone(c: &mut Checker, field: &str, value: &str) -> String {
-    let compacted = compact(value);
-    if compacted.is_empty() {
-        return String::new();
-    }
-    if is_mobile(&compacted) {
-        return compacted;
-    }
-    match normalize_office_phone(value) {
-        Some(p) => p,
-        None => {
-            c.add(
-                field,
-                "联系电话应为 11 位手机号码或带区号的固定电话，例如 13812345678 或 0536-8785123",
-            );
-            String::new()
-        }
-    }
 }
 
 /// A strict `YYYY-MM-DD` no later than `today` and not before `not_before` (named in the message);
@@ -155,30 +125,22 @@ pub(super) fn item(input: &ItemInput, today: NaiveDate) -> crate::Result<Valid> 
     }
     let title = input.title.trim().to_string();
     c.required("title", "标题", &title, TITLE_MAX);
-    line(&mut c, "title", "标题", &title, TITLE_MAX);
+    c.line("title", "标题", &title, TITLE_MAX);
     let content = input.content.trim().to_string();
     c.required("content", "内容", &content, CONTENT_MAX);
 
     let person_name = input.person_name.trim().to_string();
-    line(
-        &mut c,
-        "person_name",
-        "反映人姓名",
-        &person_name,
-        PERSON_NAME_MAX,
-    );
-    let person_phone = phone(&mut c, "person_phone", &input.person_phone);
+    c.line("person_name", "反映人姓名", &person_name, PERSON_NAME_MAX);
+    let person_phone = c.person_phone("person_phone", &input.person_phone);
     let person_contact = input.person_contact.trim().to_string();
-    line(
-        &mut c,
+    c.line(
         "person_contact",
         "通讯地址或电子邮箱",
         &person_contact,
         CONTACT_MAX,
     );
     let first_responder = input.first_responder.trim().to_string();
-    line(
-        &mut c,
+    c.line(
         "first_responder",
         "首问责任人",
         &first_responder,
