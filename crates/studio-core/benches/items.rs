@@ -57,6 +57,13 @@ fn bench(c: &mut Criterion) {
         };
         b.iter(|| items::list_items_at(&store, &q, today).unwrap())
     });
+    g.bench_function("search_1_char", |b| {
+        let q = ItemQuery {
+            q: "王".into(),
+            ..Default::default()
+        };
+        b.iter(|| items::list_items_at(&store, &q, today).unwrap())
+    });
     g.bench_function("search_4_chars", |b| {
         let q = ItemQuery {
             q: "报修后迟".into(),

@@ -489,7 +489,8 @@ export type ItemSort = "received_desc" | "received_asc" | "due_asc" | "updated_d
 export type ItemQuery = { 
 /**
  * Words (2+ characters each match anywhere) in the title, text, answers and feedback, the
- * person's name or the number; several words separated by spaces must all occur.
+ * person's name or the number; several words separated by spaces must all occur. A single
+ * character matches the title, the person's name or the number only.
  */
 q: string, status: ItemStatus | null, category: ItemCategory | null, source: ItemSource | null, delegate_id: string | null, delegation_id: string | null, 
 /**

@@ -561,7 +561,8 @@ pub enum ItemSort {
 #[serde(default)]
 pub struct ItemQuery {
     /// Words (2+ characters each match anywhere) in the title, text, answers and feedback, the
-    /// person's name or the number; several words separated by spaces must all occur.
+    /// person's name or the number; several words separated by spaces must all occur. A single
+    /// character matches the title, the person's name or the number only.
     pub q: String,
     pub status: Option<ItemStatus>,
     pub category: Option<ItemCategory>,

@@ -595,6 +595,15 @@ fn word_term(word: &str, args: &mut Vec<SqlValue>) -> String {
             "i.rid IN (SELECT rowid FROM items_bigrams WHERE items_bigrams MATCH ?{})",
             args.len()
         )
+    } else if n == 1 {
+        // One character says nothing in a long text (every item holds 的); it finds a surname,
+        // a word of a title or a number. The short columns only: no scan of the texts.
+        args.push(SqlValue::Text(word.to_lowercase()));
+        let k = args.len();
+        format!(
+            "(instr(lower(i.title), ?{k}) > 0 OR instr(lower(i.person_name), ?{k}) > 0
+              OR instr(i.no, ?{k}) > 0)"
+        )
     } else {
         args.push(SqlValue::Text(word.to_lowercase()));
         let k = args.len();
