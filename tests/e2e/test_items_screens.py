@@ -58,6 +58,12 @@ def test_ledger_screens_on_demo_data(app_factory, cli, workdir, artifacts):
     wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "[data-test=similar-item]"), what="similar items")
     no_loading(d)
     d.save_screenshot(str(artifacts / "item-form-similar.png"))
+    # Leaving with unsaved text asks first; 继续填写 keeps everything typed.
+    click(d, "[data-test=nav-dashboard]")
+    wait_text(d, "填写的内容还没有保存")
+    click(d, ".el-message-box__btns .el-button:not(.el-button--primary)")
+    wait_for(lambda: visible(d, "[data-test=item-form-title] input").get_attribute("value") == "食堂饭菜价格偏高",
+             what="the form kept")
     click(d, "[data-test=item-save]")
     status_is(d, "受理")
     assert "孙立新" in visible(d, "[data-test=item-person]").text
