@@ -2,6 +2,7 @@
 the database and open lists of exactly that many items; a new hotline item is entered on the form,
 which suggests similar earlier items; 待补充 stops its clock; 设置 shows the working-day limits."""
 
+import datetime
 import json
 import re
 
@@ -46,6 +47,12 @@ def test_ledger_screens_on_demo_data(app_factory, cli, workdir, artifacts):
     assert tags and all("逾期" in t for t in tags), tags
     no_loading(d)
     d.save_screenshot(str(artifacts / "items-overdue.png"))
+    # 单位逾期: referred units past their own deadline without an answer.
+    today = datetime.date.today().isoformat()
+    unit_late = sum(1 for i in items if i["status"] in ("received", "assigned", "in_progress")
+                    and i["referral"] and not i["referral"]["answered_on"] and i["referral"]["due_on"] < today)
+    click(d, "[data-test=items-view-unit_overdue]")
+    wait_for(lambda: total_in_list(d) == unit_late, what=f"单位逾期 = {unit_late}")
 
     # A new item from the hotline; the form suggests earlier items like it.
     click(d, "[data-test=items-new]")

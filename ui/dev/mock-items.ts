@@ -532,6 +532,13 @@ export function createItemsMock(ctx: ItemsMockContext) {
         return open && it.paused_since !== null && workdaysBetween(it.paused_since, day) >= settings.long_pause_days
       case 'escalated':
         return open && it.escalated
+      case 'unit_overdue':
+        return (
+          ['received', 'assigned', 'in_progress'].includes(it.status) &&
+          !!it.referral &&
+          !it.referral.answered_on &&
+          it.referral.due_on < day
+        )
       default:
         return true
     }
@@ -568,6 +575,7 @@ export function createItemsMock(ctx: ItemsMockContext) {
       paused: n('paused'),
       long_paused: n('long_paused'),
       escalated: n('escalated'),
+      unit_overdue: n('unit_overdue'),
       received_this_month: items.filter((it) => it.received_on.startsWith(month)).length,
       closed_this_month: items.filter((it) => it.closed_on?.startsWith(month)).length,
     }

@@ -76,6 +76,24 @@ fn demo_items_cover_every_category_source_and_most_states() {
     };
     assert_eq!(items::list_items(&s, &q).unwrap().total, overdue);
 
+    // 单位逾期: referred, the unit's deadline passed without its answer, the item not yet answered.
+    let unit_late = all
+        .iter()
+        .filter(|i| {
+            i.status.before_answer()
+                && i.referral
+                    .as_ref()
+                    .is_some_and(|r| r.answered_on.is_none() && r.due_on < today_s)
+        })
+        .count() as u64;
+    assert!(unit_late >= 1);
+    assert_eq!(counts.unit_overdue, unit_late);
+    let q = items::ItemQuery {
+        view: Some(ItemView::UnitOverdue),
+        ..Default::default()
+    };
+    assert_eq!(items::list_items(&s, &q).unwrap().total, unit_late);
+
     // A second demo with --force adds beside the first without tripping over linked cards.
     let again = studio_core::demo::load(&mut s, true).unwrap();
     assert!(again.items >= 80);

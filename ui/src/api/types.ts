@@ -482,7 +482,7 @@ export type ItemListItem = { id: string, no: string, category: ItemCategory, sta
  */
 delegate_names: string, referral_unit: string, received_on: string, due_on: string | null, paused_since: string | null, deadline: ItemDeadlineState, days_left: number | null, escalated: boolean, chase_count: number, updated_at: string, };
 
-export type ItemView = "open" | "due_soon" | "overdue" | "long_paused" | "paused" | "escalated";
+export type ItemView = "open" | "due_soon" | "overdue" | "long_paused" | "paused" | "escalated" | "unit_overdue";
 
 export type ItemSort = "received_desc" | "received_asc" | "due_asc" | "updated_desc";
 
@@ -506,7 +506,11 @@ from: string | null, to: string | null,
  */
 closed_from: string | null, closed_to: string | null, sort: ItemSort, page: PageRequest, };
 
-export type ItemCounts = { open: number, due_soon: number, overdue: number, paused: number, long_paused: number, escalated: number, received_this_month: number, closed_this_month: number, };
+export type ItemCounts = { open: number, due_soon: number, overdue: number, paused: number, long_paused: number, escalated: number, 
+/**
+ * 单位逾期 (see [`ItemView::UnitOverdue`]).
+ */
+unit_overdue: number, received_this_month: number, closed_this_month: number, };
 
 export type ItemDeadlines = { policy_inquiry: number, implementation: number, party_building: number, public_opinion: number, rights: number, hardship: number, 
 /**

@@ -90,6 +90,7 @@ export const ITEM_VIEW_TABS: { value: ItemView | 'all'; label: string; count: ke
   { value: 'long_paused', label: '长期待补充', count: 'long_paused' },
   { value: 'paused', label: '待补充', count: 'paused' },
   { value: 'escalated', label: '已上报', count: 'escalated' },
+  { value: 'unit_overdue', label: '单位逾期', count: 'unit_overdue' },
 ]
 
 export const ITEM_SORT_OPTIONS: { value: ItemSort; label: string }[] = [

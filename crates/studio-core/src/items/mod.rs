@@ -542,6 +542,9 @@ pub enum ItemView {
     Paused,
     /// Escalated and still open.
     Escalated,
+    /// 单位逾期: referred to a unit whose own deadline has passed without its answer, the item not
+    /// yet answered.
+    UnitOverdue,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
@@ -591,6 +594,8 @@ pub struct ItemCounts {
     pub paused: u64,
     pub long_paused: u64,
     pub escalated: u64,
+    /// 单位逾期 (see [`ItemView::UnitOverdue`]).
+    pub unit_overdue: u64,
     pub received_this_month: u64,
     pub closed_this_month: u64,
 }

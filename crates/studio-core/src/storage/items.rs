@@ -568,6 +568,9 @@ pub fn events(conn: &Connection, item_id: &str) -> Result<Vec<ItemEvent>> {
 const RUNNING: &str =
     "i.status IN ('received', 'assigned', 'in_progress') AND i.paused_since IS NULL";
 const OPEN: &str = "i.status IN ('received', 'assigned', 'in_progress', 'answered', 'fed_back')";
+/// Referred, the unit's deadline set and unanswered, the item before its answer (`items_unit_overdue`).
+const UNIT_WAITING: &str = "i.referral_due_on IS NOT NULL AND i.referral_answered_on IS NULL
+     AND i.status IN ('received', 'assigned', 'in_progress')";
 
 /// The days a list query needs, computed by the service with the working-day calendar.
 #[derive(Debug, Clone)]
@@ -723,6 +726,10 @@ fn list_where(q: &ItemQuery, days: &ListDays) -> (String, Vec<SqlValue>) {
             wh.push(format!("i.paused_since <= ?{n}"));
         }
         Some(ItemView::Escalated) => wh.push(format!("i.escalated = 1 AND {OPEN}")),
+        Some(ItemView::UnitOverdue) => {
+            let n = bind(&mut args, &days.today);
+            wh.push(format!("{UNIT_WAITING} AND i.referral_due_on < ?{n}"));
+        }
     }
     for (value, sql) in [
         (&q.from, "i.received_on >="),
@@ -769,6 +776,7 @@ pub fn list_items(
         Some(ItemView::Overdue | ItemView::DueSoon) => " INDEXED BY items_running",
         Some(ItemView::Escalated) => " INDEXED BY items_escalated",
         Some(ItemView::Paused | ItemView::LongPaused) => " INDEXED BY items_paused",
+        Some(ItemView::UnitOverdue) => " INDEXED BY items_unit_overdue",
         // A full-text match: walk the ledger in receipt order, checking each row id against the
         // matches, and stop after the page (rather than read every match and sort them).
         None if q.q.split_whitespace().any(|w| w.chars().count() >= 2)
@@ -854,6 +862,8 @@ pub fn counts(conn: &Connection, days: &ListDays, month: (&str, &str)) -> Result
            (SELECT COUNT(*) FROM items i WHERE i.paused_since <= ?3 AND i.deleted_at IS NULL),
            (SELECT COUNT(*) FROM items i INDEXED BY items_escalated
                  WHERE i.escalated = 1 AND i.deleted_at IS NULL AND {OPEN}),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_unit_overdue
+                 WHERE {UNIT_WAITING} AND i.deleted_at IS NULL AND i.referral_due_on < ?1),
            (SELECT COUNT(*) FROM items i WHERE i.received_on BETWEEN ?4 AND ?5
                  AND i.deleted_at IS NULL),
            (SELECT COUNT(*) FROM items i WHERE i.closed_on BETWEEN ?4 AND ?5
@@ -876,8 +886,9 @@ pub fn counts(conn: &Connection, days: &ListDays, month: (&str, &str)) -> Result
                     paused: n(r.get(3)?),
                     long_paused: n(r.get(4)?),
                     escalated: n(r.get(5)?),
-                    received_this_month: n(r.get(6)?),
-                    closed_this_month: n(r.get(7)?),
+                    unit_overdue: n(r.get(6)?),
+                    received_this_month: n(r.get(7)?),
+                    closed_this_month: n(r.get(8)?),
                 })
             },
         )

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_roster_search.sql"),
     include_str!("migrations/005_items.sql"),
     include_str!("migrations/006_items_vocab.sql"),
+    include_str!("migrations/007_items_unit_overdue.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
