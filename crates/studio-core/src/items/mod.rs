@@ -17,10 +17,20 @@
 
 pub mod deadline;
 pub mod flow;
+mod limits;
+mod queries;
 mod service;
+mod similar;
 mod validate;
 
-pub use service::*;
+pub use limits::{deadlines, save_deadlines};
+pub use queries::*;
+pub(crate) use service::recompute_item_due_dates_in;
+pub use service::{
+    act, act_on, create_from_card, create_from_card_on, create_item, create_item_on, link_card,
+    recompute_item_due_dates, update_item, update_item_on,
+};
+pub use similar::similar_items;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

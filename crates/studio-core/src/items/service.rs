@@ -1,5 +1,6 @@
-//! Item operations. Each write: permission, validation, one transaction holding the change, its
-//! timeline entry and its change record (entity `item`).
+//! Item operations that write (and the helpers the reads share: `present`, `with_deadline`…).
+//! Each write: permission, validation, one transaction holding the change, its timeline entry and
+//! its change record (entity `item`).
 //!
 //! "Today" is Asia/Shanghai; the `_on` / `_at` variants take it as a parameter (tests, benchmarks,
 //! and anything that must be reproducible).
@@ -10,50 +11,46 @@ use serde_json::{json, Value};
 
 use super::validate::{self, Valid};
 use super::{
-    deadline, flow, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDelegate,
-    ItemDetail, ItemEvent, ItemEventKind, ItemInput, ItemListItem, ItemQuery, ItemSource,
-    ItemStatus, Referral, Satisfaction, SimilarItem,
+    deadline, flow, Item, ItemAction, ItemCategory, ItemDelegate, ItemEvent, ItemEventKind,
+    ItemInput, ItemListItem, ItemSource, ItemStatus, Referral, Satisfaction,
 };
 use crate::actor::{Actor, Permission};
-use crate::calendar::{self, WorkCalendar};
+use crate::calendar::WorkCalendar;
 use crate::cards::{self, CardStatus};
 use crate::error::{Error, Result};
 use crate::ids::{new_id, now_utc, parse_date, today_shanghai};
-use crate::page::Page;
-use crate::storage::items::{self as db, ListDays, StoredItem};
+use crate::storage::items::{self as db, StoredItem};
 use crate::storage::Store;
-use crate::storage::{audit, calendar as calendar_db, cards as cards_db, settings as settings_db};
+use crate::storage::{audit, calendar as calendar_db, cards as cards_db};
+
+use super::limits::deadlines_in;
 use crate::validate::Checker;
 
 const ENTITY: &str = "item";
-const SETTINGS_PREFIX: &str = "item_deadline.";
-/// Distinct trigrams a similar-items search uses at most (from the start of the text).
-const SIMILAR_TRIGRAMS: usize = 40;
-const SIMILAR_MAX: u32 = 20;
 /// Characters of a card's opinion that become an item's title when none is given.
 const TITLE_FROM_OPINION: usize = 30;
 
-fn not_found() -> Error {
+pub(super) fn not_found() -> Error {
     Error::NotFound("找不到该事项".into())
 }
 
-fn date_text(d: NaiveDate) -> String {
+pub(super) fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
+pub(super) fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
     s.as_deref().and_then(parse_date)
 }
 
 /// The calendar as this connection sees it (inside a write's transaction: with its own changes).
-fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
+pub(super) fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
     Ok(WorkCalendar::from_overrides(&calendar_db::list(
         conn, None,
     )?))
 }
 
 /// The item as the audit trail records it: without the read-time fields.
-fn audit_value(i: &Item) -> Value {
+pub(super) fn audit_value(i: &Item) -> Value {
     let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("deadline");
@@ -64,7 +61,12 @@ fn audit_value(i: &Item) -> Value {
 }
 
 /// Fill the read-time fields of a stored item as of `today`.
-fn present(conn: &Connection, cal: &WorkCalendar, s: StoredItem, today: NaiveDate) -> Result<Item> {
+pub(super) fn present(
+    conn: &Connection,
+    cal: &WorkCalendar,
+    s: StoredItem,
+    today: NaiveDate,
+) -> Result<Item> {
     let mut i = s.item;
     let (state, left) = deadline::state(
         cal,
@@ -89,7 +91,7 @@ fn present(conn: &Connection, cal: &WorkCalendar, s: StoredItem, today: NaiveDat
     Ok(i)
 }
 
-fn with_deadline(
+pub(super) fn with_deadline(
     cal: &WorkCalendar,
     (mut row, answered): (ItemListItem, Option<String>),
     today: NaiveDate,
@@ -107,7 +109,7 @@ fn with_deadline(
     row
 }
 
-fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
+pub(super) fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
     let start = parse_date(&s.clock_start_on).unwrap_or_default();
     let i = &mut s.item;
     i.due_on = Some(date_text(deadline::due_on(
@@ -120,7 +122,7 @@ fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
 }
 
 /// Append a timeline entry for `item` (its status is the status after the step).
-fn event(
+pub(super) fn event(
     conn: &Connection,
     actor: &Actor,
     item: &Item,
@@ -148,7 +150,7 @@ fn event(
 
 /// The delegation heads to notify for `delegates`, one entry per delegation with a head, skipping
 /// delegations in `already`.
-fn notify(
+pub(super) fn notify(
     conn: &Connection,
     actor: &Actor,
     item: &Item,
@@ -178,7 +180,7 @@ fn notify(
 
 /// Snapshots of the chosen delegates: kept as they were for those already on the item, taken from
 /// the roster now for the others (who must exist and not have left before `received_on`).
-fn snapshots(
+pub(super) fn snapshots(
     conn: &Connection,
     ids: &[String],
     existing: &[ItemDelegate],
@@ -206,7 +208,7 @@ fn snapshots(
 }
 
 /// The card may be linked to `item_id`: it exists and no other item has it.
-fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
+pub(super) fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
     if db::card_status(conn, card_id)?.is_none() {
         return Err(Error::field("card_id", "所选记录卡不存在"));
     }
@@ -216,31 +218,6 @@ fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result
         ))),
         _ => Ok(()),
     }
-}
-
-/// The category limits and the long-pause threshold as set in 设置 (defaults where unset).
-fn deadlines_in(conn: &Connection) -> Result<ItemDeadlines> {
-    let mut d = ItemDeadlines::default();
-    for (key, slot) in deadline_slots(&mut d) {
-        if let Some(v) = settings_db::get(conn, &format!("{SETTINGS_PREFIX}{key}"))? {
-            if let Ok(n) = v.trim().parse::<u32>() {
-                *slot = n;
-            }
-        }
-    }
-    Ok(d)
-}
-
-fn deadline_slots(d: &mut ItemDeadlines) -> [(&'static str, &mut u32); 7] {
-    [
-        ("policy_inquiry", &mut d.policy_inquiry),
-        ("implementation", &mut d.implementation),
-        ("party_building", &mut d.party_building),
-        ("public_opinion", &mut d.public_opinion),
-        ("rights", &mut d.rights),
-        ("hardship", &mut d.hardship),
-        ("long_pause_days", &mut d.long_pause_days),
-    ]
 }
 
 // ---- writes ---------------------------------------------------------------------------------
@@ -266,7 +243,12 @@ pub fn create_item_on(
     Ok(item)
 }
 
-fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> Result<Item> {
+pub(super) fn insert_new(
+    conn: &Connection,
+    actor: &Actor,
+    v: Valid,
+    today: NaiveDate,
+) -> Result<Item> {
     let cal = calendar_in(conn)?;
     let limits = deadlines_in(conn)?;
     let delegates = snapshots(conn, &v.delegate_ids, &[], v.received_on)?;
@@ -927,280 +909,4 @@ pub(crate) fn recompute_item_due_dates_in(conn: &Connection, actor: &Actor) -> R
         changed += 1;
     }
     Ok(changed)
-}
-
-// ---- reads ----------------------------------------------------------------------------------
-
-/// The item in full, its timeline and its card's state, as of today. Needs `ReadPersonalData`.
-pub fn get_item(store: &Store, actor: &Actor, id: &str) -> Result<ItemDetail> {
-    get_item_at(store, actor, id, today_shanghai())
-}
-
-/// [`get_item`] as of `today`.
-pub fn get_item_at(store: &Store, actor: &Actor, id: &str, today: NaiveDate) -> Result<ItemDetail> {
-    actor.require(Permission::ReadPersonalData)?;
-    let conn = &store.conn;
-    let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
-    let cal = calendar::load(store)?;
-    let card_status = match &s.item.card_id {
-        Some(c) => db::card_status(conn, c)?,
-        None => None,
-    };
-    Ok(ItemDetail {
-        item: present(conn, &cal, s, today)?,
-        timeline: db::events(conn, id)?,
-        card_status,
-    })
-}
-
-/// The item linked to a card, if any (the card page shows it).
-pub fn item_for_card(store: &Store, card_id: &str) -> Result<Option<ItemListItem>> {
-    let Some(row) = db::list_row_of_card(&store.conn, card_id)? else {
-        return Ok(None);
-    };
-    let cal = calendar::load(store)?;
-    Ok(Some(with_deadline(&cal, row, today_shanghai())))
-}
-
-/// One page of the ledger as of today (Asia/Shanghai). Phones are masked.
-pub fn list_items(store: &Store, query: &ItemQuery) -> Result<Page<ItemListItem>> {
-    list_items_at(store, query, today_shanghai())
-}
-
-fn list_days(store: &Store, cal: &WorkCalendar, today: NaiveDate) -> Result<ListDays> {
-    let limits = deadlines_in(&store.conn)?;
-    Ok(ListDays {
-        today: date_text(today),
-        soon_limit: date_text(deadline::soon_limit(cal, today)),
-        long_pause_since: date_text(deadline::long_pause_since(
-            cal,
-            today,
-            limits.long_pause_days,
-        )),
-    })
-}
-
-/// [`list_items`] as of `today`: deadline states and the 督办 views are computed for that day.
-///
-/// Search words (`q`, separated by spaces) must all occur: 3+ characters through the trigram
-/// index, 2 letters or digits through the bigram index, anything shorter by scanning.
-pub fn list_items_at(
-    store: &Store,
-    query: &ItemQuery,
-    today: NaiveDate,
-) -> Result<Page<ItemListItem>> {
-    let mut c = Checker::new();
-    for (field, label, value) in [
-        ("from", "受理起始日期", &query.from),
-        ("to", "受理截止日期", &query.to),
-        ("closed_from", "办结起始日期", &query.closed_from),
-        ("closed_to", "办结截止日期", &query.closed_to),
-    ] {
-        let v = value.as_deref().unwrap_or("").trim();
-        if !v.is_empty() && parse_date(v).is_none() {
-            c.add(
-                field,
-                format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
-            );
-        }
-    }
-    c.finish()?;
-    let cal = calendar::load(store)?;
-    let days = list_days(store, &cal, today)?;
-    let (rows, total) = db::list_items(&store.conn, query, &days)?;
-    let page = query.page.clamped();
-    Ok(Page {
-        items: rows
-            .into_iter()
-            .map(|r| with_deadline(&cal, r, today))
-            .collect(),
-        total,
-        page: page.page,
-        page_size: page.page_size,
-    })
-}
-
-/// 工作台's and 督办's figures as of `today`.
-pub fn item_counts(store: &Store, today: NaiveDate) -> Result<ItemCounts> {
-    let cal = calendar::load(store)?;
-    let days = list_days(store, &cal, today)?;
-    let first = format!("{:04}-{:02}-01", today.year(), today.month());
-    let last = format!("{:04}-{:02}-31", today.year(), today.month());
-    db::counts(&store.conn, &days, (&first, &last))
-}
-
-/// How many live items there are.
-pub fn item_count(store: &Store) -> Result<u64> {
-    db::count_items(&store.conn)
-}
-
-/// The distinct trigrams of `text`'s runs of letters and digits, in order of first appearance, at
-/// most `cap`.
-fn trigrams(text: &str, cap: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for run in text.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = run.chars().flat_map(char::to_lowercase).collect();
-        for w in chars.windows(3) {
-            let g: String = w.iter().collect();
-            if !out.contains(&g) {
-                out.push(g);
-                if out.len() >= cap {
-                    return out;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// In a ledger at least this large, pieces held by more than 1 in [`COMMON_PIECE_SHARE`] items are
-/// left out of the similar-items search (they match most of the ledger and say nothing).
-const COMMON_PIECE_MIN_ITEMS: u64 = 2_000;
-const COMMON_PIECE_SHARE: u64 = 20;
-/// At most this many of the rarest remaining pieces are searched.
-const SIMILAR_PIECES: usize = 16;
-
-/// The pieces worth searching for: in a large ledger, the rarest ones, common ones left out.
-fn telling_pieces(store: &Store, grams: Vec<String>) -> Result<Vec<String>> {
-    let total = db::count_items(&store.conn)?;
-    if total < COMMON_PIECE_MIN_ITEMS {
-        return Ok(grams);
-    }
-    let mut counted = db::trigram_doc_counts(&store.conn, &grams)?;
-    counted.sort_by_key(|(_, n)| *n);
-    let limit = total / COMMON_PIECE_SHARE;
-    let telling = counted.iter().filter(|(_, n)| *n <= limit).count();
-    // Nothing rare enough: the least common few still rank better than nothing.
-    let keep = if telling == 0 {
-        8
-    } else {
-        telling.min(SIMILAR_PIECES)
-    };
-    Ok(counted.into_iter().take(keep).map(|(g, _)| g).collect())
-}
-
-/// Earlier items like `text` (title and content of the item being entered), best first: items
-/// sharing the most of its 3-character pieces (from its first part; in a large ledger the rarest
-/// pieces, common ones such as 希望有 left out), ranked by bm25 over titles and texts. At most
-/// `limit` (≤ 20); nothing for a text shorter than 3 characters.
-pub fn similar_items(
-    store: &Store,
-    text: &str,
-    exclude_id: Option<&str>,
-    limit: u32,
-) -> Result<Vec<SimilarItem>> {
-    let grams = telling_pieces(store, trigrams(text, SIMILAR_TRIGRAMS))?;
-    let limit = limit.min(SIMILAR_MAX);
-    if grams.is_empty() || limit == 0 {
-        return Ok(Vec::new());
-    }
-    let expr = format!(
-        "{{title content}} : ({})",
-        grams
-            .iter()
-            .map(|g| db::fts_phrase(g))
-            .collect::<Vec<_>>()
-            .join(" OR ")
-    );
-    db::similar(&store.conn, &expr, exclude_id, limit)
-}
-
-/// 设置 → 办理时限: the working days per category and the long-pause threshold.
-pub fn deadlines(store: &Store) -> Result<ItemDeadlines> {
-    deadlines_in(&store.conn)
-}
-
-/// Save 办理时限 (admin: `EditSettings`). Each category 1–90 working days, a long pause 1–60. A
-/// change applies to items received (or reopened) from now on: existing items keep the limit they
-/// were given, so their due dates do not move.
-pub fn save_deadlines(
-    store: &mut Store,
-    actor: &Actor,
-    input: &ItemDeadlines,
-) -> Result<ItemDeadlines> {
-    actor.require(Permission::EditSettings)?;
-    let mut c = Checker::new();
-    for cat in ItemCategory::ALL {
-        if !(1..=90).contains(&input.for_category(cat)) {
-            c.add(
-                cat.as_str(),
-                format!("{}的办理时限应为 1 到 90 个工作日", cat.label()),
-            );
-        }
-    }
-    if !(1..=60).contains(&input.long_pause_days) {
-        c.add("long_pause_days", "长期待补充的天数应为 1 到 60 个工作日");
-    }
-    c.finish()?;
-    let tx = store.conn.transaction()?;
-    let before = deadlines_in(&tx)?;
-    if before == *input {
-        return Ok(before);
-    }
-    let mut copy = *input;
-    for (key, value) in deadline_slots(&mut copy) {
-        settings_db::set(&tx, &format!("{SETTINGS_PREFIX}{key}"), &value.to_string())?;
-    }
-    audit::append(
-        &tx,
-        actor,
-        "settings",
-        "item_deadlines",
-        "update",
-        Some(&before),
-        Some(input),
-    )?;
-    tx.commit()?;
-    Ok(*input)
-}
-
-/// Every item in full, received in `from..=to` when given, oldest first (exports). An export is a
-/// deliberate act on personal data: it needs `ReadPersonalData`.
-pub fn items_for_export(
-    store: &Store,
-    actor: &Actor,
-    from: Option<&str>,
-    to: Option<&str>,
-) -> Result<Vec<Item>> {
-    actor.require(Permission::ReadPersonalData)?;
-    let mut c = Checker::new();
-    let mut bound = |field: &str, label: &str, v: Option<&str>, default: &str| match v
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => Some(default.to_string()),
-        Some(s) => match parse_date(s) {
-            Some(d) => Some(date_text(d)),
-            None => {
-                c.add(
-                    field,
-                    format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
-                );
-                None
-            }
-        },
-    };
-    let from = bound("from", "起始日期", from, "0000-01-01");
-    let to = bound("to", "截止日期", to, "9999-12-31");
-    c.finish()?;
-    let (from, to) = (from.expect("checked"), to.expect("checked"));
-    let cal = calendar::load(store)?;
-    let today = today_shanghai();
-    db::items_received_between(&store.conn, &from, &to)?
-        .into_iter()
-        .map(|s| present(&store.conn, &cal, s, today))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trigrams_of_runs_in_order() {
-        assert_eq!(trigrams("食堂价格，偏高", 40), vec!["食堂价", "堂价格"]);
-        assert_eq!(trigrams("ab", 40), Vec::<String>::new());
-        assert_eq!(trigrams("abcab c", 40), vec!["abc", "bca", "cab"]);
-        assert_eq!(trigrams("一二三四五六", 2).len(), 2);
-    }
 }
