@@ -3,15 +3,23 @@
 //! (≈ 5 per item). Old items are mostly closed; recent ones open, some overdue, paused, escalated.
 //! Texts are put together from campus places, problems and requests so that searches hit a
 //! realistic share of rows (a 2-character word like 食堂 matches a few percent of them).
+//! Rows are written by the same storage functions as the service's (`insert_item`, `insert_event`),
+//! without the service's per-step checks, many to a transaction.
 
 use chrono::{Datelike, Days, NaiveDate};
+use serde_json::json;
 
 use super::{mobile, names, pick};
+use crate::actor::Role;
 use crate::calendar::WorkCalendar;
 use crate::error::Result;
-use crate::items::{deadline, ItemCategory, ItemDeadlines, ItemSource, ItemStatus};
+use crate::ids::new_id;
+use crate::items::{
+    deadline, Item, ItemCategory, ItemDeadlineState, ItemDeadlines, ItemDelegate, ItemEvent,
+    ItemEventKind, ItemSource, ItemStatus, Referral, Satisfaction,
+};
 use crate::roster;
-use crate::storage::items_bulk::{self, BulkEvent, BulkItem};
+use crate::storage::items::{self as db, StoredItem};
 use crate::storage::Store;
 
 const PLACES: &[&str] = &[
@@ -118,6 +126,8 @@ fn text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
+const ACTOR: &str = "基准数据";
+
 /// Add `n` generated items (and, when the roster is empty, a roster of 800 delegates in 40
 /// delegations) to a database holding no items yet. Texts and states are reproducible for a given
 /// `seed`; numbers run per year from 0001.
@@ -126,27 +136,17 @@ pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
         super::bulk_roster(store, 40, 800, seed)?;
     }
     let delegations = roster::list_delegations(store)?;
-    let all = roster::all_delegates(store)?;
-    let head_of = |delegation_id: &str| -> String {
-        delegations
-            .iter()
-            .find(|g| g.id == delegation_id)
-            .and_then(|g| g.head_delegate_id.as_ref())
-            .and_then(|h| all.iter().find(|d| &d.id == h))
-            .map(|d| d.name.clone())
-            .unwrap_or_default()
-    };
-    let delegates: Vec<(String, String, String, String, String)> = all
-        .iter()
+    let delegates: Vec<ItemDelegate> = roster::all_delegates(store)?
+        .into_iter()
         .map(|d| {
             let g = delegations.iter().find(|g| g.id == d.delegation_id);
-            (
-                d.id.clone(),
-                d.name.clone(),
-                d.delegation_id.clone(),
-                g.map(|g| g.name.clone()).unwrap_or_default(),
-                head_of(&d.delegation_id),
-            )
+            ItemDelegate {
+                delegate_id: d.id,
+                name: d.name,
+                delegation_id: d.delegation_id,
+                delegation_name: g.map(|g| g.name.clone()).unwrap_or_default(),
+                head_name: g.and_then(|g| g.head_name.clone()).unwrap_or_default(),
+            }
         })
         .collect();
     let cal = crate::calendar::load(store)?;
@@ -155,24 +155,24 @@ pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let at = crate::ids::now_utc();
     let mut per_year: std::collections::HashMap<i32, u32> = Default::default();
-    let mut batch = Vec::with_capacity(5_000);
     let mut made = 0;
     while made < n {
-        let age = rng.u64(0..1095);
-        let received = today.checked_sub_days(Days::new(age)).unwrap_or(today);
-        let seq = per_year.entry(received.year()).or_insert(0);
-        *seq += 1;
-        let no = format!("{}-{:04}", received.year(), seq);
-        batch.push(generate(
-            &mut rng, &cal, &limits, &delegates, received, today, no,
-        ));
-        made += 1;
-        if batch.len() == 5_000 || made == n {
-            let tx = store.conn.transaction()?;
-            items_bulk::insert(&tx, &batch, &at, "基准数据")?;
-            tx.commit()?;
-            batch.clear();
+        let tx = store.conn.transaction()?;
+        for _ in 0..(n - made).min(5_000) {
+            let age = rng.u64(0..1095);
+            let received = today.checked_sub_days(Days::new(age)).unwrap_or(today);
+            let seq = per_year.entry(received.year()).or_insert(0);
+            *seq += 1;
+            let no = format!("{}-{:04}", received.year(), seq);
+            let g = Generated::new(&mut rng, &limits, &delegates, received, today, no, &at);
+            let (stored, events) = g.handle(&mut rng, &cal);
+            db::insert_item(&tx, &stored)?;
+            for e in &events {
+                db::insert_event(&tx, e)?;
+            }
+            made += 1;
         }
+        tx.commit()?;
     }
     // Generated data is demo data: the app opens on it without the first-start question.
     if crate::settings::setup_state(store)? == crate::settings::SetupState::Pending {
@@ -184,238 +184,240 @@ pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
     Ok(())
 }
 
-fn generate(
-    rng: &mut fastrand::Rng,
-    cal: &WorkCalendar,
-    limits: &ItemDeadlines,
-    delegates: &[(String, String, String, String, String)],
+/// One generated item on its way through the steps, and its timeline.
+struct Generated {
+    item: Item,
+    events: Vec<ItemEvent>,
     received: NaiveDate,
     today: NaiveDate,
-    no: String,
-) -> BulkItem {
-    let category = ItemCategory::ALL[rng.usize(..6)];
-    let source = ItemSource::ALL[rng.usize(..6)];
-    let who = pick(rng, WHO);
-    let (title, content) = if category == ItemCategory::PolicyInquiry {
-        let topic = pick(rng, TOPICS);
-        let aspect = pick(rng, ASPECTS);
-        (
-            format!("咨询{topic}的{aspect}"),
-            format!(
-                "{who}咨询{topic}的{aspect}，以及{}方面的有关规定，希望了解今年是否有新的变化，{}。",
-                pick(rng, TOPICS),
-                pick(rng, REQUESTS)
+}
+
+impl Generated {
+    /// A received item: texts, person, handling delegate, deadline; `received` and `notified` on
+    /// the timeline.
+    fn new(
+        rng: &mut fastrand::Rng,
+        limits: &ItemDeadlines,
+        delegates: &[ItemDelegate],
+        received: NaiveDate,
+        today: NaiveDate,
+        no: String,
+        at: &str,
+    ) -> Self {
+        let category = ItemCategory::ALL[rng.usize(..6)];
+        let who = pick(rng, WHO);
+        let (title, content) = if category == ItemCategory::PolicyInquiry {
+            let topic = pick(rng, TOPICS);
+            let aspect = pick(rng, ASPECTS);
+            (
+                format!("咨询{topic}的{aspect}"),
+                format!(
+                    "{who}咨询{topic}的{aspect}，以及{}方面的有关规定，希望了解今年是否有新的变化，{}。",
+                    pick(rng, TOPICS),
+                    pick(rng, REQUESTS)
+                ),
+            )
+        } else {
+            let place = pick(rng, PLACES);
+            let problem = pick(rng, PROBLEMS);
+            (
+                format!("{place}{problem}"),
+                format!(
+                    "{who}反映：{place}{problem}，{}也存在{}的情况，已持续一段时间，影响正常学习和生活。{}。",
+                    pick(rng, PLACES),
+                    pick(rng, PROBLEMS),
+                    pick(rng, REQUESTS)
+                ),
+            )
+        };
+        let d = delegates[rng.usize(..delegates.len())].clone();
+        let head = d.head_name.clone();
+        let item = Item {
+            id: new_id(),
+            no,
+            category,
+            status: ItemStatus::Received,
+            source: ItemSource::ALL[rng.usize(..6)],
+            title,
+            content,
+            person_name: format!(
+                "{}{}",
+                pick(rng, names::SURNAMES),
+                pick(rng, names::GIVEN_FEMALE)
             ),
-        )
-    } else {
-        let place = pick(rng, PLACES);
-        let problem = pick(rng, PROBLEMS);
-        (
-            format!("{place}{problem}"),
-            format!(
-                "{who}反映：{place}{problem}，{}也存在{}的情况，已持续一段时间，影响正常学习和生活。{}。",
-                pick(rng, PLACES),
-                pick(rng, PROBLEMS),
-                pick(rng, REQUESTS)
-            ),
-        )
-    };
-    let d = delegates[rng.usize(..delegates.len())].clone();
-    let limit = limits.for_category(category);
-    let age = (today - received).num_days();
-    let on = |days: i64| {
+            person_phone: mobile(rng),
+            person_contact: String::new(),
+            card_id: None,
+            first_responder: d.name.clone(),
+            delegates: vec![d],
+            referral: None,
+            received_on: text(received),
+            limit_days: limits.for_category(category),
+            extension_days: 0,
+            paused_days: 0,
+            paused_since: None,
+            due_on: None,
+            answer: String::new(),
+            answered_on: None,
+            feedback: String::new(),
+            fed_back_on: None,
+            satisfaction: None,
+            follow_up_note: String::new(),
+            closed_on: None,
+            decline_reason: String::new(),
+            escalated: false,
+            chase_count: 0,
+            deadline: ItemDeadlineState::None,
+            days_left: None,
+            card_filing_due_on: None,
+            created_at: at.to_string(),
+            updated_at: at.to_string(),
+            version: 1,
+        };
+        let mut g = Generated {
+            item,
+            events: Vec::new(),
+            received,
+            today,
+        };
+        g.step(
+            0,
+            ItemEventKind::Received,
+            ItemStatus::Received,
+            String::new(),
+        );
+        if !head.is_empty() {
+            let t = format!("已通知代表团团长 {head}");
+            g.step(0, ItemEventKind::Notified, ItemStatus::Received, t);
+        }
+        g
+    }
+
+    /// The day `days` after receipt, never after today.
+    fn day(&self, days: i64) -> String {
+        let age = (self.today - self.received).num_days().max(0);
         text(
-            received
-                .checked_add_days(Days::new(days.clamp(0, age.max(0)) as u64))
-                .unwrap_or(today),
+            self.received
+                .checked_add_days(Days::new(days.clamp(0, age) as u64))
+                .unwrap_or(self.today),
         )
-    };
-    let mut events = vec![BulkEvent {
-        on: text(received),
-        kind: "received",
-        status: "received",
-        text: String::new(),
-    }];
-    if !d.4.is_empty() {
-        events.push(BulkEvent {
-            on: text(received),
-            kind: "notified",
-            status: "received",
-            text: format!("已通知代表团团长 {}", d.4),
+    }
+
+    /// A step `days` after receipt (at most today), leaving the item in `status`.
+    fn step(&mut self, days: i64, kind: ItemEventKind, status: ItemStatus, text: String) {
+        self.item.status = status;
+        self.events.push(ItemEvent {
+            id: new_id(),
+            item_id: self.item.id.clone(),
+            at: self.item.created_at.clone(),
+            on: self.day(days),
+            actor: ACTOR.into(),
+            actor_role: Role::System,
+            kind,
+            status,
+            text,
+            data: json!({}),
         });
     }
-    // How far it got: old items mostly closed, recent ones spread over the open states.
-    let roll = rng.u8(0..100);
-    let stage = match (age, roll) {
-        (_, 0..=3) => 9, // declined
-        (a, r) if a > 60 => {
-            if r < 92 {
-                8
-            } else {
-                rng.u8(2..8)
+
+    /// How far it got: old items mostly closed, recent ones spread over the open states.
+    fn handle(
+        mut self,
+        rng: &mut fastrand::Rng,
+        cal: &WorkCalendar,
+    ) -> (StoredItem, Vec<ItemEvent>) {
+        use ItemEventKind as K;
+        use ItemStatus as S;
+        let age = (self.today - self.received).num_days();
+        let stage = match (age, rng.u8(0..100)) {
+            (_, 0..=3) => 9, // declined
+            (a, r) if a > 60 => {
+                if r < 92 {
+                    8
+                } else {
+                    rng.u8(2..8)
+                }
             }
-        }
-        (a, _) if a > 20 => rng.u8(2..9),
-        _ => rng.u8(1..6),
-    };
-    let mut item = BulkItem {
-        id: crate::ids::new_id(),
-        no,
-        category: category.as_str(),
-        status: "received",
-        source: source.as_str(),
-        title,
-        content,
-        person_name: format!(
-            "{}{}",
-            pick(rng, names::SURNAMES),
-            pick(rng, names::GIVEN_FEMALE)
-        ),
-        person_phone: mobile(rng),
-        first_responder: d.1.clone(),
-        delegate: d,
-        referral_unit: String::new(),
-        referred_on: None,
-        referral_due_on: None,
-        referral_answer: String::new(),
-        referral_answered_on: None,
-        received_on: text(received),
-        limit_days: limit,
-        extension_days: 0,
-        paused_days: 0,
-        paused_since: None,
-        due_on: String::new(),
-        answer: String::new(),
-        answered_on: None,
-        feedback: String::new(),
-        fed_back_on: None,
-        satisfaction: None,
-        follow_up_note: String::new(),
-        closed_on: None,
-        decline_reason: String::new(),
-        escalated: false,
-        chase_count: 0,
-        events,
-    };
-    let push =
-        |item: &mut BulkItem, day: i64, kind: &'static str, status: ItemStatus, t: String| {
-            item.status = status.as_str();
-            item.events.push(BulkEvent {
-                on: on(day),
-                kind,
-                status: status.as_str(),
-                text: t,
-            });
+            (a, _) if a > 20 => rng.u8(2..9),
+            _ => rng.u8(1..6),
         };
-    if stage == 9 {
-        item.decline_reason = "所反映事项不属于学校职责范围，已告知本人向有关部门反映。".into();
-        let t_decline_reason = item.decline_reason.clone();
-        push(
-            &mut item,
-            1,
-            "decline",
-            ItemStatus::Declined,
-            t_decline_reason,
-        );
-    } else {
-        if stage >= 2 && rng.bool() {
-            let unit = pick(rng, names::UNITS).to_string();
-            item.referred_on = Some(on(1));
-            item.referral_due_on = Some(text(cal.add_workdays(received, 6)));
-            push(
-                &mut item,
-                1,
-                "refer",
-                ItemStatus::Assigned,
-                format!("交{unit}办理"),
-            );
-            item.referral_unit = unit;
-            if stage >= 3 {
-                item.referral_answer = format!("{}已核实，正在按计划整改。", item.referral_unit);
-                item.referral_answered_on = Some(on(4));
-                push(
-                    &mut item,
-                    4,
-                    "referral_answer",
-                    ItemStatus::Assigned,
-                    String::new(),
+        let limit = self.item.limit_days;
+        if stage == 9 {
+            self.item.decline_reason =
+                "所反映事项不属于学校职责范围，已告知本人向有关部门反映。".into();
+            self.step(1, K::Decline, S::Declined, self.item.decline_reason.clone());
+        } else {
+            if stage >= 2 && rng.bool() {
+                let unit = pick(rng, names::UNITS).to_string();
+                let answered = stage >= 3;
+                self.item.referral = Some(Referral {
+                    unit: unit.clone(),
+                    referred_on: self.day(1),
+                    due_on: text(cal.add_workdays(self.received, 6)),
+                    answer: if answered {
+                        format!("{unit}已核实，正在按计划整改。")
+                    } else {
+                        String::new()
+                    },
+                    answered_on: answered.then(|| self.day(4)),
+                });
+                self.step(1, K::Refer, S::Assigned, format!("交{unit}办理"));
+                if answered {
+                    self.step(4, K::ReferralAnswer, S::Assigned, String::new());
+                }
+            }
+            if stage >= 2 {
+                self.step(2, K::Start, S::InProgress, String::new());
+            }
+            if stage == 4 && rng.u8(0..4) == 0 {
+                self.item.paused_since = Some(self.day(rng.i64(3..40)));
+                self.step(3, K::Pause, S::InProgress, "请本人补充材料".into());
+            }
+            if (3..=5).contains(&stage) && age > 30 && rng.u8(0..3) == 0 {
+                self.item.chase_count = 1 + rng.u32(0..2);
+                self.step(20, K::Chase, S::InProgress, "请抓紧办理".into());
+                if rng.bool() {
+                    self.item.escalated = true;
+                    self.step(25, K::Escalate, S::InProgress, "报组织部督办".into());
+                }
+            }
+            if stage >= 6 {
+                let a = rng.i64(2..(limit as i64 + 4));
+                self.item.answer = format!(
+                    "经与{}沟通，已制定改进措施并于近期落实，具体情况已向本人说明。",
+                    pick(rng, names::UNITS)
                 );
+                self.item.answered_on = Some(self.day(a));
+                self.step(a, K::Answer, S::Answered, self.item.answer.clone());
+                if stage >= 7 {
+                    self.item.feedback = "已电话反馈本人，本人表示理解。".into();
+                    self.item.fed_back_on = Some(self.day(a + 1));
+                    self.step(a + 1, K::Feedback, S::FedBack, self.item.feedback.clone());
+                }
+                if stage >= 8 {
+                    // 不满意 would have reopened the item: closed ones are 满意 or 基本满意.
+                    self.item.satisfaction = Some(if rng.u8(0..10) < 7 {
+                        Satisfaction::Satisfied
+                    } else {
+                        Satisfaction::Basic
+                    });
+                    self.item.follow_up_note = "电话回访，本人认可办理结果。".into();
+                    self.item.closed_on = Some(self.day(a + 3));
+                    self.step(
+                        a + 3,
+                        K::FollowUp,
+                        S::Closed,
+                        self.item.follow_up_note.clone(),
+                    );
+                }
             }
         }
-        if stage >= 2 {
-            push(&mut item, 2, "start", ItemStatus::InProgress, String::new());
-        }
-        if stage == 4 && rng.u8(0..4) == 0 {
-            item.paused_since = Some(on(rng.i64(3..40)));
-            push(
-                &mut item,
-                3,
-                "pause",
-                ItemStatus::InProgress,
-                "请本人补充材料".into(),
-            );
-        }
-        if (3..=5).contains(&stage) && age > 30 && rng.u8(0..3) == 0 {
-            item.chase_count = 1 + rng.u32(0..2);
-            push(
-                &mut item,
-                20,
-                "chase",
-                ItemStatus::InProgress,
-                "请抓紧办理".into(),
-            );
-            if rng.bool() {
-                item.escalated = true;
-                push(
-                    &mut item,
-                    25,
-                    "escalate",
-                    ItemStatus::InProgress,
-                    "报组织部督办".into(),
-                );
-            }
-        }
-        if stage >= 6 {
-            let a = rng.i64(2..(limit as i64 + 4));
-            item.answer = format!(
-                "经与{}沟通，已制定改进措施并于近期落实，具体情况已向本人说明。",
-                pick(rng, names::UNITS)
-            );
-            item.answered_on = Some(on(a));
-            let t_answer = item.answer.clone();
-            push(&mut item, a, "answer", ItemStatus::Answered, t_answer);
-            if stage >= 7 {
-                item.feedback = "已电话反馈本人，本人表示理解。".into();
-                item.fed_back_on = Some(on(a + 1));
-                let t_feedback = item.feedback.clone();
-                push(
-                    &mut item,
-                    a + 1,
-                    "feedback",
-                    ItemStatus::FedBack,
-                    t_feedback,
-                );
-            }
-            if stage >= 8 {
-                let s = match rng.u8(0..10) {
-                    0..=6 => "satisfied",
-                    7..=8 => "basic",
-                    _ => "basic",
-                };
-                item.satisfaction = Some(s);
-                item.follow_up_note = "电话回访，本人认可办理结果。".into();
-                item.closed_on = Some(on(a + 3));
-                let t_follow_up_note = item.follow_up_note.clone();
-                push(
-                    &mut item,
-                    a + 3,
-                    "follow_up",
-                    ItemStatus::Closed,
-                    t_follow_up_note,
-                );
-            }
-        }
+        self.item.due_on = Some(text(deadline::due_on(cal, self.received, limit, 0, 0)));
+        let stored = StoredItem {
+            rid: 0,
+            clock_start_on: self.item.received_on.clone(),
+            item: self.item,
+        };
+        (stored, self.events)
     }
-    item.due_on = text(deadline::due_on(cal, received, limit, 0, 0));
-    item
 }

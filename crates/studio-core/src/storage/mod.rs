@@ -6,7 +6,6 @@ pub mod audit;
 pub mod calendar;
 pub mod cards;
 pub mod items;
-pub mod items_bulk;
 pub mod roster;
 pub mod settings;
 
