@@ -54,18 +54,6 @@ const COLUMNS: &[Column] = &[
     col("最后修改时间", 24.0),
 ];
 
-fn deadline_label(s: ItemDeadlineState) -> &'static str {
-    match s {
-        ItemDeadlineState::OnTrack => "正常",
-        ItemDeadlineState::DueSoon => "即将到期",
-        ItemDeadlineState::Overdue => "已逾期",
-        ItemDeadlineState::Paused => "待补充",
-        ItemDeadlineState::Met => "按期答复",
-        ItemDeadlineState::Late => "逾期答复",
-        ItemDeadlineState::None => "",
-    }
-}
-
 fn yes_no(b: bool) -> Cell {
     (if b { "是" } else { "否" }).into()
 }
@@ -113,7 +101,7 @@ fn row(i: &Item) -> Vec<Cell> {
         i.paused_days.into(),
         opt(&i.paused_since),
         opt(&i.due_on),
-        deadline_label(i.deadline).into(),
+        i.deadline.label().into(),
         yes_no(i.deadline == ItemDeadlineState::Overdue),
         i.answer.as_str().into(),
         opt(&i.answered_on),
@@ -168,7 +156,7 @@ pub fn items_json(items: &[Item]) -> Result<Vec<u8>> {
                     "satisfaction_label".into(),
                     i.satisfaction.map_or(Value::Null, |s| text(s.label())),
                 );
-                m.insert("deadline_label".into(), text(deadline_label(i.deadline)));
+                m.insert("deadline_label".into(), text(i.deadline.label()));
             }
             v
         })

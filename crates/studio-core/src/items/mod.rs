@@ -283,6 +283,21 @@ pub enum ItemDeadlineState {
     None,
 }
 
+impl ItemDeadlineState {
+    /// As exports show it (empty for a declined item, which has no deadline).
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemDeadlineState::OnTrack => "正常",
+            ItemDeadlineState::DueSoon => "即将到期",
+            ItemDeadlineState::Overdue => "已逾期",
+            ItemDeadlineState::Paused => "待补充",
+            ItemDeadlineState::Met => "按期答复",
+            ItemDeadlineState::Late => "逾期答复",
+            ItemDeadlineState::None => "",
+        }
+    }
+}
+
 /// A delegate handling an item (承办党代表), as the roster had it when assigned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ItemDelegate {
