@@ -38,19 +38,19 @@ pub(super) fn date_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-pub(super) fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
+fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
     s.as_deref().and_then(parse_date)
 }
 
 /// The calendar as this connection sees it (inside a write's transaction: with its own changes).
-pub(super) fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
+fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
     Ok(WorkCalendar::from_overrides(&calendar_db::list(
         conn, None,
     )?))
 }
 
 /// The item as the audit trail records it: without the read-time fields.
-pub(super) fn audit_value(i: &Item) -> Value {
+fn audit_value(i: &Item) -> Value {
     let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("deadline");
@@ -109,7 +109,7 @@ pub(super) fn with_deadline(
     row
 }
 
-pub(super) fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
+fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
     let start = parse_date(&s.clock_start_on).unwrap_or_default();
     let i = &mut s.item;
     i.due_on = Some(date_text(deadline::due_on(
@@ -122,7 +122,7 @@ pub(super) fn recompute_due(cal: &WorkCalendar, s: &mut StoredItem) {
 }
 
 /// Append a timeline entry for `item` (its status is the status after the step).
-pub(super) fn event(
+fn event(
     conn: &Connection,
     actor: &Actor,
     item: &Item,
@@ -150,7 +150,7 @@ pub(super) fn event(
 
 /// The delegation heads to notify for `delegates`, one entry per delegation with a head, skipping
 /// delegations in `already`.
-pub(super) fn notify(
+fn notify(
     conn: &Connection,
     actor: &Actor,
     item: &Item,
@@ -180,7 +180,7 @@ pub(super) fn notify(
 
 /// Snapshots of the chosen delegates: kept as they were for those already on the item, taken from
 /// the roster now for the others (who must exist and not have left before `received_on`).
-pub(super) fn snapshots(
+fn snapshots(
     conn: &Connection,
     ids: &[String],
     existing: &[ItemDelegate],
@@ -208,7 +208,7 @@ pub(super) fn snapshots(
 }
 
 /// The card may be linked to `item_id`: it exists and no other item has it.
-pub(super) fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
+fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
     if db::card_status(conn, card_id)?.is_none() {
         return Err(Error::field("card_id", "所选记录卡不存在"));
     }
@@ -243,7 +243,7 @@ pub fn create_item_on(
     Ok(item)
 }
 
-pub(super) fn insert_new(
+fn insert_new(
     conn: &Connection,
     actor: &Actor,
     v: Valid,
