@@ -243,12 +243,7 @@ pub fn create_item_on(
     Ok(item)
 }
 
-fn insert_new(
-    conn: &Connection,
-    actor: &Actor,
-    v: Valid,
-    today: NaiveDate,
-) -> Result<Item> {
+fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> Result<Item> {
     let cal = calendar_in(conn)?;
     let limits = deadlines_in(conn)?;
     let delegates = snapshots(conn, &v.delegate_ids, &[], v.received_on)?;
