@@ -35,6 +35,9 @@ impl Role {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Actor {
+    /// Stable identity for the audit trail: the account id once accounts exist; until then the
+    /// desktop session's operator (`local:<name>`), `cli:<user>`, or `system`.
+    pub id: String,
     pub name: String,
     pub role: Role,
 }
@@ -42,6 +45,11 @@ pub struct Actor {
 /// What an actor wants to do; checked in the core, never only in a UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Permission {
+    /// The roster's public face: names, delegations, units (everyone, visitors included; phones
+    /// come masked, and blank for visitors).
+    ReadRoster,
+    /// The studio's records: card and item lists, figures, histories, the change log.
+    ReadRecords,
     EditRoster,
     EditSettings,
     ReadPersonalData,
@@ -55,15 +63,27 @@ pub enum Permission {
 }
 
 impl Actor {
+    /// An actor known by name only (the desktop operator until accounts exist, tests): its id is
+    /// `local:<name>`.
     pub fn new(name: impl Into<String>, role: Role) -> Self {
+        let name = name.into();
         Actor {
+            id: format!("local:{name}"),
+            name,
+            role,
+        }
+    }
+
+    pub fn with_id(id: impl Into<String>, name: impl Into<String>, role: Role) -> Self {
+        Actor {
+            id: id.into(),
             name: name.into(),
             role,
         }
     }
 
     pub fn system() -> Self {
-        Actor::new("系统", Role::System)
+        Actor::with_id("system", "系统", Role::System)
     }
 
     pub fn may(&self, p: Permission) -> bool {
@@ -72,10 +92,19 @@ impl Actor {
             Role::Admin | Role::System => true,
             Role::Liaison => matches!(
                 p,
-                EditRoster | ReadPersonalData | EditCards | HandleItems | Supervise
+                ReadRoster
+                    | ReadRecords
+                    | EditRoster
+                    | ReadPersonalData
+                    | EditCards
+                    | HandleItems
+                    | Supervise
             ),
-            Role::Delegate => matches!(p, ReadPersonalData | EditCards | HandleItems),
-            Role::Visitor => false,
+            Role::Delegate => matches!(
+                p,
+                ReadRoster | ReadRecords | ReadPersonalData | EditCards | HandleItems
+            ),
+            Role::Visitor => matches!(p, ReadRoster),
         }
     }
 

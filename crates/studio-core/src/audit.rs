@@ -1,11 +1,61 @@
-//! The audit trail: one change record per write, in the write's own transaction.
-//! For an update only the fields that changed are kept, before and after.
+//! The audit trail: one change record per write, in the write's own transaction (the write gate,
+//! [`crate::storage::gate`]). A record keeps the whole row before and after, the version the change
+//! was based on and the new one; readers get the changed fields only, with phone numbers masked.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-use crate::actor::Role;
+use crate::actor::{Permission, Role};
+use crate::ctx::Ctx;
+use crate::validate::mask_phone;
+
+/// What a change record is about: one table group each. The stored text is the snake_case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Delegation,
+    Delegate,
+    Card,
+    CardAmendment,
+    Item,
+    /// One day of the working-day calendar (an admin's override); the row id is the date.
+    Calendar,
+    /// The studio settings (one row, id `studio`), 办理时限 (`item_deadlines`), first start (`setup`).
+    Settings,
+    /// Whole-database operations: restore, demo data.
+    Database,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Delegation => "delegation",
+            Entity::Delegate => "delegate",
+            Entity::Card => "card",
+            Entity::CardAmendment => "card_amendment",
+            Entity::Item => "item",
+            Entity::Calendar => "calendar",
+            Entity::Settings => "settings",
+            Entity::Database => "database",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Entity> {
+        ALL_ENTITIES.iter().copied().find(|e| e.as_str() == s)
+    }
+}
+
+pub const ALL_ENTITIES: &[Entity] = &[
+    Entity::Delegation,
+    Entity::Delegate,
+    Entity::Card,
+    Entity::CardAmendment,
+    Entity::Item,
+    Entity::Calendar,
+    Entity::Settings,
+    Entity::Database,
+];
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ChangeRecord {
@@ -14,24 +64,79 @@ pub struct ChangeRecord {
     /// UTC, RFC 3339.
     pub at: String,
     pub actor: String,
+    pub actor_id: String,
     pub actor_role: Role,
     /// Table group: `delegate`, `delegation`, `settings`, …
     pub entity: String,
     pub row_id: String,
     /// `create`, `update`, `mark_left`, `photo`, …
     pub action: String,
+    /// The version the change was based on (absent for a create) and the one it made.
+    pub base_version: Option<i64>,
+    pub new_version: Option<i64>,
+    /// The fields that changed, before and after (the whole row for a create or delete).
     pub before: Option<Value>,
     pub after: Option<Value>,
 }
 
 /// The latest changes of any kind, newest first (工作台's recent activity).
-pub fn recent(
+pub fn recent(store: &crate::Store, ctx: &Ctx, limit: u32) -> crate::Result<Vec<ChangeRecord>> {
+    ctx.require(Permission::ReadRecords)?;
+    let rows = crate::storage::audit::recent(&*store.reader()?, limit)?;
+    Ok(rows.into_iter().map(for_reader).collect())
+}
+
+/// The history of one row, oldest first, as a reader sees it.
+pub fn history(
     store: &crate::Store,
-    actor: &crate::Actor,
-    limit: u32,
+    ctx: &Ctx,
+    entity: Entity,
+    row_id: &str,
 ) -> crate::Result<Vec<ChangeRecord>> {
-    actor.require(crate::actor::Permission::ReadPersonalData)?;
-    crate::storage::audit::recent(&store.conn, limit)
+    ctx.require(Permission::ReadRecords)?;
+    let rows = crate::storage::audit::for_row(&*store.reader()?, entity, row_id)?;
+    Ok(rows.into_iter().map(for_reader).collect())
+}
+
+/// What a screen gets: the changed fields only, and no phone number in full (a history is a list;
+/// the full record is where a phone is shown, to those who may see it).
+pub fn for_reader(mut r: ChangeRecord) -> ChangeRecord {
+    if let (Some(b), Some(a)) = (&r.before, &r.after) {
+        let (b, a) = diff(b, a);
+        r.before = Some(b);
+        r.after = Some(a);
+    }
+    r.before = r.before.map(mask_personal);
+    r.after = r.after.map(mask_personal);
+    r
+}
+
+/// Fields holding a phone number or an address, by name, in any record kept in the change log.
+const PHONE_FIELDS: &[&str] = &["mobile", "office_phone", "person_phone", "delegate_phone", "phone"];
+const ADDRESS_FIELDS: &[&str] = &["person_address", "address"];
+
+/// Mask phone numbers and addresses anywhere in a JSON value.
+pub fn mask_personal(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let v = match (&v, k.as_str()) {
+                        (Value::String(s), f) if PHONE_FIELDS.contains(&f) => {
+                            Value::String(mask_phone(s))
+                        }
+                        (Value::String(s), f) if ADDRESS_FIELDS.contains(&f) => {
+                            Value::String(crate::validate::mask_address(s))
+                        }
+                        _ => mask_personal(v),
+                    };
+                    (k, v)
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(mask_personal).collect()),
+        other => other,
+    }
 }
 
 /// Reduce two snapshots to the fields that differ. Bookkeeping fields are left out: they change on
@@ -53,6 +158,12 @@ pub fn diff(before: &Value, after: &Value) -> (Value, Value) {
             new.insert(k.clone(), av.clone());
         }
     }
+    for (k, bv) in b {
+        if !a.contains_key(k) && !IGNORED.contains(&k.as_str()) {
+            old.insert(k.clone(), bv.clone());
+            new.insert(k.clone(), Value::Null);
+        }
+    }
     (Value::Object(old), Value::Object(new))
 }
 
@@ -69,5 +180,11 @@ mod tests {
         );
         assert_eq!(b, json!({"unit": "文学院"}));
         assert_eq!(a, json!({"unit": "理学院"}));
+    }
+
+    #[test]
+    fn readers_never_get_a_phone_in_full() {
+        let v = mask_personal(json!({"mobile": "13812345678", "nested": {"person_phone": "13900001111"}}));
+        assert_eq!(v, json!({"mobile": "138****5678", "nested": {"person_phone": "139****1111"}}));
     }
 }

@@ -21,9 +21,13 @@ pub enum Error {
     Validation(Vec<FieldError>),
     #[error("{0}")]
     NotFound(String),
-    /// The request contradicts the current state (e.g. demo data into a non-empty database).
+    /// The request contradicts the current state (e.g. demo data into a non-empty database, a step
+    /// the status does not allow).
     #[error("{0}")]
     Conflict(String),
+    /// The row changed since the version the caller based its change on: nothing was written.
+    #[error("{}", STALE_MESSAGE)]
+    Stale(Box<StaleInfo>),
     #[error("{0}")]
     Forbidden(String),
     /// A user error not tied to one field (bad file, bad argument).
@@ -35,6 +39,34 @@ pub enum Error {
     Migration(#[from] rusqlite_migration::Error),
     #[error("文件读写失败：{0}")]
     Io(#[from] std::io::Error),
+    /// A long job stopped at the user's request; nothing was written.
+    #[error("已取消")]
+    Cancelled,
+}
+
+/// What a stale save is told (DESIGN.md, invariant 11).
+pub const STALE_MESSAGE: &str = "该记录已被他人修改，请刷新后再看";
+
+/// Who changed the row since the caller read it, and which fields, so the UI can say what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StaleInfo {
+    pub entity: String,
+    pub row_id: String,
+    /// The version the caller based its change on.
+    pub base_version: i64,
+    /// The version the row has now.
+    pub current_version: i64,
+    /// Who made the latest of those changes, and when (UTC, RFC 3339).
+    pub changed_by: String,
+    pub changed_at: String,
+    /// The fields that differ between the caller's version and the current one, as `{field, label}`.
+    pub fields: Vec<FieldLabel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldLabel {
+    pub field: String,
+    pub label: String,
 }
 
 fn validation_summary(fields: &[FieldError]) -> String {
@@ -51,12 +83,14 @@ impl Error {
         match self {
             Error::Validation(_) => "validation",
             Error::NotFound(_) => "not_found",
-            Error::Conflict(_) => "conflict",
+            Error::Conflict(_) => "state",
+            Error::Stale(_) => "conflict",
             Error::Forbidden(_) => "forbidden",
             Error::Invalid(_) => "invalid",
             Error::Storage(_) => "storage",
             Error::Migration(_) => "migration",
             Error::Io(_) => "io",
+            Error::Cancelled => "cancelled",
         }
     }
 
@@ -80,6 +114,10 @@ impl Error {
                 Error::Validation(f) => f.clone(),
                 _ => Vec::new(),
             },
+            stale: match self {
+                Error::Stale(info) => Some((**info).clone()),
+                _ => None,
+            },
         }
     }
 }
@@ -91,4 +129,21 @@ pub struct ErrorPayload {
     pub message: String,
     /// Per-field messages for forms; empty unless `code` is `validation`.
     pub fields: Vec<FieldError>,
+    /// With `code` = `conflict`: who changed the record since it was read, and what.
+    pub stale: Option<StaleInfo>,
 }
+
+/// Every code [`Error::code`] can return, with what it means, for the UI (one source of rules).
+pub const ERROR_CODES: &[(&str, &str)] = &[
+    ("validation", "输入有误"),
+    ("not_found", "找不到记录"),
+    ("state", "当前状态不允许此操作"),
+    ("conflict", STALE_MESSAGE),
+    ("forbidden", "没有权限"),
+    ("invalid", "无法完成操作"),
+    ("storage", "数据库出错"),
+    ("migration", "数据库升级失败"),
+    ("io", "文件读写失败"),
+    ("cancelled", "已取消"),
+    ("internal", "程序内部错误"),
+];

@@ -4,17 +4,21 @@
 //! command are thin layers over the functions here. This crate depends on neither Tauri nor any HTTP
 //! stack (DESIGN.md, invariant 1).
 //!
-//! Every write is one function taking an explicit [`Actor`]; it checks the actor may do it, validates,
-//! writes, and appends one change record in the same transaction ([`audit`]).
+//! Every read and write takes a request context ([`Ctx`]: who, in which role, what day). Every write
+//! goes through one gate ([`Store::write`]): permission, one IMMEDIATE transaction, the change
+//! records with the versions they were based on, commit ([`storage::gate`]).
 
 pub mod actor;
 pub mod audit;
 pub mod bindings;
 pub mod calendar;
 pub mod cards;
+pub mod ctx;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod field_labels;
+pub mod files;
 pub mod ids;
 pub mod items;
 pub mod maintenance;
@@ -27,7 +31,9 @@ pub mod status;
 pub mod storage;
 pub mod validate;
 
-pub use actor::{Actor, Role};
+pub use actor::{Actor, Permission, Role};
+pub use audit::Entity;
+pub use ctx::Ctx;
 pub use error::{Error, ErrorPayload, FieldError, Result};
 pub use page::{Page, PageRequest};
-pub use storage::Store;
+pub use storage::{Store, Write};

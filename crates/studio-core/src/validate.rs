@@ -199,6 +199,41 @@ pub fn mask_phone(s: &str) -> String {
     out
 }
 
+/// The longest search text accepted, in characters, and the most words it may hold: a search is
+/// typed by a person; anything longer is a mistake or an attack on the full-text index.
+pub const SEARCH_MAX_CHARS: usize = 50;
+pub const SEARCH_MAX_WORDS: usize = 8;
+
+/// Refuse a search text over [`SEARCH_MAX_CHARS`] characters or [`SEARCH_MAX_WORDS`] words.
+pub fn bound_search(q: &str) -> crate::error::Result<()> {
+    let q = q.trim();
+    if q.chars().count() > SEARCH_MAX_CHARS {
+        return Err(Error::field(
+            "q",
+            format!("搜索内容不能超过 {SEARCH_MAX_CHARS} 个字"),
+        ));
+    }
+    if q.split_whitespace().count() > SEARCH_MAX_WORDS {
+        return Err(Error::field(
+            "q",
+            format!("搜索词不能超过 {SEARCH_MAX_WORDS} 个"),
+        ));
+    }
+    Ok(())
+}
+
+/// An address as a list shows it: the first 6 characters (the district or building), then `****`.
+pub fn mask_address(s: &str) -> String {
+    let n = s.chars().count();
+    if n == 0 {
+        return String::new();
+    }
+    let keep = 6.min(n / 2);
+    let mut out: String = s.chars().take(keep).collect();
+    out.push_str("****");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

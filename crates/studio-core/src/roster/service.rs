@@ -1,4 +1,5 @@
-//! Roster operations. Each write: permission, validation, one transaction with the change record.
+//! Roster operations. Every read takes the request context; every write goes through the write gate
+//! (permission, one transaction, the change record with the version it was based on).
 
 use std::path::PathBuf;
 
@@ -8,32 +9,32 @@ use super::{
     Delegate, DelegateInput, DelegateListItem, DelegateQuery, DelegateStatus, Delegation,
     DelegationInput, DelegationSummary,
 };
-use crate::actor::{Actor, Permission};
-use crate::audit::ChangeRecord;
+use crate::actor::Permission;
+use crate::audit::{self, ChangeRecord, Entity};
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::ids::{new_id, now_utc, parse_date, today_shanghai};
+use crate::ids::{new_id, now_utc, parse_date};
 use crate::page::Page;
-use crate::storage::{audit, roster as db, Store};
+use crate::storage::{roster as db, Store, Write};
 
-const DELEGATION: &str = "delegation";
-const DELEGATE: &str = "delegate";
+const DELEGATION: Entity = Entity::Delegation;
+const DELEGATE: Entity = Entity::Delegate;
 
 // ---- delegations ----------------------------------------------------------------------------
 
-pub fn list_delegations(store: &Store) -> Result<Vec<DelegationSummary>> {
-    db::list_delegation_summaries(&store.conn)
+pub fn list_delegations(store: &Store, ctx: &Ctx) -> Result<Vec<DelegationSummary>> {
+    ctx.require(Permission::ReadRoster)?;
+    db::list_delegation_summaries(&*store.reader()?)
 }
 
-pub fn get_delegation(store: &Store, id: &str) -> Result<Delegation> {
-    db::get_delegation(&store.conn, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))
+pub fn get_delegation(store: &Store, ctx: &Ctx, id: &str) -> Result<Delegation> {
+    ctx.require(Permission::ReadRoster)?;
+    db::get_delegation(&*store.reader()?, id)?
+        .ok_or_else(|| Error::NotFound("找不到该代表团".into()))
 }
 
-pub fn create_delegation(
-    store: &mut Store,
-    actor: &Actor,
-    input: &DelegationInput,
-) -> Result<Delegation> {
-    actor.require(Permission::EditRoster)?;
+pub fn create_delegation(store: &Store, ctx: &Ctx, input: &DelegationInput) -> Result<Delegation> {
+    ctx.require(Permission::EditRoster)?;
     let input = validate::delegation(input)?;
     if input.head_delegate_id.is_some() {
         return Err(Error::field(
@@ -41,8 +42,8 @@ pub fn create_delegation(
             "新建代表团时还没有成员，请先添加党代表再指定团长",
         ));
     }
-    let tx = store.conn.transaction()?;
-    if db::delegation_name_taken(&tx, &input.name, "")? {
+    store.write(ctx, Permission::EditRoster, |tx| {
+    if db::delegation_name_taken(tx, &input.name, "")? {
         return Err(Error::field(
             "name",
             format!("已有名为“{}”的代表团", input.name),
@@ -59,31 +60,34 @@ pub fn create_delegation(
         updated_at: now,
         version: 1,
     };
-    db::insert_delegation(&tx, &d)?;
-    audit::append(&tx, actor, DELEGATION, &d.id, "create", None, Some(&d))?;
-    tx.commit()?;
+    db::insert_delegation(tx, &d)?;
+    tx.record(DELEGATION, &d.id, "create", None::<&Delegation>, Some(&d))?;
     Ok(d)
+    })
 }
 
+/// Save a delegation edited from `version`; a stale version is refused ([`Error::Stale`]).
 pub fn update_delegation(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     input: &DelegationInput,
 ) -> Result<Delegation> {
-    actor.require(Permission::EditRoster)?;
+    ctx.require(Permission::EditRoster)?;
     let input = validate::delegation(input)?;
-    let tx = store.conn.transaction()?;
+    store.write(ctx, Permission::EditRoster, |tx| {
     let before =
-        db::get_delegation(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
-    if db::delegation_name_taken(&tx, &input.name, id)? {
+        db::get_delegation(tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
+    tx.expect_version(DELEGATION, id, before.version, version)?;
+    if db::delegation_name_taken(tx, &input.name, id)? {
         return Err(Error::field(
             "name",
             format!("已有名为“{}”的代表团", input.name),
         ));
     }
     if let Some(head) = &input.head_delegate_id {
-        let h = db::get_delegate(&tx, head)?
+        let h = db::get_delegate(tx, head)?
             .ok_or_else(|| Error::field("head_delegate_id", "找不到所选团长"))?;
         if h.delegation_id != id || h.status != DelegateStatus::Active {
             return Err(Error::field(
@@ -101,24 +105,24 @@ pub fn update_delegation(
         version: before.version + 1,
         ..before.clone()
     };
-    db::update_delegation(&tx, &after)?;
-    audit::append(
-        &tx,
-        actor,
-        DELEGATION,
-        id,
-        "update",
-        Some(&before),
-        Some(&after),
-    )?;
-    tx.commit()?;
+    db::update_delegation(tx, &after)?;
+    tx.record(DELEGATION, id, "update", Some(&before), Some(&after))?;
     Ok(after)
+    })
 }
 
 // ---- delegates ------------------------------------------------------------------------------
 
-pub fn list_delegates(store: &Store, query: &DelegateQuery) -> Result<Page<DelegateListItem>> {
-    let (items, total) = db::list_delegates(&store.conn, query)?;
+/// One page of the roster. Phones come masked; a visitor gets none at all.
+pub fn list_delegates(
+    store: &Store,
+    ctx: &Ctx,
+    query: &DelegateQuery,
+) -> Result<Page<DelegateListItem>> {
+    ctx.require(Permission::ReadRoster)?;
+    crate::validate::bound_search(&query.q)?;
+    let (mut items, total) = db::list_delegates(&*store.reader()?, query)?;
+    hide_phones_from(ctx, &mut items);
     let page = query.page.clamped();
     Ok(Page {
         items,
@@ -128,41 +132,57 @@ pub fn list_delegates(store: &Store, query: &DelegateQuery) -> Result<Page<Deleg
     })
 }
 
+fn hide_phones_from(ctx: &Ctx, items: &mut [DelegateListItem]) {
+    if !ctx.may(Permission::ReadRecords) {
+        for d in items {
+            d.mobile_masked.clear();
+        }
+    }
+}
+
 /// Every live delegate in roster order (for exports and the CLI).
-pub fn all_delegates(store: &Store) -> Result<Vec<DelegateListItem>> {
+pub fn all_delegates(store: &Store, ctx: &Ctx) -> Result<Vec<DelegateListItem>> {
+    ctx.require(Permission::ReadRoster)?;
     let mut out = Vec::new();
     let mut q = DelegateQuery::default();
     q.page.page_size = crate::page::MAX_PAGE_SIZE;
     loop {
-        let (items, total) = db::list_delegates(&store.conn, &q)?;
+        let (items, total) = db::list_delegates(&*store.reader()?, &q)?;
         let done = items.is_empty() || out.len() + items.len() >= total as usize;
         out.extend(items);
         if done {
+            hide_phones_from(ctx, &mut out);
             return Ok(out);
         }
         q.page.page += 1;
     }
 }
 
-/// The full record, phone numbers unmasked: only roles that need personal data may read it.
-pub fn get_delegate(store: &Store, actor: &Actor, id: &str) -> Result<Delegate> {
-    actor.require(Permission::ReadPersonalData)?;
-    find_delegate(store, id)
+/// The full record, phone numbers unmasked: only roles that need personal data may read it, and
+/// the opening is recorded.
+pub fn get_delegate(store: &Store, ctx: &Ctx, id: &str) -> Result<Delegate> {
+    ctx.require(Permission::ReadPersonalData)?;
+    let d = find_delegate(store, id)?;
+    store.record_access(ctx, DELEGATE, id, "view")?;
+    Ok(d)
 }
 
 fn find_delegate(store: &Store, id: &str) -> Result<Delegate> {
-    db::get_delegate(&store.conn, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))
+    db::get_delegate(&*store.reader()?, id)?
+        .ok_or_else(|| Error::NotFound("找不到该党代表".into()))
 }
 
 /// Delegates with the same name and unit: the UI warns before saving, it does not block.
 pub fn likely_duplicates(
     store: &Store,
+    ctx: &Ctx,
     name: &str,
     unit: &str,
     except_id: Option<&str>,
 ) -> Result<Vec<DelegateListItem>> {
+    ctx.require(Permission::EditRoster)?;
     db::same_name_and_unit(
-        &store.conn,
+        &*store.reader()?,
         name.trim(),
         unit.trim(),
         except_id.unwrap_or(""),
@@ -179,15 +199,11 @@ fn check_delegation(tx: &rusqlite::Connection, id: &str) -> Result<()> {
     Ok(())
 }
 
-pub fn create_delegate(
-    store: &mut Store,
-    actor: &Actor,
-    input: &DelegateInput,
-) -> Result<Delegate> {
-    actor.require(Permission::EditRoster)?;
+pub fn create_delegate(store: &Store, ctx: &Ctx, input: &DelegateInput) -> Result<Delegate> {
+    ctx.require(Permission::EditRoster)?;
     let input = validate::delegate(input)?;
-    let tx = store.conn.transaction()?;
-    check_delegation(&tx, &input.delegation_id)?;
+    store.write(ctx, Permission::EditRoster, |tx| {
+    check_delegation(tx, &input.delegation_id)?;
     let now = now_utc();
     let d = Delegate {
         id: new_id(),
@@ -211,50 +227,46 @@ pub fn create_delegate(
         updated_at: now,
         version: 1,
     };
-    db::upsert_delegate(&tx, &d)?;
-    audit::append(&tx, actor, DELEGATE, &d.id, "create", None, Some(&d))?;
-    tx.commit()?;
+    db::upsert_delegate(tx, &d)?;
+    tx.record(DELEGATE, &d.id, "create", None::<&Delegate>, Some(&d))?;
     Ok(d)
+    })
 }
 
-/// Apply `change` to the stored delegate and record it, all in one transaction.
+/// Apply `change` to the stored delegate, read at `version`, and record it: one write.
 fn change_delegate(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     action: &str,
-    change: impl FnOnce(&rusqlite::Connection, &mut Delegate) -> Result<()>,
+    change: impl FnOnce(&mut Write<'_>, &mut Delegate) -> Result<()>,
 ) -> Result<Delegate> {
-    actor.require(Permission::EditRoster)?;
-    let tx = store.conn.transaction()?;
-    let before =
-        db::get_delegate(&tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
-    let mut after = before.clone();
-    change(&tx, &mut after)?;
-    after.updated_at = now_utc();
-    after.version = before.version + 1;
-    db::upsert_delegate(&tx, &after)?;
-    audit::append(
-        &tx,
-        actor,
-        DELEGATE,
-        id,
-        action,
-        Some(&before),
-        Some(&after),
-    )?;
-    tx.commit()?;
-    Ok(after)
+    store.write(ctx, Permission::EditRoster, |tx| {
+        let before =
+            db::get_delegate(tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
+        tx.expect_version(DELEGATE, id, before.version, version)?;
+        let mut after = before.clone();
+        change(tx, &mut after)?;
+        after.updated_at = now_utc();
+        after.version = before.version + 1;
+        db::upsert_delegate(tx, &after)?;
+        tx.record(DELEGATE, id, action, Some(&before), Some(&after))?;
+        Ok(after)
+    })
 }
 
+/// Save a delegate edited from `version`; a stale version is refused ([`Error::Stale`]).
 pub fn update_delegate(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     input: &DelegateInput,
 ) -> Result<Delegate> {
+    ctx.require(Permission::EditRoster)?;
     let input = validate::delegate(input)?;
-    change_delegate(store, actor, id, "update", |tx, d| {
+    change_delegate(store, ctx, id, version, "update", |tx, d| {
         check_delegation(tx, &input.delegation_id)?;
         d.name = input.name;
         d.gender = input.gender;
@@ -276,18 +288,19 @@ pub fn update_delegate(
 /// 离任: the delegate stays on record (cards and items refer to them) but leaves the active roster.
 /// `left_on` defaults to today.
 pub fn mark_delegate_left(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     left_on: Option<&str>,
 ) -> Result<Delegate> {
     let date = match left_on.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => {
             parse_date(s).ok_or_else(|| Error::field("left_on", "离任日期格式应为 YYYY-MM-DD"))?
         }
-        None => today_shanghai(),
+        None => ctx.today,
     };
-    change_delegate(store, actor, id, "mark_left", |tx, d| {
+    change_delegate(store, ctx, id, version, "mark_left", |tx, d| {
         if d.status == DelegateStatus::Left {
             return Err(Error::Conflict(format!("{} 已是离任状态", d.name)));
         }
@@ -299,15 +312,7 @@ pub fn mark_delegate_left(
                 g.updated_at = now_utc();
                 g.version += 1;
                 db::update_delegation(tx, &g)?;
-                audit::append(
-                    tx,
-                    actor,
-                    DELEGATION,
-                    &g.id,
-                    "update",
-                    Some(&before),
-                    Some(&g),
-                )?;
+                tx.record(DELEGATION, &g.id, "head_left", Some(&before), Some(&g))?;
             }
         }
         d.status = DelegateStatus::Left;
@@ -317,8 +322,8 @@ pub fn mark_delegate_left(
 }
 
 /// Undo a mistaken 离任.
-pub fn reinstate_delegate(store: &mut Store, actor: &Actor, id: &str) -> Result<Delegate> {
-    change_delegate(store, actor, id, "reinstate", |_, d| {
+pub fn reinstate_delegate(store: &Store, ctx: &Ctx, id: &str, version: i64) -> Result<Delegate> {
+    change_delegate(store, ctx, id, version, "reinstate", |_, d| {
         if d.status == DelegateStatus::Active {
             return Err(Error::Conflict(format!("{} 已是在任状态", d.name)));
         }
@@ -330,23 +335,26 @@ pub fn reinstate_delegate(store: &mut Store, actor: &Actor, id: &str) -> Result<
 
 /// Store a new photo (any JPG/PNG/WebP up to 10 MB) and its thumbnail; the old files stay on disk
 /// so the audit trail's earlier values still point at something.
+/// The image is checked and decoded before the write: the writer is held only for the row.
 pub fn set_delegate_photo(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     bytes: &[u8],
 ) -> Result<Delegate> {
-    actor.require(Permission::EditRoster)?;
+    ctx.require(Permission::EditRoster)?;
     find_delegate(store, id)?;
     let name = store_photo(&photos_dir(store.files_dir()), id, bytes)?;
-    change_delegate(store, actor, id, "photo", |_, d| {
+    change_delegate(store, ctx, id, version, "photo", |_, d| {
         d.photo = Some(name);
         Ok(())
     })
 }
 
 /// Where a delegate's photo (or its thumbnail) is on disk, if they have one.
-pub fn photo_path(store: &Store, id: &str, thumbnail: bool) -> Result<Option<PathBuf>> {
+pub fn photo_path(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Result<Option<PathBuf>> {
+    ctx.require(Permission::ReadRoster)?;
     let d = find_delegate(store, id)?;
     Ok(d.photo.map(|p| {
         let file = if thumbnail { thumb_name(&p) } else { p };
@@ -355,23 +363,30 @@ pub fn photo_path(store: &Store, id: &str, thumbnail: bool) -> Result<Option<Pat
 }
 
 /// The photo's bytes (JPEG), or its thumbnail's; `None` when the delegate has no photo.
-pub fn photo_bytes(store: &Store, id: &str, thumbnail: bool) -> Result<Option<Vec<u8>>> {
-    match photo_path(store, id, thumbnail)? {
+pub fn photo_bytes(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    thumbnail: bool,
+) -> Result<Option<Vec<u8>>> {
+    match photo_path(store, ctx, id, thumbnail)? {
         Some(p) if p.is_file() => Ok(Some(std::fs::read(p)?)),
         _ => Ok(None),
     }
 }
 
 /// Who changed this delegate, when, and what.
-pub fn delegate_history(store: &Store, actor: &Actor, id: &str) -> Result<Vec<ChangeRecord>> {
-    actor.require(Permission::ReadPersonalData)?;
-    audit::for_row(&store.conn, DELEGATE, id)
+/// Who changed this delegate, when, and what (phones masked).
+pub fn delegate_history(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<ChangeRecord>> {
+    audit::history(store, ctx, DELEGATE, id)
 }
 
-pub fn delegate_count(store: &Store) -> Result<u64> {
-    db::count_delegates(&store.conn)
+pub fn delegate_count(store: &Store, ctx: &Ctx) -> Result<u64> {
+    ctx.require(Permission::ReadRoster)?;
+    db::count_delegates(&*store.reader()?)
 }
 
-pub fn delegation_count(store: &Store) -> Result<u64> {
-    db::count_delegations(&store.conn)
+pub fn delegation_count(store: &Store, ctx: &Ctx) -> Result<u64> {
+    ctx.require(Permission::ReadRoster)?;
+    db::count_delegations(&*store.reader()?)
 }

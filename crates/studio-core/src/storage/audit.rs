@@ -1,51 +1,81 @@
-//! SQL for the change log.
+//! SQL for the change log and the access log.
 
 use rusqlite::{params, Connection, Row};
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::actor::{Actor, Role};
-use crate::audit::{diff, ChangeRecord};
+use crate::audit::{ChangeRecord, Entity};
 use crate::error::Result;
 use crate::ids::{new_id, now_utc};
 
-/// Append one change record. For `update` only the changed fields are stored.
-pub fn append<T: Serialize>(
-    conn: &Connection,
-    actor: &Actor,
-    entity: &str,
-    row_id: &str,
-    action: &str,
-    before: Option<&T>,
-    after: Option<&T>,
-) -> Result<()> {
-    let to_json = |v: Option<&T>| v.map(|v| serde_json::to_value(v).unwrap_or(Value::Null));
-    let (before, after) = match (to_json(before), to_json(after)) {
-        (Some(b), Some(a)) => {
-            let (b, a) = diff(&b, &a);
-            (Some(b), Some(a))
-        }
-        other => other,
-    };
+/// One change record as the write gate appends it: whole rows, versions from their `version` field.
+pub(crate) struct NewChange<'a> {
+    pub actor: &'a Actor,
+    pub entity: Entity,
+    pub row_id: &'a str,
+    pub action: &'a str,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+    pub base_version: Option<i64>,
+    pub new_version: Option<i64>,
+}
+
+pub(crate) fn append(conn: &Connection, c: NewChange<'_>) -> Result<()> {
     conn.execute(
-        "INSERT INTO change_log (id, at, actor, actor_role, entity, row_id, action, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO change_log (id, at, actor, actor_id, actor_role, entity, row_id, action,
+                                 before, after, base_version, new_version)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             new_id(),
             now_utc(),
-            actor.name,
-            role_text(actor.role),
-            entity,
-            row_id,
-            action,
-            before.map(|v| v.to_string()),
-            after.map(|v| v.to_string()),
+            c.actor.name,
+            c.actor.id,
+            role_text(c.actor.role),
+            c.entity.as_str(),
+            c.row_id,
+            c.action,
+            c.before.map(|v| v.to_string()),
+            c.after.map(|v| v.to_string()),
+            c.base_version,
+            c.new_version,
         ],
     )?;
     Ok(())
 }
 
-fn role_text(r: Role) -> String {
+/// Who opened which full record or exported what (not a change: not in the change log).
+pub(crate) fn append_access(
+    conn: &Connection,
+    actor: &Actor,
+    entity: Entity,
+    row_id: &str,
+    action: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO access_log (at, actor_id, actor, actor_role, entity, row_id, action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            now_utc(),
+            actor.id,
+            actor.name,
+            role_text(actor.role),
+            entity.as_str(),
+            row_id,
+            action
+        ],
+    )?;
+    Ok(())
+}
+
+/// `(actor, entity, row_id, action)` of the access log, oldest first (tests and the audit export).
+pub fn access_entries(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
+    let mut st = conn
+        .prepare_cached("SELECT actor, entity, row_id, action FROM access_log ORDER BY seq")?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn role_text(r: Role) -> String {
     serde_json::to_value(r)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -60,21 +90,39 @@ fn from_row(r: &Row) -> rusqlite::Result<ChangeRecord> {
         id: r.get("id")?,
         at: r.get("at")?,
         actor: r.get("actor")?,
+        actor_id: r.get("actor_id")?,
         actor_role: serde_json::from_value(Value::String(role)).unwrap_or(Role::System),
         entity: r.get("entity")?,
         row_id: r.get("row_id")?,
         action: r.get("action")?,
+        base_version: r.get("base_version")?,
+        new_version: r.get("new_version")?,
         before: json(r.get("before")?),
         after: json(r.get("after")?),
     })
 }
 
-/// The history of one row, oldest first.
-pub fn for_row(conn: &Connection, entity: &str, row_id: &str) -> Result<Vec<ChangeRecord>> {
+/// The history of one row, oldest first, as stored (whole rows).
+pub fn for_row(conn: &Connection, entity: Entity, row_id: &str) -> Result<Vec<ChangeRecord>> {
     let mut st = conn.prepare_cached(
         "SELECT * FROM change_log WHERE entity = ?1 AND row_id = ?2 ORDER BY seq",
     )?;
-    let rows = st.query_map(params![entity, row_id], from_row)?;
+    let rows = st.query_map(params![entity.as_str(), row_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The records of one row made after `version`, oldest first (what a stale save missed).
+pub fn since_version(
+    conn: &Connection,
+    entity: Entity,
+    row_id: &str,
+    version: i64,
+) -> Result<Vec<ChangeRecord>> {
+    let mut st = conn.prepare_cached(
+        "SELECT * FROM change_log WHERE entity = ?1 AND row_id = ?2 AND new_version > ?3
+         ORDER BY seq",
+    )?;
+    let rows = st.query_map(params![entity.as_str(), row_id, version], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -82,5 +130,12 @@ pub fn for_row(conn: &Connection, entity: &str, row_id: &str) -> Result<Vec<Chan
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<ChangeRecord>> {
     let mut st = conn.prepare_cached("SELECT * FROM change_log ORDER BY seq DESC LIMIT ?1")?;
     let rows = st.query_map(params![limit.min(500)], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every record, oldest first (tests: one record per write).
+pub fn all(conn: &Connection) -> Result<Vec<ChangeRecord>> {
+    let mut st = conn.prepare_cached("SELECT * FROM change_log ORDER BY seq")?;
+    let rows = st.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

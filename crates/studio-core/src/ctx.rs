@@ -1,0 +1,52 @@
+//! The request context: who is acting, in which role, and what day it is. Every front door (the
+//! desktop session, the `studio` command, tests; later the server and the sync endpoint) builds one
+//! and passes it to every core read and write (DESIGN.md, invariant 10). Permissions and masking are
+//! decided here in the core from it, never only in a UI.
+
+use chrono::NaiveDate;
+
+use crate::actor::{Actor, Permission};
+use crate::error::Result;
+use crate::ids::today_shanghai;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ctx {
+    pub actor: Actor,
+    /// The studio's "today" (Asia/Shanghai) for this request: deadlines, overdue states and the
+    /// default day of a step are computed from it, so a test can fix it.
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    pub fn new(actor: Actor, today: NaiveDate) -> Self {
+        Ctx { actor, today }
+    }
+
+    /// A context for `actor` as of the real today in Shanghai.
+    pub fn now(actor: Actor) -> Self {
+        Ctx::new(actor, today_shanghai())
+    }
+
+    /// The program itself (migrations, scheduled jobs, demo data).
+    pub fn system() -> Self {
+        Ctx::now(Actor::system())
+    }
+
+    /// The same actor on another day (tests, and "as of" computations).
+    pub fn on(&self, today: NaiveDate) -> Self {
+        Ctx::new(self.actor.clone(), today)
+    }
+
+    pub fn may(&self, p: Permission) -> bool {
+        self.actor.may(p)
+    }
+
+    pub fn require(&self, p: Permission) -> Result<()> {
+        self.actor.require(p)
+    }
+
+    /// Whether personal data (full phone numbers, addresses) may be shown to this actor.
+    pub fn sees_personal_data(&self) -> bool {
+        self.may(Permission::ReadPersonalData)
+    }
+}
