@@ -1,21 +1,45 @@
-//! What a failed command sends the UI: `{code, message, fields}` (DESIGN.md, invariant 7).
+//! What a failed command sends the UI: `{code, message, fields, stale}` (DESIGN.md, invariant 7).
 
 use serde::{Serialize, Serializer};
-use studio_core::Error;
+use studio_core::{Error, ErrorPayload};
 
-/// A core error on its way to the UI.
+/// A core error (or a fault of the shell itself) on its way to the UI.
 #[derive(Debug)]
-pub struct CmdError(pub Error);
+pub enum CmdError {
+    Core(Error),
+    /// A panic or a lost worker: the program's fault, reported instead of closing the window.
+    Internal(String),
+}
 
 impl From<Error> for CmdError {
     fn from(e: Error) -> Self {
-        CmdError(e)
+        CmdError::Core(e)
+    }
+}
+
+impl CmdError {
+    pub fn internal(detail: &str) -> Self {
+        crate::log::write(&format!("内部错误：{detail}"));
+        CmdError::Internal(detail.to_string())
+    }
+
+    pub fn payload(&self) -> ErrorPayload {
+        match self {
+            CmdError::Core(e) => e.payload(),
+            CmdError::Internal(_) => ErrorPayload {
+                code: "internal".into(),
+                message: "程序内部出错，本次操作未完成，已记入日志。请重试；如反复出现，请联系管理员。"
+                    .into(),
+                fields: Vec::new(),
+                stale: None,
+            },
+        }
     }
 }
 
 impl Serialize for CmdError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.payload().serialize(s)
+        self.payload().serialize(s)
     }
 }
 

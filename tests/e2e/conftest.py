@@ -35,16 +35,25 @@ def _wait_port(port: int, timeout: float = 20) -> None:
 
 
 class AppSession:
-    """Starts tauri-driver with STUDIO_DB set, so the app it launches opens that database."""
+    """Starts tauri-driver with STUDIO_DB and STUDIO_E2E_SAVE_DIR set: the app it launches (through
+    WebKitWebDriver, which passes its environment on; tauri-driver's `tauri:options` take only the
+    binary and its arguments) opens that database, and the test build (cargo feature `e2e`) writes
+    every file it would ask about in a save dialog to that folder, and restores from
+    `STUDIO_E2E_OPEN_FILE` (default `<save dir>/open.db`)."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path, save_dir: Path, open_file: Path | None = None):
         self.db = db
+        self.save_dir = save_dir
+        self.open_file = open_file
         self.proc = None
         self.driver = None
 
     def start(self):
         port, native = _free_port(), _free_port()
-        env = dict(os.environ, STUDIO_DB=str(self.db))
+        env = dict(os.environ, STUDIO_DB=str(self.db), STUDIO_E2E_SAVE_DIR=str(self.save_dir))
+        env.pop("STUDIO_E2E_OPEN_FILE", None)
+        if self.open_file is not None:
+            env["STUDIO_E2E_OPEN_FILE"] = str(self.open_file)
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(port), "--native-port", str(native)],
             env=env,
@@ -92,12 +101,21 @@ def workdir():
 
 
 @pytest.fixture
-def app_factory(workdir):
-    """Open (and reopen) the app on one database in `workdir`."""
+def save_dir(workdir):
+    """Where the app under test writes what it would ask about in a save dialog (PDFs, exports,
+    backups): one folder per test."""
+    d = workdir / "saves"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def app_factory(workdir, save_dir):
+    """Open (and reopen) the app on one database in `workdir`, saving files to `save_dir`."""
     sessions = []
 
-    def open_app(db_name: str = "studio.db"):
-        s = AppSession(workdir / db_name)
+    def open_app(db_name: str = "studio.db", open_file: Path | None = None):
+        s = AppSession(workdir / db_name, save_dir, open_file)
         sessions.append(s)
         return s, s.start()
 

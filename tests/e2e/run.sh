@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Build the debug app, then drive its real window through tauri-driver + WebKitWebDriver under Xvfb.
+# Build the debug app (test build), then drive its real window through tauri-driver + WebKitWebDriver under Xvfb.
 # Screenshots land in tests/artifacts/.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/common.sh"
 cd "$ROOT"
 
-cargo build -p studio-app -p studio-cli
+# The test build: the `e2e` feature makes the app save to STUDIO_E2E_SAVE_DIR (and restore from
+# STUDIO_E2E_OPEN_FILE) instead of opening a native dialog, and registers `debug_panic`.
+cargo build -p studio-app --features e2e -p studio-cli
 export STUDIO_APP_BIN="$CARGO_TARGET_DIR/debug/studio-app"
 export STUDIO_CLI_BIN="$CARGO_TARGET_DIR/debug/studio"
 

@@ -7,7 +7,7 @@ import time
 
 from selenium.webdriver.common.keys import Keys
 
-from ui import click, type_into, visible, wait_for, wait_no_text, wait_text
+from ui import click, type_into, visible, wait_for, wait_no_text, wait_saved, wait_text
 
 
 def first_active_delegate(cli, db):
@@ -28,7 +28,7 @@ def no_loading(d):
              what="loading to finish")
 
 
-def test_card_entered_filed_and_printed(app_factory, cli, workdir, artifacts):
+def test_card_entered_filed_and_printed(app_factory, cli, workdir, save_dir, artifacts):
     session, d = app_factory()
     db = session.db
     click(d, "[data-test=setup-demo]")
@@ -68,16 +68,16 @@ def test_card_entered_filed_and_printed(app_factory, cli, workdir, artifacts):
     wait_for(lambda: "已提交" in visible(d, "[data-test=cf-status]").text, what="the card filed")
     d.save_screenshot(str(artifacts / "card-filed.png"))
 
-    # Print to a file: the save dialog is bypassed by pointing it at the test folder.
-    d.execute_script("window.__STUDIO_E2E_SAVE_DIR__ = arguments[0]", str(workdir))
+    # Print to a file: the test build saves to STUDIO_E2E_SAVE_DIR (save_dir) instead of asking.
     click(d, "[data-test=cf-preview]")
     visible(d, "[data-test=print-pages] canvas[data-rendered]")
     no_loading(d)
     wait_no_text(d, "正在显示")
     d.save_screenshot(str(artifacts / "card-preview.png"))
     click(d, "[data-test=print-save]")
-    pdf = wait_for(lambda: next(iter(workdir.glob("*.pdf")), None), what="the saved PDF")
-    time.sleep(0.3)
+    wait_text(d, "已保存到")
+    pdf = wait_saved(save_dir, "*.pdf")
+    assert pdf.name == f"记录卡-{delegate['name']}-2026-11-20.pdf", pdf.name
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     for value in ["党代表联系党员和群众工作记录卡", delegate["name"], "钱学明", "13900001111",
                   "qianxm@example.edu.cn", "图书馆周末开放", "2026"]:

@@ -99,3 +99,31 @@ def wait_text(driver, text, timeout=TIMEOUT):
 
 def wait_no_text(driver, text, timeout=TIMEOUT):
     wait_for(lambda: text not in page_text(driver), timeout, what=f"text {text!r} to go")
+
+
+def invoke(driver, command, args=None, timeout=30):
+    """Call a backend command the way the page does (`window.__TAURI_INTERNALS__.invoke`): a second
+    writer beside the window's own forms. Returns ("ok", value) or ("err", the rejected payload)."""
+    driver.set_script_timeout(timeout)
+    out = driver.execute_async_script(
+        """
+        const [command, args, done] = arguments;
+        window.__TAURI_INTERNALS__.invoke(command, args).then(
+          (value) => done({ ok: true, value: value === undefined ? null : value }),
+          (error) => done({ ok: false, error }),
+        );
+        """,
+        command,
+        args or {},
+    )
+    return ("ok", out["value"]) if out["ok"] else ("err", out["error"])
+
+
+def wait_saved(folder, pattern, timeout=60):
+    """The finished file matching `pattern` in `folder` (the app writes a hidden temporary file first
+    and renames it when complete)."""
+
+    def find():
+        return next((p for p in sorted(folder.glob(pattern)) if not p.name.startswith(".")), None)
+
+    return wait_for(find, timeout, what=f"{pattern} in {folder}")

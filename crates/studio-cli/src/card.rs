@@ -1,22 +1,19 @@
-//! `studio card …`: blank and filled record cards as one PDF.
+//! `studio card …`: blank and filled record cards as one PDF. The job (which cards, the print model,
+//! the PDF) is the core's `printing::render`, the same one the desktop app runs; this file only
+//! reads the arguments and writes the file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use studio_core::cards::{self, CardSelection};
-use studio_core::printing::MAX_BLANK_COPIES;
-use studio_core::{Actor, Error, Store};
+use studio_core::cards::CardSelection;
+use studio_core::files::write_atomic;
+use studio_core::printing::{self, PrintJob};
+use studio_core::{Ctx, Error, Store};
+use studio_core::printing::Rendered;
 
 #[derive(clap::Subcommand)]
 pub enum Command {
     /// 空白记录卡（供手工填写）
-    Blank {
-        /// 份数
-        #[arg(long, default_value_t = 1)]
-        copies: u32,
-        /// 输出 PDF 文件
-        #[arg(short = 'o', long = "out")]
-        out: PathBuf,
-    },
+    Blank(BlankArgs),
     /// 已填写的记录卡：按编号、全部或联系日期区间
     Pdf {
         /// 记录卡编号（可重复）
@@ -37,6 +34,16 @@ pub enum Command {
     },
 }
 
+#[derive(clap::Args)]
+pub struct BlankArgs {
+    /// 份数
+    #[arg(long, default_value_t = 1)]
+    pub copies: u32,
+    /// 输出 PDF 文件
+    #[arg(short = 'o', long = "out")]
+    pub out: PathBuf,
+}
+
 /// The selection from `--id`, `--all` or `--from/--to`; one of them is required.
 pub fn selection(
     ids: Vec<String>,
@@ -54,9 +61,10 @@ pub fn selection(
     }
 }
 
-fn save(out: &PathBuf, r: &studio_print::Rendered, what: &str) -> studio_core::Result<()> {
-    std::fs::write(out, &r.pdf)
-        .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", out.display())))?;
+/// Writes the PDF to `out` (temporary file, flushed, renamed: a crash leaves the old file or the
+/// new one) and says what was written.
+fn save(out: &Path, r: &Rendered, what: &str) -> studio_core::Result<()> {
+    write_atomic(out, &r.pdf)?;
     println!(
         "已输出{what}：{}（{} 页，{} KB）",
         out.display(),
@@ -70,21 +78,21 @@ fn save(out: &PathBuf, r: &studio_print::Rendered, what: &str) -> studio_core::R
     Ok(())
 }
 
-fn print_error(e: studio_print::PrintError) -> Error {
-    Error::Invalid(e.to_string())
+/// A script waits for the whole file: no progress output, never stopped.
+fn no_progress(_done: usize, _total: usize) -> bool {
+    true
 }
 
-pub fn run(store: &Store, actor: &Actor, cmd: Command) -> studio_core::Result<()> {
+/// `studio card blank`: blank cards read no data, so this needs no database (main runs it before
+/// opening one).
+pub fn blank(a: BlankArgs) -> studio_core::Result<()> {
+    let r = printing::render_blank(a.copies, &mut no_progress)?;
+    save(&a.out, &r, &format!(" {} 份空白记录卡", a.copies))
+}
+
+pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
     match cmd {
-        Command::Blank { copies, out } => {
-            if !(1..=MAX_BLANK_COPIES).contains(&copies) {
-                return Err(Error::Invalid(format!(
-                    "份数应在 1 到 {MAX_BLANK_COPIES} 之间"
-                )));
-            }
-            let r = studio_print::blank_cards(copies).map_err(print_error)?;
-            save(&out, &r, &format!(" {copies} 份空白记录卡"))
-        }
+        Command::Blank(a) => blank(a),
         Command::Pdf {
             ids,
             all,
@@ -92,14 +100,11 @@ pub fn run(store: &Store, actor: &Actor, cmd: Command) -> studio_core::Result<()
             to,
             out,
         } => {
-            let sel = selection(ids, all, from, to)?;
-            let list = cards::cards_for_print(store, actor, &sel)?;
-            if list.is_empty() {
-                return Err(Error::Invalid("没有符合条件的记录卡".into()));
-            }
-            let r = studio_print::render_cards(&studio_print::from_core::cards(&list))
-                .map_err(print_error)?;
-            save(&out, &r, &format!(" {} 张记录卡", list.len()))
+            let job = PrintJob::Cards {
+                selection: selection(ids, all, from, to)?,
+            };
+            let r = printing::render(store, ctx, &job, &mut no_progress)?;
+            save(&out, &r, "记录卡")
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 use studio_core::roster::{self, DelegateListItem};
-use studio_core::{Actor, Store};
+use studio_core::{Ctx, Store};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -30,10 +30,10 @@ fn to_json(d: &DelegateListItem) -> serde_json::Value {
     })
 }
 
-pub fn run(store: &Store, _actor: &Actor, cmd: Command) -> studio_core::Result<()> {
+pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
     match cmd {
         Command::List { json } => {
-            let all = roster::all_delegates(store)?;
+            let all = roster::all_delegates(store, ctx)?;
             if json {
                 let arr: Vec<_> = all.iter().map(to_json).collect();
                 println!("{}", serde_json::to_string_pretty(&arr).unwrap_or_default());

@@ -1,6 +1,6 @@
 //! `studio demo`.
 
-use studio_core::Store;
+use studio_core::{Ctx, Store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -12,9 +12,9 @@ pub struct Args {
     bulk_items: Option<usize>,
 }
 
-pub fn run(store: &mut Store, args: Args) -> studio_core::Result<()> {
+pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
     if let Some(n) = args.bulk_items {
-        if studio_core::items::item_count(store)? > 0 {
+        if studio_core::items::item_count(store, ctx)? > 0 {
             return Err(studio_core::Error::Conflict(
                 "数据库中已有台账事项，未生成性能测试数据".into(),
             ));

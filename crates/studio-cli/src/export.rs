@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
 use studio_core::items;
-use studio_core::{Actor, Error, Store};
+use studio_core::files::write_atomic;
+use studio_core::{Ctx, Error, Store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -26,11 +27,11 @@ pub struct Args {
     out: PathBuf,
 }
 
-pub fn run(store: &Store, actor: &Actor, a: Args) -> studio_core::Result<()> {
+pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
     let (bytes, summary) = if a.what == "items" {
-        let list = items::items_for_export(store, actor, a.from.as_deref(), a.to.as_deref())?;
+        let list = items::items_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
         let bytes = export::export_items(&list, format)?;
         (bytes, format!("{} 件台账事项", list.len()))
     } else {
@@ -38,12 +39,12 @@ pub fn run(store: &Store, actor: &Actor, a: Args) -> studio_core::Result<()> {
             (Some(from), Some(to)) => CardSelection::Period { from, to },
             _ => CardSelection::All,
         };
-        let list = cards::cards_for_print(store, actor, &sel)?;
+        let list = cards::cards_for_print(store, ctx, &sel)?;
         let bytes = export::export_cards(&list, format)?;
         (bytes, format!("{} 张记录卡", list.len()))
     };
-    std::fs::write(&a.out, bytes)
-        .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", a.out.display())))?;
+    // Temporary file, flushed, renamed: a crash leaves the old file or the new one.
+    write_atomic(&a.out, &bytes)?;
     println!("已导出 {summary}到 {}", a.out.display());
     Ok(())
 }

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use studio_core::{Actor, Role, Store};
+use studio_core::storage::lock::DbLock;
+use studio_core::{Actor, Ctx, Role, Store};
 
 #[derive(Parser)]
 #[command(name = "studio", version, about = "党代表工作室命令行工具")]
@@ -54,11 +55,15 @@ enum Command {
 }
 
 /// Who the CLI acts as in the audit trail: the system user who ran it.
-fn cli_actor() -> Actor {
+fn cli_ctx() -> Ctx {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "未知用户".into());
-    Actor::new(format!("命令行（{user}）"), Role::Admin)
+    Ctx::now(Actor::with_id(
+        format!("cli:{user}"),
+        format!("命令行（{user}）"),
+        Role::Admin,
+    ))
 }
 
 fn run(cli: Cli) -> studio_core::Result<()> {
@@ -75,18 +80,36 @@ fn run(cli: Cli) -> studio_core::Result<()> {
         }
         return Ok(());
     }
-    let mut store = Store::open(&path)?;
-    let actor = cli_actor();
+    let ctx = cli_ctx();
+    // Only the commands that make data create a database; the others refuse a missing file
+    // (a mistyped --db) instead of creating an empty one and reporting an empty roster.
+    let open = |path: &std::path::Path| match &cli.command {
+        Command::Demo(_) => Store::open(path),
+        _ => Store::open_existing(path),
+    };
     match cli.command {
-        Command::Demo(a) => demo::run(&mut store, a),
-        Command::Delegates(c) => delegates::run(&store, &actor, c),
-        Command::Calendar(c) => calendar::run(&store, c),
-        Command::Card(c) => card::run(&store, &actor, c),
-        Command::Export(a) => export::run(&store, &actor, a),
-        Command::Backup(a) => maintenance::backup(&store, &actor, a),
-        Command::Restore(a) => maintenance::restore(&mut store, &actor, a),
-        Command::Check => maintenance::check(&store),
-        Command::Paths { .. } => Ok(()),
+        // Blank cards need no database.
+        Command::Card(card::Command::Blank(a)) => card::blank(a),
+        Command::Restore(ref a) => {
+            // The running app holds this lock: restoring under it would be overwritten by its
+            // next save. Holding it here also keeps the app from starting mid-restore.
+            let _lock = DbLock::acquire(&path)?;
+            let store = Store::open_existing(&path)?;
+            maintenance::restore(&store, &ctx, a)
+        }
+        _ => {
+            let store = open(&path)?;
+            match cli.command {
+                Command::Demo(a) => demo::run(&store, &ctx, a),
+                Command::Delegates(c) => delegates::run(&store, &ctx, c),
+                Command::Calendar(c) => calendar::run(&store, c),
+                Command::Card(c) => card::run(&store, &ctx, c),
+                Command::Export(a) => export::run(&store, &ctx, a),
+                Command::Backup(a) => maintenance::backup(&store, &ctx, a),
+                Command::Check => maintenance::check(&store),
+                Command::Restore(_) | Command::Paths { .. } => Ok(()),
+            }
+        }
     }
 }
 

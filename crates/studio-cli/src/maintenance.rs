@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use studio_core::maintenance::{self, CheckReport};
-use studio_core::{Actor, Error, Store};
+use studio_core::{Ctx, Error, Store};
 
 #[derive(clap::Args)]
 pub struct BackupArgs {
@@ -18,8 +18,8 @@ pub struct RestoreArgs {
     file: PathBuf,
 }
 
-pub fn backup(store: &Store, actor: &Actor, a: BackupArgs) -> studio_core::Result<()> {
-    maintenance::backup(store, actor, &a.out)?;
+pub fn backup(store: &Store, ctx: &Ctx, a: BackupArgs) -> studio_core::Result<()> {
+    maintenance::backup(store, ctx, &a.out)?;
     println!("已备份到 {}", a.out.display());
     Ok(())
 }
@@ -37,8 +37,8 @@ fn print_report(r: &CheckReport) {
     }
 }
 
-pub fn restore(store: &mut Store, actor: &Actor, a: RestoreArgs) -> studio_core::Result<()> {
-    let r = maintenance::restore(store, actor, &a.file)?;
+pub fn restore(store: &Store, ctx: &Ctx, a: &RestoreArgs) -> studio_core::Result<()> {
+    let r = maintenance::restore(store, ctx, &a.file)?;
     print_report(&r);
     println!("已从 {} 恢复", a.file.display());
     Ok(())

@@ -22,6 +22,14 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Liaison,
+        Role::Delegate,
+        Role::Visitor,
+        Role::System,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Role::Admin => "组织部管理员",

@@ -112,7 +112,13 @@ pub fn for_reader(mut r: ChangeRecord) -> ChangeRecord {
 }
 
 /// Fields holding a phone number or an address, by name, in any record kept in the change log.
-const PHONE_FIELDS: &[&str] = &["mobile", "office_phone", "person_phone", "delegate_phone", "phone"];
+const PHONE_FIELDS: &[&str] = &[
+    "mobile",
+    "office_phone",
+    "person_phone",
+    "delegate_phone",
+    "phone",
+];
 const ADDRESS_FIELDS: &[&str] = &["person_address", "address"];
 
 /// Mask phone numbers and addresses anywhere in a JSON value.
@@ -184,7 +190,12 @@ mod tests {
 
     #[test]
     fn readers_never_get_a_phone_in_full() {
-        let v = mask_personal(json!({"mobile": "13812345678", "nested": {"person_phone": "13900001111"}}));
-        assert_eq!(v, json!({"mobile": "138****5678", "nested": {"person_phone": "139****1111"}}));
+        let v = mask_personal(
+            json!({"mobile": "13812345678", "nested": {"person_phone": "13900001111"}}),
+        );
+        assert_eq!(
+            v,
+            json!({"mobile": "138****5678", "nested": {"person_phone": "139****1111"}})
+        );
     }
 }

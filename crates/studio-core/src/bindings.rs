@@ -1,6 +1,7 @@
-//! The TypeScript the UI sees, generated from the Rust types (DESIGN.md, invariant 6).
-//! `ui/src/api/types.ts` is this function's output, committed; the test `ts_bindings` fails when the
-//! two differ. Regenerate with `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.
+//! The TypeScript the UI sees, generated from the Rust types (DESIGN.md, invariant 6) and the
+//! core's rules (invariant 13). `ui/src/api/types.ts` is [`typescript`]'s output and
+//! `ui/src/api/rules.ts` is [`rules_typescript`]'s, both committed; the test `ts_bindings` fails
+//! when either differs. Regenerate with `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.
 
 use ts_rs::{Config, TS};
 
@@ -16,6 +17,8 @@ pub fn typescript() -> String {
     let cfg = &cfg;
     let decls: Vec<String> = decls![cfg;
         crate::error::FieldError,
+        crate::error::FieldLabel,
+        crate::error::StaleInfo,
         crate::error::ErrorPayload,
         crate::actor::Role,
         crate::actor::Actor,
@@ -63,6 +66,7 @@ pub fn typescript() -> String {
         crate::items::Item,
         crate::items::ItemInput,
         crate::items::ItemAction,
+        crate::items::ItemActionKind,
         crate::items::ItemEventKind,
         crate::items::ItemEvent,
         crate::items::ItemListItem,
@@ -78,6 +82,24 @@ pub fn typescript() -> String {
         crate::printing::PrintOutcome,
         crate::printing::ExportOutcome,
         crate::export::ExportFormat,
+        crate::rules::Labelled<()>,
+        crate::rules::Bounds,
+        crate::rules::ItemStatusRule,
+        crate::rules::ItemStepRule,
+        crate::rules::ItemCategoryRule,
+        crate::rules::SatisfactionRule,
+        crate::rules::ItemLimits,
+        crate::rules::ItemRules,
+        crate::rules::CardDeadlineRule,
+        crate::rules::CardLimits,
+        crate::rules::CardRules,
+        crate::rules::RosterLimits,
+        crate::rules::RosterRules,
+        crate::rules::SettingsLimits,
+        crate::rules::CalendarRules,
+        crate::rules::SearchRules,
+        crate::rules::ErrorCodeRule,
+        crate::rules::Rules,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\
@@ -94,4 +116,26 @@ pub fn typescript() -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// `ui/src/api/rules.ts`: [`crate::rules::Rules::current`] as a constant (typed by `types.ts`), and
+/// the error codes as a type.
+pub fn rules_typescript() -> String {
+    let rules = crate::rules::Rules::current();
+    let json = serde_json::to_string_pretty(&rules).expect("rules serialize");
+    let codes: Vec<String> = crate::error::ERROR_CODES
+        .iter()
+        .map(|(code, _)| format!("'{code}'"))
+        .collect();
+    format!(
+        "// Generated from studio-core's rules (src/rules.rs) by src/bindings.rs. Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.\n\
+         // Labels, the steps each item status allows, default deadlines, field limits, search bounds\n\
+         // and error codes, as the core defines them (DESIGN.md, invariant 13).\n\n\
+         import type {{ Rules }} from './types'\n\n\
+         /** Every code an error from the backend carries (`ErrorPayload.code`). */\n\
+         export type ErrorCode = {}\n\n\
+         export const RULES: Rules = {json}\n",
+        codes.join(" | ")
+    )
 }

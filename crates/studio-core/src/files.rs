@@ -12,7 +12,8 @@ use crate::error::{Error, Result};
 /// The prefix of every temporary file this module makes; [`clean_temporaries`] removes leftovers.
 pub const TEMP_PREFIX: &str = ".studio-tmp-";
 
-fn temp_path_for(target: &Path) -> Result<PathBuf> {
+/// A fresh temporary name in `target`'s folder.
+pub fn temp_path_for(target: &Path) -> Result<PathBuf> {
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -59,6 +60,24 @@ pub fn write_atomic_with(
         )));
     }
     Ok(())
+}
+
+/// Put a finished temporary file (written by someone else, e.g. SQLite's backup) in place: flush
+/// it, rename it over `target`, flush the folder.
+pub fn commit_temp(tmp: &Path, target: &Path) -> Result<()> {
+    let done = (|| -> std::io::Result<()> {
+        File::open(tmp)?.sync_all()?;
+        fs::rename(tmp, target)?;
+        sync_dir(target.parent())
+    })();
+    done.map_err(|e| {
+        let _ = fs::remove_file(tmp);
+        Error::Invalid(format!(
+            "无法写入 {}：{}",
+            target.display(),
+            describe_io(&e)
+        ))
+    })
 }
 
 /// Flush a folder's entry list, so a rename in it survives a power cut (no-op where unsupported).

@@ -26,6 +26,7 @@ pub mod page;
 pub mod paths;
 pub mod printing;
 pub mod roster;
+pub mod rules;
 pub mod settings;
 pub mod status;
 pub mod storage;

@@ -6,7 +6,9 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::actor::{Actor, Permission};
+use crate::actor::Permission;
+use crate::audit::Entity;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::storage::Store;
 
@@ -47,29 +49,37 @@ fn check_conn(conn: &Connection) -> Result<CheckReport> {
 
 /// `PRAGMA integrity_check` and `foreign_key_check` on the open database.
 pub fn check(store: &Store) -> Result<CheckReport> {
-    check_conn(&store.conn)
+    check_conn(&store.writer())
 }
 
-/// A consistent copy of the live database (SQLite online backup), safe while the app runs.
-pub fn backup(store: &Store, actor: &Actor, out: &Path) -> Result<()> {
-    actor.require(Permission::Maintain)?;
+/// A consistent copy of the live database (SQLite online backup), safe while the app runs. The copy
+/// is made under a temporary name beside `out` and renamed when whole, so a crash never leaves a
+/// half backup under the real name.
+pub fn backup(store: &Store, ctx: &Ctx, out: &Path) -> Result<()> {
+    ctx.require(Permission::Maintain)?;
     if out.exists() {
         return Err(Error::Conflict(format!(
             "{} 已存在，请换一个文件名，以免覆盖已有备份",
             out.display()
         )));
     }
-    store
-        .conn
-        .backup(rusqlite::MAIN_DB, out, None)
+    let tmp = crate::files::temp_path_for(out)?;
+    let made = store
+        .reader()?
+        .backup(rusqlite::MAIN_DB, &tmp, None)
         .map_err(Error::from)
+        .and_then(|()| crate::files::commit_temp(&tmp, out));
+    if made.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    made
 }
 
 /// Replace the open database's contents with the backup at `from`, after checking that the backup
 /// is intact and from this program. The current data is kept aside first: nothing is lost if the
 /// backup turns out to be the wrong one.
-pub fn restore(store: &mut Store, actor: &Actor, from: &Path) -> Result<CheckReport> {
-    actor.require(Permission::Maintain)?;
+pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<CheckReport> {
+    ctx.require(Permission::Maintain)?;
     if !from.is_file() {
         return Err(Error::Invalid(format!("找不到备份文件 {}", from.display())));
     }
@@ -104,15 +114,29 @@ pub fn restore(store: &mut Store, actor: &Actor, from: &Path) -> Result<CheckRep
             crate::ids::today_shanghai()
         ));
         if !aside.exists() {
-            store.conn.backup(rusqlite::MAIN_DB, &aside, None)?;
+            store.writer().backup(rusqlite::MAIN_DB, &aside, None)?;
         }
     }
-    store.conn.restore(
-        rusqlite::MAIN_DB,
-        from,
-        None::<fn(rusqlite::backup::Progress)>,
-    )?;
-    // An older backup is brought up to this build's schema.
-    crate::storage::migrate(&mut store.conn)?;
+    {
+        let mut conn = store.writer();
+        conn.restore(
+            rusqlite::MAIN_DB,
+            from,
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        // An older backup is brought up to this build's schema.
+        crate::storage::migrate(&mut conn)?;
+    }
+    // Idle readers may hold the old contents' cache: new ones see the restored file.
+    store.drop_readers();
+    store.write(ctx, Permission::Maintain, |tx| {
+        tx.record(
+            Entity::Database,
+            "studio",
+            "restore",
+            None::<&()>,
+            Some(&serde_json::json!({ "from": from.display().to_string() })),
+        )
+    })?;
     check(store)
 }

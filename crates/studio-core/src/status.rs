@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::actor::Actor;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::settings::{self, SetupState};
 use crate::storage::Store;
@@ -20,11 +21,11 @@ pub struct AppStatus {
     pub delegation_count: u64,
 }
 
-pub fn app_status(store: &Store) -> Result<AppStatus> {
+pub fn app_status(store: &Store, ctx: &Ctx) -> Result<AppStatus> {
     let s = settings::load(store)?;
     let mut setup = settings::setup_state(store)?;
     // A database that already holds a roster (made by `studio demo` or restored) needs no choice.
-    let delegate_count = crate::roster::delegate_count(store)?;
+    let delegate_count = crate::roster::delegate_count(store, ctx)?;
     if setup == SetupState::Pending && delegate_count > 0 {
         setup = SetupState::Blank;
     }
@@ -35,9 +36,9 @@ pub fn app_status(store: &Store) -> Result<AppStatus> {
             .map(|p| p.display().to_string())
             .unwrap_or_else(|| ":memory:".into()),
         setup,
-        operator: settings::operator(store)?,
+        operator: ctx.actor.clone(),
         studio_name: s.studio_name,
         delegate_count,
-        delegation_count: crate::roster::delegation_count(store)?,
+        delegation_count: crate::roster::delegation_count(store, ctx)?,
     })
 }

@@ -3,6 +3,11 @@
 
 use crate::error::{Error, FieldError, Result};
 
+/// The largest 排序号 (it becomes part of a sortable key).
+pub const ORDER_MAX: i64 = 99_999;
+/// The longest e-mail address accepted (RFC 5321's limit).
+pub const EMAIL_MAX: usize = 254;
+
 #[derive(Default)]
 pub struct Checker {
     errors: Vec<FieldError>,
@@ -40,8 +45,8 @@ impl Checker {
 
     /// 排序号: a small non-negative number (it becomes part of a sortable key).
     pub fn order(&mut self, field: &str, value: i64) {
-        if !(0..=99_999).contains(&value) {
-            self.add(field, "排序号应为 0 到 99999 之间的整数");
+        if !(0..=ORDER_MAX).contains(&value) {
+            self.add(field, format!("排序号应为 0 到 {ORDER_MAX} 之间的整数"));
         }
     }
 
@@ -168,7 +173,7 @@ fn split_area(joined: &str) -> Option<(String, String, Option<String>)> {
 }
 
 pub fn is_email(s: &str) -> bool {
-    if s.len() > 254 || s.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
+    if s.len() > EMAIL_MAX || s.chars().any(|c| c.is_whitespace() || !c.is_ascii()) {
         return false;
     }
     let Some((local, domain)) = s.split_once('@') else {

@@ -2,15 +2,32 @@
 //! are real holiday periods from the State Council's notices.
 
 use chrono::NaiveDate;
-use studio_core::calendar::{self, DayKind, OverrideKind, WorkCalendar};
-use studio_core::{Actor, Error, Role, Store};
+use studio_core::calendar::{self, CalendarOverride, DayKind, OverrideKind, WorkCalendar};
+use studio_core::{Actor, Ctx, Error, Role, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn admin() -> Actor {
-    Actor::new("组织部张老师", Role::Admin)
+fn admin() -> Ctx {
+    Ctx::now(Actor::new("组织部张老师", Role::Admin))
+}
+
+/// Set a day as the admin's screen does: based on the version it shows.
+fn set_override(
+    s: &Store,
+    who: &Ctx,
+    date: &str,
+    kind: OverrideKind,
+    note: &str,
+) -> studio_core::Result<CalendarOverride> {
+    let v = calendar::override_version(s, date).unwrap_or(0);
+    calendar::set_override(s, who, date, v, kind, note)
+}
+
+fn remove_override(s: &Store, who: &Ctx, date: &str) -> studio_core::Result<()> {
+    let v = calendar::override_version(s, date).unwrap_or(0);
+    calendar::remove_override(s, who, date, v)
 }
 
 fn holiday(name: &str) -> DayKind {
@@ -151,20 +168,13 @@ fn the_covered_years_run_from_2004_to_the_latest() {
 
 #[test]
 fn an_admin_override_turns_a_workday_into_a_holiday() {
-    let mut s = Store::open_in_memory().unwrap();
+    let s = Store::open_in_memory().unwrap();
     // Thu 2025-10-09 is a normal working day; the university closes on it.
     assert_eq!(
         calendar::load(&s).unwrap().add_workdays(d("2025-09-30"), 3),
         d("2025-10-11")
     );
-    let o = calendar::set_override(
-        &mut s,
-        &admin(),
-        "2025-10-09",
-        OverrideKind::Holiday,
-        " 校庆 ",
-    )
-    .unwrap();
+    let o = set_override(&s, &admin(), "2025-10-09", OverrideKind::Holiday, " 校庆 ").unwrap();
     assert_eq!(o.date, "2025-10-09");
     assert_eq!(o.note, "校庆");
     assert_eq!(o.version, 1);
@@ -176,7 +186,7 @@ fn an_admin_override_turns_a_workday_into_a_holiday() {
     assert_eq!(c.add_workdays(d("2025-09-30"), 3), d("2025-10-13"));
     assert_eq!(c.workdays_between(d("2025-09-30"), d("2025-10-11")), 2);
 
-    let grid = calendar::month_view(&s, 2025, 10).unwrap();
+    let grid = calendar::month_view(&s, &admin(), 2025, 10).unwrap();
     assert_eq!(grid.len(), 31);
     let oct9 = &grid[8];
     assert_eq!(oct9.date, "2025-10-09");
@@ -188,8 +198,8 @@ fn an_admin_override_turns_a_workday_into_a_holiday() {
     );
 
     // A weekend worked for the sports day, and next year's calendar entered ahead of the data.
-    calendar::set_override(
-        &mut s,
+    set_override(
+        &s,
         &admin(),
         "2025-11-15",
         OverrideKind::Workday,
@@ -198,20 +208,28 @@ fn an_admin_override_turns_a_workday_into_a_holiday() {
     .unwrap();
     let next = calendar::official_years().end() + 1;
     let day = format!("{next}-01-01");
-    calendar::set_override(&mut s, &admin(), &day, OverrideKind::Holiday, "元旦").unwrap();
+    set_override(&s, &admin(), &day, OverrideKind::Holiday, "元旦").unwrap();
     let c = calendar::load(&s).unwrap();
     assert_eq!(c.day_kind(d("2025-11-15")), makeup("运动会补课"));
     assert_eq!(c.day_kind(d(&day)), holiday("元旦"));
-    assert_eq!(calendar::list_overrides(&s, None).unwrap().len(), 3);
-    assert_eq!(calendar::list_overrides(&s, Some(2025)).unwrap().len(), 2);
     assert_eq!(
-        calendar::list_overrides(&s, Some(next)).unwrap()[0].date,
+        calendar::list_overrides(&s, &admin(), None).unwrap().len(),
+        3
+    );
+    assert_eq!(
+        calendar::list_overrides(&s, &admin(), Some(2025))
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        calendar::list_overrides(&s, &admin(), Some(next)).unwrap()[0].date,
         day
     );
 
     // Changing it bumps the version; removing it restores the official day.
-    let o = calendar::set_override(
-        &mut s,
+    let o = set_override(
+        &s,
         &admin(),
         "2025-10-09",
         OverrideKind::Holiday,
@@ -219,39 +237,46 @@ fn an_admin_override_turns_a_workday_into_a_holiday() {
     )
     .unwrap();
     assert_eq!(o.version, 2);
-    calendar::remove_override(&mut s, &admin(), "2025-10-09").unwrap();
+    remove_override(&s, &admin(), "2025-10-09").unwrap();
     let c = calendar::load(&s).unwrap();
     assert!(c.is_workday(d("2025-10-09")) && !c.is_overridden(d("2025-10-09")));
     assert_eq!(c.add_workdays(d("2025-09-30"), 3), d("2025-10-11"));
-    assert_eq!(calendar::list_overrides(&s, Some(2025)).unwrap().len(), 1);
+    assert_eq!(
+        calendar::list_overrides(&s, &admin(), Some(2025))
+            .unwrap()
+            .len(),
+        1
+    );
     // Set again after removal: the same row comes back with a higher version.
-    let o =
-        calendar::set_override(&mut s, &admin(), "2025-10-09", OverrideKind::Holiday, "").unwrap();
+    let o = set_override(&s, &admin(), "2025-10-09", OverrideKind::Holiday, "").unwrap();
     assert_eq!(o.version, 4);
     // Removing what is not there is a clear error.
-    let e = calendar::remove_override(&mut s, &admin(), "2025-10-10").unwrap_err();
+    let e = remove_override(&s, &admin(), "2025-10-10").unwrap_err();
     assert!(matches!(e, Error::NotFound(_)), "{e:?}");
     assert!(e.to_string().contains("2025-10-10"));
 }
 
 #[test]
 fn only_an_admin_may_change_the_calendar() {
-    let mut s = Store::open_in_memory().unwrap();
+    let s = Store::open_in_memory().unwrap();
     for role in [Role::Liaison, Role::Delegate, Role::Visitor] {
-        let who = Actor::new("王联络", role);
-        let e = calendar::set_override(&mut s, &who, "2025-10-09", OverrideKind::Holiday, "")
-            .unwrap_err();
+        let who = Ctx::now(Actor::new("王联络", role));
+        let e = set_override(&s, &who, "2025-10-09", OverrideKind::Holiday, "").unwrap_err();
         assert_eq!(e.code(), "forbidden");
         assert!(e.to_string().contains("没有权限"), "{e}");
         assert!(e.to_string().contains(role_label(role)), "{e}");
     }
-    calendar::set_override(&mut s, &admin(), "2025-10-09", OverrideKind::Holiday, "").unwrap();
-    let liaison = Actor::new("王联络", Role::Liaison);
-    let e = calendar::remove_override(&mut s, &liaison, "2025-10-09").unwrap_err();
+    set_override(&s, &admin(), "2025-10-09", OverrideKind::Holiday, "").unwrap();
+    let liaison = Ctx::now(Actor::new("王联络", Role::Liaison));
+    let e = remove_override(&s, &liaison, "2025-10-09").unwrap_err();
     assert!(matches!(e, Error::Forbidden(_)));
     assert!(calendar::load(&s).unwrap().is_overridden(d("2025-10-09")));
-    // Reading is open to everyone.
-    assert_eq!(calendar::list_overrides(&s, None).unwrap().len(), 1);
+    // The calendar itself is open to every reader; the list of overrides to the studio's staff.
+    assert!(calendar::load(&s).unwrap().is_overridden(d("2025-10-09")));
+    assert_eq!(
+        calendar::list_overrides(&s, &liaison, None).unwrap().len(),
+        1
+    );
 }
 
 fn role_label(r: Role) -> &'static str {
@@ -260,7 +285,7 @@ fn role_label(r: Role) -> &'static str {
 
 #[test]
 fn bad_input_is_refused_in_chinese_and_nothing_is_saved() {
-    let mut s = Store::open_in_memory().unwrap();
+    let s = Store::open_in_memory().unwrap();
     let fields = |e: Error| match e {
         Error::Validation(f) => f
             .into_iter()
@@ -268,8 +293,7 @@ fn bad_input_is_refused_in_chinese_and_nothing_is_saved() {
             .collect::<Vec<_>>(),
         other => panic!("expected a validation error, got {other:?}"),
     };
-    let e = calendar::set_override(&mut s, &admin(), "2025/10/09", OverrideKind::Holiday, "")
-        .unwrap_err();
+    let e = set_override(&s, &admin(), "2025/10/09", OverrideKind::Holiday, "").unwrap_err();
     assert_eq!(
         fields(e),
         [(
@@ -277,75 +301,54 @@ fn bad_input_is_refused_in_chinese_and_nothing_is_saved() {
             "日期格式应为 YYYY-MM-DD，例如 2025-10-01".into()
         )]
     );
-    let e = calendar::set_override(&mut s, &admin(), "2025-02-29", OverrideKind::Holiday, "")
-        .unwrap_err();
+    let e = set_override(&s, &admin(), "2025-02-29", OverrideKind::Holiday, "").unwrap_err();
     assert_eq!(fields(e)[0].0, "date");
-    let e = calendar::set_override(&mut s, &admin(), "1990-10-09", OverrideKind::Holiday, "")
-        .unwrap_err();
+    let e = set_override(&s, &admin(), "1990-10-09", OverrideKind::Holiday, "").unwrap_err();
     assert_eq!(fields(e)[0].1, "日期应在 2000 年至 2100 年之间");
     let long = "停".repeat(101);
-    let e =
-        calendar::set_override(&mut s, &admin(), "bad", OverrideKind::Holiday, &long).unwrap_err();
+    let e = set_override(&s, &admin(), "bad", OverrideKind::Holiday, &long).unwrap_err();
     let f = fields(e);
     assert_eq!(f.len(), 2, "both problems at once: {f:?}");
     assert_eq!(f[1], ("note".into(), "备注不能超过 100 个字".into()));
     // Exactly 100 characters is fine.
-    calendar::set_override(
-        &mut s,
+    set_override(
+        &s,
         &admin(),
         "2025-10-09",
         OverrideKind::Holiday,
         &"停".repeat(100),
     )
     .unwrap();
-    let e = calendar::month_view(&s, 2025, 13).unwrap_err();
+    let e = calendar::month_view(&s, &admin(), 2025, 13).unwrap_err();
     assert_eq!(
         fields(e),
         [("month".into(), "月份应在 1 到 12 之间".into())]
     );
-    assert_eq!(calendar::list_overrides(&s, None).unwrap().len(), 1);
+    assert_eq!(
+        calendar::list_overrides(&s, &admin(), None).unwrap().len(),
+        1
+    );
 }
 
 #[test]
 fn every_override_change_is_audited_in_its_transaction() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cal.db");
-    let mut s = Store::open(&path).unwrap();
-    calendar::set_override(
-        &mut s,
-        &admin(),
-        "2025-10-09",
-        OverrideKind::Holiday,
-        "校庆",
-    )
-    .unwrap();
-    calendar::set_override(
-        &mut s,
-        &admin(),
-        "2025-10-09",
-        OverrideKind::Workday,
-        "校庆",
-    )
-    .unwrap();
+    let s = Store::open(&path).unwrap();
+    set_override(&s, &admin(), "2025-10-09", OverrideKind::Holiday, "校庆").unwrap();
+    set_override(&s, &admin(), "2025-10-09", OverrideKind::Workday, "校庆").unwrap();
     // The same again changes nothing and records nothing.
-    calendar::set_override(
-        &mut s,
-        &admin(),
-        "2025-10-09",
-        OverrideKind::Workday,
-        "校庆",
-    )
-    .unwrap();
-    calendar::remove_override(&mut s, &admin(), "2025-10-09").unwrap();
+    set_override(&s, &admin(), "2025-10-09", OverrideKind::Workday, "校庆").unwrap();
+    remove_override(&s, &admin(), "2025-10-09").unwrap();
     // Refused writes leave no record.
-    let _ = calendar::set_override(
-        &mut s,
-        &Actor::new("访客", Role::Visitor),
+    let _ = set_override(
+        &s,
+        &Ctx::now(Actor::new("访客", Role::Visitor)),
         "2025-10-10",
         OverrideKind::Holiday,
         "",
     );
-    let _ = calendar::set_override(&mut s, &admin(), "2025-13-01", OverrideKind::Holiday, "");
+    let _ = set_override(&s, &admin(), "2025-13-01", OverrideKind::Holiday, "");
     drop(s);
 
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -390,12 +393,14 @@ fn every_override_change_is_audited_in_its_transaction() {
     };
     assert!(rows[0].4.is_none());
     assert_eq!(json(&rows[0].5)["kind"], "holiday");
-    // The update keeps only what changed.
-    assert_eq!(json(&rows[1].4), serde_json::json!({"kind": "holiday"}));
-    assert_eq!(json(&rows[1].5), serde_json::json!({"kind": "workday"}));
-    // The delete keeps the whole row it removed.
+    // The update keeps the whole row before and after, with its versions.
+    assert_eq!(json(&rows[1].4)["kind"], "holiday");
+    assert_eq!(json(&rows[1].4)["version"], 1);
+    assert_eq!(json(&rows[1].5)["kind"], "workday");
+    assert_eq!(json(&rows[1].5)["version"], 2);
+    // The delete keeps the whole row it removed; after it is the tombstone's version.
     assert_eq!(json(&rows[2].4)["note"], "校庆");
-    assert!(rows[2].5.is_none());
+    assert_eq!(json(&rows[2].5)["version"], 3);
     // The row itself is a tombstone.
     let deleted: Option<String> = conn
         .query_row(
@@ -405,4 +410,25 @@ fn every_override_change_is_audited_in_its_transaction() {
         )
         .unwrap();
     assert!(deleted.is_some());
+}
+
+#[test]
+fn a_stale_calendar_change_is_refused() {
+    let s = Store::open_in_memory().unwrap();
+    let day = "2025-10-09";
+    let seen = calendar::month_view(&s, &admin(), 2025, 10).unwrap()[8].version;
+    assert_eq!(seen, 0, "never overridden");
+    let a = Ctx::now(Actor::new("甲", Role::Admin));
+    let b = Ctx::now(Actor::new("乙", Role::Admin));
+    calendar::set_override(&s, &a, day, seen, OverrideKind::Holiday, "校庆").unwrap();
+    let e = calendar::set_override(&s, &b, day, seen, OverrideKind::Workday, "补课").unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let e = calendar::remove_override(&s, &b, day, seen).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let c = calendar::load(&s).unwrap();
+    assert_eq!(c.day_kind(d(day)), holiday("校庆"), "nothing overwritten");
+    assert_eq!(
+        calendar::month_view(&s, &admin(), 2025, 10).unwrap()[8].version,
+        1
+    );
 }

@@ -3,19 +3,33 @@
 use chrono::NaiveDate;
 use studio_core::calendar::{self, OverrideKind};
 use studio_core::cards::{
-    self, CardInput, CardQuery, CardSelection, CardSort, CardStatus, Channel, DeadlineState,
+    self, Card, CardInput, CardQuery, CardSelection, CardSort, CardStatus, Channel, DeadlineState,
     PoliticalStatus,
 };
 use studio_core::export;
 use studio_core::roster::{self, DelegateInput, DelegationInput, Gender};
-use studio_core::{Actor, Error, Role, Store};
+use studio_core::storage::audit as log;
+use studio_core::{Actor, Ctx, Error, Role, Store};
 
-fn officer() -> Actor {
-    Actor::new("王联络", Role::Liaison)
+/// The day the tests run on: every "today" (deadline states, the default filing date, the latest
+/// date a form accepts) comes from the context, so the tests do not depend on the clock.
+const TODAY: &str = "2025-11-20";
+
+fn officer() -> Ctx {
+    Ctx::new(Actor::new("王联络", Role::Liaison), d(TODAY))
 }
 
-fn admin() -> Actor {
-    Actor::new("组织部张老师", Role::Admin)
+fn admin() -> Ctx {
+    Ctx::new(Actor::new("组织部张老师", Role::Admin), d(TODAY))
+}
+
+fn visitor() -> Ctx {
+    Ctx::new(Actor::new("访客", Role::Visitor), d(TODAY))
+}
+
+/// Another liaison officer at the desk, working on the same cards.
+fn colleague() -> Ctx {
+    Ctx::new(Actor::new("李联络", Role::Liaison), d(TODAY))
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -31,10 +45,10 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let mut s = Store::open_in_memory().unwrap();
-    let mut group = |name: &str| {
+    let s = Store::open_in_memory().unwrap();
+    let group = |name: &str| {
         roster::create_delegation(
-            &mut s,
+            &s,
             &officer(),
             &DelegationInput {
                 name: name.into(),
@@ -46,7 +60,7 @@ fn fixture() -> Fixture {
     };
     let g1 = group("理工代表团");
     let g2 = group("人文社科代表团");
-    let delegate = |s: &mut Store, g: &str, name: &str, unit: &str| {
+    let delegate = |s: &Store, g: &str, name: &str, unit: &str| {
         roster::create_delegate(
             s,
             &officer(),
@@ -63,8 +77,8 @@ fn fixture() -> Fixture {
         .unwrap()
         .id
     };
-    let d1 = delegate(&mut s, &g1, "张建华", "计算机工程学院");
-    let d2 = delegate(&mut s, &g2, "李丽华", "外国语学院");
+    let d1 = delegate(&s, &g1, "张建华", "计算机工程学院");
+    let d2 = delegate(&s, &g2, "李丽华", "外国语学院");
     Fixture {
         store: s,
         delegation: g1,
@@ -94,7 +108,7 @@ fn input(delegate: &str) -> CardInput {
 }
 
 /// A card of `delegate` contacted on `contact`, fed back on `feedback`; its id.
-fn make(s: &mut Store, delegate: &str, contact: &str, feedback: Option<&str>) -> String {
+fn make(s: &Store, delegate: &str, contact: &str, feedback: Option<&str>) -> String {
     let mut i = input(delegate);
     i.contact_date = contact.into();
     i.feedback_on = feedback.map(Into::into);
@@ -103,7 +117,7 @@ fn make(s: &mut Store, delegate: &str, contact: &str, feedback: Option<&str>) ->
 
 /// A card with this person, opinion and channel; its id.
 fn add(
-    s: &mut Store,
+    s: &Store,
     delegate: &str,
     contact: &str,
     name: &str,
@@ -124,12 +138,22 @@ fn add(
 }
 
 fn list_ids(s: &Store, q: CardQuery) -> Vec<String> {
-    cards::list_cards(s, &q)
+    cards::list_cards(s, &officer(), &q)
         .unwrap()
         .items
         .into_iter()
         .map(|c| c.id)
         .collect()
+}
+
+/// The version a card is stored at now: what a form that has just loaded it sends back.
+fn version(s: &Store, id: &str) -> i64 {
+    cards::get_card(s, &officer(), id).unwrap().version
+}
+
+/// Submit the card as it is stored now, on `filed` (default today).
+fn submit(s: &Store, id: &str, filed: Option<&str>) -> studio_core::Result<Card> {
+    cards::submit_card(s, &officer(), id, version(s, id), filed)
 }
 
 fn field_messages(e: Error) -> Vec<(String, String)> {
@@ -150,8 +174,8 @@ fn message<'a>(fields: &'a [(String, String)], field: &str) -> Option<&'a str> {
 
 #[test]
 fn feedback_before_national_day_is_due_on_the_make_up_saturday() {
-    let mut f = fixture();
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
     assert_eq!(c.status, CardStatus::Draft);
     assert_eq!(c.due_on.as_deref(), Some("2025-10-11"));
     // A long time ago, never handed in.
@@ -160,57 +184,49 @@ fn feedback_before_national_day_is_due_on_the_make_up_saturday() {
 
 #[test]
 fn feedback_on_a_friday_is_due_after_an_ordinary_weekend() {
-    let mut f = fixture();
+    let f = fixture();
     let mut i = input(&f.delegate);
     i.contact_date = "2025-03-12".into();
     i.feedback_on = Some("2025-03-14".into());
-    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let c = cards::create_card(&f.store, &officer(), &i).unwrap();
     assert_eq!(c.due_on.as_deref(), Some("2025-03-19"));
 }
 
 #[test]
 fn filed_on_the_due_date_is_on_time_the_next_working_day_is_late() {
-    let mut f = fixture();
-    let a = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
-    let b = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
-    let a = cards::submit_card(&mut f.store, &officer(), &a.id, Some("2025-10-11")).unwrap();
+    let f = fixture();
+    let a = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let b = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let a = cards::submit_card(&f.store, &officer(), &a.id, a.version, Some("2025-10-11")).unwrap();
     assert_eq!(a.status, CardStatus::Submitted);
     assert_eq!(a.filed_on.as_deref(), Some("2025-10-11"));
     assert!(!a.filed_late);
     assert_eq!(a.deadline, DeadlineState::FiledOnTime);
-    let b = cards::submit_card(&mut f.store, &officer(), &b.id, Some("2025-10-13")).unwrap();
+    let b = cards::submit_card(&f.store, &officer(), &b.id, b.version, Some("2025-10-13")).unwrap();
     assert!(b.filed_late);
     assert_eq!(b.deadline, DeadlineState::FiledLate);
     // Filed before the feedback is impossible; a malformed date is refused.
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
     let e = field_messages(
-        cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-09-29")).unwrap_err(),
+        cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025-09-29")).unwrap_err(),
     );
     assert_eq!(
         message(&e, "filed_on"),
         Some("交回日期不能早于反馈日期（2025-09-30）")
     );
     let e = field_messages(
-        cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025/10/01")).unwrap_err(),
+        cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025/10/01")).unwrap_err(),
     );
     assert!(message(&e, "filed_on").unwrap().contains("YYYY-MM-DD"));
     // Without a date: today.
-    let c = cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap();
-    assert_eq!(
-        c.filed_on.as_deref(),
-        Some(
-            studio_core::ids::today_shanghai()
-                .format("%Y-%m-%d")
-                .to_string()
-                .as_str()
-        )
-    );
+    let c = cards::submit_card(&f.store, &officer(), &c.id, c.version, None).unwrap();
+    assert_eq!(c.filed_on.as_deref(), Some(TODAY));
 }
 
 #[test]
 fn deadline_states_filters_and_counts_for_a_fixed_today() {
-    let mut f = fixture();
-    let s = &mut f.store;
+    let f = fixture();
+    let s = &f.store;
     let g = f.delegate.as_str();
     // Feedback Mon 2025-03-10 → due Thu 03-13; Fri 03-07 → due Wed 03-12; Mon 03-03 → Thu 03-06.
     let due_13 = make(s, g, "2025-03-10", Some("2025-03-10"));
@@ -218,12 +234,13 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
     let due_06 = make(s, g, "2025-03-03", Some("2025-03-03"));
     let open = make(s, g, "2025-03-10", None);
     let filed_late = make(s, g, "2025-02-03", Some("2025-02-05"));
-    cards::submit_card(s, &officer(), &filed_late, Some("2025-03-03")).unwrap();
+    submit(s, &filed_late, Some("2025-03-03")).unwrap();
     let filed_ok = make(s, g, "2025-03-03", Some("2025-03-04"));
-    cards::submit_card(s, &officer(), &filed_ok, Some("2025-03-05")).unwrap();
+    submit(s, &filed_ok, Some("2025-03-05")).unwrap();
 
     let today = d("2025-03-11");
-    let all = cards::list_cards_at(&f.store, &CardQuery::default(), today).unwrap();
+    let on = |day: NaiveDate| officer().on(day);
+    let all = cards::list_cards(&f.store, &on(today), &CardQuery::default()).unwrap();
     assert_eq!(all.total, 6);
     let state = |id: &str| all.items.iter().find(|c| c.id == id).unwrap().deadline;
     assert_eq!(
@@ -242,7 +259,7 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
     assert_eq!(state(&filed_ok), DeadlineState::FiledOnTime);
 
     let ids = |q: CardQuery, today: &str| -> Vec<String> {
-        let mut v: Vec<String> = cards::list_cards_at(&f.store, &q, d(today))
+        let mut v: Vec<String> = cards::list_cards(&f.store, &on(d(today)), &q)
             .unwrap()
             .items
             .into_iter()
@@ -275,7 +292,7 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
     assert_eq!(ids(soon.clone(), "2025-03-11"), [due_12.as_str()]);
     assert_eq!(ids(soon, "2025-03-13"), [due_13.as_str()]);
 
-    let counts = cards::card_counts(&f.store, today).unwrap();
+    let counts = cards::card_counts(&f.store, &on(today)).unwrap();
     assert_eq!(counts.drafts, 4);
     assert_eq!(counts.due_soon, 1);
     assert_eq!(counts.overdue, 1);
@@ -290,7 +307,9 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
         ..Default::default()
     };
     assert_eq!(
-        cards::list_cards_at(&f.store, &month, today).unwrap().total,
+        cards::list_cards(&f.store, &on(today), &month)
+            .unwrap()
+            .total,
         counts.filed_this_month
     );
     let late = CardQuery {
@@ -300,11 +319,13 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
         ..Default::default()
     };
     assert_eq!(
-        cards::list_cards_at(&f.store, &late, today).unwrap().total,
+        cards::list_cards(&f.store, &on(today), &late)
+            .unwrap()
+            .total,
         counts.filed_late_this_year
     );
     assert_eq!(
-        cards::card_counts(&f.store, d("2026-03-11"))
+        cards::card_counts(&f.store, &on(d("2026-03-11")))
             .unwrap()
             .filed_late_this_year,
         0
@@ -313,21 +334,28 @@ fn deadline_states_filters_and_counts_for_a_fixed_today() {
 
 #[test]
 fn a_calendar_override_moves_stored_due_dates() {
-    let mut f = fixture();
+    let f = fixture();
     let mut i = input(&f.delegate);
     i.contact_date = "2025-03-10".into();
     i.feedback_on = Some("2025-03-10".into());
-    let draft = cards::create_card(&mut f.store, &officer(), &i).unwrap();
-    let filed = cards::create_card(&mut f.store, &officer(), &i).unwrap();
-    let filed =
-        cards::submit_card(&mut f.store, &officer(), &filed.id, Some("2025-03-14")).unwrap();
+    let draft = cards::create_card(&f.store, &officer(), &i).unwrap();
+    let filed = cards::create_card(&f.store, &officer(), &i).unwrap();
+    let filed = cards::submit_card(
+        &f.store,
+        &officer(),
+        &filed.id,
+        filed.version,
+        Some("2025-03-14"),
+    )
+    .unwrap();
     assert_eq!(draft.due_on.as_deref(), Some("2025-03-13"));
     assert!(filed.filed_late);
     // The university closes on Wed 03-12: both move to Fri 03-14, and the filed card was on time.
     calendar::set_override(
-        &mut f.store,
+        &f.store,
         &admin(),
         "2025-03-12",
+        0,
         OverrideKind::Holiday,
         "校庆",
     )
@@ -342,16 +370,26 @@ fn a_calendar_override_moves_stored_due_dates() {
     let last = history.last().unwrap();
     assert_eq!(last.action, "recompute_due");
     assert_eq!(last.actor, "组织部张老师");
-    calendar::remove_override(&mut f.store, &admin(), "2025-03-12").unwrap();
+    assert_eq!((last.base_version, last.new_version), (Some(2), Some(3)));
+    let set = calendar::list_overrides(&f.store, &admin(), Some(2025)).unwrap();
+    let v = set.iter().find(|o| o.date == "2025-03-12").unwrap().version;
+    calendar::remove_override(&f.store, &admin(), "2025-03-12", v).unwrap();
     assert_eq!(
         get(&f.store, &draft.id).due_on.as_deref(),
         Some("2025-03-13")
     );
     assert!(get(&f.store, &filed.id).filed_late);
     assert_eq!(
-        cards::recompute_due_dates(&mut f.store).unwrap(),
+        cards::recompute_due_dates(&f.store, &admin()).unwrap(),
         0,
         "already current"
+    );
+    // It follows a calendar change: a settings matter.
+    assert_eq!(
+        cards::recompute_due_dates(&f.store, &officer())
+            .unwrap_err()
+            .code(),
+        "forbidden"
     );
 }
 
@@ -359,7 +397,7 @@ fn a_calendar_override_moves_stored_due_dates() {
 
 #[test]
 fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
-    let mut f = fixture();
+    let f = fixture();
     let bad = CardInput {
         delegate_id: f.delegate.clone(),
         contact_date: "2099-01-01".into(),
@@ -374,7 +412,7 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
         feedback_on: Some("2025-01-01".into()),
         ..Default::default()
     };
-    let e = field_messages(cards::create_card(&mut f.store, &officer(), &bad).unwrap_err());
+    let e = field_messages(cards::create_card(&f.store, &officer(), &bad).unwrap_err());
     assert_eq!(message(&e, "contact_date"), Some("联系日期不能晚于今天"));
     assert_eq!(message(&e, "person_name"), Some("请填写联系对象姓名"));
     assert_eq!(message(&e, "person_age"), Some("年龄应在 1 到 120 岁之间"));
@@ -394,7 +432,7 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
     early.feedback_on = Some("2025-09-28".into());
     early.channel = None;
     early.person_name = "一二三四五六七八九十一二三四五六七八九十一".into();
-    let e = field_messages(cards::create_card(&mut f.store, &officer(), &early).unwrap_err());
+    let e = field_messages(cards::create_card(&f.store, &officer(), &early).unwrap_err());
     assert_eq!(message(&e, "feedback_on"), Some("反馈日期不能早于联系日期"));
     assert_eq!(message(&e, "channel"), Some("请选择联系形式"));
     assert_eq!(
@@ -404,13 +442,13 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
 
     let mut nobody = input("no-such-delegate");
     nobody.contact_date = "2025-09-29".into();
-    let e = field_messages(cards::create_card(&mut f.store, &officer(), &nobody).unwrap_err());
+    let e = field_messages(cards::create_card(&f.store, &officer(), &nobody).unwrap_err());
     assert_eq!(
         message(&e, "delegate_id"),
         Some("所选党代表不存在，请重新选择")
     );
 
-    assert_eq!(cards::card_count(&f.store).unwrap(), 0);
+    assert_eq!(cards::card_count(&f.store, &officer()).unwrap(), 0);
     assert!(studio_core::audit::recent(&f.store, &officer(), 50)
         .unwrap()
         .iter()
@@ -419,26 +457,26 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
 
 #[test]
 fn phones_are_normalised_and_other_channels_keep_their_text() {
-    let mut f = fixture();
+    let f = fixture();
     let mut i = input(&f.delegate);
     i.person_phone = "(0536)8785123".into();
     i.channel = Some(Channel::Other);
     i.channel_other = " 电话联系 ".into();
-    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let c = cards::create_card(&f.store, &officer(), &i).unwrap();
     assert_eq!(c.person_phone, "0536-8785123");
     assert_eq!(c.channel_other, "电话联系");
     assert_eq!(c.channel_text(), "其他形式（电话联系）");
     let mut i = input(&f.delegate);
     i.channel_other = "不该保存".into();
-    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let c = cards::create_card(&f.store, &officer(), &i).unwrap();
     assert_eq!(c.channel_other, "");
     assert_eq!(c.person_phone, "13987654321");
 }
 
 #[test]
 fn the_card_keeps_its_snapshot_when_the_roster_changes() {
-    let mut f = fixture();
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
     assert_eq!(c.delegate_name, "张建华");
     assert_eq!(c.delegation_name, "理工代表团");
     assert_eq!(c.delegation_id, f.delegation);
@@ -457,24 +495,24 @@ fn the_card_keeps_its_snapshot_when_the_roster_changes() {
         mobile: d.mobile.clone(),
         ..Default::default()
     };
-    roster::update_delegate(&mut f.store, &officer(), &f.delegate, &di).unwrap();
+    roster::update_delegate(&f.store, &officer(), &f.delegate, d.version, &di).unwrap();
     let again = cards::get_card(&f.store, &officer(), &c.id).unwrap();
     assert_eq!(again.delegate_unit_position, "计算机工程学院 教授");
 
     // Saving the draft keeps it too…
     let mut edit = input(&f.delegate);
     edit.person_age = Some(22);
-    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &edit).unwrap();
+    let saved = cards::update_card(&f.store, &officer(), &c.id, c.version, &edit).unwrap();
     assert_eq!(saved.delegate_unit_position, "计算机工程学院 教授");
     assert_eq!(saved.version, 2);
     // …unless the user asks for a fresh one,
     edit.refresh_snapshot = true;
-    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &edit).unwrap();
+    let saved = cards::update_card(&f.store, &officer(), &c.id, saved.version, &edit).unwrap();
     assert_eq!(saved.delegate_unit_position, "数学与统计学院 教授");
     // or picks another delegate.
     let mut other = input(&f.other_delegate);
     other.person_age = Some(22);
-    let saved = cards::update_card(&mut f.store, &officer(), &c.id, &other).unwrap();
+    let saved = cards::update_card(&f.store, &officer(), &c.id, saved.version, &other).unwrap();
     assert_eq!(saved.delegate_name, "李丽华");
     assert_eq!(saved.delegation_id, f.other_delegation);
     assert_eq!(saved.delegation_name, "人文社科代表团");
@@ -485,7 +523,7 @@ fn the_card_keeps_its_snapshot_when_the_roster_changes() {
     let n = cards::card_history(&f.store, &officer(), &c.id)
         .unwrap()
         .len();
-    let same = cards::update_card(&mut f.store, &officer(), &c.id, &other).unwrap();
+    let same = cards::update_card(&f.store, &officer(), &c.id, saved.version, &other).unwrap();
     assert_eq!(same.version, saved.version);
     assert_eq!(
         cards::card_history(&f.store, &officer(), &c.id)
@@ -497,32 +535,273 @@ fn the_card_keeps_its_snapshot_when_the_roster_changes() {
 
 #[test]
 fn a_delegate_who_left_takes_no_cards_after_leaving() {
-    let mut f = fixture();
-    roster::mark_delegate_left(&mut f.store, &officer(), &f.delegate, Some("2025-09-01")).unwrap();
-    let e = field_messages(
-        cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap_err(),
-    );
+    let f = fixture();
+    roster::mark_delegate_left(&f.store, &officer(), &f.delegate, 1, Some("2025-09-01")).unwrap();
+    let e =
+        field_messages(cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap_err());
     assert!(message(&e, "delegate_id")
         .unwrap()
         .contains("已于 2025-09-01 离任"));
     let mut before = input(&f.delegate);
     before.contact_date = "2025-08-20".into();
     before.feedback_on = Some("2025-08-21".into());
-    cards::create_card(&mut f.store, &officer(), &before).unwrap();
+    cards::create_card(&f.store, &officer(), &before).unwrap();
+}
+
+// ---- two people, one card: stale saves ------------------------------------------------------
+
+#[test]
+fn two_draft_saves_from_the_same_version_the_second_is_refused() {
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    // Both open the card at version 1.
+    let mine = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    let theirs = cards::get_card(&f.store, &colleague(), &c.id).unwrap();
+    assert_eq!((mine.version, theirs.version), (1, 1));
+    let mut first = CardInput::from(&mine);
+    first.opinion = "反映南区食堂晚餐供应时间短，希望延长到晚上九点。".into();
+    let mut second = CardInput::from(&theirs);
+    second.opinion = "反映北区食堂早餐品种少。".into();
+
+    let saved = cards::update_card(&f.store, &officer(), &c.id, mine.version, &first).unwrap();
+    assert_eq!(saved.version, 2);
+    let e = cards::update_card(&f.store, &colleague(), &c.id, theirs.version, &second).unwrap_err();
+    assert!(matches!(e, Error::Stale(_)), "{e:?}");
+    assert_eq!(e.code(), "conflict");
+    assert_eq!(e.to_string(), "该记录已被他人修改，请刷新后再看");
+
+    let stored = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(stored.opinion, first.opinion, "the first save stands");
+    assert_eq!(stored.version, 2);
+    // Refreshed, the colleague saves on top of it.
+    let mut again = CardInput::from(&stored);
+    again.handling = "已电话回访，本人满意。".into();
+    let saved = cards::update_card(&f.store, &colleague(), &c.id, stored.version, &again).unwrap();
+    assert_eq!(saved.version, 3);
+    assert_eq!(saved.opinion, first.opinion);
+}
+
+#[test]
+fn a_stale_save_is_told_who_changed_which_field() {
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let mut first = CardInput::from(&c);
+    first.person_unit_position = "计算机工程学院2024级研究生".into();
+    cards::update_card(&f.store, &officer(), &c.id, c.version, &first).unwrap();
+    let mut second = CardInput::from(&c);
+    second.person_age = Some(30);
+    let e = cards::update_card(&f.store, &colleague(), &c.id, c.version, &second).unwrap_err();
+    let payload = e.payload();
+    let Error::Stale(info) = e else {
+        panic!("expected a stale save, got {e:?}")
+    };
+    assert_eq!(info.entity, "card");
+    assert_eq!(info.row_id, c.id);
+    assert_eq!((info.base_version, info.current_version), (1, 2));
+    assert_eq!(info.changed_by, "王联络");
+    assert!(!info.changed_at.is_empty());
+    let fields: Vec<(&str, &str)> = info
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.label.as_str()))
+        .collect();
+    assert_eq!(fields, [("person_unit_position", "工作单位及职务")]);
+    // What a front end receives.
+    assert_eq!(payload.code, "conflict");
+    assert_eq!(payload.stale.as_ref(), Some(&*info));
+}
+
+#[test]
+fn submit_and_update_from_the_same_version_the_second_is_refused() {
+    let f = fixture();
+    let mut edit = input(&f.delegate);
+    edit.opinion = "希望图书馆延长开放时间。".into();
+
+    // Submitted first: a draft save based on the version before is stale (not a state error).
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025-10-10")).unwrap();
+    let e = cards::update_card(&f.store, &colleague(), &c.id, c.version, &edit).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let Error::Stale(info) = &e else { panic!() };
+    assert_eq!(info.changed_by, "王联络");
+    let fields: Vec<&str> = info.fields.iter().map(|f| f.field.as_str()).collect();
+    assert!(
+        fields.contains(&"status") && fields.contains(&"filed_on"),
+        "{fields:?}"
+    );
+    let stored = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(stored.status, CardStatus::Submitted);
+    assert_eq!(stored.opinion, c.opinion);
+    assert_eq!(stored.version, 2);
+    // An amendment or a discard based on the old version likewise.
+    let mut fix = CardInput::from(&stored);
+    fix.person_age = Some(22);
+    let e =
+        cards::amend_card(&f.store, &colleague(), &c.id, c.version, &fix, "年龄有误").unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    assert_eq!(version(&f.store, &c.id), 2);
+
+    // Saved first: a submit based on the version before is stale; the card stays a draft.
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    cards::update_card(&f.store, &officer(), &c.id, c.version, &edit).unwrap();
+    let e = cards::submit_card(&f.store, &colleague(), &c.id, c.version, None).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let e = cards::discard_draft(&f.store, &colleague(), &c.id, c.version).unwrap_err();
+    assert_eq!(e.code(), "conflict");
+    let stored = cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(stored.status, CardStatus::Draft);
+    assert_eq!(stored.opinion, edit.opinion);
+    assert_eq!(stored.filed_on, None);
+    assert_eq!(stored.version, 2);
+}
+
+// ---- the access log and the change log ------------------------------------------------------
+
+type Access = (String, String, String, String);
+
+fn access(s: &Store) -> Vec<Access> {
+    log::access_entries(&*s.reader().unwrap()).unwrap()
+}
+
+fn entry(actor: &str, row: &str, action: &str) -> Access {
+    (actor.into(), "card".into(), row.into(), action.into())
+}
+
+#[test]
+fn opening_printing_and_exporting_cards_are_recorded() {
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    assert!(access(&f.store).is_empty(), "writing is not opening");
+
+    cards::get_card(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(access(&f.store), [entry("王联络", &c.id, "view")]);
+
+    // Lists, figures and histories show no personal data in full: not recorded.
+    cards::list_cards(&f.store, &officer(), &CardQuery::default()).unwrap();
+    cards::card_counts(&f.store, &officer()).unwrap();
+    cards::card_history(&f.store, &officer(), &c.id).unwrap();
+    cards::card_amendments(&f.store, &officer(), &c.id).unwrap();
+    assert_eq!(access(&f.store).len(), 1);
+    // A card that is not there was not opened.
+    assert_eq!(
+        cards::get_card(&f.store, &officer(), "nope")
+            .unwrap_err()
+            .code(),
+        "not_found"
+    );
+    assert_eq!(access(&f.store).len(), 1);
+
+    let ids = CardSelection::Ids {
+        ids: vec![c.id.clone()],
+    };
+    cards::cards_for_print(&f.store, &officer(), &ids).unwrap();
+    let period = CardSelection::Period {
+        from: "2025-09-01".into(),
+        to: "2025-09-30".into(),
+    };
+    cards::cards_for_print(&f.store, &officer(), &period).unwrap();
+    cards::all_cards_for_export(&f.store, &admin()).unwrap();
+    assert_eq!(
+        access(&f.store),
+        [
+            entry("王联络", &c.id, "view"),
+            entry("王联络", &c.id, "print"),
+            entry("王联络", "2025-09-01..2025-09-30", "print"),
+            entry("组织部张老师", "*", "export"),
+        ]
+    );
+}
+
+#[test]
+fn each_card_write_leaves_one_change_record_with_its_versions() {
+    let f = fixture();
+    let card_records = || -> Vec<studio_core::audit::ChangeRecord> {
+        log::all(&*f.store.reader().unwrap())
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.entity == "card")
+            .collect()
+    };
+    let mut seen = 0;
+    let mut one_more = |row: &str, action: &str, base: Option<i64>, new: i64| {
+        let all = card_records();
+        assert_eq!(all.len(), seen + 1, "{action}: exactly one change record");
+        seen = all.len();
+        let r = all.last().unwrap().clone();
+        assert_eq!((r.row_id.as_str(), r.action.as_str()), (row, action));
+        assert_eq!(
+            (r.base_version, r.new_version),
+            (base, Some(new)),
+            "{action}"
+        );
+        assert_eq!(r.actor, "王联络");
+        r
+    };
+
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let r = one_more(&c.id, "create", None, 1);
+    // The whole row as stored (the read-time deadline state is not part of it).
+    let after = r.after.unwrap();
+    assert!(r.before.is_none());
+    assert_eq!(after["person_phone"], "13987654321");
+    assert_eq!(after["opinion"], c.opinion.as_str());
+    assert!(after.get("deadline").is_none());
+
+    let mut edit = CardInput::from(&c);
+    edit.person_age = Some(22);
+    let c = cards::update_card(&f.store, &officer(), &c.id, c.version, &edit).unwrap();
+    let r = one_more(&c.id, "update", Some(1), 2);
+    // Whole rows before and after, not only the changed fields.
+    assert_eq!(r.before.unwrap()["person_name"], "赵小明");
+    assert_eq!(r.after.unwrap()["person_age"], 22);
+
+    // Saving the same values writes nothing; a stale or invalid save neither.
+    cards::update_card(&f.store, &officer(), &c.id, c.version, &edit).unwrap();
+    cards::update_card(&f.store, &officer(), &c.id, 1, &edit).unwrap_err();
+    let mut bad = edit.clone();
+    bad.person_name.clear();
+    cards::update_card(&f.store, &officer(), &c.id, c.version, &bad).unwrap_err();
+    assert_eq!(card_records().len(), 2);
+
+    let c = cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025-10-10")).unwrap();
+    one_more(&c.id, "submit", Some(2), 3);
+
+    let mut fix = CardInput::from(&c);
+    fix.person_age = Some(23);
+    let c = cards::amend_card(&f.store, &officer(), &c.id, c.version, &fix, "年龄有误").unwrap();
+    one_more(&c.id, "amend", Some(3), 4);
+    // …and the amendment row beside it.
+    let amendments: Vec<_> = log::all(&*f.store.reader().unwrap())
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.entity == "card_amendment")
+        .collect();
+    assert_eq!(amendments.len(), 1);
+    assert_eq!(amendments[0].action, "create");
+    assert_eq!(
+        amendments[0].after.as_ref().unwrap()["card_id"],
+        c.id.as_str()
+    );
+
+    let draft = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    one_more(&draft.id, "create", None, 1);
+    cards::discard_draft(&f.store, &officer(), &draft.id, draft.version).unwrap();
+    let r = one_more(&draft.id, "delete", Some(1), 2);
+    assert!(r.before.is_some() && r.after.is_none());
 }
 
 // ---- lifecycle ------------------------------------------------------------------------------
 
 #[test]
 fn submitting_needs_the_feedback_and_the_handling() {
-    let mut f = fixture();
+    let f = fixture();
     let mut i = input(&f.delegate);
     i.feedback_on = None;
     i.handling = "".into();
-    let c = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let c = cards::create_card(&f.store, &officer(), &i).unwrap();
     assert_eq!(c.due_on, None);
     assert_eq!(c.deadline, DeadlineState::None);
-    let e = field_messages(cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap_err());
+    let e = field_messages(submit(&f.store, &c.id, None).unwrap_err());
     assert!(message(&e, "feedback_on")
         .unwrap()
         .starts_with("提交前请填写反馈日期"));
@@ -537,16 +816,18 @@ fn submitting_needs_the_feedback_and_the_handling() {
 
 #[test]
 fn a_submitted_card_is_frozen() {
-    let mut f = fixture();
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
-    cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-10-10")).unwrap();
-    let e = cards::update_card(&mut f.store, &officer(), &c.id, &input(&f.delegate)).unwrap_err();
-    assert_eq!(e.code(), "conflict");
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let c = cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025-10-10")).unwrap();
+    // Based on the current version: refused for the card's state, not as a stale save.
+    let e = cards::update_card(&f.store, &officer(), &c.id, c.version, &input(&f.delegate))
+        .unwrap_err();
+    assert_eq!(e.code(), "state");
     assert_eq!(e.to_string(), "已提交的记录卡不能直接修改，请使用“更正”");
-    let e = cards::discard_draft(&mut f.store, &officer(), &c.id).unwrap_err();
-    assert_eq!(e.code(), "conflict");
-    let e = cards::submit_card(&mut f.store, &officer(), &c.id, None).unwrap_err();
-    assert_eq!(e.code(), "conflict");
+    let e = cards::discard_draft(&f.store, &officer(), &c.id, c.version).unwrap_err();
+    assert_eq!(e.code(), "state");
+    let e = cards::submit_card(&f.store, &officer(), &c.id, c.version, None).unwrap_err();
+    assert_eq!(e.code(), "state");
     let after = cards::get_card(&f.store, &officer(), &c.id).unwrap();
     assert_eq!(after.filed_on.as_deref(), Some("2025-10-10"));
     assert_eq!(after.handling, input(&f.delegate).handling);
@@ -554,45 +835,56 @@ fn a_submitted_card_is_frozen() {
 
 #[test]
 fn an_amendment_keeps_the_original_and_is_listed() {
-    let mut f = fixture();
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
-    let c = cards::submit_card(&mut f.store, &officer(), &c.id, Some("2025-10-11")).unwrap();
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let c = cards::submit_card(&f.store, &officer(), &c.id, c.version, Some("2025-10-11")).unwrap();
 
-    let draft = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let draft = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
     let e = cards::amend_card(
-        &mut f.store,
+        &f.store,
         &officer(),
         &draft.id,
+        draft.version,
         &input(&f.delegate),
         "x",
     )
     .unwrap_err();
-    assert_eq!(e.code(), "conflict", "drafts are edited, not amended");
+    assert_eq!(e.code(), "state", "drafts are edited, not amended");
 
     let mut fix = cards::CardInput::from(&c);
     fix.person_phone = "13700001111".into();
     fix.handling = format!("{}另已电话回访。", c.handling);
-    let e =
-        field_messages(cards::amend_card(&mut f.store, &officer(), &c.id, &fix, " ").unwrap_err());
+    let e = field_messages(
+        cards::amend_card(&f.store, &officer(), &c.id, c.version, &fix, " ").unwrap_err(),
+    );
     assert_eq!(message(&e, "reason"), Some("请填写更正原因"));
     let mut no_handling = fix.clone();
     no_handling.handling.clear();
     let e = field_messages(
-        cards::amend_card(&mut f.store, &officer(), &c.id, &no_handling, "更正").unwrap_err(),
+        cards::amend_card(&f.store, &officer(), &c.id, c.version, &no_handling, "更正")
+            .unwrap_err(),
     );
     assert!(message(&e, "handling").is_some());
     let e = cards::amend_card(
-        &mut f.store,
+        &f.store,
         &officer(),
         &c.id,
+        c.version,
         &cards::CardInput::from(&c),
         "无变化",
     )
     .unwrap_err();
     assert_eq!(e.code(), "invalid");
 
-    let amended =
-        cards::amend_card(&mut f.store, &officer(), &c.id, &fix, "联系电话记录有误").unwrap();
+    let amended = cards::amend_card(
+        &f.store,
+        &officer(),
+        &c.id,
+        c.version,
+        &fix,
+        "联系电话记录有误",
+    )
+    .unwrap();
     assert_eq!(amended.person_phone, "13700001111");
     assert_eq!(amended.status, CardStatus::Submitted);
     assert_eq!(amended.amendment_count, 1);
@@ -602,7 +894,15 @@ fn an_amendment_keeps_the_original_and_is_listed() {
     let mut after_filing = cards::CardInput::from(&amended);
     after_filing.feedback_on = Some("2025-10-13".into());
     let e = field_messages(
-        cards::amend_card(&mut f.store, &officer(), &c.id, &after_filing, "更正").unwrap_err(),
+        cards::amend_card(
+            &f.store,
+            &officer(),
+            &c.id,
+            amended.version,
+            &after_filing,
+            "更正",
+        )
+        .unwrap_err(),
     );
     assert_eq!(
         message(&e, "feedback_on"),
@@ -613,8 +913,15 @@ fn an_amendment_keeps_the_original_and_is_listed() {
     let mut earlier = cards::CardInput::from(&amended);
     earlier.contact_date = "2025-09-24".into();
     earlier.feedback_on = Some("2025-09-25".into());
-    let amended2 =
-        cards::amend_card(&mut f.store, &officer(), &c.id, &earlier, "日期记错").unwrap();
+    let amended2 = cards::amend_card(
+        &f.store,
+        &officer(),
+        &c.id,
+        amended.version,
+        &earlier,
+        "日期记错",
+    )
+    .unwrap();
     assert_eq!(amended2.due_on.as_deref(), Some("2025-09-29"));
     assert!(amended2.filed_late);
     assert_eq!(amended2.deadline, DeadlineState::FiledLate);
@@ -624,11 +931,12 @@ fn an_amendment_keeps_the_original_and_is_listed() {
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].reason, "联系电话记录有误");
     assert_eq!(list[0].actor, "王联络");
+    // A list: phone numbers come masked (the full card shows them).
     assert_eq!(
-        list[0].before["person_phone"], "13987654321",
+        list[0].before["person_phone"], "139****4321",
         "the original"
     );
-    assert_eq!(list[0].after["person_phone"], "13700001111");
+    assert_eq!(list[0].after["person_phone"], "137****1111");
     assert_eq!(list[0].before["handling"], c.handling);
     assert!(
         list[0].before.get("contact_date").is_none(),
@@ -647,10 +955,10 @@ fn an_amendment_keeps_the_original_and_is_listed() {
 
 #[test]
 fn a_draft_may_be_discarded() {
-    let mut f = fixture();
-    let c = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
-    cards::discard_draft(&mut f.store, &officer(), &c.id).unwrap();
-    assert_eq!(cards::card_count(&f.store).unwrap(), 0);
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    cards::discard_draft(&f.store, &officer(), &c.id, c.version).unwrap();
+    assert_eq!(cards::card_count(&f.store, &officer()).unwrap(), 0);
     assert_eq!(
         cards::get_card(&f.store, &officer(), &c.id)
             .unwrap_err()
@@ -658,7 +966,7 @@ fn a_draft_may_be_discarded() {
         "not_found"
     );
     assert_eq!(
-        cards::list_cards(&f.store, &CardQuery::default())
+        cards::list_cards(&f.store, &officer(), &CardQuery::default())
             .unwrap()
             .total,
         0
@@ -667,43 +975,82 @@ fn a_draft_may_be_discarded() {
         q: "食堂晚餐".into(),
         ..Default::default()
     };
-    assert_eq!(cards::list_cards(&f.store, &q).unwrap().total, 0);
+    assert_eq!(
+        cards::list_cards(&f.store, &officer(), &q).unwrap().total,
+        0
+    );
     let history = cards::card_history(&f.store, &officer(), &c.id).unwrap();
     assert_eq!(history.last().unwrap().action, "delete");
 }
 
 #[test]
 fn roles() {
-    let mut f = fixture();
-    let visitor = Actor::new("访客", Role::Visitor);
-    let e = cards::create_card(&mut f.store, &visitor, &input(&f.delegate)).unwrap_err();
+    let f = fixture();
+    let visitor = visitor();
+    let e = cards::create_card(&f.store, &visitor, &input(&f.delegate)).unwrap_err();
     assert_eq!(e.code(), "forbidden");
-    let delegate = Actor::new("张建华", Role::Delegate);
-    let c = cards::create_card(&mut f.store, &delegate, &input(&f.delegate)).unwrap();
+    let delegate = Ctx::new(Actor::new("张建华", Role::Delegate), d(TODAY));
+    let c = cards::create_card(&f.store, &delegate, &input(&f.delegate)).unwrap();
+    let v = c.version;
     for e in [
-        cards::get_card(&f.store, &visitor, &c.id).unwrap_err(),
-        cards::update_card(&mut f.store, &visitor, &c.id, &input(&f.delegate)).unwrap_err(),
-        cards::submit_card(&mut f.store, &visitor, &c.id, None).unwrap_err(),
-        cards::discard_draft(&mut f.store, &visitor, &c.id).unwrap_err(),
-        cards::card_history(&f.store, &visitor, &c.id).unwrap_err(),
-        cards::cards_for_print(&f.store, &visitor, &CardSelection::All).unwrap_err(),
-        cards::all_cards_for_export(&f.store, &visitor).unwrap_err(),
+        cards::update_card(&f.store, &visitor, &c.id, v, &input(&f.delegate)).unwrap_err(),
+        cards::submit_card(&f.store, &visitor, &c.id, v, None).unwrap_err(),
+        cards::amend_card(&f.store, &visitor, &c.id, v, &input(&f.delegate), "更正").unwrap_err(),
+        cards::discard_draft(&f.store, &visitor, &c.id, v).unwrap_err(),
+        cards::recompute_due_dates(&f.store, &visitor).unwrap_err(),
     ] {
         assert_eq!(e.code(), "forbidden");
         assert!(e.to_string().contains("没有权限"));
     }
+    // The card is as the delegate saved it.
+    assert_eq!(version(&f.store, &c.id), 1);
     // The list masks the phone.
-    let page = cards::list_cards(&f.store, &CardQuery::default()).unwrap();
+    let page = cards::list_cards(&f.store, &delegate, &CardQuery::default()).unwrap();
     assert_eq!(page.items[0].person_phone_masked, "139****4321");
+}
+
+#[test]
+fn a_visitor_reads_no_card_at_all() {
+    let f = fixture();
+    let c = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
+    let visitor = visitor();
+    let refused = [
+        cards::get_card(&f.store, &visitor, &c.id).map(drop),
+        cards::list_cards(&f.store, &visitor, &CardQuery::default()).map(drop),
+        cards::card_counts(&f.store, &visitor).map(drop),
+        cards::card_count(&f.store, &visitor).map(drop),
+        cards::card_history(&f.store, &visitor, &c.id).map(drop),
+        cards::card_amendments(&f.store, &visitor, &c.id).map(drop),
+        cards::cards_for_print(&f.store, &visitor, &CardSelection::All).map(drop),
+        cards::cards_for_print(
+            &f.store,
+            &visitor,
+            &CardSelection::Ids {
+                ids: vec![c.id.clone()],
+            },
+        )
+        .map(drop),
+        cards::all_cards_for_export(&f.store, &visitor).map(drop),
+        cards::delegate_snapshot(&f.store, &visitor, &f.delegate).map(drop),
+    ];
+    for (i, r) in refused.into_iter().enumerate() {
+        let e = r.expect_err(&format!("read #{i} should be refused"));
+        assert_eq!(e.code(), "forbidden", "read #{i}");
+        assert!(e.to_string().contains("没有权限"), "read #{i}");
+    }
+    // Nothing was opened, so nothing is in the access log.
+    assert!(log::access_entries(&*f.store.reader().unwrap())
+        .unwrap()
+        .is_empty());
 }
 
 // ---- the list -------------------------------------------------------------------------------
 
 #[test]
 fn search_two_and_four_characters_filters_and_pagination() {
-    let mut f = fixture();
+    let f = fixture();
     let canteen = add(
-        &mut f.store,
+        &f.store,
         &f.delegate,
         "2025-05-06",
         "王芳",
@@ -711,7 +1058,7 @@ fn search_two_and_four_characters_filters_and_pagination() {
         Channel::Studio,
     );
     let bus = add(
-        &mut f.store,
+        &f.store,
         &f.other_delegate,
         "2025-06-10",
         "欧阳文静",
@@ -719,7 +1066,7 @@ fn search_two_and_four_characters_filters_and_pagination() {
         Channel::Online,
     );
     let heat = add(
-        &mut f.store,
+        &f.store,
         &f.delegate,
         "2025-11-03",
         "陈晓东",
@@ -780,7 +1127,7 @@ fn search_two_and_four_characters_filters_and_pagination() {
     edit.person_name = "陈晓东".into();
     edit.opinion = "宿舍热水供应时间太短。".into();
     edit.channel = Some(Channel::Appointment);
-    cards::update_card(&mut f.store, &officer(), &heat, &edit).unwrap();
+    cards::update_card(&f.store, &officer(), &heat, 1, &edit).unwrap();
     assert!(names(&f.store, "供暖温度").is_empty());
     assert_eq!(names(&f.store, "热水供应"), [heat.as_str()]);
 
@@ -827,7 +1174,7 @@ fn search_two_and_four_characters_filters_and_pagination() {
         ),
         [canteen.as_str(), bus.as_str()]
     );
-    cards::submit_card(&mut f.store, &officer(), &bus, Some("2025-06-11")).unwrap();
+    submit(&f.store, &bus, Some("2025-06-11")).unwrap();
     assert_eq!(
         list_ids(
             &f.store,
@@ -838,20 +1185,47 @@ fn search_two_and_four_characters_filters_and_pagination() {
         ),
         [bus.as_str()]
     );
-    let e = cards::list_cards(
-        &f.store,
-        &CardQuery {
-            from: Some("5月1日".into()),
-            ..Default::default()
-        },
-    )
-    .unwrap_err();
-    assert_eq!(e.code(), "validation");
+    let refused =
+        |q: CardQuery| field_messages(cards::list_cards(&f.store, &officer(), &q).unwrap_err());
+    let e = refused(CardQuery {
+        from: Some("5月1日".into()),
+        ..Default::default()
+    });
+    assert!(message(&e, "from").unwrap().contains("YYYY-MM-DD"));
+    // A range ends on or after its start.
+    let e = refused(CardQuery {
+        from: Some("2025-06-10".into()),
+        to: Some("2025-05-01".into()),
+        ..Default::default()
+    });
+    assert_eq!(message(&e, "to"), Some("截止日期不能早于起始日期"));
+    let e = refused(CardQuery {
+        filed_from: Some("2025-06-10".into()),
+        filed_to: Some("2025-05-31".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        message(&e, "filed_to"),
+        Some("交回截止日期不能早于交回起始日期")
+    );
+    // 工作台 asks for "…-31" of any month: accepted.
+    let february = CardQuery {
+        filed_from: Some("2025-02-01".into()),
+        filed_to: Some("2025-02-31".into()),
+        ..Default::default()
+    };
+    assert!(cards::list_cards(&f.store, &officer(), &february).is_ok());
+    // An over-long search is refused before it reaches the index.
+    let e = refused(CardQuery {
+        q: "食".repeat(51),
+        ..Default::default()
+    });
+    assert!(message(&e, "q").is_some());
 
     // 25 more, then page 3 of 10.
     for i in 0..25 {
         add(
-            &mut f.store,
+            &f.store,
             &f.delegate,
             "2024-12-02",
             &format!("群众{i:02}"),
@@ -865,7 +1239,7 @@ fn search_two_and_four_characters_filters_and_pagination() {
     };
     q.page.page_size = 10;
     q.page.page = 3;
-    let p = cards::list_cards(&f.store, &q).unwrap();
+    let p = cards::list_cards(&f.store, &officer(), &q).unwrap();
     assert_eq!(p.total, 25);
     assert_eq!(p.items.len(), 5);
     assert_eq!(p.page, 3);
@@ -877,12 +1251,12 @@ fn search_two_and_four_characters_filters_and_pagination() {
 
 #[test]
 fn cards_for_print_by_ids_all_and_period() {
-    let mut f = fixture();
-    let a = cards::create_card(&mut f.store, &officer(), &input(&f.delegate)).unwrap();
+    let f = fixture();
+    let a = cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap();
     let mut i = input(&f.delegate);
     i.contact_date = "2025-03-03".into();
     i.feedback_on = None;
-    let b = cards::create_card(&mut f.store, &officer(), &i).unwrap();
+    let b = cards::create_card(&f.store, &officer(), &i).unwrap();
     let ids = |v: Vec<cards::Card>| v.into_iter().map(|c| c.id).collect::<Vec<_>>();
     let sel = CardSelection::Ids {
         ids: vec![a.id.clone(), b.id.clone()],
@@ -907,12 +1281,14 @@ fn cards_for_print_by_ids_all_and_period() {
         from: "2025-09-30".into(),
         to: "2025-09-01".into(),
     };
-    assert_eq!(
-        cards::cards_for_print(&f.store, &officer(), &bad)
-            .unwrap_err()
-            .code(),
-        "validation"
-    );
+    let e = field_messages(cards::cards_for_print(&f.store, &officer(), &bad).unwrap_err());
+    assert_eq!(message(&e, "to"), Some("截止日期不能早于起始日期"));
+    let open = CardSelection::Period {
+        from: "2025-09-01".into(),
+        to: " ".into(),
+    };
+    let e = field_messages(cards::cards_for_print(&f.store, &officer(), &open).unwrap_err());
+    assert_eq!(message(&e, "to"), Some("请填写截止日期"));
     let missing = CardSelection::Ids {
         ids: vec!["nope".into()],
     };
@@ -933,15 +1309,17 @@ fn cards_for_print_by_ids_all_and_period() {
 
 #[test]
 fn demo_cards_cover_every_channel_and_state_and_export() {
-    let mut s = Store::open_in_memory().unwrap();
-    let report = studio_core::demo::load(&mut s, false).unwrap();
+    let s = Store::open_in_memory().unwrap();
+    let report = studio_core::demo::load(&s, false).unwrap();
     assert!(report.cards >= 60, "{report:?}");
-    let all = cards::all_cards_for_export(&s, &admin()).unwrap();
+    // The demo data is made relative to the real today.
+    let admin = Ctx::now(admin().actor);
+    let all = cards::all_cards_for_export(&s, &admin).unwrap();
     assert_eq!(all.len(), report.cards);
     for ch in Channel::ALL {
         assert!(all.iter().any(|c| c.channel == ch), "no card in {ch:?}");
     }
-    let today = studio_core::ids::today_shanghai();
+    let today = admin.today;
     let year_ago = today - chrono::Days::new(366);
     assert!(all.iter().all(|c| {
         let cd = d(&c.contact_date);
@@ -963,7 +1341,7 @@ fn demo_cards_cover_every_channel_and_state_and_export() {
     assert!(all.iter().any(|c| c.handling.chars().count() >= 600));
     assert!(all.iter().any(|c| c.group_size > 1));
     assert!(all.iter().any(|c| c.amendment_count > 0));
-    let counts = cards::card_counts(&s, today).unwrap();
+    let counts = cards::card_counts(&s, &admin).unwrap();
     assert!(
         counts.drafts > 0 && counts.overdue > 0 && counts.due_soon > 0,
         "{counts:?}"

@@ -5,18 +5,23 @@ use studio_core::export::{self, ExportFormat};
 use studio_core::items::{
     self, ItemCategory, ItemDeadlineState, ItemSource, ItemStatus, ItemView, Satisfaction,
 };
-use studio_core::{Actor, Role, Store};
+use studio_core::{Actor, Ctx, Role, Store};
 
 fn admin() -> Actor {
     Actor::new("组织部", Role::Admin)
 }
 
+fn admin_ctx() -> Ctx {
+    Ctx::now(admin())
+}
+
 #[test]
 fn demo_items_cover_every_category_source_and_most_states() {
-    let mut s = Store::open_in_memory().unwrap();
-    let report = studio_core::demo::load(&mut s, false).unwrap();
+    let s = Store::open_in_memory().unwrap();
+    let report = studio_core::demo::load(&s, false).unwrap();
     assert!(report.items >= 80, "{report:?}");
-    let all = items::items_for_export(&s, &admin(), None, None).unwrap();
+    let ctx = admin_ctx();
+    let all = items::items_for_export(&s, &ctx, None, None).unwrap();
     assert_eq!(all.len(), report.items);
     for c in ItemCategory::ALL {
         assert!(all.iter().any(|i| i.category == c), "no item in {c:?}");
@@ -49,7 +54,7 @@ fn demo_items_cover_every_category_source_and_most_states() {
     assert!(all.iter().any(|i| i.extension_days > 0));
     assert!(all.iter().any(|i| i.referral.is_some()));
     // Within the past year, in order of receipt.
-    let today = studio_core::ids::today_shanghai();
+    let today = ctx.today;
     let year_ago = (today - chrono::Days::new(366))
         .format("%Y-%m-%d")
         .to_string();
@@ -60,7 +65,7 @@ fn demo_items_cover_every_category_source_and_most_states() {
     assert!(all.windows(2).all(|w| w[0].received_on <= w[1].received_on));
 
     // 督办 views and 工作台 agree with what the items say of themselves.
-    let counts = items::item_counts(&s, today).unwrap();
+    let counts = items::item_counts(&s, &ctx).unwrap();
     let overdue = all
         .iter()
         .filter(|i| i.deadline == ItemDeadlineState::Overdue)
@@ -74,7 +79,7 @@ fn demo_items_cover_every_category_source_and_most_states() {
         view: Some(ItemView::Overdue),
         ..Default::default()
     };
-    assert_eq!(items::list_items(&s, &q).unwrap().total, overdue);
+    assert_eq!(items::list_items(&s, &ctx, &q).unwrap().total, overdue);
 
     // 单位逾期: referred, the unit's deadline passed without its answer, the item not yet answered.
     let unit_late = all
@@ -92,18 +97,32 @@ fn demo_items_cover_every_category_source_and_most_states() {
         view: Some(ItemView::UnitOverdue),
         ..Default::default()
     };
-    assert_eq!(items::list_items(&s, &q).unwrap().total, unit_late);
+    assert_eq!(items::list_items(&s, &ctx, &q).unwrap().total, unit_late);
+
+    // The demo went through the write gate: each item's change records chain from its creation
+    // to its current version.
+    let log = studio_core::storage::audit::all(&*s.reader().unwrap()).unwrap();
+    for i in &all {
+        let recs: Vec<_> = log
+            .iter()
+            .filter(|r| r.entity == "item" && r.row_id == i.id)
+            .collect();
+        assert_eq!(recs[0].action, "create", "{}", i.no);
+        assert_eq!(recs[0].new_version, Some(1));
+        assert!(recs.windows(2).all(|w| w[1].base_version == w[0].new_version));
+        assert_eq!(recs.last().unwrap().new_version, Some(i.version), "{}", i.no);
+    }
 
     // A second demo with --force adds beside the first without tripping over linked cards.
-    let again = studio_core::demo::load(&mut s, true).unwrap();
+    let again = studio_core::demo::load(&s, true).unwrap();
     assert!(again.items >= 80);
 }
 
 #[test]
 fn item_exports_hold_every_item_with_the_fields_and_codes_asked_for() {
-    let mut s = Store::open_in_memory().unwrap();
-    studio_core::demo::load(&mut s, false).unwrap();
-    let all = items::items_for_export(&s, &admin(), None, None).unwrap();
+    let s = Store::open_in_memory().unwrap();
+    studio_core::demo::load(&s, false).unwrap();
+    let all = items::items_for_export(&s, &admin_ctx(), None, None).unwrap();
 
     let json: serde_json::Value =
         serde_json::from_slice(&export::export_items(&all, ExportFormat::Json).unwrap()).unwrap();
@@ -191,7 +210,7 @@ fn item_exports_hold_every_item_with_the_fields_and_codes_asked_for() {
     // Exports are deliberate acts on personal data: a visitor is refused.
     let visitor = Actor::new("访客", Role::Visitor);
     assert_eq!(
-        items::items_for_export(&s, &visitor, None, None)
+        items::items_for_export(&s, &Ctx::now(visitor), None, None)
             .unwrap_err()
             .code(),
         "forbidden"
@@ -200,13 +219,24 @@ fn item_exports_hold_every_item_with_the_fields_and_codes_asked_for() {
 
 #[test]
 fn in_a_large_ledger_similar_items_look_past_the_pieces_every_item_shares() {
-    let mut s = Store::open_in_memory().unwrap();
-    studio_core::demo::bulk_items(&mut s, 2_500, 7).unwrap();
+    let s = Store::open_in_memory().unwrap();
+    let ctx = Ctx::system();
+    studio_core::demo::bulk_items(&s, &ctx, 2_500, 7).unwrap();
+    // One item per generated row in the change log, by whoever generated them.
+    let log = studio_core::storage::audit::all(&*s.reader().unwrap()).unwrap();
+    let created: Vec<_> = log
+        .iter()
+        .filter(|r| r.entity == "item" && r.action == "create")
+        .collect();
+    assert_eq!(created.len(), 2_500);
+    assert!(created
+        .iter()
+        .all(|r| r.actor_id == "system" && r.base_version.is_none() && r.new_version == Some(1)));
+    assert_eq!(items::item_count(&s, &ctx).unwrap(), 2_500);
     // One earlier item about something the generated ledger never mentions.
-    let actor = admin();
     let earlier = items::create_item(
-        &mut s,
-        &actor,
+        &s,
+        &admin_ctx(),
         &items::ItemInput {
             category: Some(ItemCategory::Hardship),
             source: Some(ItemSource::Hotline),
@@ -217,7 +247,14 @@ fn in_a_large_ledger_similar_items_look_past_the_pieces_every_item_shares() {
     )
     .unwrap();
     // Its text shares the phrases every generated item has (希望有关部门研究解决) and one rare one.
-    let got = items::similar_items(&s, "公寓电梯又停运了，希望有关部门研究解决", None, 5).unwrap();
+    let got = items::similar_items(
+        &s,
+        &admin_ctx(),
+        "公寓电梯又停运了，希望有关部门研究解决",
+        None,
+        5,
+    )
+    .unwrap();
     assert_eq!(
         got.first().map(|g| g.id.as_str()),
         Some(earlier.id.as_str()),

@@ -3,16 +3,16 @@
 use studio_core::roster::{
     self, DelegateInput, DelegateQuery, DelegateStatus, DelegationInput, Gender,
 };
-use studio_core::{Actor, Error, Role, Store};
+use studio_core::{Actor, Ctx, Error, Role, Store};
 
-fn officer() -> Actor {
-    Actor::new("王联络", Role::Liaison)
+fn officer() -> Ctx {
+    Ctx::now(Actor::new("王联络", Role::Liaison))
 }
 
 fn store_with_delegation() -> (Store, String) {
-    let mut s = Store::open_in_memory().unwrap();
+    let s = Store::open_in_memory().unwrap();
     let g = roster::create_delegation(
-        &mut s,
+        &s,
         &officer(),
         &DelegationInput {
             name: "理工代表团".into(),
@@ -45,12 +45,12 @@ fn field_messages(e: Error) -> Vec<(String, String)> {
 
 #[test]
 fn create_normalises_and_lists_with_masked_phone() {
-    let (mut s, g) = store_with_delegation();
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, " 张建华 ")).unwrap();
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, " 张建华 ")).unwrap();
     assert_eq!(d.name, "张建华");
     assert_eq!(d.mobile, "13812345678");
     assert_eq!(d.email, "zhang@example.edu.cn");
-    let page = roster::list_delegates(&s, &DelegateQuery::default()).unwrap();
+    let page = roster::list_delegates(&s, &officer(), &DelegateQuery::default()).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].delegation_name, "理工代表团");
     assert_eq!(page.items[0].mobile_masked, "138****5678");
@@ -58,18 +58,18 @@ fn create_normalises_and_lists_with_masked_phone() {
 
 #[test]
 fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
-    let (mut s, g) = store_with_delegation();
+    let (s, g) = store_with_delegation();
     let mut bad = input(&g, "");
     bad.mobile = "12345".into();
     bad.office_phone = "8785123".into();
     bad.email = "not-an-email".into();
-    let fields = field_messages(roster::create_delegate(&mut s, &officer(), &bad).unwrap_err());
+    let fields = field_messages(roster::create_delegate(&s, &officer(), &bad).unwrap_err());
     let get = |f: &str| fields.iter().find(|(k, _)| k == f).map(|(_, m)| m.clone());
     assert_eq!(get("name").as_deref(), Some("请填写姓名"));
     assert!(get("mobile").unwrap().contains("11 位"));
     assert!(get("office_phone").unwrap().contains("区号"));
     assert!(get("email").unwrap().contains("邮箱"));
-    assert_eq!(roster::delegate_count(&s).unwrap(), 0);
+    assert_eq!(roster::delegate_count(&s, &officer()).unwrap(), 0);
     assert!(studio_core::audit::recent(&s, &officer(), 10)
         .unwrap()
         .iter()
@@ -78,29 +78,29 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
 
 #[test]
 fn a_phone_is_required_and_office_numbers_are_normalised() {
-    let (mut s, g) = store_with_delegation();
+    let (s, g) = store_with_delegation();
     let mut no_phone = input(&g, "李四");
     no_phone.mobile.clear();
-    let f = field_messages(roster::create_delegate(&mut s, &officer(), &no_phone).unwrap_err());
+    let f = field_messages(roster::create_delegate(&s, &officer(), &no_phone).unwrap_err());
     assert_eq!(f[0].0, "mobile");
     no_phone.office_phone = "05368785123".into();
-    let d = roster::create_delegate(&mut s, &officer(), &no_phone).unwrap();
+    let d = roster::create_delegate(&s, &officer(), &no_phone).unwrap();
     assert_eq!(d.office_phone, "0536-8785123");
 }
 
 #[test]
 fn search_by_pinyin_initials_full_pinyin_name_and_unit() {
-    let (mut s, g) = store_with_delegation();
-    roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let (s, g) = store_with_delegation();
+    roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
     let mut other = input(&g, "李丽华");
     other.unit = "外国语学院".into();
-    roster::create_delegate(&mut s, &officer(), &other).unwrap();
+    roster::create_delegate(&s, &officer(), &other).unwrap();
     let names = |q: &str| -> Vec<String> {
         let query = DelegateQuery {
             q: q.into(),
             ..Default::default()
         };
-        roster::list_delegates(&s, &query)
+        roster::list_delegates(&s, &officer(), &query)
             .unwrap()
             .items
             .into_iter()
@@ -117,22 +117,24 @@ fn search_by_pinyin_initials_full_pinyin_name_and_unit() {
 
 #[test]
 fn filters_sort_and_paginate() {
-    let (mut s, g) = store_with_delegation();
+    let (s, g) = store_with_delegation();
     for i in 0..25 {
         let mut d = input(&g, &format!("代表{i:02}"));
         d.display_order = i;
-        roster::create_delegate(&mut s, &officer(), &d).unwrap();
+        roster::create_delegate(&s, &officer(), &d).unwrap();
     }
     let mut q = DelegateQuery::default();
     q.page.page_size = 10;
     q.page.page = 3;
-    let p = roster::list_delegates(&s, &q).unwrap();
+    let p = roster::list_delegates(&s, &officer(), &q).unwrap();
     assert_eq!(p.total, 25);
     assert_eq!(p.items.len(), 5);
     assert_eq!(p.items[0].name, "代表20");
     q.page.page_size = 100_000;
     assert_eq!(
-        roster::list_delegates(&s, &q).unwrap().page_size,
+        roster::list_delegates(&s, &officer(), &q)
+            .unwrap()
+            .page_size,
         200,
         "page size is bounded"
     );
@@ -140,24 +142,30 @@ fn filters_sort_and_paginate() {
 
 #[test]
 fn mark_left_keeps_the_record_and_audits_who_and_what() {
-    let (mut s, g) = store_with_delegation();
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
-    let left = roster::mark_delegate_left(&mut s, &officer(), &d.id, Some("2026-03-01")).unwrap();
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let left =
+        roster::mark_delegate_left(&s, &officer(), &d.id, d.version, Some("2026-03-01")).unwrap();
     assert_eq!(left.status, DelegateStatus::Left);
     assert_eq!(left.left_on.as_deref(), Some("2026-03-01"));
     let active = DelegateQuery {
         status: Some(DelegateStatus::Active),
         ..Default::default()
     };
-    assert_eq!(roster::list_delegates(&s, &active).unwrap().total, 0);
     assert_eq!(
-        roster::list_delegates(&s, &DelegateQuery::default())
+        roster::list_delegates(&s, &officer(), &active)
+            .unwrap()
+            .total,
+        0
+    );
+    assert_eq!(
+        roster::list_delegates(&s, &officer(), &DelegateQuery::default())
             .unwrap()
             .total,
         1
     );
     assert!(matches!(
-        roster::mark_delegate_left(&mut s, &officer(), &d.id, None),
+        roster::mark_delegate_left(&s, &officer(), &d.id, left.version, None),
         Err(Error::Conflict(_))
     ));
     let history = roster::delegate_history(&s, &officer(), &d.id).unwrap();
@@ -170,39 +178,41 @@ fn mark_left_keeps_the_record_and_audits_who_and_what() {
     assert_eq!(before["status"], "active");
     assert_eq!(after["status"], "left");
     assert!(after.get("name").is_none(), "only changed fields are kept");
-    roster::reinstate_delegate(&mut s, &officer(), &d.id).unwrap();
+    roster::reinstate_delegate(&s, &officer(), &d.id, left.version).unwrap();
 }
 
 #[test]
 fn likely_duplicates_warn_on_same_name_and_unit() {
-    let (mut s, g) = store_with_delegation();
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
     assert_eq!(
-        roster::likely_duplicates(&s, "张建华", "计算机工程学院", None)
+        roster::likely_duplicates(&s, &officer(), "张建华", "计算机工程学院", None)
             .unwrap()
             .len(),
         1
     );
     assert!(
-        roster::likely_duplicates(&s, "张建华", "计算机工程学院", Some(&d.id))
+        roster::likely_duplicates(&s, &officer(), "张建华", "计算机工程学院", Some(&d.id))
             .unwrap()
             .is_empty()
     );
-    assert!(roster::likely_duplicates(&s, "张建华", "外国语学院", None)
-        .unwrap()
-        .is_empty());
+    assert!(
+        roster::likely_duplicates(&s, &officer(), "张建华", "外国语学院", None)
+            .unwrap()
+            .is_empty()
+    );
     // A warning, not a block: saving a second one works.
-    roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
 }
 
 #[test]
 fn visitors_cannot_write_or_read_personal_data() {
-    let (mut s, g) = store_with_delegation();
-    let visitor = Actor::new("访客", Role::Visitor);
-    let e = roster::create_delegate(&mut s, &visitor, &input(&g, "张建华")).unwrap_err();
+    let (s, g) = store_with_delegation();
+    let visitor = Ctx::now(Actor::new("访客", Role::Visitor));
+    let e = roster::create_delegate(&s, &visitor, &input(&g, "张建华")).unwrap_err();
     assert_eq!(e.code(), "forbidden");
     assert!(e.to_string().contains("没有权限"));
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
     assert_eq!(
         roster::get_delegate(&s, &visitor, &d.id)
             .unwrap_err()
@@ -213,9 +223,9 @@ fn visitors_cannot_write_or_read_personal_data() {
 
 #[test]
 fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
-    let (mut s, g) = store_with_delegation();
+    let (s, g) = store_with_delegation();
     let dup = roster::create_delegation(
-        &mut s,
+        &s,
         &officer(),
         &DelegationInput {
             name: "理工代表团".into(),
@@ -224,7 +234,7 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
     );
     assert_eq!(field_messages(dup.unwrap_err())[0].0, "name");
     let other = roster::create_delegation(
-        &mut s,
+        &s,
         &officer(),
         &DelegationInput {
             name: "人文代表团".into(),
@@ -232,48 +242,53 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
         },
     )
     .unwrap();
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
     let bad = DelegationInput {
         name: "人文代表团".into(),
         head_delegate_id: Some(d.id.clone()),
         ..Default::default()
     };
-    assert!(roster::update_delegation(&mut s, &officer(), &other.id, &bad).is_err());
+    assert!(roster::update_delegation(&s, &officer(), &other.id, other.version, &bad).is_err());
     let ok = DelegationInput {
         name: "理工代表团".into(),
         head_delegate_id: Some(d.id.clone()),
         ..Default::default()
     };
-    roster::update_delegation(&mut s, &officer(), &g, &ok).unwrap();
-    let list = roster::list_delegations(&s).unwrap();
+    roster::update_delegation(&s, &officer(), &g, 1, &ok).unwrap();
+    let list = roster::list_delegations(&s, &officer()).unwrap();
     let lg = list.iter().find(|x| x.id == g).unwrap();
     assert_eq!(lg.head_name.as_deref(), Some("张建华"));
     assert_eq!(lg.active_count, 1);
     // The head leaving clears the headship.
-    roster::mark_delegate_left(&mut s, &officer(), &d.id, None).unwrap();
+    roster::mark_delegate_left(&s, &officer(), &d.id, d.version, None).unwrap();
     assert_eq!(
-        roster::get_delegation(&s, &g).unwrap().head_delegate_id,
+        roster::get_delegation(&s, &officer(), &g)
+            .unwrap()
+            .head_delegate_id,
         None
     );
 }
 
 #[test]
 fn photos_are_stored_with_a_thumbnail_and_non_images_refused() {
-    let (mut s, g) = store_with_delegation();
-    let d = roster::create_delegate(&mut s, &officer(), &input(&g, "张建华")).unwrap();
-    let err = roster::set_delegate_photo(&mut s, &officer(), &d.id, b"not an image").unwrap_err();
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let err =
+        roster::set_delegate_photo(&s, &officer(), &d.id, d.version, b"not an image").unwrap_err();
     assert_eq!(err.code(), "invalid");
     let mut png = Vec::new();
     image::RgbImage::from_pixel(800, 600, image::Rgb([200, 30, 30]))
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .write_to(&std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
-    let d = roster::set_delegate_photo(&mut s, &officer(), &d.id, &png).unwrap();
+    let d = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap();
     assert!(d.photo.is_some());
-    let thumb = roster::photo_bytes(&s, &d.id, true).unwrap().unwrap();
+    let thumb = roster::photo_bytes(&s, &officer(), &d.id, true)
+        .unwrap()
+        .unwrap();
     let t = image::load_from_memory(&thumb).unwrap();
     assert_eq!(t.width().max(t.height()), roster::THUMB_SIZE);
     assert!(
-        roster::photo_bytes(&s, &d.id, false)
+        roster::photo_bytes(&s, &officer(), &d.id, false)
             .unwrap()
             .unwrap()
             .len()
@@ -283,9 +298,9 @@ fn photos_are_stored_with_a_thumbnail_and_non_images_refused() {
 
 #[test]
 fn roster_order_follows_delegation_order_and_changes_with_it() {
-    let (mut s, a) = store_with_delegation();
+    let (s, a) = store_with_delegation();
     let b = roster::create_delegation(
-        &mut s,
+        &s,
         &officer(),
         &DelegationInput {
             name: "人文代表团".into(),
@@ -299,11 +314,11 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: 2,
         ..Default::default()
     };
-    roster::update_delegation(&mut s, &officer(), &a, &a_input).unwrap();
-    roster::create_delegate(&mut s, &officer(), &input(&a, "理工甲")).unwrap();
-    roster::create_delegate(&mut s, &officer(), &input(&b.id, "人文乙")).unwrap();
+    roster::update_delegation(&s, &officer(), &a, 1, &a_input).unwrap();
+    roster::create_delegate(&s, &officer(), &input(&a, "理工甲")).unwrap();
+    roster::create_delegate(&s, &officer(), &input(&b.id, "人文乙")).unwrap();
     let first = |s: &Store| {
-        roster::list_delegates(s, &DelegateQuery::default())
+        roster::list_delegates(s, &officer(), &DelegateQuery::default())
             .unwrap()
             .items[0]
             .name
@@ -314,7 +329,7 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: 0,
         ..a_input
     };
-    roster::update_delegation(&mut s, &officer(), &a, &a_first).unwrap();
+    roster::update_delegation(&s, &officer(), &a, 2, &a_first).unwrap();
     assert_eq!(
         first(&s),
         "理工甲",
@@ -324,5 +339,227 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: -1,
         ..a_first
     };
-    assert!(roster::update_delegation(&mut s, &officer(), &a, &bad).is_err());
+    assert!(roster::update_delegation(&s, &officer(), &a, 3, &bad).is_err());
+}
+
+// ---- the front door: versions, masking, access and change records ---------------------------
+
+fn ctx_of(name: &str, role: Role) -> Ctx {
+    Ctx::now(Actor::new(name, role))
+}
+
+#[test]
+fn a_stale_delegate_save_is_refused_and_overwrites_nothing() {
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    // Two officers open the same version.
+    let (a, b) = (ctx_of("甲", Role::Liaison), ctx_of("乙", Role::Liaison));
+    let mut first = input(&g, "张建华");
+    first.unit = "外国语学院".into();
+    roster::update_delegate(&s, &a, &d.id, d.version, &first).unwrap();
+    let mut second = input(&g, "张建华");
+    second.position = "副教授".into();
+    let err = roster::update_delegate(&s, &b, &d.id, d.version, &second).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.to_string(), "该记录已被他人修改，请刷新后再看");
+    let Error::Stale(info) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(info.changed_by, "甲");
+    assert_eq!(info.current_version, d.version + 1);
+    assert!(info
+        .fields
+        .iter()
+        .any(|f| f.field == "unit" && f.label == "单位"));
+    let now = roster::get_delegate(&s, &officer(), &d.id).unwrap();
+    assert_eq!(now.unit, "外国语学院");
+    assert_eq!(now.position, "教授", "the second save wrote nothing");
+    // Status changes and photos are checked the same way.
+    assert_eq!(
+        roster::mark_delegate_left(&s, &b, &d.id, d.version, None)
+            .unwrap_err()
+            .code(),
+        "conflict"
+    );
+}
+
+#[test]
+fn a_stale_delegation_save_is_refused() {
+    let (s, g) = store_with_delegation();
+    let base = roster::get_delegation(&s, &officer(), &g).unwrap();
+    let rename = |name: &str| DelegationInput {
+        name: name.into(),
+        ..Default::default()
+    };
+    roster::update_delegation(
+        &s,
+        &ctx_of("甲", Role::Liaison),
+        &g,
+        base.version,
+        &rename("甲团"),
+    )
+    .unwrap();
+    let err = roster::update_delegation(
+        &s,
+        &ctx_of("乙", Role::Liaison),
+        &g,
+        base.version,
+        &rename("乙团"),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(
+        roster::get_delegation(&s, &officer(), &g).unwrap().name,
+        "甲团"
+    );
+}
+
+#[test]
+fn visitors_see_the_roster_without_phones_and_nothing_else() {
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let visitor = ctx_of("访客", Role::Visitor);
+    let page = roster::list_delegates(&s, &visitor, &DelegateQuery::default()).unwrap();
+    assert_eq!(page.items[0].name, "张建华");
+    assert_eq!(
+        page.items[0].mobile_masked, "",
+        "a visitor gets no phone at all"
+    );
+    for code in [
+        roster::get_delegate(&s, &visitor, &d.id).map(|_| ()),
+        roster::delegate_history(&s, &visitor, &d.id).map(|_| ()),
+        roster::likely_duplicates(&s, &visitor, "张建华", "x", None).map(|_| ()),
+        studio_core::audit::recent(&s, &visitor, 5).map(|_| ()),
+    ]
+    .map(|r| r.unwrap_err().code())
+    {
+        assert_eq!(code, "forbidden");
+    }
+}
+
+#[test]
+fn history_never_shows_a_phone_in_full_and_opening_a_record_is_recorded() {
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let mut changed = input(&g, "张建华");
+    changed.mobile = "13900001111".into();
+    roster::update_delegate(&s, &officer(), &d.id, d.version, &changed).unwrap();
+    let h = roster::delegate_history(&s, &officer(), &d.id).unwrap();
+    let text = serde_json::to_string(&h).unwrap();
+    assert!(
+        !text.contains("13812345678") && !text.contains("13900001111"),
+        "{text}"
+    );
+    assert_eq!(h[1].after.as_ref().unwrap()["mobile"], "139****1111");
+    // The full record shows it, and the opening is on record.
+    assert_eq!(
+        roster::get_delegate(&s, &officer(), &d.id).unwrap().mobile,
+        "13900001111"
+    );
+    let access = studio_core::storage::audit::access_entries(&s.reader().unwrap()).unwrap();
+    assert_eq!(
+        access,
+        [(
+            "王联络".to_string(),
+            "delegate".to_string(),
+            d.id.clone(),
+            "view".to_string()
+        )]
+    );
+}
+
+#[test]
+fn every_roster_write_leaves_one_change_record_with_its_versions() {
+    let (s, g) = store_with_delegation();
+    let count = |s: &Store| studio_core::storage::audit::all(&s.reader().unwrap()).unwrap();
+    let mut seen = count(&s).len();
+    let mut check = |s: &Store, entity: &str, action: &str, base: Option<i64>, new: i64| {
+        let all = count(s);
+        assert_eq!(all.len(), seen + 1, "{action}: exactly one record");
+        seen = all.len();
+        let r = all.last().unwrap();
+        assert_eq!((r.entity.as_str(), r.action.as_str()), (entity, action));
+        assert_eq!(
+            (r.base_version, r.new_version),
+            (base, Some(new)),
+            "{action}"
+        );
+        assert_eq!(r.actor_id, "local:王联络");
+    };
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    check(&s, "delegate", "create", None, 1);
+    let d = roster::update_delegate(&s, &officer(), &d.id, 1, &input(&g, "张健华")).unwrap();
+    check(&s, "delegate", "update", Some(1), 2);
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(40, 40, image::Rgb([1, 2, 3]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let d = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap();
+    check(&s, "delegate", "photo", Some(2), 3);
+    let d = roster::mark_delegate_left(&s, &officer(), &d.id, d.version, None).unwrap();
+    check(&s, "delegate", "mark_left", Some(3), 4);
+    roster::reinstate_delegate(&s, &officer(), &d.id, d.version).unwrap();
+    check(&s, "delegate", "reinstate", Some(4), 5);
+    let x = roster::create_delegation(
+        &s,
+        &officer(),
+        &DelegationInput {
+            name: "新团".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    check(&s, "delegation", "create", None, 1);
+    roster::update_delegation(
+        &s,
+        &officer(),
+        &x.id,
+        1,
+        &DelegationInput {
+            name: "新团二".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    check(&s, "delegation", "update", Some(1), 2);
+}
+
+#[test]
+fn an_oversized_picture_is_refused_before_it_is_decoded() {
+    let (s, g) = store_with_delegation();
+    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    // A 16,000 × 16,000 PNG: small on disk, 768 MB once decoded.
+    let mut png = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut png, 16_000, 16_000);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_compression(png::Compression::Fast);
+        let mut w = enc.write_header().unwrap().into_stream_writer().unwrap();
+        let row = vec![0u8; 16_000 * 3];
+        for _ in 0..16_000 {
+            std::io::Write::write_all(&mut w, &row).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    assert!(png.len() < roster::PHOTO_MAX_BYTES, "{} bytes", png.len());
+    let err = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap_err();
+    assert!(
+        err.to_string().contains("照片尺寸过大（16000 × 16000"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_over_long_search_is_refused() {
+    let (s, _) = store_with_delegation();
+    let q = DelegateQuery {
+        q: "长".repeat(51),
+        ..Default::default()
+    };
+    assert_eq!(
+        roster::list_delegates(&s, &officer(), &q)
+            .unwrap_err()
+            .code(),
+        "validation"
+    );
 }

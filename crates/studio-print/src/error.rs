@@ -21,4 +21,7 @@ pub enum PrintError {
     /// The PDF writer failed.
     #[error("生成 PDF 失败：{0}")]
     Pdf(String),
+    /// The caller's progress callback asked to stop; nothing was produced.
+    #[error("已取消")]
+    Cancelled,
 }

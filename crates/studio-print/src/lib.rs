@@ -27,7 +27,6 @@
 mod cff;
 mod error;
 mod font;
-pub mod from_core;
 pub mod layout;
 mod model;
 mod pdf;
@@ -39,12 +38,22 @@ pub use error::PrintError;
 pub use font::CardFont;
 pub use layout::{NOTES, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
-pub use printer::{CardPrinter, MAX_CARDS};
+pub use printer::{CardPrinter, MAX_CARDS, STEPS_PER_CARD};
 pub use wrap::{wrap, Line};
 
 /// Renders `cards` into one PDF with the shared printer (see [`CardPrinter::render`]).
 pub fn render_cards(cards: &[Card]) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render(cards)
+}
+
+/// [`render_cards`] with progress and a way to stop: `progress(done, total)` is called at
+/// least once a card and returns `false` to stop, which ends the job with
+/// [`PrintError::Cancelled`] (see [`CardPrinter::render_with`]).
+pub fn render_cards_with(
+    cards: &[Card],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_with(cards, progress)
 }
 
 /// `copies` blank cards in one PDF, one page each.

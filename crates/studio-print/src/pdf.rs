@@ -12,6 +12,7 @@ use printpdf::{
     Rect as PdfRect, TextItem, TextMatrix, TextRenderingMode,
 };
 
+use lopdf::ObjectId;
 use rust_fontconfig::FontBytes;
 
 use crate::font::CardFont;
@@ -26,19 +27,46 @@ const TICK_RULE: f32 = 1.1;
 /// Outline width of faux-bold text, per point of font size.
 const BOLD_STROKE: f32 = 0.03;
 /// Deflate level for every stream. printpdf always uses 9 (`Compression::best`); 2 is
-/// the measured sweet spot. With the workspace's flate2 backend (zlib-rs, enabled by
-/// the core's zip dependency) a filled card took 4.7 ms at level 2 against 7.3 ms at 6,
+/// the measured sweet spot. With flate2's zlib-rs backend (enabled in Cargo.toml) a
+/// filled card took 4.7 ms at level 2 against 7.3 ms at 6,
 /// for 1 % more bytes (64.4 vs 63.8 KB); level 1 switches to a much weaker matcher
 /// (73 KB), and 1000 cards grow from 2.7 to 2.85 MB.
 const DEFLATE_LEVEL: u32 = 2;
 
+/// Pages converted by printpdf in one go. printpdf turns a whole document into lopdf
+/// objects in one call with no way to report progress or stop, and that call is most of
+/// the time of a batch (~70 % for 1000 cards), so [`write_pdf`] converts the pages a few
+/// at a time and moves their content streams into one document. Each call also embeds the
+/// font once (a copy of the subset and a small ToUnicode map, dropped again): measured on
+/// 1000 cards, chunks of 8 pages cost ~1 % against one call for everything.
+const PAGES_PER_CALL: usize = 32;
+
+/// How [`write_pdf`]'s work is counted for progress: converting a page is
+/// `CONVERT_STEPS`, compressing its streams and saving `FINISH_STEPS` (their measured
+/// share of the time).
+pub(crate) const CONVERT_STEPS: usize = 7;
+pub(crate) const FINISH_STEPS: usize = 1;
+
 /// Writes `pages` as one PDF with the font embedded as a subset.
+///
+/// `progress(done, total)` is called after every few pages converted and every few
+/// streams compressed, in steps of [`CONVERT_STEPS`] and [`FINISH_STEPS`] per page;
+/// returning `false` stops the work with [`PrintError::Cancelled`].
 pub(crate) fn write_pdf(
     font: &CardFont,
     subsetter: &Subsetter,
     title: &str,
     pages: &[PageLayout],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Vec<u8>, PrintError> {
+    let total = pages.len() * (CONVERT_STEPS + FINISH_STEPS);
+    let mut report = |done: usize| {
+        if progress(done, total) {
+            Ok(())
+        } else {
+            Err(PrintError::Cancelled)
+        }
+    };
     let glyphs = used_glyphs(font, pages);
     let subset = subsetter.subset(&glyphs)?;
     let parsed = subset_font(subset.bytes, &glyphs)?;
@@ -47,35 +75,155 @@ pub(crate) fn write_pdf(
     doc.metadata.info.creator = "党代表工作室 Delegate Studio".into();
     doc.metadata.info.producer = "studio-print (printpdf 0.12.8)".into();
     let font_handle = PdfFontHandle::External(doc.add_font(&parsed));
-    let pdf_pages = pages
-        .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &font_handle)))
-        .collect();
-    doc.with_pages(pdf_pages);
 
     // printpdf's `save` = `to_lopdf_document` + compress at level 9 + write; we do the
-    // same steps with a faster compression level.
-    let mut warnings = Vec::new();
+    // same steps with a faster compression level, the conversion a few pages at a time.
     let options = PdfSaveOptions {
         // Already subset: printpdf's own pass would only repeat our work, slowly.
         subset_fonts: false,
         ..PdfSaveOptions::default()
     };
+    let mut warnings = Vec::new();
+
+    // The document itself (catalog, info, the font with a ToUnicode map of every
+    // character) comes from a conversion of one page that shows every character once;
+    // that page is then replaced by the real ones.
+    let all_chars: String = glyphs.iter().map(|g| g.0).collect();
+    doc.pages = vec![PdfPage::new(
+        Mm(210.0),
+        Mm(297.0),
+        vec![
+            Op::StartTextSection,
+            Op::SetFont {
+                font: font_handle.clone(),
+                size: Pt(10.0),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(all_chars)],
+            },
+            Op::EndTextSection,
+        ],
+    )];
     let mut lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
-    if let Some(error) = warnings
-        .iter()
-        .find(|w| w.severity == PdfParseErrorSeverity::Error)
-    {
-        return Err(PrintError::Pdf(error.msg.clone()));
+    check(&mut warnings)?;
+    let (pages_id, resources) = take_only_page(&mut lopdf_doc)?;
+
+    let mut kids = Vec::with_capacity(pages.len());
+    let per_call: usize = std::env::var("ZZ_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(PAGES_PER_CALL);
+    for chunk in pages.chunks(per_call) {
+        doc.pages = chunk
+            .iter()
+            .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &font_handle)))
+            .collect();
+        let mut part = doc.to_lopdf_document(&options, &mut warnings);
+        check(&mut warnings)?;
+        for page_id in page_ids(&part)? {
+            kids.push(move_page(&mut part, page_id, &mut lopdf_doc, pages_id, resources)?);
+        }
+        report(kids.len() * CONVERT_STEPS)?;
     }
+    let count = kids.len();
+    let page_tree = lopdf_doc
+        .get_dictionary_mut(pages_id)
+        .map_err(|e| PrintError::Pdf(e.to_string()))?;
+    page_tree.set("Kids", kids.into_iter().map(lopdf::Object::Reference).collect::<Vec<_>>());
+    page_tree.set("Count", count as i64);
+
     set_widths(&mut lopdf_doc, &subset.widths)?;
     tidy_info(&mut lopdf_doc);
-    compress_streams(&mut lopdf_doc)?;
+    let converted = pages.len() * CONVERT_STEPS;
+    let streams = lopdf_doc.objects.len().max(1);
+    compress_streams(&mut lopdf_doc, &mut |i| {
+        report(converted + i * pages.len() * FINISH_STEPS / streams)
+    })?;
     let mut bytes = Vec::new();
     lopdf_doc
         .save_to(&mut bytes)
         .map_err(|e| PrintError::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Fails on the first error printpdf reported; forgets the rest.
+fn check(warnings: &mut Vec<printpdf::PdfWarnMsg>) -> Result<(), PrintError> {
+    let error = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+        .map(|w| PrintError::Pdf(w.msg.clone()));
+    warnings.clear();
+    error.map_or(Ok(()), Err)
+}
+
+fn pdf_error(what: &str) -> PrintError {
+    PrintError::Pdf(format!("printpdf 输出的文档缺少{what}"))
+}
+
+/// The page tree's id and the page ids in order.
+fn page_tree(doc: &lopdf::Document) -> Result<(ObjectId, Vec<ObjectId>), PrintError> {
+    let catalog = doc.catalog().map_err(|_| pdf_error("目录"))?;
+    let pages_id = catalog
+        .get(b"Pages")
+        .and_then(lopdf::Object::as_reference)
+        .map_err(|_| pdf_error("页面树"))?;
+    let kids = doc
+        .get_dictionary(pages_id)
+        .and_then(|d| d.get(b"Kids"))
+        .and_then(lopdf::Object::as_array)
+        .map_err(|_| pdf_error("页面列表"))?
+        .iter()
+        .map(|k| k.as_reference().map_err(|_| pdf_error("页面引用")))
+        .collect::<Result<_, _>>()?;
+    Ok((pages_id, kids))
+}
+
+fn page_ids(doc: &lopdf::Document) -> Result<Vec<ObjectId>, PrintError> {
+    Ok(page_tree(doc)?.1)
+}
+
+/// Removes the document's only page (and its content stream), keeping its resource
+/// dictionary for the real pages. Returns the page tree's id and the resources' id.
+fn take_only_page(doc: &mut lopdf::Document) -> Result<(ObjectId, ObjectId), PrintError> {
+    let (pages_id, kids) = page_tree(doc)?;
+    let [page_id] = kids[..] else {
+        return Err(pdf_error("唯一的页面"));
+    };
+    let page = doc
+        .objects
+        .remove(&page_id)
+        .ok_or_else(|| pdf_error("页面"))?;
+    let page = page.as_dict().map_err(|_| pdf_error("页面字典"))?;
+    let reference = |key: &[u8]| page.get(key).and_then(lopdf::Object::as_reference);
+    if let Ok(contents) = reference(b"Contents") {
+        doc.objects.remove(&contents);
+    }
+    let resources = reference(b"Resources").map_err(|_| pdf_error("资源字典"))?;
+    Ok((pages_id, resources))
+}
+
+/// Moves page `page_id` of `from` into `to` as a child of `parent` that uses the shared
+/// `resources` (every page has the same: the one font). Returns its new id.
+fn move_page(
+    from: &mut lopdf::Document,
+    page_id: ObjectId,
+    to: &mut lopdf::Document,
+    parent: ObjectId,
+    resources: ObjectId,
+) -> Result<ObjectId, PrintError> {
+    use lopdf::Object;
+    let Some(Object::Dictionary(mut page)) = from.objects.remove(&page_id) else {
+        return Err(pdf_error("页面字典"));
+    };
+    let contents_id = page
+        .get(b"Contents")
+        .and_then(Object::as_reference)
+        .map_err(|_| pdf_error("页面内容"))?;
+    let contents = from
+        .objects
+        .remove(&contents_id)
+        .ok_or_else(|| pdf_error("页面内容"))?;
+    page.set("Contents", Object::Reference(to.add_object(contents)));
+    page.set("Parent", Object::Reference(parent));
+    page.set("Resources", Object::Reference(resources));
+    Ok(to.add_object(page))
 }
 
 /// Wraps our subset font for printpdf, which embeds it as it is (`subset_fonts: false`).
@@ -215,8 +363,16 @@ fn used_glyphs(font: &CardFont, pages: &[PageLayout]) -> Vec<(char, u16)> {
     glyphs
 }
 
-fn compress_streams(doc: &mut lopdf::Document) -> Result<(), PrintError> {
-    for object in doc.objects.values_mut() {
+/// Deflates every stream that is not yet compressed; `progress(i)` after every
+/// [`PAGES_PER_CALL`] objects (`i` objects done).
+fn compress_streams(
+    doc: &mut lopdf::Document,
+    progress: &mut dyn FnMut(usize) -> Result<(), PrintError>,
+) -> Result<(), PrintError> {
+    for (i, object) in doc.objects.values_mut().enumerate() {
+        if i % PAGES_PER_CALL == 0 {
+            progress(i)?;
+        }
         let lopdf::Object::Stream(stream) = object else {
             continue;
         };

@@ -1,4 +1,4 @@
-//! Start-up status, the first-start choice, recent activity.
+//! Start-up status, the first-start choice, recent activity, cancelling a long job.
 
 use studio_core::audit::{self, ChangeRecord};
 use studio_core::status::{app_status as status, AppStatus};
@@ -8,29 +8,39 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn app_status(state: State<AppState>) -> CmdResult<AppStatus> {
-    state.with(|s, _| status(s))
+pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    state.run(|s, ctx| status(s, ctx)).await
 }
 
 #[tauri::command]
-pub fn setup_load_demo(state: State<AppState>) -> CmdResult<AppStatus> {
-    state.with(|s, _| {
-        studio_core::demo::load(s, false)?;
-        status(s)
-    })
+pub async fn setup_load_demo(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    state
+        .run(|s, ctx| {
+            studio_core::demo::load(s, false)?;
+            status(s, ctx)
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn setup_start_blank(state: State<AppState>) -> CmdResult<AppStatus> {
-    state.with(|s, actor| {
-        studio_core::settings::start_blank(s, actor)?;
-        status(s)
-    })
+pub async fn setup_start_blank(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+    state
+        .run(|s, ctx| {
+            studio_core::settings::start_blank(s, ctx)?;
+            status(s, ctx)
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn audit_recent(state: State<AppState>, limit: u32) -> CmdResult<Vec<ChangeRecord>> {
-    state.with(|s, actor| audit::recent(s, actor, limit))
+pub async fn audit_recent(state: State<'_, AppState>, limit: u32) -> CmdResult<Vec<ChangeRecord>> {
+    state.run(move |s, ctx| audit::recent(s, ctx, limit)).await
+}
+
+/// Stop a long job (batch PDF, export) the page started with `job_id`; false if it already ended.
+#[tauri::command]
+pub fn job_cancel(state: State<'_, AppState>, job_id: String) -> bool {
+    state.jobs.cancel(&job_id)
 }
 
 /// A timing mark from the UI for the start-up benchmark: printed to stderr with the wall-clock time
@@ -38,11 +48,14 @@ pub fn audit_recent(state: State<AppState>, limit: u32) -> CmdResult<Vec<ChangeR
 #[tauri::command]
 pub fn app_mark(label: String) {
     if std::env::var_os("STUDIO_TRACE").is_some() {
+        use std::io::Write;
         let ms = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_millis())
             .unwrap_or(0);
-        eprintln!(
+        // `eprintln!` panics when stderr is gone (a closed pipe); a trace line is not worth that.
+        let _ = writeln!(
+            std::io::stderr(),
             "[studio-trace] {} {ms}",
             label.chars().take(40).collect::<String>()
         );

@@ -1,10 +1,10 @@
-//! 记录卡: entry, filing, amendments, the list and the dashboard figures.
+//! 记录卡: entry, filing, amendments, the list and the dashboard figures. Changes name the version
+//! they were based on.
 
 use studio_core::audit::ChangeRecord;
 use studio_core::cards::{
     self, Card, CardAmendment, CardCounts, CardInput, CardListItem, CardQuery, DelegateSnapshot,
 };
-use studio_core::ids::today_shanghai;
 use studio_core::Page;
 use tauri::State;
 
@@ -12,68 +12,91 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn cards_list(state: State<AppState>, query: CardQuery) -> CmdResult<Page<CardListItem>> {
-    state.with(|s, _| cards::list_cards(s, &query))
+pub async fn cards_list(
+    state: State<'_, AppState>,
+    query: CardQuery,
+) -> CmdResult<Page<CardListItem>> {
+    state.run(move |s, ctx| cards::list_cards(s, ctx, &query)).await
 }
 
 #[tauri::command]
-pub fn card_counts(state: State<AppState>) -> CmdResult<CardCounts> {
-    state.with(|s, _| cards::card_counts(s, today_shanghai()))
+pub async fn card_counts(state: State<'_, AppState>) -> CmdResult<CardCounts> {
+    state.run(|s, ctx| cards::card_counts(s, ctx)).await
 }
 
 #[tauri::command]
-pub fn card_get(state: State<AppState>, id: String) -> CmdResult<Card> {
-    state.with(|s, actor| cards::get_card(s, actor, &id))
+pub async fn card_get(state: State<'_, AppState>, id: String) -> CmdResult<Card> {
+    state.run(move |s, ctx| cards::get_card(s, ctx, &id)).await
 }
 
 #[tauri::command]
-pub fn card_delegate_snapshot(
-    state: State<AppState>,
+pub async fn card_delegate_snapshot(
+    state: State<'_, AppState>,
     delegate_id: String,
 ) -> CmdResult<DelegateSnapshot> {
-    state.with(|s, actor| cards::delegate_snapshot(s, actor, &delegate_id))
+    state
+        .run(move |s, ctx| cards::delegate_snapshot(s, ctx, &delegate_id))
+        .await
 }
 
 #[tauri::command]
-pub fn card_create(state: State<AppState>, input: CardInput) -> CmdResult<Card> {
-    state.with(|s, actor| cards::create_card(s, actor, &input))
+pub async fn card_create(state: State<'_, AppState>, input: CardInput) -> CmdResult<Card> {
+    state.run(move |s, ctx| cards::create_card(s, ctx, &input)).await
 }
 
 #[tauri::command]
-pub fn card_update(state: State<AppState>, id: String, input: CardInput) -> CmdResult<Card> {
-    state.with(|s, actor| cards::update_card(s, actor, &id, &input))
-}
-
-#[tauri::command]
-pub fn card_submit(
-    state: State<AppState>,
+pub async fn card_update(
+    state: State<'_, AppState>,
     id: String,
+    version: i64,
+    input: CardInput,
+) -> CmdResult<Card> {
+    state
+        .run(move |s, ctx| cards::update_card(s, ctx, &id, version, &input))
+        .await
+}
+
+#[tauri::command]
+pub async fn card_submit(
+    state: State<'_, AppState>,
+    id: String,
+    version: i64,
     filed_on: Option<String>,
 ) -> CmdResult<Card> {
-    state.with(|s, actor| cards::submit_card(s, actor, &id, filed_on.as_deref()))
+    state
+        .run(move |s, ctx| cards::submit_card(s, ctx, &id, version, filed_on.as_deref()))
+        .await
 }
 
 #[tauri::command]
-pub fn card_amend(
-    state: State<AppState>,
+pub async fn card_amend(
+    state: State<'_, AppState>,
     id: String,
+    version: i64,
     input: CardInput,
     reason: String,
 ) -> CmdResult<Card> {
-    state.with(|s, actor| cards::amend_card(s, actor, &id, &input, &reason))
+    state
+        .run(move |s, ctx| cards::amend_card(s, ctx, &id, version, &input, &reason))
+        .await
 }
 
 #[tauri::command]
-pub fn card_discard(state: State<AppState>, id: String) -> CmdResult<()> {
-    state.with(|s, actor| cards::discard_draft(s, actor, &id))
+pub async fn card_discard(state: State<'_, AppState>, id: String, version: i64) -> CmdResult<()> {
+    state
+        .run(move |s, ctx| cards::discard_draft(s, ctx, &id, version))
+        .await
 }
 
 #[tauri::command]
-pub fn card_amendments(state: State<AppState>, id: String) -> CmdResult<Vec<CardAmendment>> {
-    state.with(|s, actor| cards::card_amendments(s, actor, &id))
+pub async fn card_amendments(
+    state: State<'_, AppState>,
+    id: String,
+) -> CmdResult<Vec<CardAmendment>> {
+    state.run(move |s, ctx| cards::card_amendments(s, ctx, &id)).await
 }
 
 #[tauri::command]
-pub fn card_history(state: State<AppState>, id: String) -> CmdResult<Vec<ChangeRecord>> {
-    state.with(|s, actor| cards::card_history(s, actor, &id))
+pub async fn card_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<ChangeRecord>> {
+    state.run(move |s, ctx| cards::card_history(s, ctx, &id)).await
 }

@@ -1,115 +1,165 @@
 //! 意见台账: items from receipt to closing, the 督办 views, the dashboard figures, the deadlines set in
-//! 设置, and exports.
+//! 设置, and exports. Changes name the version they were based on.
 
-use std::path::PathBuf;
-
-use studio_core::error::Error;
 use studio_core::export::{self, ExportFormat};
-use studio_core::ids::today_shanghai;
 use studio_core::items::{
     self, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDetail, ItemInput,
     ItemListItem, ItemQuery, SimilarItem,
 };
 use studio_core::printing::ExportOutcome;
-use studio_core::Page;
-use tauri::State;
+use studio_core::files::write_atomic;
+use studio_core::{Error, Page};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
 
 use crate::error::CmdResult;
-use crate::state::AppState;
+use crate::jobs::Progress;
+use crate::save::FileKind;
+use crate::state::{choose_save, AppState};
 
 #[tauri::command]
-pub fn items_list(state: State<AppState>, query: ItemQuery) -> CmdResult<Page<ItemListItem>> {
-    state.with(|s, _| items::list_items(s, &query))
+pub async fn items_list(
+    state: State<'_, AppState>,
+    query: ItemQuery,
+) -> CmdResult<Page<ItemListItem>> {
+    state.run(move |s, ctx| items::list_items(s, ctx, &query)).await
 }
 
 #[tauri::command]
-pub fn item_counts(state: State<AppState>) -> CmdResult<ItemCounts> {
-    state.with(|s, _| items::item_counts(s, today_shanghai()))
+pub async fn item_counts(state: State<'_, AppState>) -> CmdResult<ItemCounts> {
+    state.run(|s, ctx| items::item_counts(s, ctx)).await
 }
 
 #[tauri::command]
-pub fn item_get(state: State<AppState>, id: String) -> CmdResult<ItemDetail> {
-    state.with(|s, actor| items::get_item(s, actor, &id))
+pub async fn item_get(state: State<'_, AppState>, id: String) -> CmdResult<ItemDetail> {
+    state.run(move |s, ctx| items::get_item(s, ctx, &id)).await
 }
 
 #[tauri::command]
-pub fn item_for_card(state: State<AppState>, card_id: String) -> CmdResult<Option<ItemListItem>> {
-    state.with(|s, _| items::item_for_card(s, &card_id))
+pub async fn item_for_card(
+    state: State<'_, AppState>,
+    card_id: String,
+) -> CmdResult<Option<ItemListItem>> {
+    state.run(move |s, ctx| items::item_for_card(s, ctx, &card_id)).await
 }
 
 #[tauri::command]
-pub fn item_create(state: State<AppState>, input: ItemInput) -> CmdResult<Item> {
-    state.with(|s, actor| items::create_item(s, actor, &input))
+pub async fn item_create(state: State<'_, AppState>, input: ItemInput) -> CmdResult<Item> {
+    state.run(move |s, ctx| items::create_item(s, ctx, &input)).await
 }
 
 #[tauri::command]
-pub fn item_update(state: State<AppState>, id: String, input: ItemInput) -> CmdResult<Item> {
-    state.with(|s, actor| items::update_item(s, actor, &id, &input))
+pub async fn item_update(
+    state: State<'_, AppState>,
+    id: String,
+    version: i64,
+    input: ItemInput,
+) -> CmdResult<Item> {
+    state
+        .run(move |s, ctx| items::update_item(s, ctx, &id, version, &input))
+        .await
 }
 
 #[tauri::command]
-pub fn item_create_from_card(
-    state: State<AppState>,
+pub async fn item_create_from_card(
+    state: State<'_, AppState>,
     card_id: String,
     category: ItemCategory,
     title: String,
 ) -> CmdResult<Item> {
-    state.with(|s, actor| items::create_from_card(s, actor, &card_id, category, &title))
+    state
+        .run(move |s, ctx| items::create_from_card(s, ctx, &card_id, category, &title))
+        .await
 }
 
 #[tauri::command]
-pub fn item_link_card(state: State<AppState>, item_id: String, card_id: String) -> CmdResult<Item> {
-    state.with(|s, actor| items::link_card(s, actor, &item_id, &card_id))
+pub async fn item_link_card(
+    state: State<'_, AppState>,
+    item_id: String,
+    version: i64,
+    card_id: String,
+) -> CmdResult<Item> {
+    state
+        .run(move |s, ctx| items::link_card(s, ctx, &item_id, version, &card_id))
+        .await
 }
 
 #[tauri::command]
-pub fn item_act(state: State<AppState>, id: String, action: ItemAction) -> CmdResult<Item> {
-    state.with(|s, actor| items::act(s, actor, &id, &action))
+pub async fn item_act(
+    state: State<'_, AppState>,
+    id: String,
+    version: i64,
+    action: ItemAction,
+) -> CmdResult<Item> {
+    state
+        .run(move |s, ctx| items::act(s, ctx, &id, version, &action))
+        .await
 }
 
 #[tauri::command]
-pub fn items_similar(
-    state: State<AppState>,
+pub async fn items_similar(
+    state: State<'_, AppState>,
     text: String,
     exclude_id: Option<String>,
     limit: Option<u32>,
 ) -> CmdResult<Vec<SimilarItem>> {
-    state.with(|s, _| items::similar_items(s, &text, exclude_id.as_deref(), limit.unwrap_or(5)))
+    state
+        .run(move |s, ctx| {
+            items::similar_items(s, ctx, &text, exclude_id.as_deref(), limit.unwrap_or(5))
+        })
+        .await
 }
 
 #[tauri::command]
-pub fn item_deadlines(state: State<AppState>) -> CmdResult<ItemDeadlines> {
-    state.with(|s, _| items::deadlines(s))
+pub async fn item_deadlines(state: State<'_, AppState>) -> CmdResult<ItemDeadlines> {
+    state.run(|s, ctx| items::deadlines(s, ctx)).await
 }
 
 #[tauri::command]
-pub fn item_deadlines_save(
-    state: State<AppState>,
+pub async fn item_deadlines_save(
+    state: State<'_, AppState>,
     input: ItemDeadlines,
 ) -> CmdResult<ItemDeadlines> {
-    state.with(|s, actor| items::save_deadlines(s, actor, &input))
+    state.run(move |s, ctx| items::save_deadlines(s, ctx, &input)).await
 }
 
-/// 导出台账: a deliberate act; the path comes from the save dialog.
+/// 导出台账: asks where to save (a native dialog opened here), then reads, formats and writes the
+/// file crash-safely, reporting each phase to `on_progress`; `job_cancel(job_id)` stops it before
+/// the file is written. `None` when the user closed the dialog.
 #[tauri::command]
-pub fn items_export(
-    state: State<AppState>,
+#[allow(clippy::too_many_arguments)]
+pub async fn items_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
     format: String,
     from: Option<String>,
     to: Option<String>,
-    path: String,
-) -> CmdResult<ExportOutcome> {
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
     let format = ExportFormat::parse(&format)
         .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
-    let (bytes, count) = state.with(|s, actor| {
-        let list = items::items_for_export(s, actor, from.as_deref(), to.as_deref())?;
-        Ok((export::export_items(&list, format)?, list.len()))
-    })?;
-    let path = PathBuf::from(path);
-    std::fs::write(&path, &bytes)
-        .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", path.display())))?;
-    Ok(ExportOutcome {
-        path: path.display().to_string(),
-        count: count as u32,
-    })
+    let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
+        return Ok(None);
+    };
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
+    state
+        .run(move |s, ctx| {
+            let _job = job;
+            let step = |go_on: bool| if go_on { Ok(()) } else { Err(Error::Cancelled) };
+            step(go_on(0, 3))?;
+            let list = items::items_for_export(s, ctx, from.as_deref(), to.as_deref())?;
+            step(go_on(1, 3))?;
+            let bytes = export::export_items(&list, format)?;
+            step(go_on(2, 3))?;
+            write_atomic(&path, &bytes)?;
+            go_on(3, 3);
+            Ok(Some(ExportOutcome {
+                path: path.display().to_string(),
+                count: list.len() as u32,
+            }))
+        })
+        .await
 }

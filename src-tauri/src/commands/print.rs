@@ -1,46 +1,26 @@
-//! 打印预览, 打印, 另存为 PDF, and exports. The PDF comes from studio-print (a pure function); this
-//! file only fetches the cards, writes the bytes where the user chose, or hands them to the viewer.
+//! 打印预览, 打印, 另存为 PDF, and card exports. The job ("which cards → render → bytes") is the
+//! core's `printing::render`, the same the CLI calls; this file runs it on a worker thread with
+//! progress and cancel, and puts the bytes where they go: back to the page (preview), into a private
+//! folder for the system viewer (打印), or where the user chose in a native dialog (另存为).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
-use studio_core::printing::{ExportOutcome, PrintJob, PrintOutcome, MAX_BLANK_COPIES};
-use studio_core::{Actor, Error, Store};
-use tauri::{AppHandle, Manager, State};
+use studio_core::files::write_atomic;
+use studio_core::printing::{self, ExportOutcome, PrintJob, PrintOutcome, Rendered};
+use studio_core::Error;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::error::CmdResult;
-use crate::state::AppState;
+use crate::jobs::Progress;
+use crate::save::FileKind;
+use crate::state::{choose_save, AppState};
 
-fn render(
-    store: &Store,
-    actor: &Actor,
-    job: &PrintJob,
-) -> studio_core::Result<studio_print::Rendered> {
-    let rendered = match job {
-        PrintJob::Blank { copies } => {
-            if !(1..=MAX_BLANK_COPIES).contains(copies) {
-                return Err(Error::field(
-                    "copies",
-                    format!("份数应在 1 到 {MAX_BLANK_COPIES} 之间"),
-                ));
-            }
-            studio_print::blank_cards(*copies)
-        }
-        PrintJob::Cards { selection } => {
-            let list = cards::cards_for_print(store, actor, selection)?;
-            if list.is_empty() {
-                return Err(Error::Invalid("没有符合条件的记录卡可打印".into()));
-            }
-            studio_print::render_cards(&studio_print::from_core::cards(&list))
-        }
-    };
-    rendered.map_err(|e| Error::Invalid(e.to_string()))
-}
-
-fn outcome(r: &studio_print::Rendered, with_bytes: bool, path: Option<&PathBuf>) -> PrintOutcome {
+fn outcome(r: &Rendered, with_bytes: bool, path: Option<&Path>) -> PrintOutcome {
     PrintOutcome {
         pdf_base64: if with_bytes {
             base64::engine::general_purpose::STANDARD.encode(&r.pdf)
@@ -53,66 +33,116 @@ fn outcome(r: &studio_print::Rendered, with_bytes: bool, path: Option<&PathBuf>)
     }
 }
 
-fn write(path: &PathBuf, bytes: &[u8]) -> studio_core::Result<()> {
-    std::fs::write(path, bytes)
-        .map_err(|e| Error::Invalid(format!("无法写入 {}：{e}", path.display())))
-}
-
-#[tauri::command]
-pub fn print_preview(state: State<AppState>, job: PrintJob) -> CmdResult<PrintOutcome> {
-    let r = state.with(|s, actor| render(s, actor, &job))?;
-    Ok(outcome(&r, true, None))
-}
-
-#[tauri::command]
-pub fn print_save(state: State<AppState>, job: PrintJob, path: String) -> CmdResult<PrintOutcome> {
-    let path = PathBuf::from(path);
-    let r = state.with(|s, actor| render(s, actor, &job))?;
-    write(&path, &r.pdf)?;
-    Ok(outcome(&r, false, Some(&path)))
-}
-
-/// 打印: the PDF goes to a temporary file that the system's PDF viewer opens; people print from there
-/// with the printer dialog they know.
-#[tauri::command]
-pub fn print_open(
-    app: AppHandle,
-    state: State<AppState>,
+/// Render `job` on a worker thread, reporting to `on_progress`, then hand the PDF to `finish`
+/// (still on the worker thread).
+async fn render_then<T: Send + 'static>(
+    state: &AppState,
     job: PrintJob,
+    job_id: &str,
+    on_progress: Channel<Progress>,
+    finish: impl FnOnce(Rendered) -> studio_core::Result<T> + Send + 'static,
+) -> CmdResult<T> {
+    let running = state.jobs.start(job_id);
+    let mut go_on = running.reporter(on_progress);
+    state
+        .run(move |s, ctx| {
+            let _running = running;
+            let r = printing::render(s, ctx, &job, &mut go_on)?;
+            finish(r)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn print_preview(
+    state: State<'_, AppState>,
+    job: PrintJob,
+    job_id: String,
+    on_progress: Channel<Progress>,
 ) -> CmdResult<PrintOutcome> {
-    let r = state.with(|s, actor| render(s, actor, &job))?;
-    let dir = app
-        .path()
-        .app_cache_dir()
-        .unwrap_or_else(|_| std::env::temp_dir())
-        .join("print");
-    std::fs::create_dir_all(&dir).map_err(Error::from)?;
-    let path = dir.join(format!("记录卡-{}.pdf", studio_core::ids::new_id()));
-    write(&path, &r.pdf)?;
+    render_then(&state, job, &job_id, on_progress, |r| Ok(outcome(&r, true, None))).await
+}
+
+/// 另存为 PDF: asks where (native dialog), renders, writes crash-safely. `None`: the user cancelled.
+#[tauri::command]
+pub async fn print_save(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job: PrintJob,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<PrintOutcome>> {
+    let Some(path) = choose_save(&app, suggested_name, FileKind::Pdf).await? else {
+        return Ok(None);
+    };
+    render_then(&state, job, &job_id, on_progress, move |r| {
+        write_atomic(&path, &r.pdf)?;
+        Ok(Some(outcome(&r, false, Some(&path))))
+    })
+    .await
+}
+
+/// 打印: the PDF goes to the app's private print folder (emptied at every start), and the system's
+/// PDF viewer opens it; people print from there with the printer dialog they know.
+#[tauri::command]
+pub async fn print_open(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job: PrintJob,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<PrintOutcome> {
+    let path: PathBuf = state
+        .print_dir
+        .join(format!("记录卡-{}.pdf", studio_core::ids::new_id()));
+    let written = path.clone();
+    let out = render_then(&state, job, &job_id, on_progress, move |r| {
+        write_atomic(&written, &r.pdf)?;
+        Ok(outcome(&r, false, Some(&written)))
+    })
+    .await?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| Error::Invalid(format!("无法打开 PDF 阅读器：{e}")))?;
-    Ok(outcome(&r, false, Some(&path)))
+    Ok(out)
 }
 
-/// 导出: a deliberate act; the path comes from the save dialog.
+/// 导出记录卡: asks where (native dialog), then reads, formats and writes crash-safely, reporting each
+/// phase; `job_cancel` stops it before the file is written. `None`: the user cancelled.
 #[tauri::command]
-pub fn cards_export(
-    state: State<AppState>,
+#[allow(clippy::too_many_arguments)]
+pub async fn cards_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
     format: String,
     selection: CardSelection,
-    path: String,
-) -> CmdResult<ExportOutcome> {
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
     let format = ExportFormat::parse(&format)
         .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
-    let (bytes, count) = state.with(|s, actor| {
-        let list = cards::cards_for_print(s, actor, &selection)?;
-        Ok((export::export_cards(&list, format)?, list.len()))
-    })?;
-    let path = PathBuf::from(path);
-    write(&path, &bytes)?;
-    Ok(ExportOutcome {
-        path: path.display().to_string(),
-        count: count as u32,
-    })
+    let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
+        return Ok(None);
+    };
+    let running = state.jobs.start(&job_id);
+    let mut go_on = running.reporter(on_progress);
+    state
+        .run(move |s, ctx| {
+            let _running = running;
+            let step = |ok: bool| if ok { Ok(()) } else { Err(Error::Cancelled) };
+            step(go_on(0, 3))?;
+            let list = cards::cards_for_print(s, ctx, &selection)?;
+            step(go_on(1, 3))?;
+            let bytes = export::export_cards(&list, format)?;
+            step(go_on(2, 3))?;
+            write_atomic(&path, &bytes)?;
+            go_on(3, 3);
+            Ok(Some(ExportOutcome {
+                path: path.display().to_string(),
+                count: list.len() as u32,
+            }))
+        })
+        .await
 }

@@ -7,11 +7,12 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub fn settings_get(state: State<AppState>) -> CmdResult<Settings> {
-    state.with(|s, _| settings::load(s))
+pub async fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
+    state.run(|s, _| settings::load(s)).await
 }
 
+/// Saves what was edited from `input.version`; a stale version answers `conflict`.
 #[tauri::command]
-pub fn settings_save(state: State<AppState>, input: Settings) -> CmdResult<Settings> {
-    state.with(|s, actor| settings::save(s, actor, &input))
+pub async fn settings_save(state: State<'_, AppState>, input: Settings) -> CmdResult<Settings> {
+    state.run(move |s, ctx| settings::save(s, ctx, &input)).await
 }

@@ -11,6 +11,7 @@ export const setupStartBlank = () => call<AppStatus>('setup_start_blank')
 
 export const settingsGet = () => call<Settings>('settings_get')
 
+/** Saves what was edited from `input.version`; a stale version answers `conflict`. */
 export const settingsSave = (input: Settings) => call<Settings>('settings_save', { input })
 
 /** Newest first. */

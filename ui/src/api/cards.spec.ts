@@ -1,20 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { invoke } from '@tauri-apps/api/core'
-import { save } from '@tauri-apps/plugin-dialog'
 import * as api from './index'
-import { chooseSavePath, joinPath, safeFileName } from './files'
-import type { CardInput, CardQuery, CardSelection, PrintJob } from './index'
+import type { CardInput, CardQuery, CardSelection, JobRun, PrintJob } from './index'
 
-vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }))
-vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }))
+vi.mock('@tauri-apps/api/core', () => ({
+  invoke: vi.fn(),
+  // Enough of Tauri's Channel for the page side: messages go to `onmessage`.
+  Channel: class {
+    onmessage: (m: unknown) => void = () => {}
+  },
+}))
 const invokeMock = vi.mocked(invoke)
-const saveMock = vi.mocked(save)
 
 beforeEach(() => {
   invokeMock.mockReset()
   invokeMock.mockResolvedValue(null)
-  saveMock.mockReset()
-  delete window.__STUDIO_E2E_SAVE_DIR__
 })
 
 const input: CardInput = {
@@ -57,36 +57,55 @@ describe('card, calendar, print and export commands', () => {
     const ids: CardSelection = { kind: 'ids', ids: ['c1', 'c2'] }
     const job: PrintJob = { kind: 'cards', selection: ids }
     const blank: PrintJob = { kind: 'blank', copies: 10 }
+    const run: JobRun = api.newJobRun(() => {})
+    const runArgs = { jobId: run.jobId, onProgress: run.onProgress }
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.cardsList(query), 'cards_list', { query }],
       [() => api.cardCounts(), 'card_counts', undefined],
       [() => api.cardGet('c1'), 'card_get', { id: 'c1' }],
       [() => api.cardDelegateSnapshot('d1'), 'card_delegate_snapshot', { delegateId: 'd1' }],
       [() => api.cardCreate(input), 'card_create', { input }],
-      [() => api.cardUpdate('c1', input), 'card_update', { id: 'c1', input }],
-      [() => api.cardSubmit('c1', null), 'card_submit', { id: 'c1', filedOn: null }],
-      [() => api.cardSubmit('c1', '2025-10-13'), 'card_submit', { id: 'c1', filedOn: '2025-10-13' }],
-      [() => api.cardAmend('c1', input, '电话有误'), 'card_amend', { id: 'c1', input, reason: '电话有误' }],
-      [() => api.cardDiscard('c1'), 'card_discard', { id: 'c1' }],
+      [() => api.cardUpdate('c1', 3, input), 'card_update', { id: 'c1', version: 3, input }],
+      [() => api.cardSubmit('c1', 3, null), 'card_submit', { id: 'c1', version: 3, filedOn: null }],
+      [() => api.cardSubmit('c1', 3, '2025-10-13'), 'card_submit', { id: 'c1', version: 3, filedOn: '2025-10-13' }],
+      [
+        () => api.cardAmend('c1', 4, input, '电话有误'),
+        'card_amend',
+        { id: 'c1', version: 4, input, reason: '电话有误' },
+      ],
+      [() => api.cardDiscard('c1', 2), 'card_discard', { id: 'c1', version: 2 }],
       [() => api.cardAmendments('c1'), 'card_amendments', { id: 'c1' }],
       [() => api.cardHistory('c1'), 'card_history', { id: 'c1' }],
       [() => api.calendarMonth(2025, 10), 'calendar_month', { year: 2025, month: 10 }],
       [() => api.calendarOverrides(2025), 'calendar_overrides', { year: 2025 }],
       [() => api.calendarOverrides(null), 'calendar_overrides', { year: null }],
       [
-        () => api.calendarOverrideSet('2025-10-17', 'holiday', '校运动会停课'),
+        () => api.calendarOverrideSet('2025-10-17', 0, 'holiday', '校运动会停课'),
         'calendar_override_set',
-        { date: '2025-10-17', kind: 'holiday', note: '校运动会停课' },
+        { date: '2025-10-17', version: 0, kind: 'holiday', note: '校运动会停课' },
       ],
-      [() => api.calendarOverrideRemove('2025-10-17'), 'calendar_override_remove', { date: '2025-10-17' }],
-      [() => api.printPreview(job), 'print_preview', { job }],
-      [() => api.printPreview(blank), 'print_preview', { job: blank }],
-      [() => api.printSave(job, '/tmp/a.pdf'), 'print_save', { job, path: '/tmp/a.pdf' }],
-      [() => api.printOpen(job), 'print_open', { job }],
       [
-        () => api.cardsExport('xlsx', { kind: 'period', from: '2025-10-01', to: '2025-10-31' }, '/tmp/a.xlsx'),
+        () => api.calendarOverrideRemove('2025-10-17', 2),
+        'calendar_override_remove',
+        { date: '2025-10-17', version: 2 },
+      ],
+      [() => api.printPreview(job, run), 'print_preview', { job, ...runArgs }],
+      [() => api.printPreview(blank, run), 'print_preview', { job: blank, ...runArgs }],
+      [
+        () => api.printSave(job, '记录卡-张三-2026-05-06.pdf', run),
+        'print_save',
+        { job, suggestedName: '记录卡-张三-2026-05-06.pdf', ...runArgs },
+      ],
+      [() => api.printOpen(job, run), 'print_open', { job, ...runArgs }],
+      [
+        () => api.cardsExport('xlsx', { kind: 'period', from: '2025-10-01', to: '2025-10-31' }, '记录卡导出.xlsx', run),
         'cards_export',
-        { format: 'xlsx', selection: { kind: 'period', from: '2025-10-01', to: '2025-10-31' }, path: '/tmp/a.xlsx' },
+        {
+          format: 'xlsx',
+          selection: { kind: 'period', from: '2025-10-01', to: '2025-10-31' },
+          suggestedName: '记录卡导出.xlsx',
+          ...runArgs,
+        },
       ],
     ]
     for (const [run, command, args] of calls) {
@@ -103,33 +122,25 @@ describe('card, calendar, print and export commands', () => {
       message: '提交前请填写反馈日期（向党员群众反馈办理结果的日期）',
       fields: [{ field: 'feedback_on', message: '提交前请填写反馈日期（向党员群众反馈办理结果的日期）' }],
     })
-    const e = (await api.cardSubmit('c1', null).catch((x: unknown) => x)) as api.ApiError
+    const e = (await api.cardSubmit('c1', 1, null).catch((x: unknown) => x)) as api.ApiError
     expect(e).toBeInstanceOf(api.ApiError)
     expect(e.fieldMessage('feedback_on')).toContain('反馈日期')
   })
 })
 
-describe('chooseSavePath', () => {
-  it('skips the dialog when an end-to-end test set the save folder', async () => {
-    window.__STUDIO_E2E_SAVE_DIR__ = '/tmp/e2e-out'
-    await expect(chooseSavePath('记录卡-张三-2026-05-06.pdf', [{ name: 'PDF', extensions: ['pdf'] }])).resolves.toBe(
-      '/tmp/e2e-out/记录卡-张三-2026-05-06.pdf',
-    )
-    expect(saveMock).not.toHaveBeenCalled()
+describe('long jobs', () => {
+  it('makes a fresh id and passes progress reports on', () => {
+    const seen: api.JobProgress[] = []
+    const a = api.newJobRun((p) => seen.push(p))
+    const b = api.newJobRun(() => {})
+    expect(a.jobId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(a.jobId).not.toBe(b.jobId)
+    a.onProgress.onmessage({ done: 3, total: 90 })
+    expect(seen).toEqual([{ done: 3, total: 90 }])
   })
 
-  it('opens the save dialog with the suggested name and the filter otherwise', async () => {
-    saveMock.mockResolvedValueOnce('/home/u/记录卡.pdf')
-    const filters = [{ name: 'PDF 文件', extensions: ['pdf'] }]
-    await expect(chooseSavePath('空白记录卡-10份.pdf', filters)).resolves.toBe('/home/u/记录卡.pdf')
-    expect(saveMock).toHaveBeenCalledWith({ defaultPath: '空白记录卡-10份.pdf', filters })
-    saveMock.mockResolvedValueOnce(null)
-    await expect(chooseSavePath('a.pdf', filters)).resolves.toBeNull()
-  })
-
-  it('joins with the folder’s own separator and cleans file names', () => {
-    expect(joinPath('/tmp/out/', 'a.pdf')).toBe('/tmp/out/a.pdf')
-    expect(joinPath('C:\\Users\\a', 'a.pdf')).toBe('C:\\Users\\a\\a.pdf')
-    expect(safeFileName('记录卡-a/b:c.pdf')).toBe('记录卡-a-b-c.pdf')
+  it('answers null when the user closed the save dialog', async () => {
+    invokeMock.mockResolvedValueOnce(null)
+    await expect(api.printSave({ kind: 'blank', copies: 2 }, '空白记录卡-2份.pdf', api.newJobRun(() => {}))).resolves.toBeNull()
   })
 })

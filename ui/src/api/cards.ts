@@ -29,18 +29,22 @@ export const cardDelegateSnapshot = (delegateId: string) =>
 /** A new draft. */
 export const cardCreate = (input: CardInput) => call<Card>('card_create', { input })
 
-/** Save a draft; a submitted card answers `conflict` (use `cardAmend`). */
-export const cardUpdate = (id: string, input: CardInput) => call<Card>('card_update', { id, input })
+// Each change names the `version` of the card the page read: a stale one answers `conflict`.
+
+/** Save a draft; a submitted card answers `state` (use `cardAmend`). */
+export const cardUpdate = (id: string, version: number, input: CardInput) =>
+  call<Card>('card_update', { id, version, input })
 
 /** 提交到工作室 on `filedOn` (YYYY-MM-DD); null means today. Needs the feedback date and the handling. */
-export const cardSubmit = (id: string, filedOn: string | null) => call<Card>('card_submit', { id, filedOn })
+export const cardSubmit = (id: string, version: number, filedOn: string | null) =>
+  call<Card>('card_submit', { id, version, filedOn })
 
 /** 更正 a submitted card; the reason is required and the original values are kept. */
-export const cardAmend = (id: string, input: CardInput, reason: string) =>
-  call<Card>('card_amend', { id, input, reason })
+export const cardAmend = (id: string, version: number, input: CardInput, reason: string) =>
+  call<Card>('card_amend', { id, version, input, reason })
 
 /** 删除草稿 (drafts only). */
-export const cardDiscard = (id: string) => call<null>('card_discard', { id })
+export const cardDiscard = (id: string, version: number) => call<null>('card_discard', { id, version })
 
 /** Oldest first; the first one's `before` holds the original values. */
 export const cardAmendments = (id: string) => call<CardAmendment[]>('card_amendments', { id })

@@ -1,29 +1,40 @@
 // The one place that talks to the Tauri backend. Every command goes through `call`, so every failure
-// reaches the pages as an `ApiError` with the backend's Chinese message and per-field messages.
+// reaches the pages as an `ApiError` with the backend's Chinese message, per-field messages and, for a
+// stale save, who changed the record in the meantime.
 import { invoke } from '@tauri-apps/api/core'
-import type { ErrorPayload, FieldError } from './types'
+import type { ErrorPayload, FieldError, StaleInfo } from './types'
 
 /** Stable codes the backend sends (DESIGN.md invariant 7), plus `unknown` for anything unexpected. */
 export type ErrorCode =
   | 'validation'
   | 'not_found'
+  /** A stale save: the record changed since the page read it (`stale` says who, when, what). */
   | 'conflict'
+  /** The record's state refuses the step (a submitted card, an item step the status does not allow). */
+  | 'state'
   | 'forbidden'
   | 'invalid'
   | 'storage'
   | 'migration'
   | 'io'
+  /** A long job stopped by the user; nothing was written. */
+  | 'cancelled'
+  /** A fault in the backend (a panic); the app stays open and the step did not happen. */
+  | 'internal'
   | 'unknown'
 
 export class ApiError extends Error {
   readonly code: ErrorCode | string
   readonly fields: FieldError[]
+  /** With `code` = `conflict`: who changed the record since it was read, when, and which fields. */
+  readonly stale: StaleInfo | null
 
-  constructor(code: string, message: string, fields: FieldError[] = []) {
+  constructor(code: string, message: string, fields: FieldError[] = [], stale: StaleInfo | null = null) {
     super(message)
     this.name = 'ApiError'
     this.code = code
     this.fields = fields
+    this.stale = stale
   }
 
   /** The message for one form field, if the backend rejected it. */
@@ -33,6 +44,16 @@ export class ApiError extends Error {
 
   get isValidation(): boolean {
     return this.code === 'validation'
+  }
+
+  /** Someone else saved the record after this page read it; nothing was written. */
+  get isConflict(): boolean {
+    return this.code === 'conflict'
+  }
+
+  /** The user stopped a long job. Not an error to report: say 已取消 quietly. */
+  get isCancelled(): boolean {
+    return this.code === 'cancelled'
   }
 }
 
@@ -45,12 +66,22 @@ function isErrorPayload(v: unknown): v is ErrorPayload {
   )
 }
 
+function isStaleInfo(v: unknown): v is StaleInfo {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { changed_by?: unknown }).changed_by === 'string' &&
+    typeof (v as { changed_at?: unknown }).changed_at === 'string'
+  )
+}
+
 /** Turn whatever `invoke` rejected with into an ApiError. */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e
   if (isErrorPayload(e)) {
     const fields = Array.isArray(e.fields) ? e.fields : []
-    return new ApiError(e.code, e.message, fields)
+    const stale = isStaleInfo(e.stale) ? { ...e.stale, fields: Array.isArray(e.stale.fields) ? e.stale.fields : [] } : null
+    return new ApiError(e.code, e.message, fields, stale)
   }
   // Tauri rejects with a plain string when a command is missing or its arguments do not parse.
   if (typeof e === 'string') return new ApiError('unknown', e)

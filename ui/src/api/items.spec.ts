@@ -1,9 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { invoke } from '@tauri-apps/api/core'
 import * as api from './index'
-import type { ItemAction, ItemDeadlines, ItemInput, ItemQuery } from './index'
+import type { ItemAction, ItemDeadlines, ItemInput, ItemQuery, JobRun } from './index'
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }))
+
+/** What a page hands a long command: its job id and progress channel (a stand-in here). */
+const run = { jobId: 'job-1', onProgress: {} } as JobRun
 const invokeMock = vi.mocked(invoke)
 
 beforeEach(() => {
@@ -50,6 +53,7 @@ const deadlines: ItemDeadlines = {
   rights: 10,
   hardship: 10,
   long_pause_days: 10,
+  version: 2,
 }
 
 describe('item commands', () => {
@@ -61,24 +65,42 @@ describe('item commands', () => {
       [() => api.itemGet('i1'), 'item_get', { id: 'i1' }],
       [() => api.itemForCard('c1'), 'item_for_card', { cardId: 'c1' }],
       [() => api.itemCreate(input), 'item_create', { input }],
-      [() => api.itemUpdate('i1', input), 'item_update', { id: 'i1', input }],
+      [() => api.itemUpdate('i1', 6, input), 'item_update', { id: 'i1', version: 6, input }],
       [
         () => api.itemCreateFromCard('c1', 'hardship', '老人住院医疗费用负担重'),
         'item_create_from_card',
         { cardId: 'c1', category: 'hardship', title: '老人住院医疗费用负担重' },
       ],
-      [() => api.itemLinkCard('i1', 'c1'), 'item_link_card', { itemId: 'i1', cardId: 'c1' }],
-      [() => api.itemAct('i1', extend), 'item_act', { id: 'i1', action: extend }],
+      [() => api.itemLinkCard('i1', 6, 'c1'), 'item_link_card', { itemId: 'i1', version: 6, cardId: 'c1' }],
+      [() => api.itemAct('i1', 6, extend), 'item_act', { id: 'i1', version: 6, action: extend }],
       [() => api.itemsSimilar('人行道 积水'), 'items_similar', { text: '人行道 积水', excludeId: null, limit: null }],
       [() => api.itemsSimilar('人行道', 'i1', 8), 'items_similar', { text: '人行道', excludeId: 'i1', limit: 8 }],
       [() => api.itemDeadlines(), 'item_deadlines', undefined],
       [() => api.itemDeadlinesSave(deadlines), 'item_deadlines_save', { input: deadlines }],
       [
-        () => api.itemsExport('xlsx', '2025-10-01', '2025-10-31', '/tmp/a.xlsx'),
+        () => api.itemsExport('xlsx', '2025-10-01', '2025-10-31', '意见台账-2025-10-01至2025-10-31-2025-11-02.xlsx', run),
         'items_export',
-        { format: 'xlsx', from: '2025-10-01', to: '2025-10-31', path: '/tmp/a.xlsx' },
+        {
+          format: 'xlsx',
+          from: '2025-10-01',
+          to: '2025-10-31',
+          suggestedName: '意见台账-2025-10-01至2025-10-31-2025-11-02.xlsx',
+          jobId: 'job-1',
+          onProgress: run.onProgress,
+        },
       ],
-      [() => api.itemsExport('json', null, null, '/tmp/a.json'), 'items_export', { format: 'json', from: null, to: null, path: '/tmp/a.json' }],
+      [
+        () => api.itemsExport('json', null, null, '意见台账-全部-2025-11-02.json', run),
+        'items_export',
+        {
+          format: 'json',
+          from: null,
+          to: null,
+          suggestedName: '意见台账-全部-2025-11-02.json',
+          jobId: 'job-1',
+          onProgress: run.onProgress,
+        },
+      ],
     ]
     for (const [run, command, args] of calls) {
       invokeMock.mockClear()
@@ -89,10 +111,10 @@ describe('item commands', () => {
   })
 
   it('turns a rejected step into an ApiError with the Chinese message', async () => {
-    invokeMock.mockRejectedValue({ code: 'invalid', message: '当前状态为「已答复」，不能进行「交办」', fields: [] })
-    await expect(api.itemAct('i1', { kind: 'refer', unit: '后勤管理处', due_on: '2025-10-20', note: '', on: '' })).rejects.toMatchObject({
+    invokeMock.mockRejectedValue({ code: 'state', message: '当前状态为「已答复」，不能进行「交办」', fields: [], stale: null })
+    await expect(api.itemAct('i1', 3, { kind: 'refer', unit: '后勤管理处', due_on: '2025-10-20', note: '', on: '' })).rejects.toMatchObject({
       name: 'ApiError',
-      code: 'invalid',
+      code: 'state',
       message: '当前状态为「已答复」，不能进行「交办」',
     })
   })

@@ -1,4 +1,5 @@
 import { call } from './core'
+import type { JobRun } from './jobs'
 import type {
   ExportFormat,
   ExportOutcome,
@@ -31,17 +32,22 @@ export const itemForCard = (cardId: string) => call<ItemListItem | null>('item_f
 
 export const itemCreate = (input: ItemInput) => call<Item>('item_create', { input })
 
-/** Edit an open item (closed and declined items answer `conflict`). */
-export const itemUpdate = (id: string, input: ItemInput) => call<Item>('item_update', { id, input })
+// Each change names the `version` of the item the page read: a stale one answers `conflict`.
+
+/** Edit an open item (closed and declined items answer `state`). */
+export const itemUpdate = (id: string, version: number, input: ItemInput) =>
+  call<Item>('item_update', { id, version, input })
 
 /** 登记到意见台账: a new item from a card's opinion (source 记录卡, the card's person). */
 export const itemCreateFromCard = (cardId: string, category: ItemCategory, title: string) =>
   call<Item>('item_create_from_card', { cardId, category, title })
 
-export const itemLinkCard = (itemId: string, cardId: string) => call<Item>('item_link_card', { itemId, cardId })
+export const itemLinkCard = (itemId: string, version: number, cardId: string) =>
+  call<Item>('item_link_card', { itemId, version, cardId })
 
 /** One step of the status flow (交办, 答复, 回访, 延期, 催办 …), recorded on the timeline. */
-export const itemAct = (id: string, action: ItemAction) => call<Item>('item_act', { id, action })
+export const itemAct = (id: string, version: number, action: ItemAction) =>
+  call<Item>('item_act', { id, version, action })
 
 /** Earlier items like `text` (the form's title and content), most similar first. */
 export const itemsSimilar = (text: string, excludeId: string | null = null, limit: number | null = null) =>
@@ -50,8 +56,26 @@ export const itemsSimilar = (text: string, excludeId: string | null = null, limi
 /** 限时办结 per category (设置 → 办理时限). */
 export const itemDeadlines = () => call<ItemDeadlines>('item_deadlines')
 
+/** Saves what was edited from `input.version`; a stale version answers `conflict`. */
 export const itemDeadlinesSave = (input: ItemDeadlines) => call<ItemDeadlines>('item_deadlines_save', { input })
 
-/** Items received in [from, to] (null: all) to `path`, full texts included. */
-export const itemsExport = (format: ExportFormat, from: string | null, to: string | null, path: string) =>
-  call<ExportOutcome>('items_export', { format, from, to, path })
+/**
+ * Items received in [from, to] (null: all), full texts included, to a file the backend asks for in the
+ * save dialog (`suggestedName`: a plain file name). A long job (`run`, see jobs.ts); null when the user
+ * closed the dialog.
+ */
+export const itemsExport = (
+  format: ExportFormat,
+  from: string | null,
+  to: string | null,
+  suggestedName: string,
+  run: JobRun,
+) =>
+  call<ExportOutcome | null>('items_export', {
+    format,
+    from,
+    to,
+    suggestedName,
+    jobId: run.jobId,
+    onProgress: run.onProgress,
+  })

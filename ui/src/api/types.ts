@@ -9,15 +9,44 @@ export type FieldError = {
  */
 field: string, message: string, };
 
+export type FieldLabel = { field: string, label: string, };
+
+export type StaleInfo = { entity: string, row_id: string, 
+/**
+ * The version the caller based its change on.
+ */
+base_version: number, 
+/**
+ * The version the row has now.
+ */
+current_version: number, 
+/**
+ * Who made the latest of those changes, and when (UTC, RFC 3339).
+ */
+changed_by: string, changed_at: string, 
+/**
+ * The fields that differ between the caller's version and the current one, as `{field, label}`.
+ */
+fields: Array<FieldLabel>, };
+
 export type ErrorPayload = { code: string, message: string, 
 /**
  * Per-field messages for forms; empty unless `code` is `validation`.
  */
-fields: Array<FieldError>, };
+fields: Array<FieldError>, 
+/**
+ * With `code` = `conflict`: who changed the record since it was read, and what.
+ */
+stale: StaleInfo | null, };
 
 export type Role = "admin" | "liaison" | "delegate" | "visitor" | "system";
 
-export type Actor = { name: string, role: Role, };
+export type Actor = { 
+/**
+ * Stable identity for the audit trail: the account id once accounts exist; until then the
+ * desktop session's operator (`local:<name>`), `cli:<user>`, or `system`.
+ */
+id: string, name: string, role: Role, };
 
 export type PageRequest = { 
 /**
@@ -31,7 +60,7 @@ export type ChangeRecord = { seq: number, id: string,
 /**
  * UTC, RFC 3339.
  */
-at: string, actor: string, actor_role: Role, 
+at: string, actor: string, actor_id: string, actor_role: Role, 
 /**
  * Table group: `delegate`, `delegation`, `settings`, …
  */
@@ -39,7 +68,15 @@ entity: string, row_id: string,
 /**
  * `create`, `update`, `mark_left`, `photo`, …
  */
-action: string, before: JsonValue | null, after: JsonValue | null, };
+action: string, 
+/**
+ * The version the change was based on (absent for a create) and the one it made.
+ */
+base_version: number | null, new_version: number | null, 
+/**
+ * The fields that changed, before and after (the whole row for a create or delete).
+ */
+before: JsonValue | null, after: JsonValue | null, };
 
 export type Settings = { 
 /**
@@ -49,7 +86,11 @@ operator_name: string, studio_name: string,
 /**
  * 专线电话.
  */
-hotline: string, };
+hotline: string, 
+/**
+ * Bumped on every save; a save names the version it was based on.
+ */
+version: number, };
 
 export type SetupState = "pending" | "demo" | "blank";
 
@@ -138,7 +179,12 @@ overridden: boolean,
  * The year is covered by the shipped official calendar; when false only weekends (and any
  * overrides) are known, and the UI should say so.
  */
-official: boolean, } & ({ "kind": "workday" } | { "kind": "weekend" } | { "kind": "holiday", name: string, } | { "kind": "makeup_workday", name: string, });
+official: boolean, 
+/**
+ * The version of this day's override row (0 when never overridden): what a change of this day
+ * is based on.
+ */
+version: number, } & ({ "kind": "workday" } | { "kind": "weekend" } | { "kind": "holiday", name: string, } | { "kind": "makeup_workday", name: string, });
 
 export type PoliticalStatus = "party_member" | "probationary_member" | "league_member" | "democratic_party" | "independent" | "masses";
 
@@ -516,7 +562,12 @@ export type ItemDeadlines = { policy_inquiry: number, implementation: number, pa
 /**
  * A pause of at least this many working days shows in 督办 → 长期待补充.
  */
-long_pause_days: number, };
+long_pause_days: number, 
+/**
+ * The version of these settings (0 until first saved): a save names the version it was based
+ * on, and a stale one is refused.
+ */
+version: number, };
 
 export type SimilarItem = { id: string, no: string, title: string, category: ItemCategory, status: ItemStatus, received_on: string, 
 /**

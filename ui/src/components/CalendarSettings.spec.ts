@@ -23,7 +23,7 @@ function october(official = true): CalendarDay[] {
   for (let d = 1; d <= 31; d++) {
     const date = `2025-10-${String(d).padStart(2, '0')}`
     const weekday = ((d + 1) % 7) + 1 // Oct 1 2025 is a Wednesday
-    const base = { date, weekday, overridden: false, official }
+    const base = { date, weekday, overridden: false, official, version: d === 17 ? 1 : 0 }
     if (d <= 8) days.push({ ...base, kind: 'holiday', name: d === 6 ? '中秋节' : '国庆节', is_workday: false })
     else if (d === 11) days.push({ ...base, kind: 'makeup_workday', name: '国庆节', is_workday: true })
     else if (d === 17) days.push({ ...base, kind: 'holiday', name: '校运动会停课', is_workday: false, overridden: true })
@@ -105,7 +105,7 @@ describe('CalendarSettings', () => {
     note.dispatchEvent(new Event('input'))
     dialog.querySelector<HTMLButtonElement>('[data-test=cal-save]')!.click()
     await flushPromises()
-    expect(api.calendarOverrideSet).toHaveBeenCalledWith('2025-10-20', 'holiday', '校庆')
+    expect(api.calendarOverrideSet).toHaveBeenCalledWith('2025-10-20', 0, 'holiday', '校庆')
     // The month and the list are read again.
     expect(api.calendarMonth).toHaveBeenCalledTimes(2)
   })

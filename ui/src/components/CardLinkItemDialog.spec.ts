@@ -3,15 +3,16 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { Item, SimilarItem } from '@/api'
+import type { Item, ItemDetail, SimilarItem } from '@/api'
 import CardLinkItemDialog from './CardLinkItemDialog.vue'
 
 vi.mock('@/api', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api')>()
-  return { ...real, itemsSimilar: vi.fn(), itemLinkCard: vi.fn(), itemsList: vi.fn() }
+  return { ...real, itemsSimilar: vi.fn(), itemLinkCard: vi.fn(), itemsList: vi.fn(), itemGet: vi.fn() }
 })
 const similarMock = vi.mocked(api.itemsSimilar)
 const linkMock = vi.mocked(api.itemLinkCard)
+const getMock = vi.mocked(api.itemGet)
 
 const similar: SimilarItem[] = [
   {
@@ -38,6 +39,8 @@ const q = <T extends Element = HTMLElement>(sel: string) => document.body.queryS
 beforeEach(() => {
   similarMock.mockReset().mockResolvedValue(similar)
   linkMock.mockReset().mockResolvedValue({ id: 'i7', no: '2026-0007' } as Item)
+  // The list has no versions: the chosen item is read before linking.
+  getMock.mockReset().mockResolvedValue({ item: { id: 'i7', no: '2026-0007', version: 5 } as Item, timeline: [] } as unknown as ItemDetail)
 })
 
 afterEach(() => {
@@ -71,7 +74,8 @@ describe('CardLinkItemDialog', () => {
     await settle()
     q<HTMLButtonElement>('[data-test=card-link-item-ok]')!.click()
     await settle()
-    expect(linkMock).toHaveBeenCalledWith('i7', 'c1')
+    expect(getMock).toHaveBeenCalledWith('i7')
+    expect(linkMock).toHaveBeenCalledWith('i7', 5, 'c1')
     expect(wrapper.emitted('linked')?.length).toBe(1)
   })
 })

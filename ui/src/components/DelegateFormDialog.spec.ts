@@ -31,6 +31,30 @@ const validationError: ErrorPayload = {
     { field: 'email', message: '电子邮箱格式不正确，例如 name@example.edu.cn' },
     { field: 'delegation_id', message: '请选择所在代表团' },
   ],
+  stale: null,
+}
+
+const stored: Delegate = {
+  id: 'd1',
+  name: '李秀英',
+  gender: 'female',
+  delegation_id: 'g1',
+  unit: '外国语学院',
+  position: '教授',
+  mobile: '13912345678',
+  office_phone: '',
+  email: '',
+  photo: null,
+  bio: '',
+  pledge: '',
+  term: '',
+  status: 'active',
+  left_on: null,
+  display_order: 1,
+  publish: { unit_position: true, mobile: false, office_phone: true, email: true, photo: true, bio: true, pledge: true },
+  created_at: '2025-07-01T00:00:00Z',
+  updated_at: '2025-07-01T00:00:00Z',
+  version: 1,
 }
 
 let wrapper: VueWrapper | null = null
@@ -153,28 +177,6 @@ describe('DelegateFormDialog', () => {
   })
 
   it('saves an edit without the duplicate check when name and unit are unchanged', async () => {
-    const stored: Delegate = {
-      id: 'd1',
-      name: '李秀英',
-      gender: 'female',
-      delegation_id: 'g1',
-      unit: '外国语学院',
-      position: '教授',
-      mobile: '13912345678',
-      office_phone: '',
-      email: '',
-      photo: null,
-      bio: '',
-      pledge: '',
-      term: '',
-      status: 'active',
-      left_on: null,
-      display_order: 1,
-      publish: { unit_position: true, mobile: false, office_phone: true, email: true, photo: true, bio: true, pledge: true },
-      created_at: '2025-07-01T00:00:00Z',
-      updated_at: '2025-07-01T00:00:00Z',
-      version: 1,
-    }
     vi.mocked(api.delegateGet).mockResolvedValue(stored)
     vi.mocked(api.delegateUpdate).mockResolvedValue({ ...stored, position: '副院长', version: 2 })
     const w = await openForm({ delegateId: 'd1' })
@@ -185,8 +187,56 @@ describe('DelegateFormDialog', () => {
     await settle()
 
     expect(api.delegateDuplicates).not.toHaveBeenCalled()
-    expect(api.delegateUpdate).toHaveBeenCalledWith('d1', expect.objectContaining({ position: '副院长', gender: 'female' }))
+    expect(api.delegateUpdate).toHaveBeenCalledWith('d1', 1, expect.objectContaining({ position: '副院长', gender: 'female' }))
     expect(w.emitted('saved')).toHaveLength(1)
     expect(w.emitted('update:modelValue')?.at(-1)).toEqual([false])
+  })
+
+  it('on a stale save shows who changed what, and 刷新 refills the form with the stored values', async () => {
+    vi.mocked(api.delegateGet)
+      .mockResolvedValueOnce(stored)
+      .mockResolvedValueOnce({ ...stored, position: '副校长', version: 2, updated_at: '2026-12-02T06:03:00Z' })
+    const conflict: ErrorPayload = {
+      code: 'conflict',
+      message: '该记录已被他人修改，请刷新后再看',
+      fields: [],
+      stale: {
+        entity: 'delegate',
+        row_id: 'd1',
+        base_version: 1,
+        current_version: 2,
+        changed_by: '李娟',
+        changed_at: '2026-12-02T06:03:00Z',
+        fields: [{ field: 'position', label: '职务' }],
+      },
+    }
+    vi.mocked(api.delegateUpdate).mockRejectedValueOnce(conflict)
+    const w = await openForm({ delegateId: 'd1' })
+    await input(w, 'df-position').setValue('教务处处长')
+    await w.find('[data-test=df-save]').trigger('click')
+    await settle()
+    await new Promise((r) => setTimeout(r, 300))
+
+    expect(api.delegateUpdate).toHaveBeenCalledWith('d1', 1, expect.objectContaining({ position: '教务处处长' }))
+    const box = document.body.querySelector('.conflict-dialog')!
+    expect(box.textContent).toContain('该记录已被他人修改，请刷新后再看')
+    expect(box.querySelector('[data-test=conflict-fields]')!.textContent).toBe('职务')
+    expect(box.querySelector('[data-test=conflict-by]')!.textContent).toBe('李娟')
+    // Until 刷新, the form keeps what the user typed.
+    expect(input(w, 'df-position').element.value).toBe('教务处处长')
+    expect(w.emitted('saved')).toBeUndefined()
+
+    box.querySelector<HTMLButtonElement>('.conflict-refresh')!.click()
+    await settle()
+    expect(api.delegateGet).toHaveBeenCalledTimes(2)
+    expect(input(w, 'df-position').element.value).toBe('副校长')
+    expect(w.emitted('reloaded')).toHaveLength(1)
+
+    // The next save is based on the version just read.
+    vi.mocked(api.delegateUpdate).mockResolvedValueOnce({ ...stored, position: '教务处处长', version: 3 })
+    await input(w, 'df-position').setValue('教务处处长')
+    await w.find('[data-test=df-save]').trigger('click')
+    await settle()
+    expect(api.delegateUpdate).toHaveBeenLastCalledWith('d1', 2, expect.objectContaining({ position: '教务处处长' }))
   })
 })

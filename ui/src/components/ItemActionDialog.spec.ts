@@ -21,6 +21,7 @@ const item = {
   status: 'received',
   referral: null,
   due_on: '2025-10-20',
+  version: 4,
 } as unknown as Item
 
 let wrapper: VueWrapper | null = null
@@ -80,7 +81,7 @@ describe('ItemActionDialog', () => {
     await type('reason', '属于司法程序处理范围')
     await confirm()
     expect(box).toHaveBeenCalledOnce()
-    expect(actMock).toHaveBeenCalledWith('i1', expect.objectContaining({ kind: 'decline', reason: '属于司法程序处理范围' }))
+    expect(actMock).toHaveBeenCalledWith('i1', 4, expect.objectContaining({ kind: 'decline', reason: '属于司法程序处理范围' }))
   })
 
   it('a cancelled confirmation sends nothing', async () => {
@@ -100,7 +101,7 @@ describe('ItemActionDialog', () => {
     await settle()
     expect(q('[data-test=action-reopen-note]')?.textContent).toContain('重新')
     await confirm()
-    expect(actMock).toHaveBeenCalledWith('i1', expect.objectContaining({ kind: 'follow_up', satisfaction: 'dissatisfied' }))
+    expect(actMock).toHaveBeenCalledWith('i1', 4, expect.objectContaining({ kind: 'follow_up', satisfaction: 'dissatisfied' }))
   })
 
   it('shows the backend field messages beside the fields', async () => {

@@ -1,5 +1,7 @@
-// The fields of each step's dialog, their checks (as studio-core words them) and the ItemAction sent.
+// The fields of each step's dialog, their checks (as studio-core words them, with its limits from
+// `RULES`) and the ItemAction sent.
 import type { ItemAction, Satisfaction } from '@/api'
+import { RULES } from '@/api/rules'
 import type { ItemActionKind } from './itemActions'
 
 export interface ActionForm {
@@ -16,9 +18,9 @@ export interface ActionForm {
 
 export type ActionField = keyof ActionForm
 
-export const TEXT_MAX = 2000
-export const UNIT_MAX = 60
-export const EXTEND_MAX = 60
+export const TEXT_MAX = RULES.items.limits.text
+export const UNIT_MAX = RULES.items.limits.unit
+export const EXTEND_MAX = RULES.items.limits.extend_days.max
 
 export function emptyActionForm(today: string): ActionForm {
   return { unit: '', due_on: '', answer: '', feedback: '', satisfaction: '', reason: '', days: 5, note: '', on: today }

@@ -1,64 +1,46 @@
-// Which steps an item offers, by the status flow of studio-core's `items::flow` (the backend checks
-// again; this only keeps buttons away that would be refused).
-import type { Item, ItemAction, ItemStatus } from '@/api'
+// Which steps an item offers: the steps the core's status flow allows in the item's status
+// (`RULES.items.statuses`, derived from studio-core's `items::flow`), less those the item itself rules
+// out (承办单位答复 before a referral, 上报组织部 a second time). The backend checks again; this only
+// keeps buttons away that would be refused.
+import type { Item, ItemActionKind, ItemStatus } from '@/api'
+import { RULES } from '@/api/rules'
+import { labelMap } from '@/utils/labels'
 
-export type ItemActionKind = ItemAction['kind']
+export type { ItemActionKind }
 
-export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = {
-  refer: '交办',
-  referral_answer: '承办单位答复',
-  start: '开始办理',
-  answer: '答复',
-  feedback: '反馈',
-  follow_up: '回访',
-  decline: '不予受理',
-  pause: '待补充',
-  resume: '恢复办理',
-  extend: '延期',
-  chase: '催办',
-  escalate: '上报组织部',
-  note: '备注',
-}
+export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = labelMap(RULES.items.steps)
 
-/** The steps of the flow proper, per status, while the clock runs (studio-core items/flow.rs). */
-const FLOW: Record<ItemStatus, ItemActionKind[]> = {
-  received: ['refer', 'start', 'answer', 'pause', 'decline'],
-  assigned: ['refer', 'referral_answer', 'start', 'answer', 'pause', 'decline'],
-  in_progress: ['refer', 'referral_answer', 'answer', 'pause'],
-  answered: ['feedback', 'referral_answer'],
-  fed_back: ['follow_up', 'referral_answer'],
-  closed: [],
-  declined: [],
-}
-
-/** Statuses before the answer: the deadline still runs, so 延期 makes sense. */
-const BEFORE_ANSWER: ItemStatus[] = ['received', 'assigned', 'in_progress']
+const STATUS_RULES = new Map(RULES.items.statuses.map((s) => [s.value, s]))
+const STEP_RULES = new Map(RULES.items.steps.map((s) => [s.value, s]))
 
 export type ActionSubject = Pick<Item, 'status' | 'paused_since' | 'escalated'> & {
   referral?: Item['referral']
 }
 
+/** Whether the item's clock is stopped (待补充): paused, in a status that can be paused. */
+export function isPaused(item: Pick<Item, 'status' | 'paused_since'>): boolean {
+  const rule = STATUS_RULES.get(item.status)
+  return item.paused_since !== null && item.paused_since !== undefined && (rule?.paused_actions.length ?? 0) > 0
+}
+
 /**
- * The actions to offer, in button order: the flow's steps first, then 延期, 催办, 上报组织部, 备注.
- * While 待补充 (paused) the clock is stopped: 恢复办理 replaces 交办 / 开始办理 / 答复 / 延期 / 待补充;
- * 承办单位答复 and 不予受理 stay (the backend allows them). 承办单位答复 needs a referral; 上报组织部
- * is offered once.
+ * The actions to offer, in the core's order: the flow's steps first (恢复办理 first while paused),
+ * then 延期, 催办, 上报组织部, 备注.
  */
 export function allowedActions(item: ActionSubject): ItemActionKind[] {
-  const open = item.status !== 'closed' && item.status !== 'declined'
-  if (!open) return ['note']
-  const paused = item.paused_since !== null && item.paused_since !== undefined && BEFORE_ANSWER.includes(item.status)
-  let flow: ItemActionKind[] = paused
-    ? ['resume', ...FLOW[item.status].filter((k) => k === 'referral_answer' || k === 'decline')]
-    : [...FLOW[item.status]]
-  if (!item.referral) flow = flow.filter((k) => k !== 'referral_answer')
-  const out = [...flow]
-  if (!paused && BEFORE_ANSWER.includes(item.status)) out.push('extend')
-  out.push('chase')
-  if (!item.escalated) out.push('escalate')
-  out.push('note')
-  return out
+  const rule = STATUS_RULES.get(item.status)
+  if (!rule) return []
+  const steps = isPaused(item) ? rule.paused_actions : rule.actions
+  return steps.filter((k) => {
+    const step = STEP_RULES.get(k)
+    if (step?.needs_referral && !item.referral) return false
+    if (step?.once && item.escalated) return false
+    return true
+  })
 }
+
+/** Whether an item in `status` is still being handled (not closed or declined). */
+export const isOpenStatus = (status: ItemStatus): boolean => STATUS_RULES.get(status)?.open ?? false
 
 /** The button text: 交办 on an item already referred reads 改派. */
 export function actionLabel(kind: ItemActionKind, item?: Pick<Item, 'status'>): string {

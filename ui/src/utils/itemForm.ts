@@ -1,6 +1,7 @@
 // The item form's checks, as studio-core's items/validate.rs words them: shown as the user types,
-// and the backend's own messages replace them on a rejected save.
+// and the backend's own messages replace them on a rejected save. The limits are the core's (`RULES`).
 import type { ItemInput } from '@/api'
+import { RULES } from '@/api/rules'
 
 export const ITEM_FORM_FIELDS = [
   'category',
@@ -16,9 +17,10 @@ export const ITEM_FORM_FIELDS = [
 ] as const
 export type ItemFormField = (typeof ITEM_FORM_FIELDS)[number]
 
-export const TITLE_MAX = 60
-export const CONTENT_MAX = 5000
-export const MAX_DELEGATES = 5
+const LIMITS = RULES.items.limits
+export const TITLE_MAX = LIMITS.title
+export const CONTENT_MAX = LIMITS.content
+export const MAX_DELEGATES = LIMITS.delegates
 
 const len = (s: string) => [...s].length
 const isMobile = (s: string) => /^1[3-9]\d{9}$/.test(s)
@@ -57,16 +59,17 @@ export function validateItemInput(input: ItemInput, today: string): Partial<Reco
   const content = input.content.trim()
   if (!content) e.content = '请填写内容'
   else if (len(content) > CONTENT_MAX) e.content = `内容不能超过 ${CONTENT_MAX} 个字`
-  if (len(input.person_name.trim()) > 20) e.person_name = '反映人姓名不能超过 20 个字'
+  if (len(input.person_name.trim()) > LIMITS.person_name) e.person_name = `反映人姓名不能超过 ${LIMITS.person_name} 个字`
   const phone = input.person_phone.replace(/[\s-]/g, '')
   if (phone && !isMobile(phone) && !isOfficePhone(input.person_phone.trim()))
     e.person_phone = '联系电话应为 11 位手机号码或带区号的固定电话，例如 13812345678 或 0536-8785123'
   const contact = input.person_contact.trim()
-  if (len(contact) > 100) e.person_contact = '通讯地址或电子邮箱不能超过 100 个字'
+  if (len(contact) > LIMITS.contact) e.person_contact = `通讯地址或电子邮箱不能超过 ${LIMITS.contact} 个字`
   // eslint-disable-next-line no-control-regex
   else if (contact.includes('@') && /^[\x00-\x7f]*$/.test(contact) && !isEmail(contact))
     e.person_contact = '电子邮箱格式不正确，例如 name@example.edu.cn'
-  if (len(input.first_responder.trim()) > 20) e.first_responder = '首问责任人不能超过 20 个字'
+  if (len(input.first_responder.trim()) > LIMITS.first_responder)
+    e.first_responder = `首问责任人不能超过 ${LIMITS.first_responder} 个字`
   if (input.delegate_ids.length > MAX_DELEGATES) e.delegate_ids = `承办党代表最多 ${MAX_DELEGATES} 位`
   const r = input.received_on.trim()
   if (r) {

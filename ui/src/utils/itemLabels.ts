@@ -1,4 +1,5 @@
-// Chinese labels of the item ledger (意见台账): the same words as studio-core's `label()`s.
+// Chinese labels of the item ledger (意见台账): the core's words, from `RULES` (generated from
+// studio-core, `api/rules.ts`); the tag colours, tabs and sort options are the UI's own.
 import type {
   ItemCategory,
   ItemDeadlineState,
@@ -10,28 +11,14 @@ import type {
   ItemView,
   Satisfaction,
 } from '@/api'
-import type { TagType } from '@/utils/labels'
+import { RULES } from '@/api/rules'
+import { labelMap, type TagType } from '@/utils/labels'
 
-export const ITEM_CATEGORY_LABELS: Record<ItemCategory, string> = {
-  policy_inquiry: '政策咨询',
-  implementation: '贯彻落实反映',
-  party_building: '党建意见建议',
-  public_opinion: '重大民意反映',
-  rights: '民主权利受侵害',
-  hardship: '困难帮扶请求',
-}
-export const ITEM_CATEGORIES = Object.keys(ITEM_CATEGORY_LABELS) as ItemCategory[]
+export const ITEM_CATEGORY_LABELS: Record<ItemCategory, string> = labelMap(RULES.items.categories)
+export const ITEM_CATEGORIES: ItemCategory[] = RULES.items.categories.map((c) => c.value)
 
-export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
-  received: '受理',
-  assigned: '交办',
-  in_progress: '办理中',
-  answered: '已答复',
-  fed_back: '已反馈',
-  closed: '办结',
-  declined: '不予受理',
-}
-export const ITEM_STATUSES = Object.keys(ITEM_STATUS_LABELS) as ItemStatus[]
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = labelMap(RULES.items.statuses)
+export const ITEM_STATUSES: ItemStatus[] = RULES.items.statuses.map((s) => s.value)
 
 export const ITEM_STATUS_TAGS: Record<ItemStatus, TagType> = {
   received: 'primary',
@@ -43,43 +30,18 @@ export const ITEM_STATUS_TAGS: Record<ItemStatus, TagType> = {
   declined: 'info',
 }
 
-export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
-  card: '记录卡',
-  kiosk: '自助终端',
-  online: '网上工作室',
-  hotline: '专线电话',
-  appointment: '约见',
-  survey: '走访调研',
-}
-export const ITEM_SOURCES = Object.keys(ITEM_SOURCE_LABELS) as ItemSource[]
+export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = labelMap(RULES.items.sources)
+export const ITEM_SOURCES: ItemSource[] = RULES.items.sources.map((s) => s.value)
 
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basic: '基本满意',
-  dissatisfied: '不满意',
-}
-export const SATISFACTIONS = Object.keys(SATISFACTION_LABELS) as Satisfaction[]
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = labelMap(RULES.items.satisfactions)
+export const SATISFACTIONS: Satisfaction[] = RULES.items.satisfactions.map((s) => s.value)
 
-export const ITEM_EVENT_LABELS: Record<ItemEventKind, string> = {
-  received: '受理',
-  edited: '修改',
-  card_linked: '关联记录卡',
-  notified: '通知团长',
-  refer: '交办',
-  referral_answer: '承办单位答复',
-  start: '开始办理',
-  answer: '答复',
-  feedback: '反馈',
-  follow_up: '回访',
-  reopened: '重新办理',
-  decline: '不予受理',
-  pause: '待补充',
-  resume: '恢复办理',
-  extend: '延期',
-  chase: '催办',
-  escalate: '上报组织部',
-  note: '备注',
-}
+export const ITEM_EVENT_LABELS: Record<ItemEventKind, string> = labelMap(RULES.items.event_kinds)
+
+/** 限时办结 per category in working days until 设置 → 办理时限 changes it. */
+export const DEFAULT_ITEM_DEADLINES = RULES.items.default_deadlines
+
+const DEADLINE_LABELS: Record<ItemDeadlineState, string> = labelMap(RULES.items.deadline_states)
 
 /** The 督办 views as tabs on the list, `null` = 全部. */
 export const ITEM_VIEW_TABS: { value: ItemView | 'all'; label: string; count: keyof import('@/api').ItemCounts | null }[] = [
@@ -107,7 +69,7 @@ export function itemDeadlineTag(
 ): { label: string; type: TagType } | null {
   switch (state) {
     case 'on_track':
-      return { label: '正常', type: 'info' }
+      return { label: DEADLINE_LABELS.on_track, type: 'info' }
     case 'due_soon':
       return {
         label: daysLeft !== null && daysLeft <= 0 ? '今日到期' : `剩 ${daysLeft ?? '?'} 个工作日`,
@@ -116,11 +78,11 @@ export function itemDeadlineTag(
     case 'overdue':
       return { label: `逾期 ${Math.abs(daysLeft ?? 0) || '?'} 个工作日`, type: 'danger' }
     case 'paused':
-      return { label: '待补充', type: 'info' }
+      return { label: DEADLINE_LABELS.paused, type: 'info' }
     case 'met':
-      return { label: '按期答复', type: 'success' }
+      return { label: DEADLINE_LABELS.met, type: 'success' }
     case 'late':
-      return { label: '逾期答复', type: 'danger' }
+      return { label: DEADLINE_LABELS.late, type: 'danger' }
     default:
       return null
   }

@@ -1,4 +1,6 @@
-// Chinese labels for the codes the backend sends. One table per kind, so pages never spell them out.
+// Chinese labels for the codes the backend sends. The words of the core's own codes (roles, statuses,
+// channels, …) come from `RULES` (generated from studio-core, `api/rules.ts`); the tables here only
+// add what is the UI's own (sort options, history phrasing, tag colours).
 import type {
   CardSort,
   CardStatus,
@@ -13,18 +15,18 @@ import type {
   PublishFlags,
   Role,
 } from '@/api'
+import { RULES } from '@/api/rules'
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '组织部管理员',
-  liaison: '联络员',
-  delegate: '党代表',
-  visitor: '访客',
-  system: '系统',
+/** `{code: label}` of a list of `{value, label}` from `RULES`. */
+export function labelMap<T extends string>(list: readonly { value: T; label: string }[]): Record<T, string> {
+  return Object.fromEntries(list.map((x) => [x.value, x.label])) as Record<T, string>
 }
 
-export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
+export const ROLE_LABELS: Record<Role, string> = labelMap(RULES.roles)
 
-export const STATUS_LABELS: Record<DelegateStatus, string> = { active: '在任', left: '离任' }
+export const GENDER_LABELS: Record<Gender, string> = labelMap(RULES.roster.genders)
+
+export const STATUS_LABELS: Record<DelegateStatus, string> = labelMap(RULES.roster.statuses)
 
 export const SORT_OPTIONS: { value: DelegateSort; label: string }[] = [
   { value: 'roster', label: '名册顺序' },
@@ -165,33 +167,20 @@ export const changeTitle = (entity: string, action: string) =>
 
 // ---- 记录卡 ----
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  studio: '党代表工作室',
-  online: '网上工作室',
-  appointment: '约见',
-  home_visit: '走访慰问',
-  other: '其他形式',
-}
+export const CHANNEL_LABELS: Record<Channel, string> = labelMap(RULES.cards.channels)
 
 /** In the order the paper card prints them. */
-export const CHANNELS: Channel[] = ['studio', 'online', 'appointment', 'home_visit', 'other']
+export const CHANNELS: Channel[] = RULES.cards.channels.map((c) => c.value)
 
 /** 联系形式 as a list shows it: the other form's own words when there are some. */
 export const channelText = (channel: Channel, other: string) =>
   channel === 'other' && other.trim() ? other.trim() : CHANNEL_LABELS[channel]
 
-export const POLITICAL_LABELS: Record<PoliticalStatus, string> = {
-  party_member: '中共党员',
-  probationary_member: '中共预备党员',
-  league_member: '共青团员',
-  democratic_party: '民主党派成员',
-  independent: '无党派人士',
-  masses: '群众',
-}
+export const POLITICAL_LABELS: Record<PoliticalStatus, string> = labelMap(RULES.cards.political_statuses)
 
-export const POLITICAL_STATUSES = Object.keys(POLITICAL_LABELS) as PoliticalStatus[]
+export const POLITICAL_STATUSES: PoliticalStatus[] = RULES.cards.political_statuses.map((p) => p.value)
 
-export const CARD_STATUS_LABELS: Record<CardStatus, string> = { draft: '草稿', submitted: '已提交' }
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = labelMap(RULES.cards.statuses)
 
 export const CARD_SORT_OPTIONS: { value: CardSort; label: string }[] = [
   { value: 'contact_desc', label: '最新联系' },
@@ -202,15 +191,25 @@ export const CARD_SORT_OPTIONS: { value: CardSort; label: string }[] = [
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
 
-/** How a card's deadline state reads in lists and on the card: null when there is nothing to flag. */
-export const DEADLINE_TAGS: Record<DeadlineState, { label: string; type: TagType } | null> = {
+/** A card's deadline states in the core's words (未反馈, 即将到期, 逾期交回 …). */
+export const DEADLINE_LABELS: Record<DeadlineState, string> = labelMap(RULES.cards.deadline_states)
+
+const DEADLINE_TAG_TYPES: Record<DeadlineState, TagType | null> = {
   none: null,
-  on_time: { label: '未到期', type: 'info' },
-  due_soon: { label: '即将到期', type: 'warning' },
-  overdue: { label: '已逾期', type: 'danger' },
-  filed_on_time: { label: '按期提交', type: 'success' },
-  filed_late: { label: '逾期提交', type: 'danger' },
+  on_time: 'info',
+  due_soon: 'warning',
+  overdue: 'danger',
+  filed_on_time: 'success',
+  filed_late: 'danger',
 }
+
+/** How a card's deadline state reads in lists and on the card: null when there is nothing to flag. */
+export const DEADLINE_TAGS = Object.fromEntries(
+  RULES.cards.deadline_states.map((d) => {
+    const type = DEADLINE_TAG_TYPES[d.value]
+    return [d.value, type ? { label: d.label, type } : null]
+  }),
+) as Record<DeadlineState, { label: string; type: TagType } | null>
 
 export const deadlineTag = (state: DeadlineState) => DEADLINE_TAGS[state] ?? null
 
@@ -222,4 +221,4 @@ export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
 
 // ---- 工作日历 ----
 
-export const OVERRIDE_KIND_LABELS: Record<OverrideKind, string> = { workday: '上班', holiday: '放假' }
+export const OVERRIDE_KIND_LABELS: Record<OverrideKind, string> = labelMap(RULES.calendar.override_kinds)

@@ -79,6 +79,7 @@ const validationError: ErrorPayload = {
     { field: 'opinion', message: '请填写党员和群众所提意见建议或问题' },
     { field: 'feedback_on', message: '反馈日期不能早于联系日期' },
   ],
+  stale: null,
 }
 
 let wrapper: VueWrapper | null = null
@@ -203,7 +204,7 @@ describe('CardFormView', () => {
     await input(w, 'cf-person-phone').setValue('13957101234')
     await w.find('[data-test=cf-save]').trigger('click')
     await flushPromises()
-    expect(api.cardAmend).toHaveBeenCalledWith('c1', expect.objectContaining({ person_phone: '13957101234' }), '')
+    expect(api.cardAmend).toHaveBeenCalledWith('c1', 3, expect.objectContaining({ person_phone: '13957101234' }), '')
     expect(errorText(w, 'cf-reason').text()).toBe('请填写更正原因')
     expect(input(w, 'cf-person-phone').element.value).toBe('13957101234')
   })

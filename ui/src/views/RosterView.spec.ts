@@ -51,7 +51,7 @@ function status(delegateCount: number): AppStatus {
     version: '0.1.0',
     db_path: ':memory:',
     setup: 'demo',
-    operator: { name: '王明', role: 'admin' },
+    operator: { id: 'local:王明', name: '王明', role: 'admin' },
     studio_name: '党代表工作室',
     delegate_count: delegateCount,
     delegation_count: 2,

@@ -14,14 +14,16 @@
 //! the date arithmetic deadlines need. [`load`] builds it from a store.
 
 mod official;
-mod service;
+pub(crate) mod service;
 mod work;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use official::{official_source, official_years};
-pub use service::{list_overrides, load, month_view, remove_override, set_override};
+pub use service::{
+    list_overrides, load, month_view, override_version, remove_override, set_override,
+};
 pub use work::WorkCalendar;
 
 /// The kind of one day, with the holiday's Chinese name (春节, 国庆节…) where there is one.
@@ -57,6 +59,8 @@ pub enum OverrideKind {
 }
 
 impl OverrideKind {
+    pub const ALL: [OverrideKind; 2] = [OverrideKind::Workday, OverrideKind::Holiday];
+
     pub fn as_str(self) -> &'static str {
         match self {
             OverrideKind::Workday => "workday",
@@ -112,6 +116,10 @@ pub struct CalendarDay {
     /// The year is covered by the shipped official calendar; when false only weekends (and any
     /// overrides) are known, and the UI should say so.
     pub official: bool,
+    /// The version of this day's override row (0 when never overridden): what a change of this day
+    /// is based on.
+    #[serde(default)]
+    pub version: i64,
 }
 
 #[cfg(test)]

@@ -1,22 +1,26 @@
-//! The calendar in a store: the official data plus the admin's overrides. Each write: permission,
-//! validation, one transaction with the change record (entity `calendar`, row id = the date).
+//! The calendar in a store: the official data plus the admin's overrides. Each write goes through
+//! the write gate (entity `calendar`, row id = the date) with the version of that day it was based
+//! on, and recomputes the stored card and item deadlines in the same transaction.
 
 use std::ops::RangeInclusive;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{CalendarDay, CalendarOverride, OverrideKind, WorkCalendar};
-use crate::actor::{Actor, Permission};
+use crate::actor::Permission;
+use crate::audit::Entity;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::ids::now_utc;
-use crate::storage::{audit, calendar as db, Store};
+use crate::storage::{calendar as db, Store};
 use crate::validate::Checker;
 
-const ENTITY: &str = "calendar";
-const NOTE_MAX: usize = 100;
+const ENTITY: Entity = Entity::Calendar;
+/// An override's note, in characters.
+pub const NOTE_MAX: usize = 100;
 /// Dates an override or a month view may name: wide enough for any real use, narrow enough to
 /// catch a mistyped year.
-const YEARS: RangeInclusive<i32> = 2000..=2100;
+pub const YEARS: RangeInclusive<i32> = 2000..=2100;
 
 fn year_message() -> String {
     format!("日期应在 {} 年至 {} 年之间", YEARS.start(), YEARS.end())
@@ -45,26 +49,45 @@ fn date_text(d: NaiveDate) -> String {
 /// The working-day calendar for this database: official data plus live overrides. One indexed
 /// query over a table of a handful of rows, and the official data is parsed once per process, so
 /// there is no cache to invalidate; code that computes many deadlines loads once and reuses it.
+/// The calendar is public knowledge: no permission is needed to read it.
 pub fn load(store: &Store) -> Result<WorkCalendar> {
-    Ok(WorkCalendar::from_overrides(&db::list(&store.conn, None)?))
+    Ok(WorkCalendar::from_overrides(&db::list(
+        &*store.reader()?,
+        None,
+    )?))
 }
 
 /// Live overrides in date order: those of `year`, or all.
-pub fn list_overrides(store: &Store, year: Option<i32>) -> Result<Vec<CalendarOverride>> {
-    db::list(&store.conn, year)
+pub fn list_overrides(
+    store: &Store,
+    ctx: &Ctx,
+    year: Option<i32>,
+) -> Result<Vec<CalendarOverride>> {
+    ctx.require(Permission::ReadRecords)?;
+    db::list(&*store.reader()?, year)
+}
+
+/// The version of `date`'s override row (live or removed), 0 when the day was never overridden: what
+/// a caller passes back as the version its change is based on.
+pub fn override_version(store: &Store, date: &str) -> Result<i64> {
+    Ok(db::get_any(&*store.reader()?, date)?
+        .map(|(o, _)| o.version)
+        .unwrap_or(0))
 }
 
 /// Make `date` a working day or a day off, whatever the official calendar says; replaces any
-/// override of that date. Admin only. Setting what is already set changes nothing and records
-/// nothing.
+/// override of that date. Admin only. `version` is the day's override version the change is based
+/// on ([`override_version`]; 0 for a day never overridden); a stale one is refused. Setting what is
+/// already set changes nothing and records nothing.
 pub fn set_override(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     date: &str,
+    version: i64,
     kind: OverrideKind,
     note: &str,
 ) -> Result<CalendarOverride> {
-    actor.require(Permission::EditSettings)?;
+    ctx.require(Permission::EditSettings)?;
     let note = note.trim();
     let mut c = Checker::new();
     let day = check_date(&mut c, date);
@@ -75,75 +98,82 @@ pub fn set_override(
     c.finish()?;
     let date = date_text(day.expect("checked"));
 
-    let tx = store.conn.transaction()?;
-    let now = now_utc();
-    let fresh = |version| CalendarOverride {
-        date: date.clone(),
-        kind,
-        note: note.to_string(),
-        created_at: now.clone(),
-        updated_at: now.clone(),
-        updated_by: actor.name.clone(),
-        version,
-    };
-    let (action, before, after) = match db::get_any(&tx, &date)? {
-        Some((live, None)) => {
-            if live.kind == kind && live.note == note {
-                return Ok(live);
+    store.write(ctx, Permission::EditSettings, |tx| {
+        let actor = tx.actor().clone();
+        let now = now_utc();
+        let current = db::get_any(tx, &date)?;
+        tx.expect_version(
+            ENTITY,
+            &date,
+            current.as_ref().map_or(0, |(o, _)| o.version),
+            version,
+        )?;
+        let fresh = |version| CalendarOverride {
+            date: date.clone(),
+            kind,
+            note: note.to_string(),
+            created_at: now.clone(),
+            updated_at: now.clone(),
+            updated_by: actor.name.clone(),
+            version,
+        };
+        let (action, before, after) = match current {
+            Some((live, None)) => {
+                if live.kind == kind && live.note == note {
+                    return Ok(live);
+                }
+                let after = CalendarOverride {
+                    kind,
+                    note: note.to_string(),
+                    updated_at: now.clone(),
+                    updated_by: actor.name.clone(),
+                    version: live.version + 1,
+                    ..live.clone()
+                };
+                ("update", Some(live), after)
             }
-            let after = CalendarOverride {
-                kind,
-                note: note.to_string(),
-                updated_at: now.clone(),
-                updated_by: actor.name.clone(),
-                version: live.version + 1,
-                ..live.clone()
-            };
-            ("update", Some(live), after)
-        }
-        // A removed override set again: the same row comes back, its version still rising.
-        Some((tombstone, Some(_))) => ("create", None, fresh(tombstone.version + 1)),
-        None => ("create", None, fresh(1)),
-    };
-    db::upsert(&tx, &after)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        &date,
-        action,
-        before.as_ref(),
-        Some(&after),
-    )?;
-    // Stored card and item due dates follow the corrected calendar, in the same transaction.
-    crate::cards::recompute_due_dates_in(&tx, actor)?;
-    crate::items::recompute_item_due_dates_in(&tx, actor)?;
-    tx.commit()?;
-    Ok(after)
+            // A removed override set again: the same row comes back, its version still rising.
+            Some((tombstone, Some(_))) => ("create", None, fresh(tombstone.version + 1)),
+            None => ("create", None, fresh(1)),
+        };
+        db::upsert(tx, &after)?;
+        tx.record(ENTITY, &date, action, before.as_ref(), Some(&after))?;
+        // Stored card and item due dates follow the corrected calendar, in the same transaction.
+        crate::cards::recompute_due_dates_in(tx)?;
+        crate::items::recompute_item_due_dates_in(tx)?;
+        Ok(after)
+    })
 }
 
 /// Remove the override of `date`: the official calendar (or the weekly rule) applies again. The
 /// row stays as a tombstone and the change record keeps what it was. Admin only.
-pub fn remove_override(store: &mut Store, actor: &Actor, date: &str) -> Result<()> {
-    actor.require(Permission::EditSettings)?;
+pub fn remove_override(store: &Store, ctx: &Ctx, date: &str, version: i64) -> Result<()> {
+    ctx.require(Permission::EditSettings)?;
     let date = parse_date(date)
         .map(date_text)
         .ok_or_else(|| Error::field("date", "日期格式应为 YYYY-MM-DD，例如 2025-10-01"))?;
-    let tx = store.conn.transaction()?;
-    let before = match db::get_any(&tx, &date)? {
-        Some((live, None)) => live,
-        _ => return Err(Error::NotFound(format!("{date} 没有自定的上班或放假安排"))),
-    };
-    db::mark_deleted(&tx, &date, &now_utc(), &actor.name, before.version + 1)?;
-    audit::append(&tx, actor, ENTITY, &date, "delete", Some(&before), None)?;
-    crate::cards::recompute_due_dates_in(&tx, actor)?;
-    crate::items::recompute_item_due_dates_in(&tx, actor)?;
-    tx.commit()?;
-    Ok(())
+    store.write(ctx, Permission::EditSettings, |tx| {
+        let before = match db::get_any(tx, &date)? {
+            Some((live, None)) => live,
+            _ => return Err(Error::NotFound(format!("{date} 没有自定的上班或放假安排"))),
+        };
+        tx.expect_version(ENTITY, &date, before.version, version)?;
+        let name = tx.actor().name.clone();
+        db::mark_deleted(tx, &date, &now_utc(), &name, before.version + 1)?;
+        let after = CalendarOverride {
+            version: before.version + 1,
+            ..before.clone()
+        };
+        tx.record(ENTITY, &date, "delete", Some(&before), Some(&after))?;
+        crate::cards::recompute_due_dates_in(tx)?;
+        crate::items::recompute_item_due_dates_in(tx)?;
+        Ok(())
+    })
 }
 
 /// Every day of one month, for the UI's month grid.
-pub fn month_view(store: &Store, year: i32, month: u32) -> Result<Vec<CalendarDay>> {
+pub fn month_view(store: &Store, ctx: &Ctx, year: i32, month: u32) -> Result<Vec<CalendarDay>> {
+    ctx.require(Permission::ReadRecords)?;
     let mut c = Checker::new();
     if !YEARS.contains(&year) {
         c.add("year", year_message());
@@ -152,8 +182,14 @@ pub fn month_view(store: &Store, year: i32, month: u32) -> Result<Vec<CalendarDa
         c.add("month", "月份应在 1 到 12 之间");
     }
     c.finish()?;
-    let days = load(store)?.month(year, month);
-    days.ok_or_else(|| Error::field("month", "月份应在 1 到 12 之间"))
+    let mut days = load(store)?
+        .month(year, month)
+        .ok_or_else(|| Error::field("month", "月份应在 1 到 12 之间"))?;
+    let conn = store.reader()?;
+    for d in &mut days {
+        d.version = db::get_any(&conn, &d.date)?.map_or(0, |(o, _)| o.version);
+    }
+    Ok(days)
 }
 
 #[cfg(test)]

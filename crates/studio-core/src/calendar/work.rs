@@ -252,6 +252,7 @@ impl WorkCalendar {
             kind,
             overridden: self.is_overridden(date),
             official: self.is_official(date.year()),
+            version: 0,
         }
     }
 

@@ -15,6 +15,8 @@ use crate::calendar::WorkCalendar;
 
 /// Working days after the feedback within which a card is handed in.
 pub const FILING_WORKDAYS: u32 = 3;
+/// A draft with at most this many working days left (the due date included) is *due soon*.
+pub const DUE_SOON_WORKDAYS: u32 = 1;
 
 /// Where a card stands against its filing deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -36,6 +38,15 @@ pub enum DeadlineState {
 }
 
 impl DeadlineState {
+    pub const ALL: [DeadlineState; 6] = [
+        DeadlineState::None,
+        DeadlineState::OnTime,
+        DeadlineState::DueSoon,
+        DeadlineState::Overdue,
+        DeadlineState::FiledOnTime,
+        DeadlineState::FiledLate,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             DeadlineState::None => "未反馈",
@@ -69,7 +80,7 @@ pub fn is_late(filed_on: NaiveDate, due_on: NaiveDate) -> bool {
 /// The second working day after `today`: a draft is *due soon* when `today <= due < soon_limit`,
 /// i.e. at most one working day is left in `(today, due]`. Lists filter on stored due dates with it.
 pub fn soon_limit(today: NaiveDate, cal: &WorkCalendar) -> NaiveDate {
-    cal.add_workdays(today, 2)
+    cal.add_workdays(today, DUE_SOON_WORKDAYS + 1)
 }
 
 /// The state of a card with feedback given on `feedback_on` (if any) and filed on `filed_on` (if

@@ -18,7 +18,7 @@
 
 pub mod deadline;
 mod service;
-mod validate;
+pub(crate) mod validate;
 
 pub use deadline::DeadlineState;
 pub use service::*;
@@ -144,6 +144,8 @@ pub enum CardStatus {
 }
 
 impl CardStatus {
+    pub const ALL: [CardStatus; 2] = [CardStatus::Draft, CardStatus::Submitted];
+
     pub fn label(self) -> &'static str {
         match self {
             CardStatus::Draft => "草稿",

@@ -1,5 +1,6 @@
-//! Card operations. Each write: permission, validation, one transaction holding the change and its
-//! change record (entity `card`; amendments also `card_amendment`).
+//! Card operations. Every read takes the request context; every write goes through the write gate
+//! (permission, one transaction, the change record with the version it was based on: entity `card`;
+//! amendments also `card_amendment`).
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -13,18 +14,19 @@ use super::{
     Card, CardAmendment, CardCounts, CardInput, CardListItem, CardQuery, CardSelection, CardStatus,
     Channel,
 };
-use crate::actor::{Actor, Permission};
-use crate::audit::{diff, ChangeRecord};
-use crate::calendar::{self, WorkCalendar};
+use crate::actor::Permission;
+use crate::audit::{self, diff, mask_personal, ChangeRecord, Entity};
+use crate::calendar::WorkCalendar;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::ids::{new_id, now_utc, today_shanghai};
+use crate::ids::{new_id, now_utc};
 use crate::page::Page;
 use crate::roster::DelegateStatus;
-use crate::storage::{audit, calendar as calendar_db, cards as db, roster as roster_db, Store};
-use crate::validate::Checker;
+use crate::storage::{calendar as calendar_db, cards as db, roster as roster_db, Store, Write};
+use crate::validate::{bound_search, Checker};
 
-const ENTITY: &str = "card";
-const AMENDMENT: &str = "card_amendment";
+const CARD: Entity = Entity::Card;
+const AMENDMENT: Entity = Entity::CardAmendment;
 
 fn not_found() -> Error {
     Error::NotFound("找不到该记录卡".into())
@@ -107,14 +109,11 @@ fn snapshot_in(conn: &Connection, delegate_id: &str) -> Result<(DelegateSnapshot
     ))
 }
 
-/// The snapshot a card would take of this delegate now.
-pub fn delegate_snapshot(
-    store: &Store,
-    actor: &Actor,
-    delegate_id: &str,
-) -> Result<DelegateSnapshot> {
-    actor.require(Permission::ReadPersonalData)?;
-    Ok(snapshot_in(&store.conn, delegate_id)?.0)
+/// The snapshot a card would take of this delegate now (the card form's preview: the delegate's
+/// phone in full, so only those who write cards may ask).
+pub fn delegate_snapshot(store: &Store, ctx: &Ctx, delegate_id: &str) -> Result<DelegateSnapshot> {
+    ctx.require(Permission::EditCards)?;
+    Ok(snapshot_in(&*store.reader()?, delegate_id)?.0)
 }
 
 /// Copy the form's values into `card`, taking the delegate's snapshot when `snapshot` is set, and
@@ -172,178 +171,182 @@ fn set_due(card: &mut Card, cal: &WorkCalendar) {
 // ---- writes ---------------------------------------------------------------------------------
 
 /// A new draft. The delegate's snapshot is taken from the roster now.
-pub fn create_card(store: &mut Store, actor: &Actor, input: &CardInput) -> Result<Card> {
-    actor.require(Permission::EditCards)?;
-    let today = today_shanghai();
-    let v = validate::card(input, today, false)?;
-    let tx = store.conn.transaction()?;
-    let cal = calendar_in(&tx)?;
-    let now = now_utc();
-    let mut card = Card {
-        id: new_id(),
-        delegate_id: String::new(),
-        delegation_id: String::new(),
-        delegate_name: String::new(),
-        delegation_name: String::new(),
-        delegate_unit_position: String::new(),
-        delegate_phone: String::new(),
-        contact_date: String::new(),
-        person_name: String::new(),
-        person_gender: None,
-        person_age: None,
-        person_political_status: None,
-        person_unit_position: String::new(),
-        person_phone: String::new(),
-        person_address: String::new(),
-        group_size: 1,
-        channel: Channel::Studio,
-        channel_other: String::new(),
-        opinion: String::new(),
-        handling: String::new(),
-        feedback_on: None,
-        filed_on: None,
-        status: CardStatus::Draft,
-        due_on: None,
-        filed_late: false,
-        amendment_count: 0,
-        deadline: DeadlineState::None,
-        created_at: now.clone(),
-        updated_at: now,
-        version: 1,
-    };
-    apply(&tx, &mut card, v, true, &cal)?;
-    db::upsert_card(&tx, &card)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        &card.id,
-        "create",
-        None,
-        Some(&audit_value(&card)),
-    )?;
-    tx.commit()?;
-    Ok(with_deadline(card, today, &cal))
+pub fn create_card(store: &Store, ctx: &Ctx, input: &CardInput) -> Result<Card> {
+    ctx.require(Permission::EditCards)?;
+    let v = validate::card(input, ctx.today, false)?;
+    store.write(ctx, Permission::EditCards, |tx| {
+        let cal = calendar_in(tx)?;
+        let now = now_utc();
+        let mut card = Card {
+            id: new_id(),
+            delegate_id: String::new(),
+            delegation_id: String::new(),
+            delegate_name: String::new(),
+            delegation_name: String::new(),
+            delegate_unit_position: String::new(),
+            delegate_phone: String::new(),
+            contact_date: String::new(),
+            person_name: String::new(),
+            person_gender: None,
+            person_age: None,
+            person_political_status: None,
+            person_unit_position: String::new(),
+            person_phone: String::new(),
+            person_address: String::new(),
+            group_size: 1,
+            channel: Channel::Studio,
+            channel_other: String::new(),
+            opinion: String::new(),
+            handling: String::new(),
+            feedback_on: None,
+            filed_on: None,
+            status: CardStatus::Draft,
+            due_on: None,
+            filed_late: false,
+            amendment_count: 0,
+            deadline: DeadlineState::None,
+            created_at: now.clone(),
+            updated_at: now,
+            version: 1,
+        };
+        apply(tx, &mut card, v, true, &cal)?;
+        db::upsert_card(tx, &card)?;
+        tx.record(
+            CARD,
+            &card.id,
+            "create",
+            None::<&Value>,
+            Some(&audit_value(&card)),
+        )?;
+        Ok(with_deadline(card, tx.today(), &cal))
+    })
 }
 
-/// Save a draft. The snapshot is taken again when the delegate changes or `refresh_snapshot` is
-/// set; otherwise the card keeps the one it has. A submitted card is refused: use [`amend_card`].
-pub fn update_card(store: &mut Store, actor: &Actor, id: &str, input: &CardInput) -> Result<Card> {
-    actor.require(Permission::EditCards)?;
-    let today = today_shanghai();
-    let v = validate::card(input, today, false)?;
-    let tx = store.conn.transaction()?;
-    let before = db::get_card(&tx, id)?.ok_or_else(not_found)?;
-    if before.status == CardStatus::Submitted {
-        return Err(Error::Conflict(
-            "已提交的记录卡不能直接修改，请使用“更正”".into(),
-        ));
-    }
-    let cal = calendar_in(&tx)?;
-    let snapshot = v.refresh_snapshot || v.delegate_id != before.delegate_id;
-    let mut after = before.clone();
-    apply(&tx, &mut after, v, snapshot, &cal)?;
-    let (b, a) = (audit_value(&before), audit_value(&after));
-    if b == a {
-        return Ok(with_deadline(before, today, &cal));
-    }
-    after.updated_at = now_utc();
-    after.version = before.version + 1;
-    db::upsert_card(&tx, &after)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        "update",
-        Some(&b),
-        Some(&audit_value(&after)),
-    )?;
-    tx.commit()?;
-    Ok(with_deadline(after, today, &cal))
+/// Load the live card `id` inside a write and refuse the write when it is no longer at `version`
+/// (the version the caller based its change on): [`Error::Stale`], nothing written.
+fn load_at(tx: &Write<'_>, id: &str, version: i64) -> Result<Card> {
+    let before = db::get_card(tx, id)?.ok_or_else(not_found)?;
+    tx.expect_version(CARD, id, before.version, version)?;
+    Ok(before)
 }
 
-/// Hand a draft to the studio (已提交) on `filed_on` (`YYYY-MM-DD`; default today). It needs the
-/// feedback date and the handling (件件有答复); whether it was filed late is recorded. The card is
-/// frozen from then on.
-pub fn submit_card(
-    store: &mut Store,
-    actor: &Actor,
+/// Save a draft edited from `version`; a stale version is refused ([`Error::Stale`]). The snapshot
+/// is taken again when the delegate changes or `refresh_snapshot` is set; otherwise the card keeps
+/// the one it has. A submitted card is refused: use [`amend_card`]. Saving the values the card
+/// already has changes nothing and records nothing.
+pub fn update_card(
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
+    input: &CardInput,
+) -> Result<Card> {
+    ctx.require(Permission::EditCards)?;
+    let v = validate::card(input, ctx.today, false)?;
+    store.write(ctx, Permission::EditCards, |tx| {
+        let before = load_at(tx, id, version)?;
+        if before.status == CardStatus::Submitted {
+            return Err(Error::Conflict(
+                "已提交的记录卡不能直接修改，请使用“更正”".into(),
+            ));
+        }
+        let cal = calendar_in(tx)?;
+        let snapshot = v.refresh_snapshot || v.delegate_id != before.delegate_id;
+        let mut after = before.clone();
+        apply(tx, &mut after, v, snapshot, &cal)?;
+        let b = audit_value(&before);
+        if b == audit_value(&after) {
+            return Ok(with_deadline(before, tx.today(), &cal));
+        }
+        after.updated_at = now_utc();
+        after.version = before.version + 1;
+        db::upsert_card(tx, &after)?;
+        tx.record(CARD, id, "update", Some(&b), Some(&audit_value(&after)))?;
+        Ok(with_deadline(after, tx.today(), &cal))
+    })
+}
+
+/// Hand a draft read at `version` to the studio (已提交) on `filed_on` (`YYYY-MM-DD`; default
+/// today). It needs the feedback date and the handling (件件有答复); whether it was filed late is
+/// recorded. The card is frozen from then on.
+pub fn submit_card(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
     filed_on: Option<&str>,
 ) -> Result<Card> {
-    actor.require(Permission::EditCards)?;
-    let today = today_shanghai();
-    let tx = store.conn.transaction()?;
-    let before = db::get_card(&tx, id)?.ok_or_else(not_found)?;
-    if before.status == CardStatus::Submitted {
-        return Err(Error::Conflict(format!(
-            "该记录卡已于 {} 提交",
-            before.filed_on.as_deref().unwrap_or("")
-        )));
-    }
-    let mut c = Checker::new();
-    let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
-    let filed = match filed_text {
-        Some(s) => validate::date_field(&mut c, "filed_on", "交回日期", s, today),
-        None => Some(today),
-    };
-    let feedback = stored_date(&before.feedback_on);
-    match feedback {
-        None => c.add(
-            "feedback_on",
-            "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
-        ),
-        Some(f) if filed.is_some_and(|d| d < f) => c.add(
-            "filed_on",
-            format!("交回日期不能早于反馈日期（{}）", date_text(f)),
-        ),
-        Some(_) => {}
-    }
-    if before.handling.trim().is_empty() {
-        c.add(
-            "handling",
-            format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
-        );
-    }
-    c.finish()?;
-    let cal = calendar_in(&tx)?;
-    let mut after = before.clone();
-    after.status = CardStatus::Submitted;
-    after.filed_on = filed.map(date_text);
-    set_due(&mut after, &cal);
-    after.updated_at = now_utc();
-    after.version = before.version + 1;
-    db::upsert_card(&tx, &after)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        "submit",
-        Some(&audit_value(&before)),
-        Some(&audit_value(&after)),
-    )?;
-    tx.commit()?;
-    Ok(with_deadline(after, today, &cal))
+    ctx.require(Permission::EditCards)?;
+    store.write(ctx, Permission::EditCards, |tx| {
+        let today = tx.today();
+        let before = load_at(tx, id, version)?;
+        if before.status == CardStatus::Submitted {
+            return Err(Error::Conflict(format!(
+                "该记录卡已于 {} 提交",
+                before.filed_on.as_deref().unwrap_or("")
+            )));
+        }
+        let mut c = Checker::new();
+        let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
+        let filed = match filed_text {
+            Some(s) => validate::date_field(&mut c, "filed_on", "交回日期", s, today),
+            None => Some(today),
+        };
+        let feedback = stored_date(&before.feedback_on);
+        match feedback {
+            None => c.add(
+                "feedback_on",
+                "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
+            ),
+            Some(f) if filed.is_some_and(|d| d < f) => c.add(
+                "filed_on",
+                format!("交回日期不能早于反馈日期（{}）", date_text(f)),
+            ),
+            Some(_) => {}
+        }
+        if before.handling.trim().is_empty() {
+            c.add(
+                "handling",
+                format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
+            );
+        }
+        c.finish()?;
+        let cal = calendar_in(tx)?;
+        let mut after = before.clone();
+        after.status = CardStatus::Submitted;
+        after.filed_on = filed.map(date_text);
+        set_due(&mut after, &cal);
+        after.updated_at = now_utc();
+        after.version = before.version + 1;
+        db::upsert_card(tx, &after)?;
+        tx.record(
+            CARD,
+            id,
+            "submit",
+            Some(&audit_value(&before)),
+            Some(&audit_value(&after)),
+        )?;
+        Ok(with_deadline(after, today, &cal))
+    })
 }
 
-/// Correct a submitted card (更正). The card takes the corrected values; the changed fields'
-/// previous values, the new ones and the reason are kept in an amendment (and the audit log), and
-/// `amendment_count` rises. The snapshot is taken again only if the delegate is changed. The filing
-/// date stays; whether the card was late is recomputed from a corrected feedback date.
+/// Correct a submitted card read at `version` (更正). The card takes the corrected values; the
+/// changed fields' previous values, the new ones and the reason are kept in an amendment (and the
+/// change log), and `amendment_count` rises. The snapshot is taken again only if the delegate is
+/// changed. The filing date stays; whether the card was late is recomputed from a corrected
+/// feedback date.
 pub fn amend_card(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     input: &CardInput,
     reason: &str,
 ) -> Result<Card> {
-    actor.require(Permission::EditCards)?;
-    let today = today_shanghai();
+    ctx.require(Permission::EditCards)?;
     let mut c = Checker::new();
     let reason = validate::reason(&mut c, reason);
-    let v = match validate::card(input, today, true) {
+    let v = match validate::card(input, ctx.today, true) {
         Ok(v) => Some(v),
         Err(Error::Validation(fields)) => {
             for f in fields {
@@ -355,104 +358,98 @@ pub fn amend_card(
     };
     c.finish()?;
     let v = v.expect("checked");
-    let tx = store.conn.transaction()?;
-    let before = db::get_card(&tx, id)?.ok_or_else(not_found)?;
-    if before.status == CardStatus::Draft {
-        return Err(Error::Conflict("草稿可以直接修改，无需更正".into()));
-    }
-    if let (Some(fb), Some(filed)) = (v.feedback_on, stored_date(&before.filed_on)) {
-        if fb > filed {
-            return Err(Error::field(
-                "feedback_on",
-                format!("反馈日期不能晚于交回日期（{}）", date_text(filed)),
-            ));
+    store.write(ctx, Permission::EditCards, |tx| {
+        let before = load_at(tx, id, version)?;
+        if before.status == CardStatus::Draft {
+            return Err(Error::Conflict("草稿可以直接修改，无需更正".into()));
         }
-    }
-    let cal = calendar_in(&tx)?;
-    let snapshot = v.delegate_id != before.delegate_id;
-    let mut after = before.clone();
-    apply(&tx, &mut after, v, snapshot, &cal)?;
-    let (old, new) = diff(&audit_value(&before), &audit_value(&after));
-    if old.as_object().is_none_or(|m| m.is_empty()) {
-        return Err(Error::Invalid("记录卡内容没有变化，无需更正".into()));
-    }
-    let now = now_utc();
-    after.amendment_count = before.amendment_count + 1;
-    after.updated_at = now.clone();
-    after.version = before.version + 1;
-    db::upsert_card(&tx, &after)?;
-    let amendment = CardAmendment {
-        id: new_id(),
-        card_id: id.to_string(),
-        at: now,
-        actor: actor.name.clone(),
-        actor_role: actor.role,
-        reason,
-        before: old,
-        after: new,
-    };
-    db::insert_amendment(&tx, &amendment)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        "amend",
-        Some(&audit_value(&before)),
-        Some(&audit_value(&after)),
-    )?;
-    audit::append(
-        &tx,
-        actor,
-        AMENDMENT,
-        &amendment.id,
-        "create",
-        None,
-        Some(&amendment),
-    )?;
-    tx.commit()?;
-    Ok(with_deadline(after, today, &cal))
+        if let (Some(fb), Some(filed)) = (v.feedback_on, stored_date(&before.filed_on)) {
+            if fb > filed {
+                return Err(Error::field(
+                    "feedback_on",
+                    format!("反馈日期不能晚于交回日期（{}）", date_text(filed)),
+                ));
+            }
+        }
+        let cal = calendar_in(tx)?;
+        let snapshot = v.delegate_id != before.delegate_id;
+        let mut after = before.clone();
+        apply(tx, &mut after, v, snapshot, &cal)?;
+        let (old, new) = diff(&audit_value(&before), &audit_value(&after));
+        if old.as_object().is_none_or(|m| m.is_empty()) {
+            return Err(Error::Invalid("记录卡内容没有变化，无需更正".into()));
+        }
+        let now = now_utc();
+        after.amendment_count = before.amendment_count + 1;
+        after.updated_at = now.clone();
+        after.version = before.version + 1;
+        db::upsert_card(tx, &after)?;
+        let amendment = CardAmendment {
+            id: new_id(),
+            card_id: id.to_string(),
+            at: now,
+            actor: tx.actor().name.clone(),
+            actor_role: tx.actor().role,
+            reason,
+            before: old,
+            after: new,
+        };
+        db::insert_amendment(tx, &amendment)?;
+        tx.record(
+            CARD,
+            id,
+            "amend",
+            Some(&audit_value(&before)),
+            Some(&audit_value(&after)),
+        )?;
+        tx.record(
+            AMENDMENT,
+            &amendment.id,
+            "create",
+            None::<&CardAmendment>,
+            Some(&amendment),
+        )?;
+        Ok(with_deadline(after, tx.today(), &cal))
+    })
 }
 
-/// Throw a draft away (soft delete: it leaves a tombstone). A submitted card is never deleted.
-pub fn discard_draft(store: &mut Store, actor: &Actor, id: &str) -> Result<()> {
-    actor.require(Permission::EditCards)?;
-    let tx = store.conn.transaction()?;
-    let before = db::get_card(&tx, id)?.ok_or_else(not_found)?;
-    if before.status == CardStatus::Submitted {
-        return Err(Error::Conflict(
-            "已提交的记录卡不能删除，如有错误请使用“更正”".into(),
-        ));
-    }
-    db::mark_deleted(&tx, id, &now_utc(), before.version + 1)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        "delete",
-        Some(&audit_value(&before)),
-        None,
-    )?;
-    tx.commit()?;
-    Ok(())
+/// Throw away a draft read at `version` (soft delete: it leaves a tombstone). A submitted card is
+/// never deleted.
+pub fn discard_draft(store: &Store, ctx: &Ctx, id: &str, version: i64) -> Result<()> {
+    ctx.require(Permission::EditCards)?;
+    store.write(ctx, Permission::EditCards, |tx| {
+        let before = load_at(tx, id, version)?;
+        if before.status == CardStatus::Submitted {
+            return Err(Error::Conflict(
+                "已提交的记录卡不能删除，如有错误请使用“更正”".into(),
+            ));
+        }
+        db::mark_deleted(tx, id, &now_utc(), before.version + 1)?;
+        tx.record(
+            CARD,
+            id,
+            "delete",
+            Some(&audit_value(&before)),
+            None::<&Value>,
+        )?;
+        Ok(())
+    })
 }
 
 /// Recompute every stored due date (and late flag) with the current calendar; returns how many
 /// cards changed. Due dates are computed when a card is written, so a calendar override changes
-/// nothing stored until this runs; `calendar::set_override` and `remove_override` run it.
-pub fn recompute_due_dates(store: &mut Store) -> Result<usize> {
-    let tx = store.conn.transaction()?;
-    let n = recompute_due_dates_in(&tx, &Actor::system())?;
-    tx.commit()?;
-    Ok(n)
+/// nothing stored until this runs; `calendar::set_override` and `remove_override` run it in their
+/// own write. Needs `EditSettings` (it follows a calendar change).
+pub fn recompute_due_dates(store: &Store, ctx: &Ctx) -> Result<usize> {
+    store.write(ctx, Permission::EditSettings, recompute_due_dates_in)
 }
 
-/// [`recompute_due_dates`] inside the caller's transaction, recorded as `actor`'s change.
-pub(crate) fn recompute_due_dates_in(conn: &Connection, actor: &Actor) -> Result<usize> {
-    let cal = calendar_in(conn)?;
+/// [`recompute_due_dates`] inside the caller's write, each changed card recorded as the writer's
+/// change (action `recompute_due`).
+pub(crate) fn recompute_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
+    let cal = calendar_in(tx)?;
     let mut changed = 0;
-    for before in db::cards_with_feedback(conn)? {
+    for before in db::cards_with_feedback(tx)? {
         let mut after = before.clone();
         set_due(&mut after, &cal);
         if after.due_on == before.due_on && after.filed_late == before.filed_late {
@@ -460,11 +457,9 @@ pub(crate) fn recompute_due_dates_in(conn: &Connection, actor: &Actor) -> Result
         }
         after.updated_at = now_utc();
         after.version = before.version + 1;
-        db::upsert_card(conn, &after)?;
-        audit::append(
-            conn,
-            actor,
-            ENTITY,
+        db::upsert_card(tx, &after)?;
+        tx.record(
+            CARD,
             &after.id,
             "recompute_due",
             Some(&audit_value(&before)),
@@ -477,46 +472,79 @@ pub(crate) fn recompute_due_dates_in(conn: &Connection, actor: &Actor) -> Result
 
 // ---- reads ----------------------------------------------------------------------------------
 
-/// The full card, personal data unmasked.
-pub fn get_card(store: &Store, actor: &Actor, id: &str) -> Result<Card> {
-    actor.require(Permission::ReadPersonalData)?;
-    let card = db::get_card(&store.conn, id)?.ok_or_else(not_found)?;
-    Ok(with_deadline(
-        card,
-        today_shanghai(),
-        &calendar::load(store)?,
-    ))
+/// The full card, personal data unmasked: only roles that need personal data may read it, and the
+/// opening is recorded in the access log.
+pub fn get_card(store: &Store, ctx: &Ctx, id: &str) -> Result<Card> {
+    ctx.require(Permission::ReadPersonalData)?;
+    let (card, cal) = {
+        let conn = store.reader()?;
+        let card = db::get_card(&conn, id)?.ok_or_else(not_found)?;
+        (card, calendar_in(&conn)?)
+    };
+    // The reader is given back first: an in-memory store reads on the writer's connection.
+    store.record_access(ctx, CARD, id, "view")?;
+    Ok(with_deadline(card, ctx.today, &cal))
 }
 
-/// One page of the card list as of today (Asia/Shanghai). Phones are masked.
-pub fn list_cards(store: &Store, query: &CardQuery) -> Result<Page<CardListItem>> {
-    list_cards_at(store, query, today_shanghai())
-}
-
-/// [`list_cards`] as of `today`: deadline states and the deadline filters are computed for that
-/// day.
-pub fn list_cards_at(
-    store: &Store,
-    query: &CardQuery,
-    today: NaiveDate,
-) -> Result<Page<CardListItem>> {
-    let mut c = Checker::new();
-    for (field, label, value) in [
-        ("from", "起始日期", &query.from),
-        ("to", "截止日期", &query.to),
-    ] {
-        let v = value.as_deref().unwrap_or("").trim();
-        if !v.is_empty() && validate::parse_date(v).is_none() {
-            c.add(
-                field,
-                format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
-            );
+/// A date-range filter's two ends, checked: each `YYYY-MM-DD` when `strict` (else only compared as
+/// text: 工作台 asks for `…-31` of any month), and the end not before the start.
+fn check_range(
+    c: &mut Checker,
+    (from_field, from_label, from): (&str, &str, Option<&str>),
+    (to_field, to_label, to): (&str, &str, Option<&str>),
+    strict: bool,
+) {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let (from, to) = (given(from), given(to));
+    if strict {
+        for (field, label, value, example) in [
+            (from_field, from_label, from, "2025-10-01"),
+            (to_field, to_label, to, "2025-10-31"),
+        ] {
+            if value.is_some_and(|v| validate::parse_date(v).is_none()) {
+                c.add(field, format!("{label}格式应为 YYYY-MM-DD，例如 {example}"));
+            }
         }
     }
+    if let (Some(f), Some(t)) = (from, to) {
+        let ordered = match (validate::parse_date(f), validate::parse_date(t)) {
+            (Some(f), Some(t)) => f <= t,
+            _ if strict => true, // already reported as malformed
+            _ => f <= t,
+        };
+        if !ordered {
+            c.add(to_field, format!("{to_label}不能早于{from_label}"));
+        }
+    }
+}
+
+/// One page of the card list as of `ctx.today`: deadline states and the deadline filters are
+/// computed for that day. Phones are masked.
+pub fn list_cards(store: &Store, ctx: &Ctx, query: &CardQuery) -> Result<Page<CardListItem>> {
+    ctx.require(Permission::ReadRecords)?;
+    bound_search(&query.q)?;
+    let mut c = Checker::new();
+    check_range(
+        &mut c,
+        ("from", "起始日期", query.from.as_deref()),
+        ("to", "截止日期", query.to.as_deref()),
+        true,
+    );
+    check_range(
+        &mut c,
+        ("filed_from", "交回起始日期", query.filed_from.as_deref()),
+        ("filed_to", "交回截止日期", query.filed_to.as_deref()),
+        false,
+    );
     c.finish()?;
-    let cal = calendar::load(store)?;
-    let soon = deadline::soon_limit(today, &cal);
-    let (items, total) = db::list_cards(&store.conn, query, &date_text(today), &date_text(soon))?;
+    let today = ctx.today;
+    let (items, total) = {
+        let conn = store.reader()?;
+        let soon = deadline::soon_limit(today, &calendar_in(&conn)?);
+        db::list_cards(&conn, query, &date_text(today), &date_text(soon))?
+    };
     let page = query.page.clamped();
     Ok(Page {
         items,
@@ -526,10 +554,10 @@ pub fn list_cards_at(
     })
 }
 
-/// 工作台's card figures as of `today`.
-pub fn card_counts(store: &Store, today: NaiveDate) -> Result<CardCounts> {
-    let cal = calendar::load(store)?;
-    let soon = deadline::soon_limit(today, &cal);
+/// 工作台's card figures as of `ctx.today`.
+pub fn card_counts(store: &Store, ctx: &Ctx) -> Result<CardCounts> {
+    ctx.require(Permission::ReadRecords)?;
+    let today = ctx.today;
     let year = (
         format!("{:04}-01-01", today.year()),
         format!("{:04}-12-31", today.year()),
@@ -538,8 +566,10 @@ pub fn card_counts(store: &Store, today: NaiveDate) -> Result<CardCounts> {
         format!("{:04}-{:02}-01", today.year(), today.month()),
         format!("{:04}-{:02}-31", today.year(), today.month()),
     );
+    let conn = store.reader()?;
+    let soon = deadline::soon_limit(today, &calendar_in(&conn)?);
     db::counts(
-        &store.conn,
+        &conn,
         &date_text(today),
         &date_text(soon),
         (&year.0, &year.1),
@@ -548,67 +578,95 @@ pub fn card_counts(store: &Store, today: NaiveDate) -> Result<CardCounts> {
 }
 
 /// How many live cards there are.
-pub fn card_count(store: &Store) -> Result<u64> {
-    db::count_cards(&store.conn)
+pub fn card_count(store: &Store, ctx: &Ctx) -> Result<u64> {
+    ctx.require(Permission::ReadRecords)?;
+    db::count_cards(&*store.reader()?)
 }
 
-/// Full cards to print (the caller maps them to the print model) or export.
-pub fn cards_for_print(
-    store: &Store,
-    actor: &Actor,
-    selection: &CardSelection,
-) -> Result<Vec<Card>> {
-    actor.require(Permission::ReadPersonalData)?;
-    let cards = match selection {
-        CardSelection::Ids { ids } => ids
-            .iter()
-            .map(|id| {
-                db::get_card(&store.conn, id)?
-                    .ok_or_else(|| Error::NotFound(format!("找不到记录卡 {id}")))
-            })
-            .collect::<Result<Vec<_>>>()?,
-        CardSelection::All => db::all_cards(&store.conn)?,
-        CardSelection::Period { from, to } => {
-            let mut c = Checker::new();
-            let f = validate::parse_date(from);
-            let t = validate::parse_date(to);
-            if f.is_none() {
-                c.add("from", "起始日期格式应为 YYYY-MM-DD，例如 2025-10-01");
-            }
-            if t.is_none() {
-                c.add("to", "截止日期格式应为 YYYY-MM-DD，例如 2025-10-31");
-            }
-            if let (Some(f), Some(t)) = (f, t) {
-                if t < f {
-                    c.add("to", "截止日期不能早于起始日期");
-                }
-            }
-            c.finish()?;
-            db::cards_in_period(&store.conn, from.trim(), to.trim())?
-        }
-    };
-    let cal = calendar::load(store)?;
-    let today = today_shanghai();
-    Ok(cards
-        .into_iter()
-        .map(|c| with_deadline(c, today, &cal))
-        .collect())
+/// Full cards to print (the caller maps them to the print model). Personal data in full: needs
+/// `ReadPersonalData`, and the printing is recorded in the access log.
+pub fn cards_for_print(store: &Store, ctx: &Ctx, selection: &CardSelection) -> Result<Vec<Card>> {
+    full_cards(store, ctx, selection, "print")
 }
 
 /// Every live card, oldest contact first, for `studio export cards`. An export is a deliberate
-/// act on personal data: it needs `ReadPersonalData`.
-pub fn all_cards_for_export(store: &Store, actor: &Actor) -> Result<Vec<Card>> {
-    cards_for_print(store, actor, &CardSelection::All)
+/// act on personal data: it needs `ReadPersonalData` and is recorded in the access log.
+pub fn all_cards_for_export(store: &Store, ctx: &Ctx) -> Result<Vec<Card>> {
+    full_cards(store, ctx, &CardSelection::All, "export")
 }
 
-/// Who changed this card, when, and what (oldest first).
-pub fn card_history(store: &Store, actor: &Actor, id: &str) -> Result<Vec<ChangeRecord>> {
-    actor.require(Permission::ReadPersonalData)?;
-    audit::for_row(&store.conn, ENTITY, id)
+/// The cards of `selection` in full, as of `ctx.today`, recorded as one access (`action`) whose
+/// row id names the selection: the ids, `*` for all, or `FROM..TO`.
+fn full_cards(
+    store: &Store,
+    ctx: &Ctx,
+    selection: &CardSelection,
+    action: &str,
+) -> Result<Vec<Card>> {
+    ctx.require(Permission::ReadPersonalData)?;
+    if let CardSelection::Period { from, to } = selection {
+        let mut c = Checker::new();
+        if from.trim().is_empty() {
+            c.add("from", "请填写起始日期");
+        }
+        if to.trim().is_empty() {
+            c.add("to", "请填写截止日期");
+        }
+        check_range(
+            &mut c,
+            ("from", "起始日期", Some(from)),
+            ("to", "截止日期", Some(to)),
+            true,
+        );
+        c.finish()?;
+    }
+    let (cards, cal) = {
+        let conn = store.reader()?;
+        let cards = match selection {
+            CardSelection::Ids { ids } => ids
+                .iter()
+                .map(|id| {
+                    db::get_card(&conn, id)?
+                        .ok_or_else(|| Error::NotFound(format!("找不到记录卡 {id}")))
+                })
+                .collect::<Result<Vec<_>>>()?,
+            CardSelection::All => db::all_cards(&conn)?,
+            CardSelection::Period { from, to } => {
+                db::cards_in_period(&conn, from.trim(), to.trim())?
+            }
+        };
+        (cards, calendar_in(&conn)?)
+    };
+    let what = match selection {
+        CardSelection::Ids { ids } => ids.join(","),
+        CardSelection::All => "*".to_string(),
+        CardSelection::Period { from, to } => format!("{}..{}", from.trim(), to.trim()),
+    };
+    store.record_access(ctx, CARD, &what, action)?;
+    Ok(cards
+        .into_iter()
+        .map(|c| with_deadline(c, ctx.today, &cal))
+        .collect())
+}
+
+/// Who changed this card, when, and what (oldest first; changed fields only, phones and addresses
+/// masked).
+pub fn card_history(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<ChangeRecord>> {
+    audit::history(store, ctx, CARD, id)
 }
 
 /// The corrections of a card, oldest first: the first one's `before` holds the original values.
-pub fn card_amendments(store: &Store, actor: &Actor, id: &str) -> Result<Vec<CardAmendment>> {
-    actor.require(Permission::ReadPersonalData)?;
-    db::amendments(&store.conn, id)
+/// Like the history it is a list: phone numbers and addresses in it come masked (the full card is
+/// where they are shown).
+pub fn card_amendments(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<CardAmendment>> {
+    ctx.require(Permission::ReadRecords)?;
+    let list = db::amendments(&*store.reader()?, id)?;
+    Ok(list
+        .into_iter()
+        .map(|a| CardAmendment {
+            before: mask_personal(a.before),
+            after: mask_personal(a.after),
+            ..a
+        })
+        .collect())
 }

@@ -7,13 +7,17 @@ use super::{CardInput, Channel, PoliticalStatus};
 use crate::roster::Gender;
 use crate::validate::{is_email, Checker};
 
-pub(super) const PERSON_NAME_MAX: usize = 20;
-pub(super) const UNIT_POSITION_MAX: usize = 50;
-pub(super) const ADDRESS_MAX: usize = 100;
-pub(super) const CHANNEL_OTHER_MAX: usize = 20;
-pub(super) const TEXT_MAX: usize = 5000;
-pub(super) const REASON_MAX: usize = 200;
-pub(super) const GROUP_MAX: u32 = 999;
+/// Field limits, in characters unless said (the UI reads them from `rules::Rules`).
+pub const PERSON_NAME_MAX: usize = 20;
+pub const UNIT_POSITION_MAX: usize = 50;
+pub const ADDRESS_MAX: usize = 100;
+pub const CHANNEL_OTHER_MAX: usize = 20;
+pub const TEXT_MAX: usize = 5000;
+pub const REASON_MAX: usize = 200;
+/// 人数: 1 to this many.
+pub const GROUP_MAX: u32 = 999;
+/// 年龄: 1 to this many years.
+pub const AGE_MAX: u32 = 120;
 const FIRST_YEAR: i32 = 2000;
 
 pub(super) const OPINION_LABEL: &str = "党员和群众所提意见建议或问题";
@@ -101,8 +105,8 @@ pub(super) fn card(input: &CardInput, today: NaiveDate, filed: bool) -> crate::R
     c.line("person_name", "联系对象姓名", &person_name, PERSON_NAME_MAX);
 
     if let Some(age) = input.person_age {
-        if !(1..=120).contains(&age) {
-            c.add("person_age", "年龄应在 1 到 120 岁之间");
+        if !(1..=AGE_MAX).contains(&age) {
+            c.add("person_age", format!("年龄应在 1 到 {AGE_MAX} 岁之间"));
         }
     }
 

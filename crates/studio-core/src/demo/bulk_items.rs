@@ -4,14 +4,17 @@
 //! Texts are put together from campus places, problems and requests so that searches hit a
 //! realistic share of rows (a 2-character word like 食堂 matches a few percent of them).
 //! Rows are written by the same storage functions as the service's (`insert_item`, `insert_event`),
-//! without the service's per-step checks, many to a transaction.
+//! without the service's per-step checks, many to one write through the write gate
+//! (`Permission::Maintain`), each item with its change record as the service would leave it.
 
 use chrono::{Datelike, Days, NaiveDate};
-use serde_json::json;
+use serde_json::{json, Value};
 
 use super::{mobile, names, pick};
-use crate::actor::Role;
+use crate::actor::{Permission, Role};
+use crate::audit::Entity;
 use crate::calendar::WorkCalendar;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::ids::new_id;
 use crate::items::{
@@ -128,15 +131,22 @@ fn text(d: NaiveDate) -> String {
 
 const ACTOR: &str = "基准数据";
 
+/// Items written to one transaction: large enough that a big ledger is generated quickly, small
+/// enough that the writer is not held for long.
+const BATCH: usize = 5_000;
+
 /// Add `n` generated items (and, when the roster is empty, a roster of 800 delegates in 40
-/// delegations) to a database holding no items yet. Texts and states are reproducible for a given
-/// `seed`; numbers run per year from 0001.
-pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
-    if roster::delegate_count(store)? == 0 {
+/// delegations) to a database holding no items yet, as `ctx`'s actor (`Maintain`), received over
+/// the three years before `ctx.today`. Texts and states are reproducible for a given `seed`;
+/// numbers run per year from 0001. Each batch of items is one write; each item leaves one change
+/// record (`create`, its whole row).
+pub fn bulk_items(store: &Store, ctx: &Ctx, n: usize, seed: u64) -> Result<()> {
+    ctx.require(Permission::Maintain)?;
+    if roster::delegate_count(store, ctx)? == 0 {
         super::bulk_roster(store, 40, 800, seed)?;
     }
-    let delegations = roster::list_delegations(store)?;
-    let delegates: Vec<ItemDelegate> = roster::all_delegates(store)?
+    let delegations = roster::list_delegations(store, ctx)?;
+    let delegates: Vec<ItemDelegate> = roster::all_delegates(store, ctx)?
         .into_iter()
         .map(|d| {
             let g = delegations.iter().find(|g| g.id == d.delegation_id);
@@ -151,37 +161,55 @@ pub fn bulk_items(store: &mut Store, n: usize, seed: u64) -> Result<()> {
         .collect();
     let cal = crate::calendar::load(store)?;
     let limits = ItemDeadlines::default();
-    let today = crate::ids::today_shanghai();
+    let today = ctx.today;
     let mut rng = fastrand::Rng::with_seed(seed);
     let at = crate::ids::now_utc();
     let mut per_year: std::collections::HashMap<i32, u32> = Default::default();
     let mut made = 0;
     while made < n {
-        let tx = store.conn.transaction()?;
-        for _ in 0..(n - made).min(5_000) {
-            let age = rng.u64(0..1095);
-            let received = today.checked_sub_days(Days::new(age)).unwrap_or(today);
-            let seq = per_year.entry(received.year()).or_insert(0);
-            *seq += 1;
-            let no = format!("{}-{:04}", received.year(), seq);
-            let g = Generated::new(&mut rng, &limits, &delegates, received, today, no, &at);
-            let (stored, events) = g.handle(&mut rng, &cal);
-            db::insert_item(&tx, &stored)?;
-            for e in &events {
-                db::insert_event(&tx, e)?;
+        let batch = (n - made).min(BATCH);
+        store.write(ctx, Permission::Maintain, |tx| {
+            for _ in 0..batch {
+                let age = rng.u64(0..1095);
+                let received = today.checked_sub_days(Days::new(age)).unwrap_or(today);
+                let seq = per_year.entry(received.year()).or_insert(0);
+                *seq += 1;
+                let no = format!("{}-{:04}", received.year(), seq);
+                let g = Generated::new(&mut rng, &limits, &delegates, received, today, no, &at);
+                let (stored, events) = g.handle(&mut rng, &cal);
+                db::insert_item(tx, &stored)?;
+                for e in &events {
+                    db::insert_event(tx, e)?;
+                }
+                tx.record(
+                    Entity::Item,
+                    &stored.item.id,
+                    "create",
+                    None::<&Value>,
+                    Some(&crate::items::row_value(&stored)),
+                )?;
             }
-            made += 1;
+            Ok(())
+        })?;
+        made += batch;
+    }
+    // Generated data is demo data: the app opens on it without the first-start question. The
+    // planner's statistics are gathered for the new rows.
+    let pending = crate::settings::setup_state(store)? == crate::settings::SetupState::Pending;
+    store.write(ctx, Permission::Maintain, |tx| {
+        if pending {
+            crate::settings::set_setup_state(tx, crate::settings::SetupState::Demo)?;
+            tx.record(
+                Entity::Settings,
+                "setup",
+                "demo",
+                None::<&Value>,
+                Some(&json!({ "setup": "demo" })),
+            )?;
         }
-        tx.commit()?;
-    }
-    // Generated data is demo data: the app opens on it without the first-start question.
-    if crate::settings::setup_state(store)? == crate::settings::SetupState::Pending {
-        let tx = store.conn.transaction()?;
-        crate::settings::set_setup_state(&tx, crate::settings::SetupState::Demo)?;
-        tx.commit()?;
-    }
-    store.conn.execute_batch("ANALYZE")?;
-    Ok(())
+        tx.execute_batch("ANALYZE")?;
+        Ok(())
+    })
 }
 
 /// One generated item on its way through the steps, and its timeline.

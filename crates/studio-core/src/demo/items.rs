@@ -1,13 +1,14 @@
 //! Demo ledger items (意见台账): 90 items over the past year in every category and source, through
-//! the same core functions a user's clicks use, so each has a real timeline. Some come from the demo
+//! the same core functions (and so the same write gate) a user's clicks use, so each has a real
+//! timeline and change records. Some come from the demo
 //! record cards; some are overdue, due soon, paused (one for long), escalated, chased, extended,
 //! declined, reopened after a 不满意 follow-up, and closed with each satisfaction level.
 
 use chrono::{Days, NaiveDate};
 
 use super::{card_texts, mobile, names, pick};
-use crate::actor::Actor;
 use crate::calendar::WorkCalendar;
+use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::items::{self, deadline, ItemAction, ItemCategory, ItemInput, ItemSource, Satisfaction};
 use crate::roster::{self, DelegateStatus};
@@ -120,13 +121,12 @@ fn received_for_due_soon(cal: &WorkCalendar, limit: u32, today: NaiveDate, left:
     d
 }
 
-pub(super) fn load(
-    store: &mut Store,
-    actor: &Actor,
-    rng: &mut fastrand::Rng,
-    today: NaiveDate,
-) -> Result<usize> {
-    let delegates: Vec<_> = roster::all_delegates(store)?
+/// Add the demo items as `ctx`'s actor, the scenario's "today" being `ctx.today` (items are
+/// received up to a year before it; every step is dated on or before it). Returns how many items
+/// were made (none when the roster has no delegate in office).
+pub(super) fn load(store: &Store, ctx: &Ctx, rng: &mut fastrand::Rng) -> Result<usize> {
+    let today = ctx.today;
+    let delegates: Vec<_> = roster::all_delegates(store, ctx)?
         .into_iter()
         .filter(|d| d.status == DelegateStatus::Active)
         .collect();
@@ -134,14 +134,15 @@ pub(super) fn load(
         return Ok(0);
     }
     let cal = crate::calendar::load(store)?;
-    let limits = items::deadlines(store)?;
+    let limits = items::deadlines(store, ctx)?;
     let back = |n: u64| today.checked_sub_days(Days::new(n)).unwrap_or(today);
     // Cards with an opinion become items (the first 18, oldest contact first), the rest are raised
     // through the other channels.
-    let cards = crate::cards::cards_for_print(store, actor, &crate::cards::CardSelection::All)?;
+    // Read through the storage layer: only ids, opinions and contact days are needed.
+    let cards = crate::storage::cards::all_cards(&*store.reader()?)?;
     let mut unlinked = Vec::new();
     for c in cards.iter().filter(|c| !c.opinion.is_empty()) {
-        if items::item_for_card(store, &c.id)?.is_none() {
+        if items::item_for_card(store, ctx, &c.id)?.is_none() {
             unlinked.push(c);
         }
     }
@@ -181,9 +182,7 @@ pub(super) fn load(
             None
         };
         let item = match card {
-            Some(c) => {
-                items::create_from_card(store, actor, &c.id, category, &title_of(&c.opinion))?
-            }
+            Some(c) => items::create_from_card(store, ctx, &c.id, category, &title_of(&c.opinion))?,
             None => {
                 let source = ItemSource::ALL[1 + others % (ItemSource::ALL.len() - 1)];
                 others += 1;
@@ -229,7 +228,7 @@ pub(super) fn load(
                     received_on: text(received),
                     card_id: None,
                 };
-                items::create_item(store, actor, &input)?
+                items::create_item(store, ctx, &input)?
             }
         };
         made += 1;
@@ -378,8 +377,9 @@ pub(super) fn load(
                 on: at(1),
             }),
         }
+        let mut version = item.version;
         for step in &steps {
-            items::act(store, actor, &item.id, step)?;
+            version = items::act(store, ctx, &item.id, version, step)?.version;
         }
     }
     Ok(made)

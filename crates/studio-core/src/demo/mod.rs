@@ -8,7 +8,9 @@ mod names;
 
 pub use bulk_items::bulk_items;
 
-use crate::actor::{Actor, Role};
+use crate::actor::{Actor, Permission, Role};
+use crate::audit::Entity;
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::roster::{self, DelegateInput, DelegationInput, Gender, PublishFlags};
 use crate::settings::{self, SetupState};
@@ -22,8 +24,13 @@ pub struct DemoReport {
     pub items: usize,
 }
 
+/// The demo loader writes as the program itself, through the same gate and functions as a user.
+fn demo_ctx() -> Ctx {
+    Ctx::now(demo_actor())
+}
+
 fn demo_actor() -> Actor {
-    Actor::new("演示数据", Role::System)
+    Actor::with_id("demo", "演示数据", Role::System)
 }
 
 fn pick<'a, T>(rng: &mut fastrand::Rng, list: &'a [T]) -> &'a T {
@@ -39,16 +46,22 @@ fn mobile(rng: &mut fastrand::Rng) -> String {
 
 /// Fill the database with the demo roster. Refuses a database that already holds delegates unless
 /// `force` is set (then the demo rows are added beside the existing ones).
-pub fn load(store: &mut Store, force: bool) -> Result<DemoReport> {
-    if !force && roster::delegate_count(store)? > 0 {
+pub fn load(store: &Store, force: bool) -> Result<DemoReport> {
+    load_on(store, demo_ctx().today, force)
+}
+
+/// [`load`] as of `today`: the cards' and items' dates and deadlines are laid out around that day
+/// (tests and the UI's fixtures fix it, so the data come out the same every time).
+pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<DemoReport> {
+    let ctx = Ctx::new(demo_actor(), today);
+    if !force && roster::delegate_count(store, &ctx)? > 0 {
         return Err(Error::Conflict(
             "数据库中已有党代表数据，未载入演示数据（如确需载入，请加 --force）".into(),
         ));
     }
-    let actor = demo_actor();
     let mut rng = fastrand::Rng::with_seed(20211027);
     let mut report = DemoReport::default();
-    let existing = roster::list_delegations(store)?;
+    let existing = roster::list_delegations(store, &ctx)?;
     for (gi, (name, units)) in names::DELEGATIONS.iter().enumerate() {
         let delegation_id = match existing.iter().find(|g| g.name == *name) {
             Some(g) => g.id.clone(),
@@ -60,7 +73,7 @@ pub fn load(store: &mut Store, force: bool) -> Result<DemoReport> {
                     display_order: gi as i64 + 1,
                 };
                 report.delegations += 1;
-                roster::create_delegation(store, &actor, &input)?.id
+                roster::create_delegation(store, &ctx, &input)?.id
             }
         };
         let size = 7 + rng.usize(0..3);
@@ -101,13 +114,13 @@ pub fn load(store: &mut Store, force: bool) -> Result<DemoReport> {
                 display_order: i as i64 + 1,
                 publish: PublishFlags::recommended(),
             };
-            let d = roster::create_delegate(store, &actor, &input)?;
+            let d = roster::create_delegate(store, &ctx, &input)?;
             report.delegates += 1;
             if i == 0 {
                 head = Some(d.id);
             }
         }
-        let g = roster::get_delegation(store, &delegation_id)?;
+        let g = roster::get_delegation(store, &ctx, &delegation_id)?;
         if g.head_delegate_id.is_none() {
             let input = DelegationInput {
                 name: g.name,
@@ -115,29 +128,43 @@ pub fn load(store: &mut Store, force: bool) -> Result<DemoReport> {
                 note: g.note,
                 display_order: g.display_order,
             };
-            roster::update_delegation(store, &actor, &delegation_id, &input)?;
+            roster::update_delegation(store, &ctx, &delegation_id, g.version, &input)?;
         }
     }
     // One former delegate, so the roster shows what 离任 looks like.
-    let first = roster::all_delegates(store)?;
+    let first = roster::all_delegates(store, &ctx)?;
     if let Some(d) = first
         .iter()
         .rev()
         .find(|d| d.status == roster::DelegateStatus::Active)
     {
-        roster::mark_delegate_left(store, &actor, &d.id, Some("2025-07-01"))?;
+        let version = stored_delegate_version(store, &d.id)?;
+        roster::mark_delegate_left(store, &ctx, &d.id, version, Some("2025-07-01"))?;
     }
-    report.cards = cards(store, &actor, &mut rng, crate::ids::today_shanghai())?;
-    report.items = items::load(store, &actor, &mut rng, crate::ids::today_shanghai())?;
-    let tx = store.conn.transaction()?;
-    settings::set_setup_state(&tx, SetupState::Demo)?;
-    tx.commit()?;
+    report.cards = cards(store, &ctx, &mut rng)?;
+    report.items = items::load(store, &ctx, &mut rng)?;
+    store.write(&ctx, Permission::Maintain, |tx| {
+        settings::set_setup_state(tx, SetupState::Demo)?;
+        tx.record(
+            Entity::Settings,
+            "setup",
+            "demo",
+            None::<&()>,
+            Some(&serde_json::json!({ "setup": "demo" })),
+        )
+    })?;
     Ok(report)
 }
 
 /// A large roster for benchmarks: `n` delegates spread over `delegations` delegations.
-pub fn bulk_roster(store: &mut Store, delegations: usize, n: usize, seed: u64) -> Result<()> {
-    let actor = demo_actor();
+fn stored_delegate_version(store: &Store, id: &str) -> Result<i64> {
+    crate::storage::roster::get_delegate(&*store.reader()?, id)?
+        .map(|d| d.version)
+        .ok_or_else(|| Error::NotFound("找不到该党代表".into()))
+}
+
+pub fn bulk_roster(store: &Store, delegations: usize, n: usize, seed: u64) -> Result<()> {
+    let ctx = demo_ctx();
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut ids = Vec::new();
     for g in 0..delegations {
@@ -146,7 +173,7 @@ pub fn bulk_roster(store: &mut Store, delegations: usize, n: usize, seed: u64) -
             display_order: g as i64,
             ..Default::default()
         };
-        ids.push(roster::create_delegation(store, &actor, &input)?.id);
+        ids.push(roster::create_delegation(store, &ctx, &input)?.id);
     }
     let all_units: Vec<&str> = names::DELEGATIONS
         .iter()
@@ -172,7 +199,7 @@ pub fn bulk_roster(store: &mut Store, delegations: usize, n: usize, seed: u64) -
             display_order: i as i64,
             ..Default::default()
         };
-        roster::create_delegate(store, &actor, &input)?;
+        roster::create_delegate(store, &ctx, &input)?;
     }
     Ok(())
 }
@@ -212,16 +239,12 @@ const DEMO_CARDS: usize = 72;
 
 /// 60+ cards over the past year before `today`, through the same functions a user's form uses:
 /// every channel, drafts in every deadline state, filed cards on time and late, two amendments.
-fn cards(
-    store: &mut Store,
-    actor: &Actor,
-    rng: &mut fastrand::Rng,
-    today: chrono::NaiveDate,
-) -> Result<usize> {
+fn cards(store: &Store, ctx: &Ctx, rng: &mut fastrand::Rng) -> Result<usize> {
     use crate::cards::{self, deadline, CardInput, Channel, PoliticalStatus};
     use chrono::Days;
 
-    let delegates: Vec<_> = roster::all_delegates(store)?
+    let today = ctx.today;
+    let delegates: Vec<_> = roster::all_delegates(store, ctx)?
         .into_iter()
         .filter(|d| d.status == roster::DelegateStatus::Active)
         .collect();
@@ -358,7 +381,7 @@ fn cards(
             feedback_on: feedback.map(text),
             ..Default::default()
         };
-        let card = cards::create_card(store, actor, &input)?;
+        let card = cards::create_card(store, ctx, &input)?;
         made += 1;
         if filed_scenario {
             let f = feedback.unwrap_or(contact);
@@ -367,13 +390,14 @@ fn cards(
                 _ => rng.u32(0..4),
             };
             let filed = cal.add_workdays(f, after).min(today);
-            cards::submit_card(store, actor, &card.id, Some(&text(filed)))?;
+            cards::submit_card(store, ctx, &card.id, card.version, Some(&text(filed)))?;
             filed_ids.push(card.id);
         }
     }
     // Two corrections, so the UI has an original to show.
     for (n, id) in filed_ids.iter().skip(3).step_by(17).take(2).enumerate() {
-        let card = cards::get_card(store, actor, id)?;
+        let card = crate::storage::cards::get_card(&*store.reader()?, id)?
+            .ok_or_else(|| Error::NotFound("找不到该记录卡".into()))?;
         let mut input = CardInput::from(&card);
         let reason = if n == 0 {
             input.person_phone = mobile(rng);
@@ -385,7 +409,7 @@ fn cards(
             );
             "补记回访情况"
         };
-        cards::amend_card(store, actor, id, &input, reason)?;
+        cards::amend_card(store, ctx, id, card.version, &input, reason)?;
     }
     Ok(made)
 }

@@ -30,21 +30,7 @@ use crate::error::{Error, Result};
 
 /// The timeline kind of a step.
 pub fn event_kind(action: &ItemAction) -> ItemEventKind {
-    match action {
-        ItemAction::Refer { .. } => ItemEventKind::Refer,
-        ItemAction::ReferralAnswer { .. } => ItemEventKind::ReferralAnswer,
-        ItemAction::Start { .. } => ItemEventKind::Start,
-        ItemAction::Answer { .. } => ItemEventKind::Answer,
-        ItemAction::Feedback { .. } => ItemEventKind::Feedback,
-        ItemAction::FollowUp { .. } => ItemEventKind::FollowUp,
-        ItemAction::Decline { .. } => ItemEventKind::Decline,
-        ItemAction::Pause { .. } => ItemEventKind::Pause,
-        ItemAction::Resume { .. } => ItemEventKind::Resume,
-        ItemAction::Extend { .. } => ItemEventKind::Extend,
-        ItemAction::Chase { .. } => ItemEventKind::Chase,
-        ItemAction::Escalate { .. } => ItemEventKind::Escalate,
-        ItemAction::Note { .. } => ItemEventKind::Note,
-    }
+    action.kind().event_kind()
 }
 
 /// The day the step happened, as given (`YYYY-MM-DD`, empty: today).
@@ -129,6 +115,32 @@ pub fn next_status(status: ItemStatus, paused: bool, action: &ItemAction) -> Res
         }
         ItemAction::Note { .. } => Ok(status),
         _ => refuse(""),
+    }
+}
+
+/// [`next_status`], and what a step needs of the item beyond its status: 承办单位答复 needs a
+/// referral (`referred`), 上报组织部 is done once (`escalated`: already done). The service checks
+/// every step with this; `rules::Rules` derives the UI's buttons from it.
+pub fn check(
+    status: ItemStatus,
+    paused: bool,
+    referred: bool,
+    escalated: bool,
+    action: &ItemAction,
+) -> Result<ItemStatus> {
+    let next = next_status(status, paused, action)?;
+    let step = step_label(action);
+    match action {
+        ItemAction::ReferralAnswer { .. } if !referred => {
+            Err(refusal(status, paused, step, "（尚未交办）"))
+        }
+        ItemAction::Escalate { .. } if escalated => Err(refusal(
+            status,
+            paused,
+            step,
+            "（已上报组织部，不能重复上报）",
+        )),
+        _ => Ok(next),
     }
 }
 

@@ -13,23 +13,27 @@
 //! item is never overdue. A reopened item counts again from the reopening day.
 //!
 //! The timeline (`item_events`) is append-only: SQLite triggers refuse UPDATE and DELETE; a correction
-//! is a new `note` entry. Every write also leaves a `change_log` row (entity `item`).
+//! is a new `note` entry. Every write goes through the write gate ([`crate::Store::write`]) and leaves
+//! one change record per changed row (entity `item`, the whole row, with the version it was based
+//! on); edits and steps name the version the caller read, and a stale one is refused.
+//!
+//! Every function takes the request context ([`crate::Ctx`]): who acts, and "today" (deadlines,
+//! overdue states and a step's default day are computed from `ctx.today`).
 
 pub mod deadline;
 pub mod flow;
-mod limits;
+pub(crate) mod limits;
 mod queries;
 mod service;
 mod similar;
-mod validate;
+pub(crate) mod validate;
 
 pub use limits::{deadlines, save_deadlines};
 pub use queries::*;
-pub(crate) use service::recompute_item_due_dates_in;
 pub use service::{
-    act, act_on, create_from_card, create_from_card_on, create_item, create_item_on, link_card,
-    recompute_item_due_dates, update_item, update_item_on,
+    act, create_from_card, create_item, link_card, recompute_item_due_dates, update_item,
 };
+pub(crate) use service::{recompute_item_due_dates_in, row_value};
 pub use similar::similar_items;
 
 use serde::{Deserialize, Serialize};
@@ -284,6 +288,16 @@ pub enum ItemDeadlineState {
 }
 
 impl ItemDeadlineState {
+    pub const ALL: [ItemDeadlineState; 7] = [
+        ItemDeadlineState::OnTrack,
+        ItemDeadlineState::DueSoon,
+        ItemDeadlineState::Overdue,
+        ItemDeadlineState::Paused,
+        ItemDeadlineState::Met,
+        ItemDeadlineState::Late,
+        ItemDeadlineState::None,
+    ];
+
     /// As exports show it (empty for a declined item, which has no deadline).
     pub fn label(self) -> &'static str {
         match self {
@@ -455,6 +469,89 @@ pub enum ItemAction {
     Note { note: String, on: String },
 }
 
+/// Which step an [`ItemAction`] is: its `kind` tag, as a value of its own (rules, buttons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemActionKind {
+    Refer,
+    ReferralAnswer,
+    Start,
+    Answer,
+    Feedback,
+    FollowUp,
+    Decline,
+    Pause,
+    Resume,
+    Extend,
+    Chase,
+    Escalate,
+    Note,
+}
+
+impl ItemActionKind {
+    /// In the order a page offers them: the flow's steps first (恢复办理 leads: while an item is
+    /// paused it is what comes next), then 延期, 催办, 上报组织部 and 备注.
+    pub const ALL: [ItemActionKind; 13] = [
+        ItemActionKind::Resume,
+        ItemActionKind::Refer,
+        ItemActionKind::ReferralAnswer,
+        ItemActionKind::Start,
+        ItemActionKind::Answer,
+        ItemActionKind::Feedback,
+        ItemActionKind::FollowUp,
+        ItemActionKind::Pause,
+        ItemActionKind::Decline,
+        ItemActionKind::Extend,
+        ItemActionKind::Chase,
+        ItemActionKind::Escalate,
+        ItemActionKind::Note,
+    ];
+
+    /// The step's name (交办, 答复, …): its timeline entry's label.
+    pub fn label(self) -> &'static str {
+        self.event_kind().label()
+    }
+
+    /// The timeline kind this step records.
+    pub fn event_kind(self) -> ItemEventKind {
+        match self {
+            ItemActionKind::Refer => ItemEventKind::Refer,
+            ItemActionKind::ReferralAnswer => ItemEventKind::ReferralAnswer,
+            ItemActionKind::Start => ItemEventKind::Start,
+            ItemActionKind::Answer => ItemEventKind::Answer,
+            ItemActionKind::Feedback => ItemEventKind::Feedback,
+            ItemActionKind::FollowUp => ItemEventKind::FollowUp,
+            ItemActionKind::Decline => ItemEventKind::Decline,
+            ItemActionKind::Pause => ItemEventKind::Pause,
+            ItemActionKind::Resume => ItemEventKind::Resume,
+            ItemActionKind::Extend => ItemEventKind::Extend,
+            ItemActionKind::Chase => ItemEventKind::Chase,
+            ItemActionKind::Escalate => ItemEventKind::Escalate,
+            ItemActionKind::Note => ItemEventKind::Note,
+        }
+    }
+}
+
+impl ItemAction {
+    pub fn kind(&self) -> ItemActionKind {
+        match self {
+            ItemAction::Refer { .. } => ItemActionKind::Refer,
+            ItemAction::ReferralAnswer { .. } => ItemActionKind::ReferralAnswer,
+            ItemAction::Start { .. } => ItemActionKind::Start,
+            ItemAction::Answer { .. } => ItemActionKind::Answer,
+            ItemAction::Feedback { .. } => ItemActionKind::Feedback,
+            ItemAction::FollowUp { .. } => ItemActionKind::FollowUp,
+            ItemAction::Decline { .. } => ItemActionKind::Decline,
+            ItemAction::Pause { .. } => ItemActionKind::Pause,
+            ItemAction::Resume { .. } => ItemActionKind::Resume,
+            ItemAction::Extend { .. } => ItemActionKind::Extend,
+            ItemAction::Chase { .. } => ItemActionKind::Chase,
+            ItemAction::Escalate { .. } => ItemActionKind::Escalate,
+            ItemAction::Note { .. } => ItemActionKind::Note,
+        }
+    }
+}
+
 /// The kind of a timeline entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -480,6 +577,27 @@ pub enum ItemEventKind {
 }
 
 impl ItemEventKind {
+    pub const ALL: [ItemEventKind; 18] = [
+        ItemEventKind::Received,
+        ItemEventKind::Edited,
+        ItemEventKind::CardLinked,
+        ItemEventKind::Notified,
+        ItemEventKind::Refer,
+        ItemEventKind::ReferralAnswer,
+        ItemEventKind::Start,
+        ItemEventKind::Answer,
+        ItemEventKind::Feedback,
+        ItemEventKind::FollowUp,
+        ItemEventKind::Reopened,
+        ItemEventKind::Decline,
+        ItemEventKind::Pause,
+        ItemEventKind::Resume,
+        ItemEventKind::Extend,
+        ItemEventKind::Chase,
+        ItemEventKind::Escalate,
+        ItemEventKind::Note,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ItemEventKind::Received => "受理",
@@ -637,6 +755,9 @@ pub struct ItemDeadlines {
     pub hardship: u32,
     /// A pause of at least this many working days shows in 督办 → 长期待补充.
     pub long_pause_days: u32,
+    /// The version of these settings (0 until first saved): a save names the version it was based
+    /// on, and a stale one is refused.
+    pub version: i64,
 }
 
 impl Default for ItemDeadlines {
@@ -652,6 +773,7 @@ impl Default for ItemDeadlines {
             rights: 10,
             hardship: 10,
             long_pause_days: 10,
+            version: 0,
         }
     }
 }

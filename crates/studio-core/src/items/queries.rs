@@ -1,59 +1,68 @@
 //! Item reads: one item with its timeline, the ledger list and its 督办 views, 工作台's figures,
-//! the export. "Today" is a parameter of the `_at` forms so tests can fix it.
+//! the export. Each takes the request context: its permission, and "today" (`ctx.today`) for the
+//! deadline states and the 督办 views. Lists carry masked phones and no address; the full record
+//! (and the export) need `ReadPersonalData`, and opening one is recorded.
 
 use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
 
 use super::{deadline, Item, ItemCounts, ItemDetail, ItemListItem, ItemQuery};
-use crate::actor::{Actor, Permission};
-use crate::calendar::{self, WorkCalendar};
+use crate::actor::Permission;
+use crate::audit::Entity;
+use crate::calendar::WorkCalendar;
+use crate::ctx::Ctx;
 use crate::error::Result;
-use crate::ids::{parse_date, today_shanghai};
+use crate::ids::parse_date;
 use crate::page::Page;
 use crate::storage::items::{self as db, ListDays};
 use crate::storage::Store;
 use crate::validate::Checker;
 
 use super::limits::deadlines_in;
-use super::service::{date_text, not_found, present, with_deadline};
+use super::service::{calendar_in, date_text, not_found, present, with_deadline};
 
-/// The item in full, its timeline and its card's state, as of today. Needs `ReadPersonalData`.
-pub fn get_item(store: &Store, actor: &Actor, id: &str) -> Result<ItemDetail> {
-    get_item_at(store, actor, id, today_shanghai())
-}
-
-/// [`get_item`] as of `today`.
-pub fn get_item_at(store: &Store, actor: &Actor, id: &str, today: NaiveDate) -> Result<ItemDetail> {
-    actor.require(Permission::ReadPersonalData)?;
-    let conn = &store.conn;
-    let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
-    let cal = calendar::load(store)?;
-    let card_status = match &s.item.card_id {
-        Some(c) => db::card_status(conn, c)?,
-        None => None,
+/// The item in full (phone and address unmasked), its timeline and its card's state, as of
+/// `ctx.today`. Needs `ReadPersonalData`; the opening is recorded (access log, `view`).
+pub fn get_item(store: &Store, ctx: &Ctx, id: &str) -> Result<ItemDetail> {
+    ctx.require(Permission::ReadPersonalData)?;
+    let detail = {
+        let guard = store.reader()?;
+        let conn: &Connection = &guard;
+        let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
+        let cal = calendar_in(conn)?;
+        let card_status = match &s.item.card_id {
+            Some(c) => db::card_status(conn, c)?,
+            None => None,
+        };
+        ItemDetail {
+            item: present(conn, &cal, s, ctx.today)?,
+            timeline: db::events(conn, id)?,
+            card_status,
+        }
     };
-    Ok(ItemDetail {
-        item: present(conn, &cal, s, today)?,
-        timeline: db::events(conn, id)?,
-        card_status,
-    })
+    // The reader is given back first: an in-memory store has one connection.
+    store.record_access(ctx, Entity::Item, id, "view")?;
+    Ok(detail)
 }
 
-/// The item linked to a card, if any (the card page shows it).
-pub fn item_for_card(store: &Store, card_id: &str) -> Result<Option<ItemListItem>> {
-    let Some(row) = db::list_row_of_card(&store.conn, card_id)? else {
+/// The item linked to a card, if any (the card page shows it). Needs `ReadRecords`.
+pub fn item_for_card(store: &Store, ctx: &Ctx, card_id: &str) -> Result<Option<ItemListItem>> {
+    ctx.require(Permission::ReadRecords)?;
+    let guard = store.reader()?;
+    let conn: &Connection = &guard;
+    let Some(row) = db::list_row_of_card(conn, card_id)? else {
         return Ok(None);
     };
-    let cal = calendar::load(store)?;
-    Ok(Some(with_deadline(&cal, row, today_shanghai())))
+    let cal = calendar_in(conn)?;
+    Ok(Some(with_deadline(&cal, row, ctx.today)))
 }
 
-/// One page of the ledger as of today (Asia/Shanghai). Phones are masked.
-pub fn list_items(store: &Store, query: &ItemQuery) -> Result<Page<ItemListItem>> {
-    list_items_at(store, query, today_shanghai())
-}
-
-pub(super) fn list_days(store: &Store, cal: &WorkCalendar, today: NaiveDate) -> Result<ListDays> {
-    let limits = deadlines_in(&store.conn)?;
+pub(super) fn list_days(
+    conn: &Connection,
+    cal: &WorkCalendar,
+    today: NaiveDate,
+) -> Result<ListDays> {
+    let limits = deadlines_in(conn)?;
     Ok(ListDays {
         today: date_text(today),
         soon_limit: date_text(deadline::soon_limit(cal, today)),
@@ -65,34 +74,64 @@ pub(super) fn list_days(store: &Store, cal: &WorkCalendar, today: NaiveDate) -> 
     })
 }
 
-/// [`list_items`] as of `today`: deadline states and the 督办 views are computed for that day.
-///
-/// Search words (`q`, separated by spaces) must all occur: 3+ characters through the trigram
-/// index, 2 letters or digits through the bigram index, anything shorter by scanning.
-pub fn list_items_at(
-    store: &Store,
-    query: &ItemQuery,
-    today: NaiveDate,
-) -> Result<Page<ItemListItem>> {
-    let mut c = Checker::new();
-    for (field, label, value) in [
-        ("from", "受理起始日期", &query.from),
-        ("to", "受理截止日期", &query.to),
-        ("closed_from", "办结起始日期", &query.closed_from),
-        ("closed_to", "办结截止日期", &query.closed_to),
-    ] {
-        let v = value.as_deref().unwrap_or("").trim();
-        if !v.is_empty() && parse_date(v).is_none() {
+/// A date range's bounds, each empty or a strict `YYYY-MM-DD`, the end not before the start.
+/// Problems go to `c` under the fields' names; returns the parsed bounds.
+fn date_range(
+    c: &mut Checker,
+    (from_field, from_label, from): (&str, &str, Option<&str>),
+    (to_field, to_label, to): (&str, &str, Option<&str>),
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let mut one = |field: &str, label: &str, v: Option<&str>| {
+        let v = v.unwrap_or("").trim();
+        if v.is_empty() {
+            return None;
+        }
+        let d = parse_date(v);
+        if d.is_none() {
             c.add(
                 field,
                 format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
             );
         }
+        d
+    };
+    let f = one(from_field, from_label, from);
+    let t = one(to_field, to_label, to);
+    if let (Some(f), Some(t)) = (f, t) {
+        if t < f {
+            c.add(to_field, format!("{to_label}不能早于{from_label}"));
+        }
     }
+    (f, t)
+}
+
+/// One page of the ledger as of `ctx.today`: deadline states and the 督办 views are computed for
+/// that day. Phones are masked. Needs `ReadRecords`.
+///
+/// Search words (`q`, separated by spaces; at most 50 characters and 8 words) must all occur: 3+
+/// characters through the trigram index, 2 letters or digits through the bigram index, anything
+/// shorter by scanning. Date bounds are strict `YYYY-MM-DD`, an end not before its start.
+pub fn list_items(store: &Store, ctx: &Ctx, query: &ItemQuery) -> Result<Page<ItemListItem>> {
+    ctx.require(Permission::ReadRecords)?;
+    crate::validate::bound_search(&query.q)?;
+    let mut c = Checker::new();
+    date_range(
+        &mut c,
+        ("from", "受理起始日期", query.from.as_deref()),
+        ("to", "受理截止日期", query.to.as_deref()),
+    );
+    date_range(
+        &mut c,
+        ("closed_from", "办结起始日期", query.closed_from.as_deref()),
+        ("closed_to", "办结截止日期", query.closed_to.as_deref()),
+    );
     c.finish()?;
-    let cal = calendar::load(store)?;
-    let days = list_days(store, &cal, today)?;
-    let (rows, total) = db::list_items(&store.conn, query, &days)?;
+    let today = ctx.today;
+    let guard = store.reader()?;
+    let conn: &Connection = &guard;
+    let cal = calendar_in(conn)?;
+    let days = list_days(conn, &cal, today)?;
+    let (rows, total) = db::list_items(conn, query, &days)?;
     let page = query.page.clamped();
     Ok(Page {
         items: rows
@@ -105,54 +144,49 @@ pub fn list_items_at(
     })
 }
 
-/// 工作台's and 督办's figures as of `today`.
-pub fn item_counts(store: &Store, today: NaiveDate) -> Result<ItemCounts> {
-    let cal = calendar::load(store)?;
-    let days = list_days(store, &cal, today)?;
+/// 工作台's and 督办's figures as of `ctx.today`. Needs `ReadRecords`.
+pub fn item_counts(store: &Store, ctx: &Ctx) -> Result<ItemCounts> {
+    ctx.require(Permission::ReadRecords)?;
+    let today = ctx.today;
+    let guard = store.reader()?;
+    let conn: &Connection = &guard;
+    let cal = calendar_in(conn)?;
+    let days = list_days(conn, &cal, today)?;
     let first = format!("{:04}-{:02}-01", today.year(), today.month());
     let last = format!("{:04}-{:02}-31", today.year(), today.month());
-    db::counts(&store.conn, &days, (&first, &last))
+    db::counts(conn, &days, (&first, &last))
 }
 
-/// How many live items there are.
-pub fn item_count(store: &Store) -> Result<u64> {
-    db::count_items(&store.conn)
+/// How many live items there are. Needs `ReadRecords`.
+pub fn item_count(store: &Store, ctx: &Ctx) -> Result<u64> {
+    ctx.require(Permission::ReadRecords)?;
+    db::count_items(&*store.reader()?)
 }
 
-/// Every item in full, received in `from..=to` when given, oldest first (exports). An export is a
-/// deliberate act on personal data: it needs `ReadPersonalData`.
+/// Every item in full, received in `from..=to` when given, oldest first, deadline states as of
+/// `ctx.today` (exports). An export is a deliberate act on personal data: it needs
+/// `ReadPersonalData`, and it is recorded (access log, `export`, row id `FROM..TO`).
 pub fn items_for_export(
     store: &Store,
-    actor: &Actor,
+    ctx: &Ctx,
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<Vec<Item>> {
-    actor.require(Permission::ReadPersonalData)?;
+    ctx.require(Permission::ReadPersonalData)?;
     let mut c = Checker::new();
-    let mut bound = |field: &str, label: &str, v: Option<&str>, default: &str| match v
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => Some(default.to_string()),
-        Some(s) => match parse_date(s) {
-            Some(d) => Some(date_text(d)),
-            None => {
-                c.add(
-                    field,
-                    format!("{label}格式应为 YYYY-MM-DD，例如 2025-10-01"),
-                );
-                None
-            }
-        },
-    };
-    let from = bound("from", "起始日期", from, "0000-01-01");
-    let to = bound("to", "截止日期", to, "9999-12-31");
+    let (f, t) = date_range(&mut c, ("from", "起始日期", from), ("to", "截止日期", to));
     c.finish()?;
-    let (from, to) = (from.expect("checked"), to.expect("checked"));
-    let cal = calendar::load(store)?;
-    let today = today_shanghai();
-    db::items_received_between(&store.conn, &from, &to)?
-        .into_iter()
-        .map(|s| present(&store.conn, &cal, s, today))
-        .collect()
+    let from = f.map_or_else(|| "0000-01-01".to_string(), date_text);
+    let to = t.map_or_else(|| "9999-12-31".to_string(), date_text);
+    let items = {
+        let guard = store.reader()?;
+        let conn: &Connection = &guard;
+        let cal = calendar_in(conn)?;
+        db::items_received_between(conn, &from, &to)?
+            .into_iter()
+            .map(|s| present(conn, &cal, s, ctx.today))
+            .collect::<Result<Vec<_>>>()?
+    };
+    store.record_access(ctx, Entity::Item, &format!("{from}..{to}"), "export")?;
+    Ok(items)
 }

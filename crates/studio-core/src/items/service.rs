@@ -1,9 +1,8 @@
 //! Item operations that write (and the helpers the reads share: `present`, `with_deadline`…).
-//! Each write: permission, validation, one transaction holding the change, its timeline entry and
-//! its change record (entity `item`).
-//!
-//! "Today" is Asia/Shanghai; the `_on` / `_at` variants take it as a parameter (tests, benchmarks,
-//! and anything that must be reproducible).
+//! Each write goes through the write gate: permission, validation, one IMMEDIATE transaction
+//! holding the change, its timeline entries and one change record per changed row (entity `item`,
+//! the whole row before and after). An edit or a step names the version of the item the caller
+//! read; a stale one is refused ([`Error::Stale`]) and nothing is written. "Today" is `ctx.today`.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
@@ -15,18 +14,20 @@ use super::{
     ItemInput, ItemListItem, ItemSource, ItemStatus, Referral, Satisfaction,
 };
 use crate::actor::{Actor, Permission};
+use crate::audit::Entity;
 use crate::calendar::WorkCalendar;
 use crate::cards::{self, CardStatus};
+use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::ids::{new_id, now_utc, parse_date, today_shanghai};
+use crate::ids::{new_id, now_utc, parse_date};
 use crate::storage::items::{self as db, StoredItem};
-use crate::storage::Store;
-use crate::storage::{audit, calendar as calendar_db, cards as cards_db};
+use crate::storage::{calendar as calendar_db, cards as cards_db};
+use crate::storage::{Store, Write};
 
 use super::limits::deadlines_in;
 use crate::validate::Checker;
 
-const ENTITY: &str = "item";
+const ITEM: Entity = Entity::Item;
 /// Characters of a card's opinion that become an item's title when none is given.
 const TITLE_FROM_OPINION: usize = 30;
 
@@ -43,21 +44,56 @@ fn stored_date(s: &Option<String>) -> Option<NaiveDate> {
 }
 
 /// The calendar as this connection sees it (inside a write's transaction: with its own changes).
-fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
+/// Reads that hold a connection use it rather than `calendar::load` (which takes another one: with
+/// an in-memory store, the same one).
+pub(super) fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
     Ok(WorkCalendar::from_overrides(&calendar_db::list(
         conn, None,
     )?))
 }
 
-/// The item as the audit trail records it: without the read-time fields.
-fn audit_value(i: &Item) -> Value {
-    let mut v = serde_json::to_value(i).unwrap_or(Value::Null);
+/// The item as the change log keeps it: the whole stored row (its delegates and the day its clock
+/// started included), without the fields computed when it is read. Its `version` is the row's.
+/// The bulk generator records its rows with it too.
+pub(crate) fn row_value(s: &StoredItem) -> Value {
+    let mut v = serde_json::to_value(&s.item).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
         m.remove("deadline");
         m.remove("days_left");
         m.remove("card_filing_due_on");
+        m.insert(
+            "clock_start_on".into(),
+            Value::String(s.clock_start_on.clone()),
+        );
     }
     v
+}
+
+/// The live item `id` with its delegates, as of the version the caller read (`version`): a stale
+/// version is refused before anything is written.
+fn load_at(tx: &Write<'_>, id: &str, version: i64) -> Result<StoredItem> {
+    let before = db::get_full(tx, id)?.ok_or_else(not_found)?;
+    tx.expect_version(ITEM, id, before.item.version, version)?;
+    Ok(before)
+}
+
+/// Store `after` over `before` as the next version and record the change (`action`).
+fn save(
+    tx: &mut Write<'_>,
+    action: &str,
+    before: &StoredItem,
+    after: &mut StoredItem,
+) -> Result<()> {
+    after.item.updated_at = now_utc();
+    after.item.version = before.item.version + 1;
+    db::update_item(tx, before, after)?;
+    tx.record(
+        ITEM,
+        &before.item.id,
+        action,
+        Some(&row_value(before)),
+        Some(&row_value(after)),
+    )
 }
 
 /// Fill the read-time fields of a stored item as of `today`.
@@ -224,31 +260,21 @@ fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result
 
 /// 受理: a new item (status `received`), numbered, with its deadline from the category's working
 /// days; handling delegates snapshotted and their delegation heads notified (timeline `notified`).
-pub fn create_item(store: &mut Store, actor: &Actor, input: &ItemInput) -> Result<Item> {
-    create_item_on(store, actor, input, today_shanghai())
+/// The receipt date may not be later than `ctx.today`. Needs `HandleItems`.
+pub fn create_item(store: &Store, ctx: &Ctx, input: &ItemInput) -> Result<Item> {
+    ctx.require(Permission::HandleItems)?;
+    let v = validate::item(input, ctx.today)?;
+    store.write(ctx, Permission::HandleItems, |tx| insert_new(tx, v))
 }
 
-/// [`create_item`] as of `today` (the receipt date may not be later).
-pub fn create_item_on(
-    store: &mut Store,
-    actor: &Actor,
-    input: &ItemInput,
-    today: NaiveDate,
-) -> Result<Item> {
-    actor.require(Permission::HandleItems)?;
-    let v = validate::item(input, today)?;
-    let tx = store.conn.transaction()?;
-    let item = insert_new(&tx, actor, v, today)?;
-    tx.commit()?;
-    Ok(item)
-}
-
-fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> Result<Item> {
-    let cal = calendar_in(conn)?;
-    let limits = deadlines_in(conn)?;
-    let delegates = snapshots(conn, &v.delegate_ids, &[], v.received_on)?;
+fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Item> {
+    let actor = tx.actor().clone();
+    let today = tx.today();
+    let cal = calendar_in(tx)?;
+    let limits = deadlines_in(tx)?;
+    let delegates = snapshots(tx, &v.delegate_ids, &[], v.received_on)?;
     if let Some(card) = &v.card_id {
-        check_card(conn, card, None)?;
+        check_card(tx, card, None)?;
     }
     let now = now_utc();
     let first_responder = if v.first_responder.is_empty() {
@@ -261,7 +287,7 @@ fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> R
         clock_start_on: date_text(v.received_on),
         item: Item {
             id: new_id(),
-            no: db::next_no(conn, v.received_on.year())?,
+            no: db::next_no(tx, v.received_on.year())?,
             category: v.category,
             status: ItemStatus::Received,
             source: v.source,
@@ -299,11 +325,11 @@ fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> R
         },
     };
     recompute_due(&cal, &mut s);
-    s.rid = db::insert_item(conn, &s)?;
+    s.rid = db::insert_item(tx, &s)?;
     let i = &s.item;
     event(
-        conn,
-        actor,
+        tx,
+        &actor,
         i,
         ItemEventKind::Received,
         v.received_on,
@@ -314,8 +340,8 @@ fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> R
     )?;
     if let Some(card) = &i.card_id {
         event(
-            conn,
-            actor,
+            tx,
+            &actor,
             i,
             ItemEventKind::CardLinked,
             today,
@@ -323,158 +349,137 @@ fn insert_new(conn: &Connection, actor: &Actor, v: Valid, today: NaiveDate) -> R
             json!({ "card_id": card }),
         )?;
     }
-    notify(conn, actor, i, &i.delegates, &[], today)?;
-    audit::append(
-        conn,
-        actor,
-        ENTITY,
-        &i.id,
-        "create",
-        None,
-        Some(&audit_value(i)),
-    )?;
-    present(conn, &cal, s, today)
+    notify(tx, &actor, i, &i.delegates, &[], today)?;
+    tx.record(ITEM, &i.id, "create", None::<&Value>, Some(&row_value(&s)))?;
+    present(tx, &cal, s, today)
 }
 
-/// Edit an open item's fields (not its status): a timeline `edited` entry lists what changed.
+/// Edit an open item's fields (not its status), based on the item at `version`: a stale version is
+/// refused ([`Error::Stale`]). A timeline `edited` entry lists what changed.
 ///
 /// Delegates already on the item keep their snapshot; a newly added one is taken from the roster
 /// (and must be in office) and their delegation head is notified. An empty first responder keeps
 /// the current one. The number stays even if the receipt date moves to another year. A new
 /// category takes that category's current limit; a new receipt date moves the clock start (unless
-/// the item was reopened) and so the due date. A card given here is linked (never unlinked).
-pub fn update_item(store: &mut Store, actor: &Actor, id: &str, input: &ItemInput) -> Result<Item> {
-    update_item_on(store, actor, id, input, today_shanghai())
-}
-
-/// [`update_item`] as of `today`.
-pub fn update_item_on(
-    store: &mut Store,
-    actor: &Actor,
+/// the item was reopened) and so the due date. A card given here is linked (never unlinked). The
+/// same form again changes nothing and records nothing.
+pub fn update_item(
+    store: &Store,
+    ctx: &Ctx,
     id: &str,
+    version: i64,
     input: &ItemInput,
-    today: NaiveDate,
 ) -> Result<Item> {
-    actor.require(Permission::HandleItems)?;
-    let v = validate::item(input, today)?;
-    let tx = store.conn.transaction()?;
-    let before = db::get_full(&tx, id)?.ok_or_else(not_found)?;
-    let b = &before.item;
-    if !b.status.is_open() {
-        return Err(flow::refusal(b.status, false, "修改", ""));
-    }
-    // Nothing recorded may come before the receipt.
-    let earliest = [
-        &b.paused_since,
-        &b.answered_on,
-        &b.fed_back_on,
-        &b.referral.as_ref().map(|r| r.referred_on.clone()),
-    ]
-    .into_iter()
-    .filter_map(stored_date)
-    .min();
-    if let Some(e) = earliest.filter(|e| v.received_on > *e) {
-        return Err(Error::field(
-            "received_on",
-            format!("受理日期不能晚于已记录的办理日期（{}）", date_text(e)),
-        ));
-    }
-    let cal = calendar_in(&tx)?;
-    let limits = deadlines_in(&tx)?;
-    let delegates = snapshots(&tx, &v.delegate_ids, &b.delegates, v.received_on)?;
-    let card_changed = v.card_id.is_some() && v.card_id != b.card_id;
-    if card_changed {
-        check_card(&tx, v.card_id.as_deref().unwrap_or(""), Some(id))?;
-    }
-    let mut after = before.clone();
-    {
-        let a = &mut after.item;
-        if v.category != b.category {
-            a.limit_days = limits.for_category(v.category);
+    ctx.require(Permission::HandleItems)?;
+    let v = validate::item(input, ctx.today)?;
+    store.write(ctx, Permission::HandleItems, |tx| {
+        let actor = tx.actor().clone();
+        let today = tx.today();
+        let before = load_at(tx, id, version)?;
+        let b = &before.item;
+        if !b.status.is_open() {
+            return Err(flow::refusal(b.status, false, "修改", ""));
         }
-        a.category = v.category;
-        a.source = v.source;
-        a.title = v.title;
-        a.content = v.content;
-        a.person_name = v.person_name;
-        a.person_phone = v.person_phone;
-        a.person_contact = v.person_contact;
-        if !v.first_responder.is_empty() {
-            a.first_responder = v.first_responder;
+        // Nothing recorded may come before the receipt.
+        let earliest = [
+            &b.paused_since,
+            &b.answered_on,
+            &b.fed_back_on,
+            &b.referral.as_ref().map(|r| r.referred_on.clone()),
+        ]
+        .into_iter()
+        .filter_map(stored_date)
+        .min();
+        if let Some(e) = earliest.filter(|e| v.received_on > *e) {
+            return Err(Error::field(
+                "received_on",
+                format!("受理日期不能晚于已记录的办理日期（{}）", date_text(e)),
+            ));
         }
-        a.delegates = delegates;
-        if before.clock_start_on == b.received_on {
-            after.clock_start_on = date_text(v.received_on);
-        }
-        a.received_on = date_text(v.received_on);
+        let cal = calendar_in(tx)?;
+        let limits = deadlines_in(tx)?;
+        let delegates = snapshots(tx, &v.delegate_ids, &b.delegates, v.received_on)?;
+        let card_changed = v.card_id.is_some() && v.card_id != b.card_id;
         if card_changed {
-            a.card_id = v.card_id;
+            check_card(tx, v.card_id.as_deref().unwrap_or(""), Some(id))?;
         }
-    }
-    recompute_due(&cal, &mut after);
-    let a = &after.item;
-    let labels: Vec<&str> = [
-        (b.category != a.category, "问题类别"),
-        (b.source != a.source, "来源"),
-        (b.title != a.title, "标题"),
-        (b.content != a.content, "内容"),
-        (b.person_name != a.person_name, "反映人"),
-        (b.person_phone != a.person_phone, "联系电话"),
-        (b.person_contact != a.person_contact, "通讯地址"),
-        (b.first_responder != a.first_responder, "首问责任人"),
-        (b.delegates != a.delegates, "承办党代表"),
-        (b.received_on != a.received_on, "受理日期"),
-        (b.card_id != a.card_id, "关联记录卡"),
-    ]
-    .into_iter()
-    .filter_map(|(changed, label)| changed.then_some(label))
-    .collect();
-    if labels.is_empty() {
-        return present(&tx, &cal, before, today);
-    }
-    after.item.updated_at = now_utc();
-    after.item.version = b.version + 1;
-    db::update_item(&tx, &before, &after)?;
-    let a = &after.item;
-    event(
-        &tx,
-        actor,
-        a,
-        ItemEventKind::Edited,
-        today,
-        &format!("修改了：{}", labels.join("、")),
-        json!({ "fields": labels, "due_on_before": b.due_on, "due_on_after": a.due_on }),
-    )?;
-    if card_changed {
-        event(
-            &tx,
-            actor,
-            a,
-            ItemEventKind::CardLinked,
-            today,
-            "关联记录卡",
-            json!({ "card_id": a.card_id }),
-        )?;
-    }
-    let added: Vec<ItemDelegate> = a
-        .delegates
-        .iter()
-        .filter(|d| !b.delegates.iter().any(|x| x.delegate_id == d.delegate_id))
-        .cloned()
+        let mut after = before.clone();
+        {
+            let a = &mut after.item;
+            if v.category != b.category {
+                a.limit_days = limits.for_category(v.category);
+            }
+            a.category = v.category;
+            a.source = v.source;
+            a.title = v.title;
+            a.content = v.content;
+            a.person_name = v.person_name;
+            a.person_phone = v.person_phone;
+            a.person_contact = v.person_contact;
+            if !v.first_responder.is_empty() {
+                a.first_responder = v.first_responder;
+            }
+            a.delegates = delegates;
+            if before.clock_start_on == b.received_on {
+                after.clock_start_on = date_text(v.received_on);
+            }
+            a.received_on = date_text(v.received_on);
+            if card_changed {
+                a.card_id = v.card_id;
+            }
+        }
+        recompute_due(&cal, &mut after);
+        let a = &after.item;
+        let labels: Vec<&str> = [
+            (b.category != a.category, "问题类别"),
+            (b.source != a.source, "来源"),
+            (b.title != a.title, "标题"),
+            (b.content != a.content, "内容"),
+            (b.person_name != a.person_name, "反映人"),
+            (b.person_phone != a.person_phone, "联系电话"),
+            (b.person_contact != a.person_contact, "通讯地址"),
+            (b.first_responder != a.first_responder, "首问责任人"),
+            (b.delegates != a.delegates, "承办党代表"),
+            (b.received_on != a.received_on, "受理日期"),
+            (b.card_id != a.card_id, "关联记录卡"),
+        ]
+        .into_iter()
+        .filter_map(|(changed, label)| changed.then_some(label))
         .collect();
-    notify(&tx, actor, a, &added, &b.delegates, today)?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        "update",
-        Some(&audit_value(b)),
-        Some(&audit_value(a)),
-    )?;
-    let item = present(&tx, &cal, after, today)?;
-    tx.commit()?;
-    Ok(item)
+        if labels.is_empty() {
+            return present(tx, &cal, before, today);
+        }
+        save(tx, "update", &before, &mut after)?;
+        let (b, a) = (&before.item, &after.item);
+        event(
+            tx,
+            &actor,
+            a,
+            ItemEventKind::Edited,
+            today,
+            &format!("修改了：{}", labels.join("、")),
+            json!({ "fields": labels, "due_on_before": b.due_on, "due_on_after": a.due_on }),
+        )?;
+        if card_changed {
+            event(
+                tx,
+                &actor,
+                a,
+                ItemEventKind::CardLinked,
+                today,
+                "关联记录卡",
+                json!({ "card_id": a.card_id }),
+            )?;
+        }
+        let added: Vec<ItemDelegate> = a
+            .delegates
+            .iter()
+            .filter(|d| !b.delegates.iter().any(|x| x.delegate_id == d.delegate_id))
+            .cloned()
+            .collect();
+        notify(tx, &actor, a, &added, &b.delegates, today)?;
+        present(tx, &cal, after, today)
+    })
 }
 
 /// An item from a record card's opinion: source `card`, the card's opinion as content, its person,
@@ -483,132 +488,106 @@ pub fn update_item_on(
 /// takes the opinion's first 30 characters. The item starts at 受理 even when the card already
 /// records handling and feedback: its steps are entered on the item.
 pub fn create_from_card(
-    store: &mut Store,
-    actor: &Actor,
+    store: &Store,
+    ctx: &Ctx,
     card_id: &str,
     category: ItemCategory,
     title: &str,
 ) -> Result<Item> {
-    create_from_card_on(store, actor, card_id, category, title, today_shanghai())
+    ctx.require(Permission::HandleItems)?;
+    store.write(ctx, Permission::HandleItems, |tx| {
+        let card = cards_db::get_card(tx, card_id)?
+            .ok_or_else(|| Error::NotFound("找不到该记录卡".into()))?;
+        if card.opinion.trim().is_empty() {
+            return Err(Error::Invalid(
+                "该记录卡没有填写意见建议或问题，不能建立事项".into(),
+            ));
+        }
+        if let Some((_, no)) = db::item_of_card(tx, card_id)? {
+            return Err(Error::Conflict(format!("该记录卡已建立事项 {no}")));
+        }
+        let title = match title.trim() {
+            "" => card
+                .opinion
+                .trim()
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .take(TITLE_FROM_OPINION)
+                .collect::<String>()
+                .trim()
+                .to_string(),
+            t => t.to_string(),
+        };
+        let input = ItemInput {
+            category: Some(category),
+            source: Some(ItemSource::Card),
+            title,
+            content: card.opinion.clone(),
+            person_name: card.person_name.clone(),
+            person_phone: card.person_phone.clone(),
+            person_contact: card.person_address.clone(),
+            first_responder: card.delegate_name.clone(),
+            delegate_ids: vec![card.delegate_id.clone()],
+            received_on: card.contact_date.clone(),
+            card_id: Some(card.id.clone()),
+        };
+        let v = validate::item(&input, tx.today())?;
+        insert_new(tx, v)
+    })
 }
 
-/// [`create_from_card`] as of `today`.
-pub fn create_from_card_on(
-    store: &mut Store,
-    actor: &Actor,
+/// Link an existing item, read at `version`, to a record card (timeline `card_linked`). A card
+/// belongs to one item: a card linked elsewhere is a `Conflict`. Linking the card it already has
+/// changes nothing. A stale version is refused ([`Error::Stale`]).
+pub fn link_card(
+    store: &Store,
+    ctx: &Ctx,
+    item_id: &str,
+    version: i64,
     card_id: &str,
-    category: ItemCategory,
-    title: &str,
-    today: NaiveDate,
 ) -> Result<Item> {
-    actor.require(Permission::HandleItems)?;
-    let tx = store.conn.transaction()?;
-    let card = cards_db::get_card(&tx, card_id)?
-        .ok_or_else(|| Error::NotFound("找不到该记录卡".into()))?;
-    if card.opinion.trim().is_empty() {
-        return Err(Error::Invalid(
-            "该记录卡没有填写意见建议或问题，不能建立事项".into(),
-        ));
-    }
-    if let Some((_, no)) = db::item_of_card(&tx, card_id)? {
-        return Err(Error::Conflict(format!("该记录卡已建立事项 {no}")));
-    }
-    let title = match title.trim() {
-        "" => card
-            .opinion
-            .trim()
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .take(TITLE_FROM_OPINION)
-            .collect::<String>()
-            .trim()
-            .to_string(),
-        t => t.to_string(),
-    };
-    let input = ItemInput {
-        category: Some(category),
-        source: Some(ItemSource::Card),
-        title,
-        content: card.opinion.clone(),
-        person_name: card.person_name.clone(),
-        person_phone: card.person_phone.clone(),
-        person_contact: card.person_address.clone(),
-        first_responder: card.delegate_name.clone(),
-        delegate_ids: vec![card.delegate_id.clone()],
-        received_on: card.contact_date.clone(),
-        card_id: Some(card.id.clone()),
-    };
-    let v = validate::item(&input, today)?;
-    let item = insert_new(&tx, actor, v, today)?;
-    tx.commit()?;
-    Ok(item)
-}
-
-/// Link an existing item to a record card (timeline `card_linked`). A card belongs to one item: a
-/// card linked elsewhere is a `Conflict`. Linking the card it already has changes nothing.
-pub fn link_card(store: &mut Store, actor: &Actor, item_id: &str, card_id: &str) -> Result<Item> {
-    actor.require(Permission::HandleItems)?;
-    let today = today_shanghai();
+    ctx.require(Permission::HandleItems)?;
     let card_id = card_id.trim();
-    let tx = store.conn.transaction()?;
-    let before = db::get_full(&tx, item_id)?.ok_or_else(not_found)?;
-    let cal = calendar_in(&tx)?;
-    if before.item.card_id.as_deref() == Some(card_id) {
-        return present(&tx, &cal, before, today);
-    }
-    if cards_db::get_card(&tx, card_id)?.is_none() {
-        return Err(Error::NotFound("找不到该记录卡".into()));
-    }
-    check_card(&tx, card_id, Some(item_id))?;
-    let mut after = before.clone();
-    after.item.card_id = Some(card_id.to_string());
-    after.item.updated_at = now_utc();
-    after.item.version += 1;
-    db::update_item(&tx, &before, &after)?;
-    event(
-        &tx,
-        actor,
-        &after.item,
-        ItemEventKind::CardLinked,
-        today,
-        "关联记录卡",
-        json!({ "card_id": card_id, "previous_card_id": before.item.card_id }),
-    )?;
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        item_id,
-        "link_card",
-        Some(&audit_value(&before.item)),
-        Some(&audit_value(&after.item)),
-    )?;
-    let item = present(&tx, &cal, after, today)?;
-    tx.commit()?;
-    Ok(item)
+    store.write(ctx, Permission::HandleItems, |tx| {
+        let actor = tx.actor().clone();
+        let today = tx.today();
+        let before = load_at(tx, item_id, version)?;
+        let cal = calendar_in(tx)?;
+        if before.item.card_id.as_deref() == Some(card_id) {
+            return present(tx, &cal, before, today);
+        }
+        if cards_db::get_card(tx, card_id)?.is_none() {
+            return Err(Error::NotFound("找不到该记录卡".into()));
+        }
+        check_card(tx, card_id, Some(item_id))?;
+        let mut after = before.clone();
+        after.item.card_id = Some(card_id.to_string());
+        save(tx, "link_card", &before, &mut after)?;
+        event(
+            tx,
+            &actor,
+            &after.item,
+            ItemEventKind::CardLinked,
+            today,
+            "关联记录卡",
+            json!({ "card_id": card_id, "previous_card_id": before.item.card_id }),
+        )?;
+        present(tx, &cal, after, today)
+    })
 }
 
-/// One step of the flow (see [`super::flow`]), recorded on the timeline.
+/// One step of the flow (see [`super::flow`]) on the item as read at `version`, recorded on the
+/// timeline. A stale version is refused ([`Error::Stale`]) and nothing is written.
 ///
 /// Needs `HandleItems`; 催办, 上报组织部, 延期 and 不予受理 also need `Supervise`. Dates (`on`) are
-/// strict `YYYY-MM-DD`, not later than today and not before the step they follow (receipt or
-/// reopening, answer, feedback, pause start, referral); empty is today. A referral's own deadline
-/// must lie after the referral day. 回访 不满意 reopens the item: 办理中, the clock starts again on the follow-up day
-/// with the category's current limit (extensions and paused days start from zero), and the row's
-/// answer and feedback days are cleared (their texts stay, the timeline keeps everything).
-pub fn act(store: &mut Store, actor: &Actor, id: &str, action: &ItemAction) -> Result<Item> {
-    act_on(store, actor, id, action, today_shanghai())
-}
-
-/// [`act`] as of `today`.
-pub fn act_on(
-    store: &mut Store,
-    actor: &Actor,
-    id: &str,
-    action: &ItemAction,
-    today: NaiveDate,
-) -> Result<Item> {
-    actor.require(Permission::HandleItems)?;
+/// strict `YYYY-MM-DD`, not later than `ctx.today` and not before the step they follow (receipt or
+/// reopening, answer, feedback, pause start, referral); empty is `ctx.today`. A referral's own
+/// deadline must lie after the referral day. 回访 不满意 reopens the item: 办理中, the clock starts
+/// again on the follow-up day with the category's current limit (extensions and paused days start
+/// from zero), and the row's answer and feedback days are cleared (their texts stay, the timeline
+/// keeps everything).
+pub fn act(store: &Store, ctx: &Ctx, id: &str, version: i64, action: &ItemAction) -> Result<Item> {
+    ctx.require(Permission::HandleItems)?;
     if matches!(
         action,
         ItemAction::Chase { .. }
@@ -616,29 +595,36 @@ pub fn act_on(
             | ItemAction::Extend { .. }
             | ItemAction::Decline { .. }
     ) {
-        actor.require(Permission::Supervise)?;
+        ctx.require(Permission::Supervise)?;
     }
-    let tx = store.conn.transaction()?;
-    let before = db::get_full(&tx, id)?.ok_or_else(not_found)?;
+    store.write(ctx, Permission::HandleItems, |tx| {
+        let actor = tx.actor().clone();
+        let today = tx.today();
+        let before = load_at(tx, id, version)?;
+        step(tx, &actor, today, before, action)
+    })
+}
+
+/// [`act`]'s work inside the write: check the step against the flow and its dates, apply it, store
+/// it, record it.
+fn step(
+    tx: &mut Write<'_>,
+    actor: &Actor,
+    today: NaiveDate,
+    before: StoredItem,
+    action: &ItemAction,
+) -> Result<Item> {
     let b = &before.item;
     let paused = b.paused_since.is_some();
-    let next = flow::next_status(b.status, paused, action)?;
+    let next = flow::check(
+        b.status,
+        paused,
+        b.referral.is_some(),
+        b.escalated,
+        action,
+    )?;
     let step = flow::step_label(action);
-    match action {
-        ItemAction::ReferralAnswer { .. } if b.referral.is_none() => {
-            return Err(flow::refusal(b.status, paused, step, "（尚未交办）"));
-        }
-        ItemAction::Escalate { .. } if b.escalated => {
-            return Err(flow::refusal(
-                b.status,
-                paused,
-                step,
-                "（已上报组织部，不能重复上报）",
-            ));
-        }
-        _ => {}
-    }
-    let cal = calendar_in(&tx)?;
+    let cal = calendar_in(tx)?;
     let received = parse_date(&b.received_on).unwrap_or(today);
     let clock_start = parse_date(&before.clock_start_on).unwrap_or(received);
 
@@ -755,7 +741,7 @@ pub fn act_on(
                 a.follow_up_note = text.clone();
                 data = json!({ "satisfaction": satisfaction });
                 if *satisfaction == Satisfaction::Dissatisfied {
-                    let limits = deadlines_in(&tx)?;
+                    let limits = deadlines_in(tx)?;
                     a.answered_on = None;
                     a.fed_back_on = None;
                     a.closed_on = None;
@@ -831,14 +817,17 @@ pub fn act_on(
         }
     }
     c.finish()?;
-    after.item.updated_at = now_utc();
-    after.item.version = b.version + 1;
-    db::update_item(&tx, &before, &after)?;
+    let kind = flow::event_kind(action);
+    let action_name = serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_else(|| "act".into());
+    save(tx, &action_name, &before, &mut after)?;
     let a = &after.item;
-    event(&tx, actor, a, flow::event_kind(action), on, &text, data)?;
+    event(tx, actor, a, kind, on, &text, data)?;
     if let Some(data) = reopened {
         event(
-            &tx,
+            tx,
             actor,
             a,
             ItemEventKind::Reopened,
@@ -847,59 +836,45 @@ pub fn act_on(
             data,
         )?;
     }
-    let action_name = serde_json::to_value(flow::event_kind(action))
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_else(|| "act".into());
-    audit::append(
-        &tx,
-        actor,
-        ENTITY,
-        id,
-        &action_name,
-        Some(&audit_value(b)),
-        Some(&audit_value(a)),
-    )?;
-    let item = present(&tx, &cal, after, today)?;
-    tx.commit()?;
-    Ok(item)
+    present(tx, &cal, after, today)
 }
 
-/// Recompute the stored due dates of open items (after a working-day calendar change).
-pub fn recompute_item_due_dates(store: &mut Store) -> Result<usize> {
-    let tx = store.conn.transaction()?;
-    let n = recompute_item_due_dates_in(&tx, &Actor::system())?;
-    tx.commit()?;
-    Ok(n)
+/// Recompute the stored due dates of open items (after a working-day calendar change), as one
+/// write by `ctx`'s actor (`EditSettings`). Returns how many items changed.
+pub fn recompute_item_due_dates(store: &Store, ctx: &Ctx) -> Result<usize> {
+    store.write(ctx, Permission::EditSettings, recompute_item_due_dates_in)
 }
 
-/// [`recompute_item_due_dates`] inside the caller's transaction, recorded as `actor`'s change;
-/// `calendar::set_override` and `remove_override` call it. Returns how many items changed.
-pub(crate) fn recompute_item_due_dates_in(conn: &Connection, actor: &Actor) -> Result<usize> {
-    let cal = calendar_in(conn)?;
+/// [`recompute_item_due_dates`] inside the caller's write (`calendar::set_override` and
+/// `remove_override` call it): each item whose due date moves gets the next version and a change
+/// record (`recompute_due`, the whole row before and after). Returns how many items changed.
+pub(crate) fn recompute_item_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
+    let cal = calendar_in(tx)?;
     let mut changed = 0;
-    for before in db::open_items(conn)? {
+    for mut before in db::open_items(tx)? {
         let mut after = before.clone();
         recompute_due(&cal, &mut after);
         if after.item.due_on == before.item.due_on {
             continue;
         }
-        let version = before.item.version + 1;
+        // The whole row for the change record: with its delegates.
+        before.item.delegates = db::delegates(tx, &before.item.id)?;
+        after.item.delegates = before.item.delegates.clone();
+        after.item.updated_at = now_utc();
+        after.item.version = before.item.version + 1;
         db::set_due_on(
-            conn,
+            tx,
             &before.item.id,
             after.item.due_on.as_deref(),
-            &now_utc(),
-            version,
+            &after.item.updated_at,
+            after.item.version,
         )?;
-        audit::append(
-            conn,
-            actor,
-            ENTITY,
+        tx.record(
+            ITEM,
             &before.item.id,
             "recompute_due",
-            Some(&json!({ "due_on": before.item.due_on })),
-            Some(&json!({ "due_on": after.item.due_on })),
+            Some(&row_value(&before)),
+            Some(&row_value(&after)),
         )?;
         changed += 1;
     }

@@ -6,16 +6,20 @@ use super::{ItemCategory, ItemInput, ItemSource};
 use crate::ids::parse_date;
 use crate::validate::Checker;
 
-pub(super) const TITLE_MAX: usize = 60;
-pub(super) const CONTENT_MAX: usize = 5000;
+/// Field limits, in characters unless said (the UI reads them from `rules::Rules`).
+pub const TITLE_MAX: usize = 60;
+pub const CONTENT_MAX: usize = 5000;
 /// Answers, feedback, reasons and notes.
-pub(super) const TEXT_MAX: usize = 2000;
-pub(super) const PERSON_NAME_MAX: usize = 20;
-pub(super) const CONTACT_MAX: usize = 100;
-pub(super) const RESPONDER_MAX: usize = 20;
-pub(super) const UNIT_MAX: usize = 60;
-pub(super) const DELEGATES_MAX: usize = 5;
-pub(super) const EXTEND_MAX: u32 = 60;
+pub const TEXT_MAX: usize = 2000;
+pub const PERSON_NAME_MAX: usize = 20;
+pub const CONTACT_MAX: usize = 100;
+pub const RESPONDER_MAX: usize = 20;
+/// 承办单位 of a referral.
+pub const UNIT_MAX: usize = 60;
+/// 承办党代表: at most this many.
+pub const DELEGATES_MAX: usize = 5;
+/// 延期: 1 to this many working days at a time.
+pub const EXTEND_MAX: u32 = 60;
 const FIRST_YEAR: i32 = 2000;
 
 /// The item form, checked, trimmed and normalised.

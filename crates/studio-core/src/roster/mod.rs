@@ -3,9 +3,9 @@
 mod photo;
 mod pinyin;
 mod service;
-mod validate;
+pub(crate) mod validate;
 
-pub use photo::{PHOTO_MAX_BYTES, THUMB_SIZE};
+pub use photo::{PHOTO_MAX_BYTES, PHOTO_MAX_DIMENSION, THUMB_SIZE};
 pub use pinyin::{initials, pinyin_full};
 pub use service::*;
 
@@ -22,6 +22,8 @@ pub enum Gender {
 }
 
 impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Male, Gender::Female];
+
     pub fn label(self) -> &'static str {
         match self {
             Gender::Male => "男",
@@ -52,6 +54,8 @@ pub enum DelegateStatus {
 }
 
 impl DelegateStatus {
+    pub const ALL: [DelegateStatus; 2] = [DelegateStatus::Active, DelegateStatus::Left];
+
     pub fn label(self) -> &'static str {
         match self {
             DelegateStatus::Active => "在任",

@@ -43,26 +43,26 @@ pub fn create_delegation(store: &Store, ctx: &Ctx, input: &DelegationInput) -> R
         ));
     }
     store.write(ctx, Permission::EditRoster, |tx| {
-    if db::delegation_name_taken(tx, &input.name, "")? {
-        return Err(Error::field(
-            "name",
-            format!("已有名为“{}”的代表团", input.name),
-        ));
-    }
-    let now = now_utc();
-    let d = Delegation {
-        id: new_id(),
-        name: input.name,
-        head_delegate_id: None,
-        note: input.note,
-        display_order: input.display_order,
-        created_at: now.clone(),
-        updated_at: now,
-        version: 1,
-    };
-    db::insert_delegation(tx, &d)?;
-    tx.record(DELEGATION, &d.id, "create", None::<&Delegation>, Some(&d))?;
-    Ok(d)
+        if db::delegation_name_taken(tx, &input.name, "")? {
+            return Err(Error::field(
+                "name",
+                format!("已有名为“{}”的代表团", input.name),
+            ));
+        }
+        let now = now_utc();
+        let d = Delegation {
+            id: new_id(),
+            name: input.name,
+            head_delegate_id: None,
+            note: input.note,
+            display_order: input.display_order,
+            created_at: now.clone(),
+            updated_at: now,
+            version: 1,
+        };
+        db::insert_delegation(tx, &d)?;
+        tx.record(DELEGATION, &d.id, "create", None::<&Delegation>, Some(&d))?;
+        Ok(d)
     })
 }
 
@@ -77,37 +77,37 @@ pub fn update_delegation(
     ctx.require(Permission::EditRoster)?;
     let input = validate::delegation(input)?;
     store.write(ctx, Permission::EditRoster, |tx| {
-    let before =
-        db::get_delegation(tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
-    tx.expect_version(DELEGATION, id, before.version, version)?;
-    if db::delegation_name_taken(tx, &input.name, id)? {
-        return Err(Error::field(
-            "name",
-            format!("已有名为“{}”的代表团", input.name),
-        ));
-    }
-    if let Some(head) = &input.head_delegate_id {
-        let h = db::get_delegate(tx, head)?
-            .ok_or_else(|| Error::field("head_delegate_id", "找不到所选团长"))?;
-        if h.delegation_id != id || h.status != DelegateStatus::Active {
+        let before =
+            db::get_delegation(tx, id)?.ok_or_else(|| Error::NotFound("找不到该代表团".into()))?;
+        tx.expect_version(DELEGATION, id, before.version, version)?;
+        if db::delegation_name_taken(tx, &input.name, id)? {
             return Err(Error::field(
-                "head_delegate_id",
-                "团长应是本代表团在任的党代表",
+                "name",
+                format!("已有名为“{}”的代表团", input.name),
             ));
         }
-    }
-    let after = Delegation {
-        name: input.name,
-        head_delegate_id: input.head_delegate_id,
-        note: input.note,
-        display_order: input.display_order,
-        updated_at: now_utc(),
-        version: before.version + 1,
-        ..before.clone()
-    };
-    db::update_delegation(tx, &after)?;
-    tx.record(DELEGATION, id, "update", Some(&before), Some(&after))?;
-    Ok(after)
+        if let Some(head) = &input.head_delegate_id {
+            let h = db::get_delegate(tx, head)?
+                .ok_or_else(|| Error::field("head_delegate_id", "找不到所选团长"))?;
+            if h.delegation_id != id || h.status != DelegateStatus::Active {
+                return Err(Error::field(
+                    "head_delegate_id",
+                    "团长应是本代表团在任的党代表",
+                ));
+            }
+        }
+        let after = Delegation {
+            name: input.name,
+            head_delegate_id: input.head_delegate_id,
+            note: input.note,
+            display_order: input.display_order,
+            updated_at: now_utc(),
+            version: before.version + 1,
+            ..before.clone()
+        };
+        db::update_delegation(tx, &after)?;
+        tx.record(DELEGATION, id, "update", Some(&before), Some(&after))?;
+        Ok(after)
     })
 }
 
@@ -168,8 +168,7 @@ pub fn get_delegate(store: &Store, ctx: &Ctx, id: &str) -> Result<Delegate> {
 }
 
 fn find_delegate(store: &Store, id: &str) -> Result<Delegate> {
-    db::get_delegate(&*store.reader()?, id)?
-        .ok_or_else(|| Error::NotFound("找不到该党代表".into()))
+    db::get_delegate(&*store.reader()?, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))
 }
 
 /// Delegates with the same name and unit: the UI warns before saving, it does not block.
@@ -203,33 +202,33 @@ pub fn create_delegate(store: &Store, ctx: &Ctx, input: &DelegateInput) -> Resul
     ctx.require(Permission::EditRoster)?;
     let input = validate::delegate(input)?;
     store.write(ctx, Permission::EditRoster, |tx| {
-    check_delegation(tx, &input.delegation_id)?;
-    let now = now_utc();
-    let d = Delegate {
-        id: new_id(),
-        name: input.name,
-        gender: input.gender,
-        delegation_id: input.delegation_id,
-        unit: input.unit,
-        position: input.position,
-        mobile: input.mobile,
-        office_phone: input.office_phone,
-        email: input.email,
-        photo: None,
-        bio: input.bio,
-        pledge: input.pledge,
-        term: input.term,
-        status: DelegateStatus::Active,
-        left_on: None,
-        display_order: input.display_order,
-        publish: input.publish,
-        created_at: now.clone(),
-        updated_at: now,
-        version: 1,
-    };
-    db::upsert_delegate(tx, &d)?;
-    tx.record(DELEGATE, &d.id, "create", None::<&Delegate>, Some(&d))?;
-    Ok(d)
+        check_delegation(tx, &input.delegation_id)?;
+        let now = now_utc();
+        let d = Delegate {
+            id: new_id(),
+            name: input.name,
+            gender: input.gender,
+            delegation_id: input.delegation_id,
+            unit: input.unit,
+            position: input.position,
+            mobile: input.mobile,
+            office_phone: input.office_phone,
+            email: input.email,
+            photo: None,
+            bio: input.bio,
+            pledge: input.pledge,
+            term: input.term,
+            status: DelegateStatus::Active,
+            left_on: None,
+            display_order: input.display_order,
+            publish: input.publish,
+            created_at: now.clone(),
+            updated_at: now,
+            version: 1,
+        };
+        db::upsert_delegate(tx, &d)?;
+        tx.record(DELEGATE, &d.id, "create", None::<&Delegate>, Some(&d))?;
+        Ok(d)
     })
 }
 
@@ -363,12 +362,7 @@ pub fn photo_path(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Result
 }
 
 /// The photo's bytes (JPEG), or its thumbnail's; `None` when the delegate has no photo.
-pub fn photo_bytes(
-    store: &Store,
-    ctx: &Ctx,
-    id: &str,
-    thumbnail: bool,
-) -> Result<Option<Vec<u8>>> {
+pub fn photo_bytes(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Result<Option<Vec<u8>>> {
     match photo_path(store, ctx, id, thumbnail)? {
         Some(p) if p.is_file() => Ok(Some(std::fs::read(p)?)),
         _ => Ok(None),

@@ -69,8 +69,8 @@ pub(crate) fn append_access(
 
 /// `(actor, entity, row_id, action)` of the access log, oldest first (tests and the audit export).
 pub fn access_entries(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
-    let mut st = conn
-        .prepare_cached("SELECT actor, entity, row_id, action FROM access_log ORDER BY seq")?;
+    let mut st =
+        conn.prepare_cached("SELECT actor, entity, row_id, action FROM access_log ORDER BY seq")?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

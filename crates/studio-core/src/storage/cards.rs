@@ -4,6 +4,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::audit::role_text;
 use crate::actor::Role;
 use crate::cards::{
     Card, CardAmendment, CardCounts, CardListItem, CardQuery, CardSort, CardStatus, Channel,
@@ -416,13 +417,6 @@ pub fn counts(
 }
 
 // ---- amendments -----------------------------------------------------------------------------
-
-fn role_text(r: Role) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
 
 pub fn insert_amendment(conn: &Connection, a: &CardAmendment) -> Result<()> {
     conn.execute(

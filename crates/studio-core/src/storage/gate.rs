@@ -174,7 +174,13 @@ impl Store {
     }
 
     /// Record that `ctx`'s actor opened a full record or exported personal data (not a change).
-    pub fn record_access(&self, ctx: &Ctx, entity: Entity, row_id: &str, action: &str) -> Result<()> {
+    pub fn record_access(
+        &self,
+        ctx: &Ctx,
+        entity: Entity,
+        row_id: &str,
+        action: &str,
+    ) -> Result<()> {
         audit::append_access(&self.writer(), &ctx.actor, entity, row_id, action)
     }
 }

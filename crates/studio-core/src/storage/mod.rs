@@ -4,9 +4,10 @@
 
 pub mod audit;
 pub mod calendar;
-pub mod gate;
 pub mod cards;
+pub mod gate;
 pub mod items;
+pub mod lock;
 pub mod roster;
 pub mod settings;
 
@@ -100,7 +101,10 @@ impl Store {
                 std::fs::create_dir_all(dir)?;
             }
         }
-        Self::open_file(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+        Self::open_file(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        )
     }
 
     /// Open a database that must already exist: `数据库不存在：PATH` otherwise, and nothing is
@@ -189,7 +193,10 @@ impl Store {
     /// Drop idle read connections (after a restore replaced the file's contents, so no reader keeps
     /// an old snapshot's cache).
     pub(crate) fn drop_readers(&self) {
-        self.readers.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.readers
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
     }
 
     /// Benchmarks only: compare `synchronous=FULL` (what the program uses) with `NORMAL`.

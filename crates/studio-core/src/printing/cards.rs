@@ -1,11 +1,15 @@
-//! From the core's record card to what the printer draws. Kept here, not in the core, so the core
-//! builds without the PDF stack and the printer stays a function of plain data.
+//! From the core's record card to what the printer draws. The print crate knows only its own plain
+//! model (`studio_print::CardData`); mapping the domain onto it is the core's side of the contract,
+//! so `studio-print` depends on no crate of ours (DESIGN.md: "the core side maps records to it").
 
-use studio_core::cards::{self as core, Card};
+use chrono::Datelike;
+use studio_print::{CardData, CardDate, Channel};
 
-use crate::model::{CardData, CardDate, Channel};
+use crate::cards::{self as core, Card};
+use crate::ids::parse_date;
 
-fn channel(c: core::Channel) -> Channel {
+/// The card's 联系形式 box.
+pub fn channel(c: core::Channel) -> Channel {
     match c {
         core::Channel::Studio => Channel::Studio,
         core::Channel::Online => Channel::Online,
@@ -16,15 +20,15 @@ fn channel(c: core::Channel) -> Channel {
 }
 
 /// `YYYY-MM-DD` → the card's 年 月 日; anything else leaves the date blank to fill by hand.
-fn date(s: &str) -> Option<CardDate> {
-    let mut it = s.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
-    CardDate::new(i32::try_from(y).ok()?, m, d).ok()
+pub fn card_date(s: &str) -> Option<CardDate> {
+    let d = parse_date(s)?;
+    CardDate::new(d.year(), d.month(), d.day()).ok()
 }
 
+/// Everything printed on one card, from the record. A group of one prints no "（共N人）".
 pub fn card_data(c: &Card) -> CardData {
     CardData {
-        contact_date: date(&c.contact_date),
+        contact_date: card_date(&c.contact_date),
         delegate_name: c.delegate_name.clone(),
         delegation: c.delegation_name.clone(),
         delegate_unit_position: c.delegate_unit_position.clone(),
@@ -50,10 +54,10 @@ pub fn card_data(c: &Card) -> CardData {
     }
 }
 
-/// Print-ready cards, in the order given.
-pub fn cards(cards: &[Card]) -> Vec<crate::Card> {
+/// Print-ready filled cards, in the order given.
+pub fn print_cards(cards: &[Card]) -> Vec<studio_print::Card> {
     cards
         .iter()
-        .map(|c| crate::Card::filled(card_data(c)))
+        .map(|c| studio_print::Card::filled(card_data(c)))
         .collect()
 }

@@ -1,0 +1,614 @@
+//! The rules a front end shows, as one value built from the core's own definitions (DESIGN.md,
+//! invariant 13): labels of every code, the steps each item status allows (asked of
+//! [`items::flow`], so they cannot drift from what the service accepts), default deadlines, field
+//! limits, search bounds and error codes. `bindings::rules_typescript` writes it into the UI as
+//! `ui/src/api/rules.ts`; the UI reads it there and restates none of it.
+//!
+//! Nothing here is a second copy: each value is read from the constant, `label()` or function the
+//! validators and services use.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::actor::Role;
+use crate::calendar::service as calendar_service;
+use crate::calendar::OverrideKind;
+use crate::cards::{self, CardStatus, Channel, DeadlineState, PoliticalStatus};
+use crate::error::ERROR_CODES;
+use crate::items::{
+    self, flow, ItemAction, ItemActionKind, ItemCategory, ItemDeadlineState, ItemDeadlines,
+    ItemEventKind, ItemSource, ItemStatus, Satisfaction,
+};
+use crate::roster::{self, DelegateStatus, Gender};
+use crate::{printing, settings, validate};
+
+/// A code and the words users read for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Labelled<T> {
+    pub value: T,
+    pub label: String,
+}
+
+fn labelled<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<Labelled<T>> {
+    all.iter()
+        .map(|&value| Labelled {
+            value,
+            label: label(value).to_string(),
+        })
+        .collect()
+}
+
+/// An inclusive range of whole numbers a field accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Bounds {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// One item status: its label, and the steps the status flow allows in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemStatusRule {
+    pub value: ItemStatus,
+    pub label: String,
+    /// Not closed or declined.
+    pub open: bool,
+    /// Before the answer: the deadline runs (and 延期 / 待补充 apply).
+    pub before_answer: bool,
+    /// The steps allowed while the clock runs, in the order of [`ItemActionKind::ALL`].
+    pub actions: Vec<ItemActionKind>,
+    /// The steps allowed while paused (待补充); empty when an item in this status cannot be paused.
+    pub paused_actions: Vec<ItemActionKind>,
+}
+
+/// One step (交办, 答复, …) and what it needs beyond the status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemStepRule {
+    pub value: ItemActionKind,
+    pub label: String,
+    /// Allowed only once the item was referred to a unit (承办单位答复).
+    pub needs_referral: bool,
+    /// Allowed once per item (上报组织部).
+    pub once: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemCategoryRule {
+    pub value: ItemCategory,
+    pub label: String,
+    /// 限时办结 in working days until 设置 → 办理时限 changes it.
+    pub default_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SatisfactionRule {
+    pub value: Satisfaction,
+    pub label: String,
+    /// 回访 with it closes the item (otherwise it is reopened).
+    pub closes: bool,
+}
+
+/// Field limits of the item form and the steps' dialogs, in characters unless said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemLimits {
+    pub title: u32,
+    pub content: u32,
+    /// Answers, feedback, reasons and notes of the steps.
+    pub text: u32,
+    pub person_name: u32,
+    pub contact: u32,
+    pub first_responder: u32,
+    /// 承办单位 of a referral.
+    pub unit: u32,
+    /// 承办党代表 per item.
+    pub delegates: u32,
+    /// 延期, in working days.
+    pub extend_days: Bounds,
+    /// 设置 → 办理时限: a category's working days.
+    pub category_days: Bounds,
+    /// 设置 → 办理时限: 长期待补充 after this many working days.
+    pub long_pause_days: Bounds,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ItemRules {
+    pub statuses: Vec<ItemStatusRule>,
+    pub steps: Vec<ItemStepRule>,
+    pub categories: Vec<ItemCategoryRule>,
+    pub sources: Vec<Labelled<ItemSource>>,
+    pub satisfactions: Vec<SatisfactionRule>,
+    pub event_kinds: Vec<Labelled<ItemEventKind>>,
+    pub deadline_states: Vec<Labelled<ItemDeadlineState>>,
+    /// 设置 → 办理时限 until changed (version 0).
+    pub default_deadlines: ItemDeadlines,
+    /// At most this many working days left is 即将到期.
+    pub due_soon_workdays: u32,
+    pub limits: ItemLimits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardDeadlineRule {
+    pub value: DeadlineState,
+    pub label: String,
+    /// Lists and 工作台 flag it.
+    pub flagged: bool,
+}
+
+/// Field limits of the card form, in characters unless said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardLimits {
+    pub person_name: u32,
+    pub unit_position: u32,
+    pub address: u32,
+    pub channel_other: u32,
+    /// 意见建议 and 处理意见.
+    pub text: u32,
+    /// 更正原因.
+    pub reason: u32,
+    pub age: Bounds,
+    pub group_size: Bounds,
+    /// Blank cards printed at once.
+    pub blank_copies: Bounds,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CardRules {
+    /// In the order the paper card prints them.
+    pub channels: Vec<Labelled<Channel>>,
+    pub political_statuses: Vec<Labelled<PoliticalStatus>>,
+    pub statuses: Vec<Labelled<CardStatus>>,
+    pub deadline_states: Vec<CardDeadlineRule>,
+    /// A card is due at the studio this many working days after the feedback.
+    pub filing_workdays: u32,
+    /// A draft with at most this many working days left is 即将到期.
+    pub due_soon_workdays: u32,
+    pub limits: CardLimits,
+}
+
+/// Field limits of the roster's forms, in characters unless said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RosterLimits {
+    pub delegation_name: u32,
+    pub delegation_note: u32,
+    pub name: u32,
+    pub unit: u32,
+    pub position: u32,
+    pub email: u32,
+    pub bio: u32,
+    pub pledge: u32,
+    pub term: u32,
+    /// 排序号.
+    pub display_order: Bounds,
+    /// An uploaded photo, in bytes.
+    pub photo_bytes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RosterRules {
+    pub genders: Vec<Labelled<Gender>>,
+    pub statuses: Vec<Labelled<DelegateStatus>>,
+    pub limits: RosterLimits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SettingsLimits {
+    pub operator_name: u32,
+    pub studio_name: u32,
+    pub hotline: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CalendarRules {
+    pub override_kinds: Vec<Labelled<OverrideKind>>,
+    /// An override's note, in characters.
+    pub note: u32,
+    /// The years an override or a month view may name.
+    pub years: Bounds,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct SearchRules {
+    /// The longest search text, in characters.
+    pub max_chars: u32,
+    /// The most words in one search.
+    pub max_words: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorCodeRule {
+    pub code: String,
+    /// What it means, in general (the error's own message says more).
+    pub message: String,
+}
+
+/// Everything the UI shows that a rule of the core decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Rules {
+    pub roles: Vec<Labelled<Role>>,
+    pub roster: RosterRules,
+    pub cards: CardRules,
+    pub items: ItemRules,
+    pub settings: SettingsLimits,
+    pub calendar: CalendarRules,
+    pub search: SearchRules,
+    pub errors: Vec<ErrorCodeRule>,
+}
+
+fn n(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+fn bounds(min: impl Into<i64>, max: impl Into<i64>) -> Bounds {
+    Bounds {
+        min: min.into(),
+        max: max.into(),
+    }
+}
+
+/// A step of `kind` with empty texts: enough for the flow, which looks at the kind only (and at the
+/// satisfaction of 回访, given here as 满意).
+pub(crate) fn probe(kind: ItemActionKind) -> ItemAction {
+    let s = String::new;
+    match kind {
+        ItemActionKind::Refer => ItemAction::Refer {
+            unit: s(),
+            due_on: s(),
+            note: s(),
+            on: s(),
+        },
+        ItemActionKind::ReferralAnswer => ItemAction::ReferralAnswer {
+            answer: s(),
+            on: s(),
+        },
+        ItemActionKind::Start => ItemAction::Start { note: s(), on: s() },
+        ItemActionKind::Answer => ItemAction::Answer {
+            answer: s(),
+            on: s(),
+        },
+        ItemActionKind::Feedback => ItemAction::Feedback {
+            feedback: s(),
+            on: s(),
+        },
+        ItemActionKind::FollowUp => ItemAction::FollowUp {
+            satisfaction: Satisfaction::Satisfied,
+            note: s(),
+            on: s(),
+        },
+        ItemActionKind::Decline => ItemAction::Decline {
+            reason: s(),
+            on: s(),
+        },
+        ItemActionKind::Pause => ItemAction::Pause { note: s(), on: s() },
+        ItemActionKind::Resume => ItemAction::Resume { note: s(), on: s() },
+        ItemActionKind::Extend => ItemAction::Extend {
+            days: 1,
+            reason: s(),
+            on: s(),
+        },
+        ItemActionKind::Chase => ItemAction::Chase { note: s(), on: s() },
+        ItemActionKind::Escalate => ItemAction::Escalate { note: s(), on: s() },
+        ItemActionKind::Note => ItemAction::Note { note: s(), on: s() },
+    }
+}
+
+/// The steps the flow allows in `status` (`paused`: 待补充), asked of [`flow::next_status`].
+fn allowed(status: ItemStatus, paused: bool) -> Vec<ItemActionKind> {
+    ItemActionKind::ALL
+        .into_iter()
+        .filter(|&k| flow::next_status(status, paused, &probe(k)).is_ok())
+        .collect()
+}
+
+/// What `kind` needs beyond the status, asked of [`flow::check`] in a status that allows it:
+/// (needs a referral, allowed once).
+fn needs(kind: ItemActionKind) -> (bool, bool) {
+    let a = probe(kind);
+    let Some(status) = ItemStatus::ALL
+        .into_iter()
+        .find(|&s| flow::next_status(s, false, &a).is_ok())
+    else {
+        return (false, false);
+    };
+    let ok = |referred, escalated| flow::check(status, false, referred, escalated, &a).is_ok();
+    (!ok(false, false) && ok(true, false), ok(true, false) && !ok(true, true))
+}
+
+impl Rules {
+    pub fn current() -> Rules {
+        let statuses = ItemStatus::ALL
+            .into_iter()
+            .map(|s| {
+                let actions = allowed(s, false);
+                let can_pause = actions.contains(&ItemActionKind::Pause);
+                ItemStatusRule {
+                    value: s,
+                    label: s.label().to_string(),
+                    open: s.is_open(),
+                    before_answer: s.before_answer(),
+                    paused_actions: if can_pause {
+                        allowed(s, true)
+                    } else {
+                        Vec::new()
+                    },
+                    actions,
+                }
+            })
+            .collect();
+        let steps = ItemActionKind::ALL
+            .into_iter()
+            .map(|k| {
+                let (needs_referral, once) = needs(k);
+                ItemStepRule {
+                    value: k,
+                    label: k.label().to_string(),
+                    needs_referral,
+                    once,
+                }
+            })
+            .collect();
+        let defaults = ItemDeadlines::default();
+        let categories = ItemCategory::ALL
+            .into_iter()
+            .map(|c| ItemCategoryRule {
+                value: c,
+                label: c.label().to_string(),
+                default_days: defaults.for_category(c),
+            })
+            .collect();
+        let satisfactions = Satisfaction::ALL
+            .into_iter()
+            .map(|s| {
+                let follow_up = ItemAction::FollowUp {
+                    satisfaction: s,
+                    note: String::new(),
+                    on: String::new(),
+                };
+                SatisfactionRule {
+                    value: s,
+                    label: s.label().to_string(),
+                    closes: matches!(
+                        flow::next_status(ItemStatus::FedBack, false, &follow_up),
+                        Ok(ItemStatus::Closed)
+                    ),
+                }
+            })
+            .collect();
+        let items = ItemRules {
+            statuses,
+            steps,
+            categories,
+            sources: labelled(&ItemSource::ALL, ItemSource::label),
+            satisfactions,
+            event_kinds: labelled(&ItemEventKind::ALL, ItemEventKind::label),
+            deadline_states: labelled(&ItemDeadlineState::ALL, ItemDeadlineState::label),
+            default_deadlines: defaults,
+            due_soon_workdays: items::deadline::DUE_SOON_WORKDAYS,
+            limits: ItemLimits {
+                title: n(items::validate::TITLE_MAX),
+                content: n(items::validate::CONTENT_MAX),
+                text: n(items::validate::TEXT_MAX),
+                person_name: n(items::validate::PERSON_NAME_MAX),
+                contact: n(items::validate::CONTACT_MAX),
+                first_responder: n(items::validate::RESPONDER_MAX),
+                unit: n(items::validate::UNIT_MAX),
+                delegates: n(items::validate::DELEGATES_MAX),
+                extend_days: bounds(1, items::validate::EXTEND_MAX),
+                category_days: bounds(1, items::limits::CATEGORY_DAYS_MAX),
+                long_pause_days: bounds(1, items::limits::LONG_PAUSE_DAYS_MAX),
+            },
+        };
+
+        let cards = CardRules {
+            channels: labelled(&Channel::ALL, Channel::label),
+            political_statuses: labelled(&PoliticalStatus::ALL, PoliticalStatus::label),
+            statuses: labelled(&CardStatus::ALL, CardStatus::label),
+            deadline_states: DeadlineState::ALL
+                .into_iter()
+                .map(|d| CardDeadlineRule {
+                    value: d,
+                    label: d.label().to_string(),
+                    flagged: d.is_flagged(),
+                })
+                .collect(),
+            filing_workdays: cards::deadline::FILING_WORKDAYS,
+            due_soon_workdays: cards::deadline::DUE_SOON_WORKDAYS,
+            limits: CardLimits {
+                person_name: n(cards::validate::PERSON_NAME_MAX),
+                unit_position: n(cards::validate::UNIT_POSITION_MAX),
+                address: n(cards::validate::ADDRESS_MAX),
+                channel_other: n(cards::validate::CHANNEL_OTHER_MAX),
+                text: n(cards::validate::TEXT_MAX),
+                reason: n(cards::validate::REASON_MAX),
+                age: bounds(1, cards::validate::AGE_MAX),
+                group_size: bounds(1, cards::validate::GROUP_MAX),
+                blank_copies: bounds(1, printing::MAX_BLANK_COPIES),
+            },
+        };
+
+        let roster = RosterRules {
+            genders: labelled(&Gender::ALL, Gender::label),
+            statuses: labelled(&DelegateStatus::ALL, DelegateStatus::label),
+            limits: RosterLimits {
+                delegation_name: n(roster::validate::DELEGATION_NAME_MAX),
+                delegation_note: n(roster::validate::DELEGATION_NOTE_MAX),
+                name: n(roster::validate::NAME_MAX),
+                unit: n(roster::validate::UNIT_MAX),
+                position: n(roster::validate::POSITION_MAX),
+                email: n(validate::EMAIL_MAX),
+                bio: n(roster::validate::BIO_MAX),
+                pledge: n(roster::validate::PLEDGE_MAX),
+                term: n(roster::validate::TERM_MAX),
+                display_order: bounds(0, validate::ORDER_MAX),
+                photo_bytes: n(roster::PHOTO_MAX_BYTES),
+            },
+        };
+
+        Rules {
+            roles: labelled(&Role::ALL, Role::label),
+            roster,
+            cards,
+            items,
+            settings: SettingsLimits {
+                operator_name: n(settings::OPERATOR_NAME_MAX),
+                studio_name: n(settings::STUDIO_NAME_MAX),
+                hotline: n(settings::HOTLINE_MAX),
+            },
+            calendar: CalendarRules {
+                override_kinds: labelled(&OverrideKind::ALL, OverrideKind::label),
+                note: n(calendar_service::NOTE_MAX),
+                years: bounds(
+                    *calendar_service::YEARS.start(),
+                    *calendar_service::YEARS.end(),
+                ),
+            },
+            search: SearchRules {
+                max_chars: n(validate::SEARCH_MAX_CHARS),
+                max_words: n(validate::SEARCH_MAX_WORDS),
+            },
+            errors: ERROR_CODES
+                .iter()
+                .map(|(code, message)| ErrorCodeRule {
+                    code: code.to_string(),
+                    message: message.to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    /// Every step, both outcomes of 回访.
+    fn all_actions() -> Vec<ItemAction> {
+        let mut out: Vec<ItemAction> = ItemActionKind::ALL.into_iter().map(probe).collect();
+        for satisfaction in Satisfaction::ALL {
+            out.push(ItemAction::FollowUp {
+                satisfaction,
+                note: "回访".into(),
+                on: String::new(),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn probes_are_the_kinds_they_stand_for() {
+        for k in ItemActionKind::ALL {
+            let a = probe(k);
+            assert_eq!(a.kind(), k);
+            // The kind's serde name is the action's `kind` tag, as the UI sends it.
+            assert_eq!(
+                serde_json::to_value(&a).unwrap()["kind"],
+                serde_json::to_value(k).unwrap()
+            );
+            assert_eq!(flow::event_kind(&a), k.event_kind());
+        }
+    }
+
+    #[test]
+    fn allowed_actions_agree_with_the_flow_for_every_status_action_and_pause() {
+        let rules = Rules::current();
+        assert_eq!(rules.items.statuses.len(), ItemStatus::ALL.len());
+        let mut checked = 0;
+        for rule in &rules.items.statuses {
+            for paused in [false, true] {
+                for a in all_actions() {
+                    let flow_ok = flow::next_status(rule.value, paused, &a).is_ok();
+                    if paused && !rule.actions.contains(&ItemActionKind::Pause) {
+                        // Such an item cannot be paused: the rules promise nothing while paused.
+                        assert!(rule.paused_actions.is_empty(), "{:?}", rule.value);
+                        continue;
+                    }
+                    let list = if paused {
+                        &rule.paused_actions
+                    } else {
+                        &rule.actions
+                    };
+                    assert_eq!(
+                        list.contains(&a.kind()),
+                        flow_ok,
+                        "{:?} paused={paused} {a:?}",
+                        rule.value
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
+
+    #[test]
+    fn step_needs_agree_with_the_service_checks() {
+        let rules = Rules::current();
+        for step in &rules.items.steps {
+            assert_eq!(
+                step.needs_referral,
+                step.value == ItemActionKind::ReferralAnswer,
+                "{step:?}"
+            );
+            assert_eq!(step.once, step.value == ItemActionKind::Escalate, "{step:?}");
+        }
+        // And against the check itself, in every status that allows the step.
+        for rule in &rules.items.statuses {
+            for &k in &rule.actions {
+                let step = rules.items.steps.iter().find(|s| s.value == k).unwrap();
+                let a = probe(k);
+                let unreferred = flow::check(rule.value, false, false, false, &a);
+                assert_eq!(unreferred.is_err(), step.needs_referral, "{k:?}");
+                if let Err(e) = unreferred {
+                    assert!(matches!(e, Error::Invalid(_)));
+                }
+                let again = flow::check(rule.value, false, true, true, &a);
+                assert_eq!(again.is_err(), step.once, "{k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_flow_as_the_ui_reads_it() {
+        let rules = Rules::current();
+        let of = |s: ItemStatus| {
+            rules
+                .items
+                .statuses
+                .iter()
+                .find(|r| r.value == s)
+                .unwrap()
+                .clone()
+        };
+        use ItemActionKind::*;
+        assert_eq!(of(ItemStatus::Closed).actions, vec![Note]);
+        assert_eq!(of(ItemStatus::Declined).actions, vec![Note]);
+        assert!(of(ItemStatus::Answered).paused_actions.is_empty());
+        let received = of(ItemStatus::Received);
+        assert!(received.actions.contains(&Pause) && !received.actions.contains(&Resume));
+        assert!(received.paused_actions.contains(&Resume));
+        assert!(!received.paused_actions.contains(&Answer));
+        let closing: Vec<_> = rules
+            .items
+            .satisfactions
+            .iter()
+            .filter(|s| s.closes)
+            .map(|s| s.value)
+            .collect();
+        assert_eq!(closing, vec![Satisfaction::Satisfied, Satisfaction::Basic]);
+    }
+
+    #[test]
+    fn labels_and_limits_come_from_the_definitions() {
+        let r = Rules::current();
+        assert_eq!(r.items.event_kinds.len(), ItemEventKind::ALL.len());
+        assert!(r.items.event_kinds.iter().all(|e| !e.label.is_empty()));
+        assert_eq!(
+            r.items.categories[0].default_days,
+            ItemDeadlines::default().policy_inquiry
+        );
+        assert_eq!(r.roster.limits.delegation_name, 40);
+        assert_eq!(r.roster.limits.unit, 60);
+        assert_eq!(r.items.limits.title, 60);
+        assert_eq!(r.search.max_chars, 50);
+        assert_eq!(r.errors.len(), ERROR_CODES.len());
+    }
+}

@@ -1,0 +1,554 @@
+//! The UI's development fixtures (`ui/dev/fixtures/*.json`): the answers the real core gives to the
+//! read commands the UI makes, over the demo data loaded on a fixed day. `npm run dev:mock` serves
+//! them (`ui/dev/mock-backend.ts`), so the browser preview shows what the app shows, with no
+//! business rule restated in TypeScript.
+//!
+//! The test fails when a committed fixture differs from what the core answers now; regenerate with
+//! `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures` and commit them.
+//!
+//! Ids (UUIDv7) and timestamps differ on every run, so they are replaced: each id by a fixed one in
+//! the order it first appears, each timestamp by one fixed time on the fixture day.
+//!
+//! List commands are captured once per filter the UI offers (`lists`: the filters as the UI sends
+//! them, without the page and without empty values, and the ids of every matching row in order);
+//! the mock cuts pages out of them. Rows are stored once (`rows`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use studio_core::calendar::{self, OverrideKind};
+use studio_core::cards::{self, CardQuery};
+use studio_core::items::{self, ItemQuery};
+use studio_core::roster::{self, DelegateInput, DelegateQuery};
+use studio_core::{audit, demo, settings, status, Ctx, Page, Store};
+
+/// The day the fixtures are "today".
+const DAY: (i32, u32, u32) = (2026, 11, 30);
+/// Every timestamp becomes this one (09:30 in Shanghai on the fixture day).
+const FIXED_TIME: &str = "2026-11-30T01:30:00.000Z";
+/// 工作台 asks for the 10 newest changes; a few more for the mock to serve other limits.
+const RECENT: u32 = 50;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap()
+}
+
+fn operator(store: &Store) -> Ctx {
+    Ctx::new(settings::operator(store).unwrap(), day())
+}
+
+fn v<T: Serialize>(x: T) -> Value {
+    serde_json::to_value(x).unwrap()
+}
+
+/// The filters as the UI's mock keys them: no `page`, no null / empty text / false.
+fn reduce(q: &Value) -> Value {
+    let mut out = Map::new();
+    for (k, x) in q.as_object().unwrap() {
+        let empty = x.is_null() || x == &json!("") || x == &json!(false);
+        if k != "page" && !empty {
+            out.insert(k.clone(), x.clone());
+        }
+    }
+    Value::Object(out)
+}
+
+/// Rows of one list command, each stored once, and the id lists per filter.
+#[derive(Default)]
+struct Lists {
+    rows: Map<String, Value>,
+    lists: Vec<Value>,
+}
+
+impl Lists {
+    /// Every page of `filters` (page_size 200, the core's largest).
+    fn capture<Q, R>(&mut self, filters: Value, run: impl Fn(&Q) -> studio_core::Result<Page<R>>)
+    where
+        Q: DeserializeOwned,
+        R: Serialize,
+    {
+        assert_eq!(reduce(&filters), filters, "write filters as the UI keys them");
+        let mut ids = Vec::new();
+        for page in 1.. {
+            let mut q = filters.clone();
+            q["page"] = json!({ "page": page, "page_size": 200 });
+            let q: Q = serde_json::from_value(q).unwrap();
+            let got = run(&q).unwrap_or_else(|e| panic!("{filters}: {e}"));
+            let n = got.items.len();
+            for row in got.items {
+                let row = v(row);
+                let id = row["id"].as_str().unwrap().to_string();
+                ids.push(json!(id));
+                self.rows.insert(id, row);
+            }
+            if n < 200 || ids.len() as u64 >= got.total {
+                assert_eq!(ids.len() as u64, got.total, "{filters}");
+                break;
+            }
+        }
+        self.lists.push(json!({ "query": filters, "ids": ids }));
+    }
+
+    fn into_value(self, mut extra: Map<String, Value>) -> Value {
+        extra.insert("rows".into(), Value::Object(self.rows));
+        extra.insert("lists".into(), Value::Array(self.lists));
+        Value::Object(extra)
+    }
+}
+
+fn obj(pairs: Vec<(&str, Value)>) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, x)| (k.to_string(), x)).collect()
+}
+
+/// The demo as a studio has it after a few days: the demo data, the studio's settings, an edit by
+/// the operator and one correction of the calendar.
+fn demo_store() -> (Store, Value) {
+    let store = Store::open_in_memory().unwrap();
+    let first_start = status::app_status(&store, &operator(&store)).unwrap();
+    demo::load_on(&store, day(), false).unwrap();
+    let s = settings::load(&store).unwrap();
+    settings::save(
+        &store,
+        &operator(&store),
+        &settings::Settings {
+            operator_name: "王明".into(),
+            studio_name: "潍坊学院党代表工作室".into(),
+            hotline: "0536-8785000".into(),
+            ..s
+        },
+    )
+    .unwrap();
+    let ctx = operator(&store);
+    let first = roster::all_delegates(&store, &ctx).unwrap()[0].id.clone();
+    let d = roster::get_delegate(&store, &ctx, &first).unwrap();
+    let input = DelegateInput {
+        name: d.name.clone(),
+        gender: d.gender,
+        delegation_id: d.delegation_id.clone(),
+        unit: d.unit.clone(),
+        position: "党委书记".into(),
+        mobile: d.mobile.clone(),
+        office_phone: d.office_phone.clone(),
+        email: d.email.clone(),
+        bio: d.bio.clone(),
+        pledge: d.pledge.clone(),
+        term: d.term.clone(),
+        display_order: d.display_order,
+        publish: d.publish,
+    };
+    roster::update_delegate(&store, &ctx, &first, d.version, &input).unwrap();
+    calendar::set_override(
+        &store,
+        &ctx,
+        "2026-12-31",
+        0,
+        OverrideKind::Holiday,
+        "学校放假",
+    )
+    .unwrap();
+    (store, v(first_start))
+}
+
+fn capture() -> BTreeMap<&'static str, Value> {
+    let (store, first_start) = demo_store();
+    let ctx = operator(&store);
+    let s = &store;
+    let c = &ctx;
+
+    // ---- app ----
+    let blank_store = Store::open_in_memory().unwrap();
+    settings::start_blank(&blank_store, &operator(&blank_store)).unwrap();
+    let bctx = operator(&blank_store);
+    let app = json!({
+        "today": day().format("%Y-%m-%d").to_string(),
+        "status": {
+            "first_start": first_start,
+            "blank": status::app_status(&blank_store, &bctx).unwrap(),
+            "demo": status::app_status(s, c).unwrap(),
+        },
+        "settings": settings::load(s).unwrap(),
+        "recent": audit::recent(s, c, RECENT).unwrap(),
+    });
+    let blank = json!({
+        "settings": settings::load(&blank_store).unwrap(),
+        "recent": audit::recent(&blank_store, &bctx, RECENT).unwrap(),
+        "card_counts": cards::card_counts(&blank_store, &bctx).unwrap(),
+        "item_counts": items::item_counts(&blank_store, &bctx).unwrap(),
+        "item_deadlines": items::deadlines(&blank_store, &bctx).unwrap(),
+    });
+
+    // ---- roster ----
+    let delegations = roster::list_delegations(s, c).unwrap();
+    let everyone = roster::all_delegates(s, c).unwrap();
+    let mut rl = Lists::default();
+    let list_delegates = |q: &DelegateQuery| roster::list_delegates(s, c, q);
+    for status in [json!("active"), json!("left"), Value::Null] {
+        for sort in ["roster", "name", "unit", "updated_desc"] {
+            rl.capture(
+                reduce(&json!({ "status": status, "sort": sort })),
+                list_delegates,
+            );
+        }
+        for g in &delegations {
+            rl.capture(
+                reduce(&json!({ "delegation_id": g.id, "status": status, "sort": "roster" })),
+                list_delegates,
+            );
+        }
+        // Searches the screenshots and the delegate pickers make.
+        for q in ["王", "张", "李", "刘", "zjh"] {
+            rl.capture(
+                reduce(&json!({ "q": q, "status": status, "sort": "roster" })),
+                list_delegates,
+            );
+        }
+    }
+    let mut one = Map::new();
+    let mut full = Map::new();
+    let mut history = Map::new();
+    for g in &delegations {
+        one.insert(g.id.clone(), v(roster::get_delegation(s, c, &g.id).unwrap()));
+    }
+    for d in &everyone {
+        full.insert(d.id.clone(), v(roster::get_delegate(s, c, &d.id).unwrap()));
+        history.insert(d.id.clone(), v(roster::delegate_history(s, c, &d.id).unwrap()));
+    }
+    let roster_fx = rl.into_value(obj(vec![
+        ("delegations", v(&delegations)),
+        ("delegation", Value::Object(one)),
+        ("delegates", Value::Object(full)),
+        ("history", Value::Object(history)),
+    ]));
+
+    // ---- cards ----
+    let mut cl = Lists::default();
+    let list_cards = |q: &CardQuery| cards::list_cards(s, c, q);
+    for sort in ["contact_desc", "contact_asc", "due_asc", "updated_desc"] {
+        cl.capture(json!({ "sort": sort }), list_cards);
+        for status in ["draft", "submitted"] {
+            cl.capture(json!({ "status": status, "sort": sort }), list_cards);
+        }
+    }
+    for deadline in ["on_time", "due_soon", "overdue", "filed_on_time", "filed_late"] {
+        cl.capture(
+            json!({ "deadline": deadline, "sort": "contact_desc" }),
+            list_cards,
+        );
+    }
+    for channel in ["studio", "online", "appointment", "home_visit", "other"] {
+        cl.capture(
+            json!({ "channel": channel, "sort": "contact_desc" }),
+            list_cards,
+        );
+    }
+    // 工作台's tiles, as of the fixture day.
+    let year = DAY.0;
+    let month = format!("{:04}-{:02}", DAY.0, DAY.1);
+    cl.capture(
+        json!({ "deadline": "filed_late", "filed_from": format!("{year}-01-01"),
+                "filed_to": format!("{year}-12-31"), "sort": "contact_desc" }),
+        list_cards,
+    );
+    cl.capture(
+        json!({ "status": "submitted", "filed_from": format!("{month}-01"),
+                "filed_to": format!("{month}-31"), "sort": "contact_desc" }),
+        list_cards,
+    );
+    for g in &delegations {
+        cl.capture(
+            json!({ "delegation_id": g.id, "sort": "contact_desc" }),
+            list_cards,
+        );
+    }
+    let all_cards: Vec<String> = cl.rows.keys().cloned().collect();
+    let mut card_delegates: Vec<String> = Vec::new();
+    for row in cl.rows.values() {
+        let id = row["delegate_id"].as_str().unwrap().to_string();
+        if !card_delegates.contains(&id) {
+            card_delegates.push(id);
+        }
+    }
+    for d in &card_delegates {
+        cl.capture(json!({ "delegate_id": d, "sort": "contact_desc" }), list_cards);
+    }
+    let mut card_full = Map::new();
+    let mut card_history = Map::new();
+    let mut amendments = Map::new();
+    let mut for_card = Map::new();
+    let mut similar_by_card = Map::new();
+    for id in &all_cards {
+        let card = cards::get_card(s, c, id).unwrap();
+        card_history.insert(id.clone(), v(cards::card_history(s, c, id).unwrap()));
+        if card.amendment_count > 0 {
+            amendments.insert(id.clone(), v(cards::card_amendments(s, c, id).unwrap()));
+        }
+        if let Some(item) = items::item_for_card(s, c, id).unwrap() {
+            for_card.insert(id.clone(), v(item));
+        }
+        if !card.opinion.trim().is_empty() {
+            if let Ok(found) = items::similar_items(s, c, &card.opinion, None, 8) {
+                similar_by_card.insert(id.clone(), v(found));
+            }
+        }
+        card_full.insert(id.clone(), v(card));
+    }
+    let mut snapshots = Map::new();
+    for d in everyone
+        .iter()
+        .filter(|d| d.status == roster::DelegateStatus::Active)
+    {
+        snapshots.insert(
+            d.id.clone(),
+            v(cards::delegate_snapshot(s, c, &d.id).unwrap()),
+        );
+    }
+    let cards_fx = cl.into_value(obj(vec![
+        ("counts", v(cards::card_counts(s, c).unwrap())),
+        ("cards", Value::Object(card_full)),
+        ("history", Value::Object(card_history)),
+        ("amendments", Value::Object(amendments)),
+        ("snapshots", Value::Object(snapshots)),
+    ]));
+
+    // ---- items ----
+    let mut il = Lists::default();
+    let list_items = |q: &ItemQuery| items::list_items(s, c, q);
+    for sort in ["received_desc", "received_asc", "due_asc", "updated_desc"] {
+        il.capture(json!({ "sort": sort }), list_items);
+    }
+    let rd = "received_desc";
+    for view in [
+        "open",
+        "due_soon",
+        "overdue",
+        "long_paused",
+        "paused",
+        "escalated",
+        "unit_overdue",
+    ] {
+        il.capture(json!({ "view": view, "sort": rd }), list_items);
+        il.capture(json!({ "view": view, "sort": "due_asc" }), list_items);
+    }
+    for status in [
+        "received",
+        "assigned",
+        "in_progress",
+        "answered",
+        "fed_back",
+        "closed",
+        "declined",
+    ] {
+        il.capture(json!({ "status": status, "sort": rd }), list_items);
+    }
+    for category in [
+        "policy_inquiry",
+        "implementation",
+        "party_building",
+        "public_opinion",
+        "rights",
+        "hardship",
+    ] {
+        il.capture(json!({ "category": category, "sort": rd }), list_items);
+    }
+    for source in ["card", "kiosk", "online", "hotline", "appointment", "survey"] {
+        il.capture(json!({ "source": source, "sort": rd }), list_items);
+    }
+    for g in &delegations {
+        il.capture(json!({ "delegation_id": g.id, "sort": rd }), list_items);
+    }
+    for d in &everyone {
+        il.capture(json!({ "delegate_id": d.id, "sort": rd }), list_items);
+    }
+    il.capture(
+        json!({ "status": "closed", "closed_from": format!("{month}-01"),
+                "closed_to": format!("{month}-30"), "sort": rd }),
+        list_items,
+    );
+    for q in ["人行道", "食堂", "宿舍"] {
+        il.capture(json!({ "q": q, "sort": rd }), list_items);
+    }
+    let mut details = Map::new();
+    let mut similar_by_item = Map::new();
+    let item_ids: Vec<String> = il.rows.keys().cloned().collect();
+    for id in &item_ids {
+        let detail = items::get_item(s, c, id).unwrap();
+        // The item form's text: title and content, as `ItemFormView` sends it.
+        let text = format!("{} {}", detail.item.title.trim(), detail.item.content.trim());
+        if let Ok(found) = items::similar_items(s, c, text.trim(), Some(id), 8) {
+            similar_by_item.insert(id.clone(), v(found));
+        }
+        details.insert(id.clone(), v(detail));
+    }
+    let items_fx = il.into_value(obj(vec![
+        ("counts", v(items::item_counts(s, c).unwrap())),
+        ("deadlines", v(items::deadlines(s, c).unwrap())),
+        ("details", Value::Object(details)),
+        ("for_card", Value::Object(for_card)),
+        (
+            "similar",
+            json!({ "by_item": similar_by_item, "by_card": similar_by_card }),
+        ),
+    ]));
+
+    // ---- calendar ----
+    let mut months = Map::new();
+    for y in DAY.0 - 1..=DAY.0 + 1 {
+        for m in 1..=12 {
+            months.insert(
+                format!("{y:04}-{m:02}"),
+                v(calendar::month_view(s, c, y, m).unwrap()),
+            );
+        }
+    }
+    let mut overrides = Map::new();
+    overrides.insert(
+        "all".into(),
+        v(calendar::list_overrides(s, c, None).unwrap()),
+    );
+    for y in DAY.0 - 1..=DAY.0 + 1 {
+        overrides.insert(
+            y.to_string(),
+            v(calendar::list_overrides(s, c, Some(y)).unwrap()),
+        );
+    }
+    let calendar_fx = json!({ "months": months, "overrides": overrides });
+
+    BTreeMap::from([
+        ("app", app),
+        ("blank", blank),
+        ("roster", roster_fx),
+        ("cards", cards_fx),
+        ("items", items_fx),
+        ("calendar", calendar_fx),
+    ])
+}
+
+// ---- making runs comparable ----
+
+fn is_uuid(b: &[u8]) -> bool {
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(c),
+        })
+}
+
+fn is_timestamp(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 20
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && (s.ends_with('Z') || s.ends_with("+00:00"))
+        && chrono::DateTime::parse_from_rfc3339(s).is_ok()
+}
+
+struct Normalizer {
+    ids: HashMap<String, String>,
+}
+
+impl Normalizer {
+    fn id(&mut self, uuid: &str) -> String {
+        let n = self.ids.len() + 1;
+        self.ids
+            .entry(uuid.to_string())
+            .or_insert_with(|| format!("019ad000-0000-7000-8000-{n:012}"))
+            .clone()
+    }
+
+    fn text(&mut self, s: &str) -> String {
+        if is_timestamp(s) {
+            return FIXED_TIME.to_string();
+        }
+        let b = s.as_bytes();
+        let mut out = String::with_capacity(s.len());
+        let mut i = 0;
+        while i < b.len() {
+            if i + 36 <= b.len() && s.is_char_boundary(i) && is_uuid(&b[i..i + 36]) {
+                out.push_str(&self.id(&s[i..i + 36]));
+                i += 36;
+            } else {
+                let ch = s[i..].chars().next().unwrap();
+                out.push(ch);
+                i += ch.len_utf8();
+            }
+        }
+        out
+    }
+
+    fn value(&mut self, x: Value) -> Value {
+        match x {
+            Value::String(s) => Value::String(self.text(&s)),
+            Value::Array(a) => Value::Array(a.into_iter().map(|x| self.value(x)).collect()),
+            Value::Object(o) => Value::Object(
+                o.into_iter()
+                    .map(|(k, x)| (self.text(&k), self.value(x)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
+/// The files, in the order their ids are numbered (a fixed order: the same numbers every time).
+const ORDER: [&str; 6] = ["app", "blank", "roster", "cards", "items", "calendar"];
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/dev/fixtures")
+}
+
+fn check(dir: &Path, files: BTreeMap<&'static str, Value>) {
+    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    let mut stale = Vec::new();
+    for (name, value) in files {
+        let path = dir.join(format!("{name}.json"));
+        let mut text = serde_json::to_string_pretty(&value).unwrap();
+        text.push('\n');
+        if update {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        } else if std::fs::read_to_string(&path).unwrap_or_default() != text {
+            stale.push(format!("{name}.json"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "ui/dev/fixtures/{{{}}} differ from what the core answers: run \
+         `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures` and commit them",
+        stale.join(",")
+    );
+}
+
+#[test]
+fn ui_fixtures_are_current() {
+    let mut norm = Normalizer {
+        ids: HashMap::new(),
+    };
+    let mut raw = capture();
+    let mut files = BTreeMap::new();
+    for name in ORDER {
+        let value = raw.remove(name).unwrap();
+        files.insert(name, norm.value(value));
+    }
+    assert!(raw.is_empty());
+    check(&fixtures_dir(), files);
+}
+
+#[test]
+fn capturing_twice_gives_the_same_fixtures() {
+    // What makes the staleness check meaningful: nothing but ids and times differs between runs.
+    let run = || {
+        let mut norm = Normalizer {
+            ids: HashMap::new(),
+        };
+        let mut raw = capture();
+        ORDER.map(|n| norm.value(raw.remove(n).unwrap())).to_vec()
+    };
+    assert!(run() == run());
+}

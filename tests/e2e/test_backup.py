@@ -1,0 +1,59 @@
+"""设置 → 备份与恢复 in the real window: 备份数据库 writes a backup (the test build saves to
+STUDIO_E2E_SAVE_DIR instead of asking) and says where; 从备份恢复 asks first, then puts the backup's
+data back (the test build opens STUDIO_E2E_OPEN_FILE instead of asking), keeps the replaced data
+aside, and every screen reloads with the restored data."""
+
+import shutil
+import time
+
+from selenium.webdriver.common.by import By
+
+from ui import click, invoke, visible, wait_for, wait_saved, wait_text
+
+
+def test_backup_and_restore(app_factory, workdir, save_dir, artifacts):
+    open_file = save_dir / "open.db"
+    session, d = app_factory(open_file=open_file)
+    click(d, "[data-test=setup-demo]")
+    wait_text(d, "已载入演示数据")
+    status, before = invoke(d, "settings_get")
+    assert status == "ok", before
+
+    click(d, "[data-test=nav-settings]")
+    click(d, "#tab-backup")
+    visible(d, "[data-test=backup-create]")
+    click(d, "[data-test=backup-create]")
+    result = visible(d, "[data-test=backup-result]")
+    backup = wait_saved(save_dir, "党代表工作室备份-*.db")
+    assert backup.name in result.text, result.text
+    assert backup.stat().st_size > 0
+    time.sleep(0.3)  # the message and the alert settle
+    d.save_screenshot(str(artifacts / "settings-backup.png"))
+
+    # A change after the backup…
+    changed = dict(before, studio_name="备份之后改的名称")
+    status, after = invoke(d, "settings_save", {"input": changed})
+    assert status == "ok" and after["studio_name"] == "备份之后改的名称", after
+
+    # …is gone once the backup is restored: asked first, then the window reloads.
+    shutil.copy(backup, open_file)
+    click(d, "[data-test=restore-open]")
+    box = visible(d, ".restore-confirm")
+    assert "留底" in box.text, box.text
+    d.save_screenshot(str(artifacts / "settings-restore-confirm.png"))
+    click(d, ".restore-confirm .el-message-box__btns .el-button--primary")
+    wait_text(d, "已从备份恢复")
+
+    def restored():
+        status, now = invoke(d, "settings_get")
+        return status == "ok" and now["studio_name"] == before["studio_name"]
+
+    wait_for(restored, what="the backup's settings back")
+    # The page reloaded on its own: the settings screen shows the restored data.
+    wait_for(lambda: d.execute_script("return document.readyState") == "complete", what="the page reloaded")
+    visible(d, "[data-test=settings-studio] input")
+    wait_for(lambda: visible(d, "[data-test=settings-studio] input").get_attribute("value") == before["studio_name"],
+             what="the restored studio name on screen")
+    # The replaced data was kept aside, next to the database.
+    assert list(workdir.glob("studio.before-restore-*.db")), sorted(p.name for p in workdir.iterdir())
+    assert not d.find_elements(By.CSS_SELECTOR, ".el-message--error")

@@ -1,0 +1,79 @@
+"""The window survives what goes wrong in the backend, and long jobs report progress: a panic in a
+command comes back as an `internal` error with a Chinese message while the window keeps working; a
+batch PDF of every demo card saved through 另存为 PDF (the test build writes to STUDIO_E2E_SAVE_DIR
+instead of asking) is complete, with a page or more per card."""
+
+import json
+import re
+import subprocess
+import time
+
+from selenium.webdriver.common.by import By
+
+from test_cards import no_loading
+from ui import click, invoke, visible, wait_for, wait_saved, wait_text
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_backend_panic_is_reported_and_the_window_goes_on(app_factory, artifacts):
+    _, d = app_factory()
+    click(d, "[data-test=setup-demo]")
+    wait_text(d, "已载入演示数据")
+
+    status, error = invoke(d, "debug_panic")
+    assert status == "err", error
+    assert error["code"] == "internal", error
+    assert CJK.search(error["message"]), error["message"]
+
+    # The window still answers: another command, and a whole screen.
+    status, value = invoke(d, "app_status")
+    assert status == "ok" and value["delegate_count"] > 0, value
+    click(d, "[data-test=nav-items]")
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "[data-test=items-row]"), what="the ledger's rows")
+    no_loading(d)
+    visible(d, "[data-test=items-table]")
+
+
+def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artifacts):
+    session, d = app_factory()
+    db = session.db
+    click(d, "[data-test=setup-demo]")
+    wait_text(d, "已载入演示数据")
+    out = workdir / "cards.json"
+    assert cli(db, "export", "cards", "--format", "json", "-o", str(out)).returncode == 0
+    cards = json.loads(out.read_text())
+    assert len(cards) > 1
+
+    click(d, "[data-test=nav-cards]")
+    visible(d, "[data-test=cards-table]")
+    no_loading(d)
+    click(d, "[data-test=cards-print]")
+    click(d, "[data-test=cards-print-all]")
+
+    # A long job shows its progress (with 取消) once it takes more than a moment; a quick one
+    # just finishes. Either way the preview ends up drawn.
+    saw_progress = False
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        boxes = [b for b in d.find_elements(By.CSS_SELECTOR, "[data-test=job-progress]") if b.is_displayed()]
+        if boxes and not saw_progress:
+            saw_progress = True
+            visible(d, "[data-test=job-progress-cancel]")
+            d.save_screenshot(str(artifacts / "job-progress.png"))
+        if d.find_elements(By.CSS_SELECTOR, "[data-test=print-pages] canvas[data-rendered]"):
+            break
+        time.sleep(0.05)
+    visible(d, "[data-test=print-pages] canvas[data-rendered]")
+    pages_shown = int(re.search(r"/\s*(\d+)", visible(d, "[data-test=print-page-count]").text).group(1))
+    assert pages_shown >= len(cards)
+
+    click(d, "[data-test=print-save]")
+    wait_text(d, "已保存到", timeout=120)
+    pdf = wait_saved(save_dir, "*.pdf")
+    assert pdf.name == "记录卡-全部.pdf", pdf.name
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+    assert info.returncode == 0, info.stderr
+    pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+    assert pages == pages_shown and pages >= len(cards), (pages, pages_shown, len(cards))
+    print(f"batch PDF: {len(cards)} cards, {pages} pages, progress box seen: {saw_progress}")
