@@ -101,7 +101,7 @@ fn a_database_from_a_newer_build_is_refused_untouched() {
     let newer = studio_core::storage::schema_version() + 5;
     rusqlite::Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", newer)
+        .pragma_update(None, "user_version", newer as i64)
         .unwrap();
     let err = Store::open(&path).err().expect("refused");
     assert!(err.to_string().contains("更新版本"), "{err}");

@@ -135,7 +135,7 @@ mod tests {
             json,
             serde_json::json!({
                 "date": "2025-10-11", "weekday": 6, "kind": "makeup_workday", "name": "国庆节",
-                "is_workday": true, "overridden": false, "official": true
+                "is_workday": true, "overridden": false, "official": true, "version": 0
             })
         );
         assert_eq!(serde_json::from_value::<CalendarDay>(json).unwrap(), day);

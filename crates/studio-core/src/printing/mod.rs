@@ -95,14 +95,14 @@ fn run(
     batch: &[studio_print::Card],
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Rendered> {
-    match studio_print::render_cards_with(batch, progress) {
-        Ok(Some(rendered)) => Ok(rendered),
-        Ok(None) => Err(Error::Cancelled),
-        Err(e) => Err(print_error(e)),
-    }
+    studio_print::render_cards_with(batch, progress).map_err(print_error)
 }
 
-/// The print crate's errors carry their Chinese message; to the user they are all "could not do it".
+/// The print crate's errors carry their Chinese message; apart from a stop they all mean "could not
+/// do it" to the user.
 fn print_error(e: PrintError) -> Error {
-    Error::Invalid(e.to_string())
+    match e {
+        PrintError::Cancelled => Error::Cancelled,
+        e => Error::Invalid(e.to_string()),
+    }
 }
