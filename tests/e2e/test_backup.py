@@ -8,14 +8,14 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from ui import click, invoke, visible, wait_for, wait_saved, wait_text
+from ui import DEMO_TIMEOUT, click, invoke, visible, wait_for, wait_saved, wait_text
 
 
 def test_backup_and_restore(app_factory, workdir, save_dir, artifacts):
     open_file = save_dir / "open.db"
     session, d = app_factory(open_file=open_file)
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
     status, before = invoke(d, "settings_get")
     assert status == "ok", before
 

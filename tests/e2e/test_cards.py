@@ -7,7 +7,7 @@ import time
 
 from selenium.webdriver.common.keys import Keys
 
-from ui import click, type_into, visible, wait_for, wait_no_text, wait_saved, wait_text
+from ui import DEMO_TIMEOUT, click, type_into, visible, wait_for, wait_no_text, wait_saved, wait_text
 
 
 def first_active_delegate(cli, db):
@@ -32,7 +32,7 @@ def test_card_entered_filed_and_printed(app_factory, cli, workdir, save_dir, art
     session, d = app_factory()
     db = session.db
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
     delegate = first_active_delegate(cli, db)
 
     click(d, "[data-test=nav-cards]")

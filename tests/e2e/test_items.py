@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from test_cards import no_loading
-from ui import choose, click, type_into, visible, wait_for, wait_text
+from ui import DEMO_TIMEOUT, choose, click, type_into, visible, wait_for, wait_text
 
 
 def export(cli, db, workdir, what):
@@ -48,7 +48,7 @@ def test_item_from_card_to_closed(app_factory, cli, workdir, artifacts):
     session, d = app_factory()
     db = session.db
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
 
     # A demo draft card (not yet filed) whose opinion is not yet in the ledger.
     linked = {i["card_id"] for i in export(cli, db, workdir, "items") if i["card_id"]}

@@ -9,7 +9,7 @@ import re
 from selenium.webdriver.common.by import By
 
 from test_items import act, status_is
-from ui import choose, click, type_into, visible, wait_for, wait_text
+from ui import DEMO_TIMEOUT, choose, click, type_into, visible, wait_for, wait_text
 
 
 def no_loading(d):
@@ -26,7 +26,7 @@ def test_ledger_screens_on_demo_data(app_factory, cli, workdir, artifacts):
     session, d = app_factory()
     db = session.db
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
     out = workdir / "items.json"
     assert cli(db, "export", "items", "--format", "json", "-o", str(out)).returncode == 0
     items = json.loads(out.read_text())

@@ -11,7 +11,7 @@ import time
 from selenium.webdriver.common.by import By
 
 from test_cards import no_loading
-from ui import click, invoke, visible, wait_for, wait_saved, wait_text
+from ui import DEMO_TIMEOUT, click, invoke, visible, wait_for, wait_saved, wait_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -19,7 +19,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 def test_backend_panic_is_reported_and_the_window_goes_on(app_factory, artifacts):
     _, d = app_factory()
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
 
     status, error = invoke(d, "debug_panic")
     assert status == "err", error
@@ -39,7 +39,7 @@ def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artif
     session, d = app_factory()
     db = session.db
     click(d, "[data-test=setup-demo]")
-    wait_text(d, "已载入演示数据")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
     out = workdir / "cards.json"
     assert cli(db, "export", "cards", "--format", "json", "-o", str(out)).returncode == 0
     cards = json.loads(out.read_text())

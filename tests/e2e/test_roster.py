@@ -5,7 +5,7 @@ import json
 
 from selenium.webdriver.common.keys import Keys
 
-from ui import choose, click, page_text, type_into, visible, wait_for, wait_no_text, wait_text
+from ui import DEMO_TIMEOUT, choose, click, page_text, type_into, visible, wait_for, wait_no_text, wait_text
 
 
 def delegates_in_db(cli, db):
@@ -75,6 +75,7 @@ def test_roster_end_to_end(app_factory, cli, workdir, artifacts):
 def test_demo_roster_on_first_start(app_factory, artifacts):
     _, d = app_factory()
     click(d, "[data-test=setup-demo]")
+    wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
     click(d, "[data-test=nav-roster]")
     table = visible(d, "[data-test=roster-table]")
     wait_for(lambda: "代表团" in table.text, what="demo delegates")

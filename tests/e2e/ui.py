@@ -12,6 +12,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 TIMEOUT = 15
+# Loading the demo data writes a few thousand rows in the debug build: allow for a busy machine.
+DEMO_TIMEOUT = 120
 
 
 def wait_for(fn, timeout=TIMEOUT, what="condition"):

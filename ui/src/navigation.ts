@@ -13,6 +13,7 @@ import {
   Tickets,
   User,
 } from '@element-plus/icons-vue'
+import { RULES } from '@/api/rules'
 
 export interface NavItem {
   /** Also the `data-test` suffix: `nav-<key>`. */
@@ -35,7 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
     title: '记录卡',
     icon: Tickets,
     available: true,
-    summary: '录入、打印党代表联系党员和群众工作记录卡，跟踪 3 个工作日内的交回期限。',
+    summary: `录入、打印党代表联系党员和群众工作记录卡，跟踪 ${RULES.cards.filing_workdays} 个工作日内的交回期限。`,
   },
   {
     key: 'items',

@@ -19,7 +19,7 @@ pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
                 "数据库中已有台账事项，未生成性能测试数据".into(),
             ));
         }
-        studio_core::demo::bulk_items(store, n, 20261128)?;
+        studio_core::demo::bulk_items(store, ctx, n, 20261128)?;
         println!("已生成 {n} 件台账事项");
         return Ok(());
     }

@@ -309,7 +309,10 @@ fn needs(kind: ItemActionKind) -> (bool, bool) {
         return (false, false);
     };
     let ok = |referred, escalated| flow::check(status, false, referred, escalated, &a).is_ok();
-    (!ok(false, false) && ok(true, false), ok(true, false) && !ok(true, true))
+    (
+        !ok(false, false) && ok(true, false),
+        ok(true, false) && !ok(true, true),
+    )
 }
 
 impl Rules {
@@ -548,7 +551,11 @@ mod tests {
                 step.value == ItemActionKind::ReferralAnswer,
                 "{step:?}"
             );
-            assert_eq!(step.once, step.value == ItemActionKind::Escalate, "{step:?}");
+            assert_eq!(
+                step.once,
+                step.value == ItemActionKind::Escalate,
+                "{step:?}"
+            );
         }
         // And against the check itself, in every status that allows the step.
         for rule in &rules.items.statuses {

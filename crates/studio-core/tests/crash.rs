@@ -161,33 +161,43 @@ fn child_fsize() {
 const MAGIC: &[u8; 8] = b"STCRASH1";
 const HEADER: usize = 32;
 
+/// The body of version `seq`: a random 4 KB block of this version, repeated, each copy starting with
+/// its number; and the checksum of that block. Copying is quick even unoptimised, so the child
+/// spends its time writing (where the kills should land) rather than computing: a checksum of the
+/// whole 3 MB took as long as writing it in the debug build.
+fn make_body(seq: u64, body_len: usize) -> (Vec<u8>, u64) {
+    let mut block = [0u8; 4096];
+    fastrand::Rng::with_seed(seq ^ 0x5eed_f11e).fill(&mut block);
+    let sum = fnv(&block);
+    let mut body = Vec::with_capacity(body_len);
+    for i in 0..body_len.div_ceil(block.len()) {
+        block[..8].copy_from_slice(&(i as u64 ^ seq).to_le_bytes());
+        body.extend_from_slice(&block[..block.len().min(body_len - body.len())]);
+    }
+    (body, sum)
+}
+
 /// A file of `len` bytes in all: MAGIC, body length, sequence number, checksum, then the body.
 fn make_file(seq: u64, len: usize) -> Vec<u8> {
-    let mut body = vec![0u8; len.saturating_sub(HEADER)];
-    fastrand::Rng::with_seed(seq ^ 0x5eed_f11e).fill(&mut body);
+    let (body, sum) = make_body(seq, len.saturating_sub(HEADER));
     let mut out = Vec::with_capacity(HEADER + body.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
     out.extend_from_slice(&seq.to_le_bytes());
-    out.extend_from_slice(&checksum(&body).to_le_bytes());
+    out.extend_from_slice(&sum.to_le_bytes());
     out.extend_from_slice(&body);
     out
 }
 
-/// FNV-1a over 8-byte words (fast enough unoptimised for 3 MB).
-fn checksum(body: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut words = body.chunks_exact(8);
-    for w in &mut words {
-        h = (h ^ u64::from_le_bytes(w.try_into().unwrap())).wrapping_mul(0x0100_0000_01b3);
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
-/// The sequence number of a whole, valid file; why not otherwise.
+/// The sequence number of a whole, valid file; why not otherwise. Valid: the length in the header
+/// is the body's, the checksum is that version's, and the body is, byte for byte, what that version
+/// wrote (a comparison, quick where a checksum of 3 MB is not).
 fn parse_file(bytes: &[u8]) -> Result<u64, String> {
     if bytes.len() < HEADER || &bytes[..8] != MAGIC {
         return Err(format!("no header ({} bytes)", bytes.len()));
@@ -201,8 +211,11 @@ fn parse_file(bytes: &[u8]) -> Result<u64, String> {
             body.len()
         ));
     }
-    if checksum(body) != sum {
-        return Err(format!("version {seq}: checksum does not match"));
+    let (expected, expected_sum) = make_body(seq, body.len());
+    if sum != expected_sum || body != expected.as_slice() {
+        return Err(format!(
+            "version {seq}: the content does not match its checksum"
+        ));
     }
     Ok(seq)
 }
@@ -232,7 +245,9 @@ impl Run {
     }
 
     fn values<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.lines.iter().filter_map(move |l| l.strip_prefix(prefix))
+        self.lines
+            .iter()
+            .filter_map(move |l| l.strip_prefix(prefix))
     }
 
     fn explain(&self) -> String {
@@ -320,7 +335,10 @@ fn database_keeps_every_acknowledged_write_through_sigkill() {
         let trial_arg = trial.to_string();
         let run = run_child(
             "db",
-            &[("STUDIO_CRASH_DB", &db_arg), ("STUDIO_CRASH_TRIAL", &trial_arg)],
+            &[
+                ("STUDIO_CRASH_DB", &db_arg),
+                ("STUDIO_CRASH_TRIAL", &trial_arg),
+            ],
             Some(delay),
         );
         let at = format!("trial {trial} (killed after {delay:?})");
@@ -412,7 +430,12 @@ fn verify_db(db: &Path, ctx: &Ctx, acked: &[String]) -> Result<usize, String> {
     drop(conn);
     drop(store);
     // Nothing half-written beside the database: only the file, its WAL and shared memory.
-    let allowed = ["studio.db", "studio.db-wal", "studio.db-shm", "studio.files"];
+    let allowed = [
+        "studio.db",
+        "studio.db-wal",
+        "studio.db-shm",
+        "studio.files",
+    ];
     let odd: Vec<String> = names_in(db.parent().unwrap())
         .into_iter()
         .filter(|n| !allowed.contains(&n.as_str()))
@@ -438,7 +461,7 @@ fn saved_file_is_old_or_new_never_partial_through_sigkill() {
     let started = Instant::now();
 
     let mut last_seq = 0u64;
-    let (mut saves, mut with_temp, mut unacked_saves) = (0usize, 0usize, 0usize);
+    let (mut run_trials, mut saves, mut with_temp, mut unacked_saves) = (0, 0, 0, 0);
     let mut failures: Vec<String> = Vec::new();
     for trial in 0..trials {
         let delay = Duration::from_millis(rng.u64(5..=300));
@@ -446,9 +469,13 @@ fn saved_file_is_old_or_new_never_partial_through_sigkill() {
         let seq_arg = (last_seq + 1).to_string();
         let run = run_child(
             "file",
-            &[("STUDIO_CRASH_TARGET", &target_arg), ("STUDIO_CRASH_SEQ", &seq_arg)],
+            &[
+                ("STUDIO_CRASH_TARGET", &target_arg),
+                ("STUDIO_CRASH_SEQ", &seq_arg),
+            ],
             Some(delay),
         );
+        run_trials += 1;
         let at = format!("trial {trial} (killed after {delay:?})");
         if !run.killed() {
             failures.push(format!("{at}: {}", run.explain()));
@@ -469,7 +496,9 @@ fn saved_file_is_old_or_new_never_partial_through_sigkill() {
                 last_seq = seq;
             }
             Ok(seq) => {
-                failures.push(format!("{at}: target is version {seq}, expected {expected}"));
+                failures.push(format!(
+                    "{at}: target is version {seq}, expected {expected}"
+                ));
                 last_seq = last_seq.max(seq);
             }
             Err(e) => {
@@ -494,7 +523,7 @@ fn saved_file_is_old_or_new_never_partial_through_sigkill() {
         }
     }
     println!(
-        "CRASH-SUMMARY mode=file trials={trials} acknowledged={saves} checks={trials} \
+        "CRASH-SUMMARY mode=file trials={run_trials} acknowledged={saves} checks={run_trials} \
          killed_mid_save={with_temp} unacknowledged_saves={unacked_saves} failures={} \
          seconds={:.1} seed={seed}",
         failures.len(),
@@ -556,8 +585,14 @@ fn full_disk_keeps_the_old_file() {
         Ok(_mount) => {
             let err = files::write_atomic(&target, &make_file(2, 1_500_000)).unwrap_err();
             let msg = err.to_string();
-            assert!(msg.contains("无法写入") && msg.contains("磁盘空间不足"), "{msg}");
-            assert!(std::fs::read(&target).unwrap() == old, "the old file changed");
+            assert!(
+                msg.contains("无法写入") && msg.contains("磁盘空间不足"),
+                "{msg}"
+            );
+            assert!(
+                std::fs::read(&target).unwrap() == old,
+                "the old file changed"
+            );
             assert_eq!(names_in(&small), ["名册.pdf"], "a partial file was left");
             // The failed temporary's space was given back: a file that fits beside the old one saves.
             files::write_atomic(&target, &make_file(3, 900_000)).unwrap();
@@ -583,10 +618,18 @@ fn full_disk_keeps_the_old_file() {
             let msg = result
                 .strip_prefix("err ")
                 .unwrap_or_else(|| panic!("the write past RLIMIT_FSIZE succeeded: {result}"));
-            assert!(msg.contains("无法写入") && msg.contains("os error 27"), "{msg}");
-            assert!(std::fs::read(&target).unwrap() == old, "the old file changed");
+            assert!(
+                msg.contains("无法写入") && msg.contains("os error 27"),
+                "{msg}"
+            );
+            assert!(
+                std::fs::read(&target).unwrap() == old,
+                "the old file changed"
+            );
             assert_eq!(names_in(&small), ["名册.pdf"], "a partial file was left");
-            println!("full disk: path=fsize (RLIMIT_FSIZE 1.2 MB, EFBIG; tmpfs: {why}) error=「{msg}」");
+            println!(
+                "full disk: path=fsize (RLIMIT_FSIZE 1.2 MB, EFBIG; tmpfs: {why}) error=「{msg}」"
+            );
         }
     }
 }

@@ -1526,14 +1526,7 @@ fn two_steps_from_the_same_version_the_second_is_refused() {
     let second_ctx = on(admin(), "2025-09-02");
     let records = changes(&f).len();
 
-    let first = items::act(
-        &f.store,
-        &first_ctx,
-        &it.id,
-        seen,
-        &refer("2025-09-10", ""),
-    )
-    .unwrap();
+    let first = items::act(&f.store, &first_ctx, &it.id, seen, &refer("2025-09-10", "")).unwrap();
     assert_eq!(first.version, seen + 1);
     // The second, based on what it saw, is refused whatever the step: a note…
     let e = items::act(&f.store, &second_ctx, &it.id, seen, &note("同时备注")).unwrap_err();
@@ -1545,7 +1538,10 @@ fn two_steps_from_the_same_version_the_second_is_refused() {
     assert_eq!((info.base_version, info.current_version), (seen, seen + 1));
     assert_eq!(info.changed_by, "王联络");
     let fields: Vec<&str> = info.fields.iter().map(|f| f.field.as_str()).collect();
-    assert!(fields.contains(&"status") && fields.contains(&"referral"), "{fields:?}");
+    assert!(
+        fields.contains(&"status") && fields.contains(&"referral"),
+        "{fields:?}"
+    );
     // …or the same step (the version is checked before the flow).
     let e = items::act(
         &f.store,
@@ -1574,8 +1570,14 @@ fn two_steps_from_the_same_version_the_second_is_refused() {
     assert_eq!(new[0].action, "refer");
 
     // Based on the new version, the second screen's note goes through.
-    let noted = items::act(&f.store, &second_ctx, &it.id, first.version, &note("刷新后备注"))
-        .unwrap();
+    let noted = items::act(
+        &f.store,
+        &second_ctx,
+        &it.id,
+        first.version,
+        &note("刷新后备注"),
+    )
+    .unwrap();
     assert_eq!(noted.version, first.version + 1);
     assert_eq!(noted.status, ItemStatus::Assigned);
 }
@@ -1585,17 +1587,31 @@ fn two_edits_from_the_same_version_the_second_is_refused() {
     let f = fixture();
     let it = make(&f, "2025-09-01");
     let ctx = on(officer(), "2025-09-05");
-    let mut mine = input(&f.delegate, "2025-09-01", "南区食堂晚餐价格偏高（更正）", "内容一");
+    let mut mine = input(
+        &f.delegate,
+        "2025-09-01",
+        "南区食堂晚餐价格偏高（更正）",
+        "内容一",
+    );
     let first = items::update_item(&f.store, &ctx, &it.id, it.version, &mine).unwrap();
     assert_eq!(first.version, it.version + 1);
     mine.title = "另一位同事的标题".into();
     mine.person_phone = "13700001111".into();
-    let e = items::update_item(&f.store, &on(admin(), "2025-09-05"), &it.id, it.version, &mine)
-        .unwrap_err();
+    let e = items::update_item(
+        &f.store,
+        &on(admin(), "2025-09-05"),
+        &it.id,
+        it.version,
+        &mine,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "conflict");
     let info = stale_info(&e);
     assert_eq!((info.base_version, info.current_version), (1, 2));
-    assert!(info.fields.iter().any(|f| f.field == "title" && f.label == "标题"));
+    assert!(info
+        .fields
+        .iter()
+        .any(|f| f.field == "title" && f.label == "标题"));
 
     let now = detail(&f, &it.id, "2025-09-05");
     assert_eq!(now.item, first);
@@ -1632,8 +1648,12 @@ fn two_saves_of_the_deadlines_from_the_same_version_the_second_is_refused() {
         rights: 12,
         ..read
     };
-    let e = items::save_deadlines(&f.store, &Ctx::now(Actor::new("组织部李老师", Role::Admin)), &theirs)
-        .unwrap_err();
+    let e = items::save_deadlines(
+        &f.store,
+        &Ctx::now(Actor::new("组织部李老师", Role::Admin)),
+        &theirs,
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "conflict");
     let info = stale_info(&e);
     assert_eq!(info.entity, "settings");
@@ -1652,13 +1672,21 @@ fn two_saves_of_the_deadlines_from_the_same_version_the_second_is_refused() {
         .filter(|r| r.entity == "settings" && r.row_id == "item_deadlines")
         .collect();
     assert_eq!(log.len(), 1);
-    assert_eq!((log[0].base_version, log[0].new_version), (Some(0), Some(1)));
+    assert_eq!(
+        (log[0].base_version, log[0].new_version),
+        (Some(0), Some(1))
+    );
     // The next save is based on version 1 and makes version 2.
     let theirs = ItemDeadlines {
         version: now.version,
         ..theirs
     };
-    assert_eq!(items::save_deadlines(&f.store, &ctx, &theirs).unwrap().version, 2);
+    assert_eq!(
+        items::save_deadlines(&f.store, &ctx, &theirs)
+            .unwrap()
+            .version,
+        2
+    );
 }
 
 #[test]
@@ -1683,22 +1711,33 @@ fn a_visitor_reads_nothing_of_the_ledger_and_opening_an_item_is_recorded() {
         items::similar_items(s, &visitor, "南区食堂晚餐价格偏高", None, 5).map(drop),
         "similar_items",
     );
-    refused(items::item_for_card(s, &visitor, &c).map(drop), "item_for_card");
+    refused(
+        items::item_for_card(s, &visitor, &c).map(drop),
+        "item_for_card",
+    );
     refused(
         items::items_for_export(s, &visitor, None, None).map(drop),
         "items_for_export",
     );
     refused(items::deadlines(s, &visitor).map(drop), "deadlines");
-    let access = |s: &Store| studio_core::storage::audit::access_entries(&*s.reader().unwrap()).unwrap();
+    let access =
+        |s: &Store| studio_core::storage::audit::access_entries(&*s.reader().unwrap()).unwrap();
     assert!(access(s).is_empty(), "a refused read is not an opening");
 
     // Lists are for records readers: masked phone, no address.
-    let page = items::list_items(s, &on(delegate_actor(), "2025-09-02"), &ItemQuery::default())
-        .unwrap();
+    let page = items::list_items(
+        s,
+        &on(delegate_actor(), "2025-09-02"),
+        &ItemQuery::default(),
+    )
+    .unwrap();
     let row = serde_json::to_value(&page.items[0]).unwrap();
     assert_eq!(row["person_phone_masked"], "139****4321");
     let text = row.to_string();
-    assert!(!text.contains("13987654321") && !text.contains("215室"), "{text}");
+    assert!(
+        !text.contains("13987654321") && !text.contains("215室"),
+        "{text}"
+    );
     assert_eq!(access(s).len(), 0, "a list is not an opening");
 
     // Opening the full record is recorded once; an export once.
@@ -1747,7 +1786,10 @@ fn a_visitor_reads_nothing_of_the_ledger_and_opening_an_item_is_recorded() {
     };
     match items::list_items(s, &on(officer(), "2025-09-02"), &backwards) {
         Err(Error::Validation(v)) => {
-            let got: Vec<_> = v.iter().map(|f| (f.field.as_str(), f.message.as_str())).collect();
+            let got: Vec<_> = v
+                .iter()
+                .map(|f| (f.field.as_str(), f.message.as_str()))
+                .collect();
             assert_eq!(
                 got,
                 vec![
@@ -1758,7 +1800,12 @@ fn a_visitor_reads_nothing_of_the_ledger_and_opening_an_item_is_recorded() {
         }
         other => panic!("{other:?}"),
     }
-    match items::items_for_export(s, &Ctx::now(admin()), Some("2025-09-10"), Some("2025-09-01")) {
+    match items::items_for_export(
+        s,
+        &Ctx::now(admin()),
+        Some("2025-09-10"),
+        Some("2025-09-01"),
+    ) {
         Err(Error::Validation(v)) => assert_eq!(v[0].field, "to"),
         other => panic!("{other:?}"),
     }
@@ -1787,7 +1834,11 @@ fn one_change(
         (r.entity.as_str(), r.row_id.as_str(), r.action.as_str()),
         (entity, row_id, action)
     );
-    assert_eq!((r.base_version, r.new_version), (base, Some(new)), "{action}");
+    assert_eq!(
+        (r.base_version, r.new_version),
+        (base, Some(new)),
+        "{action}"
+    );
     let after = r.after.as_ref().expect("after");
     assert_eq!(after["version"], new, "{action}: the whole row after");
     match (&r.before, base) {
@@ -1820,7 +1871,12 @@ fn every_item_write_leaves_one_whole_row_change_record() {
 
     // 修改.
     n = changes(&f).len();
-    let mut edit = input(&f.delegate, "2025-09-01", "南区食堂晚餐价格偏高（更正）", "内容");
+    let mut edit = input(
+        &f.delegate,
+        "2025-09-01",
+        "南区食堂晚餐价格偏高（更正）",
+        "内容",
+    );
     edit.category = Some(ItemCategory::Implementation);
     items::update_item(&f.store, &on(officer(), today), &id, v, &edit).unwrap();
     let r = one_change(&f, n, "item", &id, "update", Some(v), v + 1);
@@ -1833,7 +1889,12 @@ fn every_item_write_leaves_one_whole_row_change_record() {
     let o = officer;
     let a = admin;
     let steps: Vec<(fn() -> Actor, ItemAction, &str, Vec<K>)> = vec![
-        (o, refer("2025-09-10", "2025-09-02"), "refer", vec![K::Refer]),
+        (
+            o,
+            refer("2025-09-10", "2025-09-02"),
+            "refer",
+            vec![K::Refer],
+        ),
         (
             o,
             ItemAction::ReferralAnswer {
@@ -1882,7 +1943,14 @@ fn every_item_write_leaves_one_whole_row_change_record() {
     // 不予受理.
     let other = make(&f, "2025-09-01");
     n = changes(&f).len();
-    items::act(&f.store, &on(admin(), today), &other.id, 1, &decline("不属于受理范围")).unwrap();
+    items::act(
+        &f.store,
+        &on(admin(), today),
+        &other.id,
+        1,
+        &decline("不属于受理范围"),
+    )
+    .unwrap();
     one_change(&f, n, "item", &other.id, "decline", Some(1), 2);
     assert_eq!(
         kinds(&f, &other.id),
@@ -1957,7 +2025,10 @@ fn every_item_write_leaves_one_whole_row_change_record() {
     assert_eq!(plain_moved.after.as_ref().unwrap()["due_on"], "2025-09-09");
     for r in &moved {
         assert_eq!(r.action, "recompute_due");
-        let k = open.iter().position(|i| *i == r.row_id).expect("an open item");
+        let k = open
+            .iter()
+            .position(|i| *i == r.row_id)
+            .expect("an open item");
         let (b, a) = (r.before.as_ref().unwrap(), r.after.as_ref().unwrap());
         assert_eq!(r.base_version, b["version"].as_i64());
         assert_eq!(r.new_version, a["version"].as_i64());

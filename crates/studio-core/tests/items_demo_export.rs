@@ -109,8 +109,15 @@ fn demo_items_cover_every_category_source_and_most_states() {
             .collect();
         assert_eq!(recs[0].action, "create", "{}", i.no);
         assert_eq!(recs[0].new_version, Some(1));
-        assert!(recs.windows(2).all(|w| w[1].base_version == w[0].new_version));
-        assert_eq!(recs.last().unwrap().new_version, Some(i.version), "{}", i.no);
+        assert!(recs
+            .windows(2)
+            .all(|w| w[1].base_version == w[0].new_version));
+        assert_eq!(
+            recs.last().unwrap().new_version,
+            Some(i.version),
+            "{}",
+            i.no
+        );
     }
 
     // A second demo with --force adds beside the first without tripping over linked cards.

@@ -71,7 +71,11 @@ impl Lists {
         Q: DeserializeOwned,
         R: Serialize,
     {
-        assert_eq!(reduce(&filters), filters, "write filters as the UI keys them");
+        assert_eq!(
+            reduce(&filters),
+            filters,
+            "write filters as the UI keys them"
+        );
         let mut ids = Vec::new();
         for page in 1.. {
             let mut q = filters.clone();
@@ -97,6 +101,40 @@ impl Lists {
         extra.insert("rows".into(), Value::Object(self.rows));
         extra.insert("lists".into(), Value::Array(self.lists));
         Value::Object(extra)
+    }
+}
+
+/// Similar items, each stored once (`items`), and per card or item the ids found for it.
+#[derive(Default)]
+struct Similar {
+    items: Map<String, Value>,
+    by: BTreeMap<&'static str, Map<String, Value>>,
+}
+
+impl Similar {
+    fn add(&mut self, by: &'static str, key: &str, found: Vec<items::SimilarItem>) {
+        let mut ids = Vec::new();
+        for f in found {
+            let id = f.id.clone();
+            let f = v(f);
+            // The same item reads the same whatever it was found for.
+            assert_eq!(self.items.get(&id).unwrap_or(&f), &f);
+            self.items.insert(id.clone(), f);
+            ids.push(json!(id));
+        }
+        self.by
+            .entry(by)
+            .or_default()
+            .insert(key.to_string(), Value::Array(ids));
+    }
+
+    fn into_value(self) -> Value {
+        let mut out = Map::new();
+        out.insert("items".into(), Value::Object(self.items));
+        for (k, m) in self.by {
+            out.insert(k.into(), Value::Object(m));
+        }
+        Value::Object(out)
     }
 }
 
@@ -211,11 +249,17 @@ fn capture() -> BTreeMap<&'static str, Value> {
     let mut full = Map::new();
     let mut history = Map::new();
     for g in &delegations {
-        one.insert(g.id.clone(), v(roster::get_delegation(s, c, &g.id).unwrap()));
+        one.insert(
+            g.id.clone(),
+            v(roster::get_delegation(s, c, &g.id).unwrap()),
+        );
     }
     for d in &everyone {
         full.insert(d.id.clone(), v(roster::get_delegate(s, c, &d.id).unwrap()));
-        history.insert(d.id.clone(), v(roster::delegate_history(s, c, &d.id).unwrap()));
+        history.insert(
+            d.id.clone(),
+            v(roster::delegate_history(s, c, &d.id).unwrap()),
+        );
     }
     let roster_fx = rl.into_value(obj(vec![
         ("delegations", v(&delegations)),
@@ -233,7 +277,13 @@ fn capture() -> BTreeMap<&'static str, Value> {
             cl.capture(json!({ "status": status, "sort": sort }), list_cards);
         }
     }
-    for deadline in ["on_time", "due_soon", "overdue", "filed_on_time", "filed_late"] {
+    for deadline in [
+        "on_time",
+        "due_soon",
+        "overdue",
+        "filed_on_time",
+        "filed_late",
+    ] {
         cl.capture(
             json!({ "deadline": deadline, "sort": "contact_desc" }),
             list_cards,
@@ -258,6 +308,11 @@ fn capture() -> BTreeMap<&'static str, Value> {
                 "filed_to": format!("{month}-31"), "sort": "contact_desc" }),
         list_cards,
     );
+    // A period (the fixture month), as typed into the range picker.
+    cl.capture(
+        json!({ "from": format!("{month}-01"), "to": format!("{month}-30"), "sort": "contact_desc" }),
+        list_cards,
+    );
     for g in &delegations {
         cl.capture(
             json!({ "delegation_id": g.id, "sort": "contact_desc" }),
@@ -273,13 +328,16 @@ fn capture() -> BTreeMap<&'static str, Value> {
         }
     }
     for d in &card_delegates {
-        cl.capture(json!({ "delegate_id": d, "sort": "contact_desc" }), list_cards);
+        cl.capture(
+            json!({ "delegate_id": d, "sort": "contact_desc" }),
+            list_cards,
+        );
     }
     let mut card_full = Map::new();
     let mut card_history = Map::new();
     let mut amendments = Map::new();
     let mut for_card = Map::new();
-    let mut similar_by_card = Map::new();
+    let mut similar = Similar::default();
     for id in &all_cards {
         let card = cards::get_card(s, c, id).unwrap();
         card_history.insert(id.clone(), v(cards::card_history(s, c, id).unwrap()));
@@ -289,9 +347,11 @@ fn capture() -> BTreeMap<&'static str, Value> {
         if let Some(item) = items::item_for_card(s, c, id).unwrap() {
             for_card.insert(id.clone(), v(item));
         }
-        if !card.opinion.trim().is_empty() {
+        // 关联已有事项 (a card without an item) suggests similar items for its opinion.
+        let linked = for_card.contains_key(id);
+        if !linked && !card.opinion.trim().is_empty() {
             if let Ok(found) = items::similar_items(s, c, &card.opinion, None, 8) {
-                similar_by_card.insert(id.clone(), v(found));
+                similar.add("by_card", id, found);
             }
         }
         card_full.insert(id.clone(), v(card));
@@ -354,7 +414,14 @@ fn capture() -> BTreeMap<&'static str, Value> {
     ] {
         il.capture(json!({ "category": category, "sort": rd }), list_items);
     }
-    for source in ["card", "kiosk", "online", "hotline", "appointment", "survey"] {
+    for source in [
+        "card",
+        "kiosk",
+        "online",
+        "hotline",
+        "appointment",
+        "survey",
+    ] {
         il.capture(json!({ "source": source, "sort": rd }), list_items);
     }
     for g in &delegations {
@@ -368,18 +435,28 @@ fn capture() -> BTreeMap<&'static str, Value> {
                 "closed_to": format!("{month}-30"), "sort": rd }),
         list_items,
     );
+    il.capture(
+        json!({ "from": format!("{month}-01"), "to": format!("{month}-30"), "sort": rd }),
+        list_items,
+    );
     for q in ["人行道", "食堂", "宿舍"] {
         il.capture(json!({ "q": q, "sort": rd }), list_items);
     }
     let mut details = Map::new();
-    let mut similar_by_item = Map::new();
     let item_ids: Vec<String> = il.rows.keys().cloned().collect();
     for id in &item_ids {
         let detail = items::get_item(s, c, id).unwrap();
-        // The item form's text: title and content, as `ItemFormView` sends it.
-        let text = format!("{} {}", detail.item.title.trim(), detail.item.content.trim());
-        if let Ok(found) = items::similar_items(s, c, text.trim(), Some(id), 8) {
-            similar_by_item.insert(id.clone(), v(found));
+        // The form of an open item lists similar items for its title and content, as
+        // `ItemFormView` sends them.
+        if detail.item.status.is_open() {
+            let text = format!(
+                "{} {}",
+                detail.item.title.trim(),
+                detail.item.content.trim()
+            );
+            if let Ok(found) = items::similar_items(s, c, text.trim(), Some(id), 8) {
+                similar.add("by_item", id, found);
+            }
         }
         details.insert(id.clone(), v(detail));
     }
@@ -388,10 +465,7 @@ fn capture() -> BTreeMap<&'static str, Value> {
         ("deadlines", v(items::deadlines(s, c).unwrap())),
         ("details", Value::Object(details)),
         ("for_card", Value::Object(for_card)),
-        (
-            "similar",
-            json!({ "by_item": similar_by_item, "by_card": similar_by_card }),
-        ),
+        ("similar", similar.into_value()),
     ]));
 
     // ---- calendar ----
@@ -503,12 +577,44 @@ fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/dev/fixtures")
 }
 
+/// JSON with the two outer levels spread over lines and every record below them on one line: a
+/// change to one record is a change to one line.
+fn layout(x: &Value, depth: usize, out: &mut String) {
+    let pad = |n: usize| "  ".repeat(n);
+    match x {
+        Value::Object(o) if depth < 2 && !o.is_empty() => {
+            out.push_str("{\n");
+            for (i, (k, v)) in o.iter().enumerate() {
+                out.push_str(&pad(depth + 1));
+                out.push_str(&serde_json::to_string(k).unwrap());
+                out.push_str(": ");
+                layout(v, depth + 1, out);
+                out.push_str(if i + 1 < o.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&pad(depth));
+            out.push('}');
+        }
+        Value::Array(a) if depth < 2 && !a.is_empty() => {
+            out.push_str("[\n");
+            for (i, v) in a.iter().enumerate() {
+                out.push_str(&pad(depth + 1));
+                layout(v, depth + 1, out);
+                out.push_str(if i + 1 < a.len() { ",\n" } else { "\n" });
+            }
+            out.push_str(&pad(depth));
+            out.push(']');
+        }
+        _ => out.push_str(&serde_json::to_string(x).unwrap()),
+    }
+}
+
 fn check(dir: &Path, files: BTreeMap<&'static str, Value>) {
     let update = std::env::var_os("UPDATE_FIXTURES").is_some();
     let mut stale = Vec::new();
     for (name, value) in files {
         let path = dir.join(format!("{name}.json"));
-        let mut text = serde_json::to_string_pretty(&value).unwrap();
+        let mut text = String::new();
+        layout(&value, 0, &mut text);
         text.push('\n');
         if update {
             std::fs::create_dir_all(dir).unwrap();
@@ -550,5 +656,35 @@ fn capturing_twice_gives_the_same_fixtures() {
         let mut raw = capture();
         ORDER.map(|n| norm.value(raw.remove(n).unwrap())).to_vec()
     };
-    assert!(run() == run());
+    let (a, b) = (run(), run());
+    for (name, (x, y)) in ORDER.iter().zip(a.iter().zip(b.iter())) {
+        if let Some(at) = first_difference(x, y, String::new()) {
+            panic!("{name}.json differs between two runs at {at}");
+        }
+    }
+}
+
+/// Where two values first differ (a JSON path), if they do.
+fn first_difference(a: &Value, b: &Value, at: String) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at} (keys)"));
+            }
+            x.iter().zip(y.iter()).find_map(|((kx, vx), (ky, vy))| {
+                if kx != ky {
+                    Some(format!("{at}/{kx} vs {ky}"))
+                } else {
+                    first_difference(vx, vy, format!("{at}/{kx}"))
+                }
+            })
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y.iter())
+            .enumerate()
+            .find_map(|(i, (vx, vy))| first_difference(vx, vy, format!("{at}/{i}"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} vs {b}")),
+    }
 }

@@ -23,6 +23,10 @@
 //! boxes; backend-free and testable) → `pdf` (printpdf operations, one font subset per
 //! document). The font (Noto Serif SC, OFL-1.1) is embedded in the binary and parsed
 //! once per [`CardPrinter`].
+//!
+//! This crate depends on no other crate of ours (`tests/dependencies.rs` holds it to
+//! that): the core maps its records onto [`CardData`] (`studio_core::printing::cards`)
+//! and runs print jobs with [`render_cards_with`], which reports progress and can stop.
 
 mod cff;
 mod error;
@@ -46,9 +50,10 @@ pub fn render_cards(cards: &[Card]) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render(cards)
 }
 
-/// [`render_cards`] with progress and a way to stop: `progress(done, total)` is called at
-/// least once a card and returns `false` to stop, which ends the job with
-/// [`PrintError::Cancelled`] (see [`CardPrinter::render_with`]).
+/// [`render_cards`] with progress and a way to stop: `progress(done, total)` is called
+/// after every card laid out and every few milliseconds while the PDF is written, and
+/// returns `false` to stop, which ends the job with [`PrintError::Cancelled`] (see
+/// [`CardPrinter::render_with`]).
 pub fn render_cards_with(
     cards: &[Card],
     progress: &mut dyn FnMut(usize, usize) -> bool,

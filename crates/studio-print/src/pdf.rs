@@ -1,11 +1,9 @@
 //! The PDF backend: laid-out pages in, PDF bytes out, through printpdf.
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::sync::Arc;
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use printpdf::{
     AzulParsedFont, Line, LineCapStyle, LineJoinStyle, LinePoint, Mm, Op, PaintMode, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt,
@@ -35,22 +33,26 @@ const DEFLATE_LEVEL: u32 = 2;
 
 /// Pages converted by printpdf in one go. printpdf turns a whole document into lopdf
 /// objects in one call with no way to report progress or stop, and that call is most of
-/// the time of a batch (~70 % for 1000 cards), so [`write_pdf`] converts the pages a few
-/// at a time and moves their content streams into one document. Each call also embeds the
-/// font once (a copy of the subset and a small ToUnicode map, dropped again): measured on
-/// 1000 cards, chunks of 8 pages cost ~1 % against one call for everything.
+/// the time of a batch (~70 %), so [`write_pdf`] converts the pages a few at a time and
+/// moves their content streams into one document. Each call embeds the font again (a
+/// copy of the subset and a ToUnicode map for that call's characters, then dropped):
+/// ~1 ms a call. Measured on 300 filled cards (instructions, callgrind): 32 pages a call
+/// cost 1.8 % more than one call for everything, 16 pages 3.2 %, 1 page 43 %.
 const PAGES_PER_CALL: usize = 32;
 
-/// How [`write_pdf`]'s work is counted for progress: converting a page is
-/// `CONVERT_STEPS`, compressing its streams and saving `FINISH_STEPS` (their measured
-/// share of the time).
-pub(crate) const CONVERT_STEPS: usize = 7;
+/// How [`write_pdf`]'s work is counted for progress, in the steps a card's layout takes
+/// (see `printer::STEPS_PER_CARD`), from the measured shares of a 300-card batch: layout
+/// 12 %, converting the pages 75 %, compressing and saving 12 %. The reused compressor
+/// (see [`compress_streams`]) more than pays for the calls: the whole batch takes 2.2 %
+/// fewer instructions than before the split, and the PDF is 3 % smaller (one resource
+/// dictionary for all pages).
+pub(crate) const CONVERT_STEPS: usize = 6;
 pub(crate) const FINISH_STEPS: usize = 1;
 
 /// Writes `pages` as one PDF with the font embedded as a subset.
 ///
-/// `progress(done, total)` is called after every few pages converted and every few
-/// streams compressed, in steps of [`CONVERT_STEPS`] and [`FINISH_STEPS`] per page;
+/// `progress(done, total)` is called after every [`PAGES_PER_CALL`] pages converted and
+/// as many streams compressed, counting [`CONVERT_STEPS`] + [`FINISH_STEPS`] a page;
 /// returning `false` stops the work with [`PrintError::Cancelled`].
 pub(crate) fn write_pdf(
     font: &CardFont,
@@ -109,8 +111,7 @@ pub(crate) fn write_pdf(
     let (pages_id, resources) = take_only_page(&mut lopdf_doc)?;
 
     let mut kids = Vec::with_capacity(pages.len());
-    let per_call: usize = std::env::var("ZZ_CHUNK").ok().and_then(|v| v.parse().ok()).unwrap_or(PAGES_PER_CALL);
-    for chunk in pages.chunks(per_call) {
+    for chunk in pages.chunks(PAGES_PER_CALL) {
         doc.pages = chunk
             .iter()
             .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &font_handle)))
@@ -364,11 +365,14 @@ fn used_glyphs(font: &CardFont, pages: &[PageLayout]) -> Vec<(char, u16)> {
 }
 
 /// Deflates every stream that is not yet compressed; `progress(i)` after every
-/// [`PAGES_PER_CALL`] objects (`i` objects done).
+/// [`PAGES_PER_CALL`] objects (`i` objects done). One compressor serves every stream,
+/// reset in between: setting one up (its window and hash tables) cost as much as
+/// compressing a page.
 fn compress_streams(
     doc: &mut lopdf::Document,
     progress: &mut dyn FnMut(usize) -> Result<(), PrintError>,
 ) -> Result<(), PrintError> {
+    let mut deflate = Compress::new(Compression::new(DEFLATE_LEVEL), true);
     for (i, object) in doc.objects.values_mut().enumerate() {
         if i % PAGES_PER_CALL == 0 {
             progress(i)?;
@@ -379,22 +383,30 @@ fn compress_streams(
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = ZlibEncoder::new(
-            Vec::with_capacity(stream.content.len() / 3),
-            Compression::new(DEFLATE_LEVEL),
-        );
-        encoder
-            .write_all(&stream.content)
-            .map_err(|e| PrintError::Pdf(e.to_string()))?;
-        let compressed = encoder
-            .finish()
-            .map_err(|e| PrintError::Pdf(e.to_string()))?;
+        let compressed = zlib(&mut deflate, &stream.content)?;
         if compressed.len() < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
         }
     }
     Ok(())
+}
+
+/// `input` as one zlib stream (what `ZlibEncoder` writes), with a reused compressor.
+fn zlib(deflate: &mut Compress, input: &[u8]) -> Result<Vec<u8>, PrintError> {
+    deflate.reset();
+    let mut out = Vec::with_capacity(input.len() / 3 + 64);
+    loop {
+        let read = usize::try_from(deflate.total_in()).unwrap_or(input.len());
+        let status = deflate
+            .compress_vec(&input[read..], &mut out, FlushCompress::Finish)
+            .map_err(|e| PrintError::Pdf(e.to_string()))?;
+        match status {
+            Status::StreamEnd => return Ok(out),
+            // Out of room: grow and go on.
+            Status::Ok | Status::BufError => out.reserve(out.capacity().max(1024)),
+        }
+    }
 }
 
 fn point(x: f32, y: f32) -> LinePoint {

@@ -497,6 +497,8 @@ card_id: string | null, };
 
 export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: string, on: string, } | { "kind": "referral_answer", answer: string, on: string, } | { "kind": "start", note: string, on: string, } | { "kind": "answer", answer: string, on: string, } | { "kind": "feedback", feedback: string, on: string, } | { "kind": "follow_up", satisfaction: Satisfaction, note: string, on: string, } | { "kind": "decline", reason: string, on: string, } | { "kind": "pause", note: string, on: string, } | { "kind": "resume", note: string, on: string, } | { "kind": "extend", days: number, reason: string, on: string, } | { "kind": "chase", note: string, on: string, } | { "kind": "escalate", note: string, on: string, } | { "kind": "note", note: string, on: string, };
 
+export type ItemActionKind = "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
+
 export type ItemEventKind = "received" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 
 export type ItemEvent = { id: string, item_id: string, 
@@ -610,3 +612,159 @@ missing_chars: Array<string>, };
 export type ExportOutcome = { path: string, count: number, };
 
 export type ExportFormat = "json" | "csv" | "xlsx";
+
+export type Labelled<T> = { value: T, label: string, };
+
+export type Bounds = { min: number, max: number, };
+
+export type ItemStatusRule = { value: ItemStatus, label: string, 
+/**
+ * Not closed or declined.
+ */
+open: boolean, 
+/**
+ * Before the answer: the deadline runs (and 延期 / 待补充 apply).
+ */
+before_answer: boolean, 
+/**
+ * The steps allowed while the clock runs, in the order of [`ItemActionKind::ALL`].
+ */
+actions: Array<ItemActionKind>, 
+/**
+ * The steps allowed while paused (待补充); empty when an item in this status cannot be paused.
+ */
+paused_actions: Array<ItemActionKind>, };
+
+export type ItemStepRule = { value: ItemActionKind, label: string, 
+/**
+ * Allowed only once the item was referred to a unit (承办单位答复).
+ */
+needs_referral: boolean, 
+/**
+ * Allowed once per item (上报组织部).
+ */
+once: boolean, };
+
+export type ItemCategoryRule = { value: ItemCategory, label: string, 
+/**
+ * 限时办结 in working days until 设置 → 办理时限 changes it.
+ */
+default_days: number, };
+
+export type SatisfactionRule = { value: Satisfaction, label: string, 
+/**
+ * 回访 with it closes the item (otherwise it is reopened).
+ */
+closes: boolean, };
+
+export type ItemLimits = { title: number, content: number, 
+/**
+ * Answers, feedback, reasons and notes of the steps.
+ */
+text: number, person_name: number, contact: number, first_responder: number, 
+/**
+ * 承办单位 of a referral.
+ */
+unit: number, 
+/**
+ * 承办党代表 per item.
+ */
+delegates: number, 
+/**
+ * 延期, in working days.
+ */
+extend_days: Bounds, 
+/**
+ * 设置 → 办理时限: a category's working days.
+ */
+category_days: Bounds, 
+/**
+ * 设置 → 办理时限: 长期待补充 after this many working days.
+ */
+long_pause_days: Bounds, };
+
+export type ItemRules = { statuses: Array<ItemStatusRule>, steps: Array<ItemStepRule>, categories: Array<ItemCategoryRule>, sources: Array<Labelled<ItemSource>>, satisfactions: Array<SatisfactionRule>, event_kinds: Array<Labelled<ItemEventKind>>, deadline_states: Array<Labelled<ItemDeadlineState>>, 
+/**
+ * 设置 → 办理时限 until changed (version 0).
+ */
+default_deadlines: ItemDeadlines, 
+/**
+ * At most this many working days left is 即将到期.
+ */
+due_soon_workdays: number, limits: ItemLimits, };
+
+export type CardDeadlineRule = { value: DeadlineState, label: string, 
+/**
+ * Lists and 工作台 flag it.
+ */
+flagged: boolean, };
+
+export type CardLimits = { person_name: number, unit_position: number, address: number, channel_other: number, 
+/**
+ * 意见建议 and 处理意见.
+ */
+text: number, 
+/**
+ * 更正原因.
+ */
+reason: number, age: Bounds, group_size: Bounds, 
+/**
+ * Blank cards printed at once.
+ */
+blank_copies: Bounds, };
+
+export type CardRules = { 
+/**
+ * In the order the paper card prints them.
+ */
+channels: Array<Labelled<Channel>>, political_statuses: Array<Labelled<PoliticalStatus>>, statuses: Array<Labelled<CardStatus>>, deadline_states: Array<CardDeadlineRule>, 
+/**
+ * A card is due at the studio this many working days after the feedback.
+ */
+filing_workdays: number, 
+/**
+ * A draft with at most this many working days left is 即将到期.
+ */
+due_soon_workdays: number, limits: CardLimits, };
+
+export type RosterLimits = { delegation_name: number, delegation_note: number, name: number, unit: number, position: number, email: number, bio: number, pledge: number, term: number, 
+/**
+ * 排序号.
+ */
+display_order: Bounds, 
+/**
+ * An uploaded photo, in bytes.
+ */
+photo_bytes: number, };
+
+export type RosterRules = { genders: Array<Labelled<Gender>>, statuses: Array<Labelled<DelegateStatus>>, limits: RosterLimits, };
+
+export type SettingsLimits = { operator_name: number, studio_name: number, hotline: number, };
+
+export type CalendarRules = { override_kinds: Array<Labelled<OverrideKind>>, 
+/**
+ * An override's note, in characters.
+ */
+note: number, 
+/**
+ * The years an override or a month view may name.
+ */
+years: Bounds, };
+
+export type SearchRules = { 
+/**
+ * The longest search text, in characters.
+ */
+max_chars: number, 
+/**
+ * The most words in one search.
+ */
+max_words: number, };
+
+export type ErrorCodeRule = { code: string, 
+/**
+ * What it means, in general (the error's own message says more).
+ */
+message: string, };
+
+export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, calendar: CalendarRules, search: SearchRules, errors: Array<ErrorCodeRule>, };

@@ -3,7 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { CalendarDay, CalendarOverride } from '@/api'
+import type { CalendarDay } from '@/api'
+import { calendar } from '../../dev/fixtures'
 import CalendarSettings from './CalendarSettings.vue'
 
 vi.mock('@/api', async (importOriginal) => {
@@ -17,38 +18,16 @@ vi.mock('@/api', async (importOriginal) => {
   }
 })
 
-/** October 2025 as the backend describes it: 国庆节 and 中秋节 off 1–8, Saturday 11 worked. */
-function october(official = true): CalendarDay[] {
-  const days: CalendarDay[] = []
-  for (let d = 1; d <= 31; d++) {
-    const date = `2025-10-${String(d).padStart(2, '0')}`
-    const weekday = ((d + 1) % 7) + 1 // Oct 1 2025 is a Wednesday
-    const base = { date, weekday, overridden: false, official, version: d === 17 ? 1 : 0 }
-    if (d <= 8) days.push({ ...base, kind: 'holiday', name: d === 6 ? '中秋节' : '国庆节', is_workday: false })
-    else if (d === 11) days.push({ ...base, kind: 'makeup_workday', name: '国庆节', is_workday: true })
-    else if (d === 17) days.push({ ...base, kind: 'holiday', name: '校运动会停课', is_workday: false, overridden: true })
-    else if (weekday >= 6) days.push({ ...base, kind: 'weekend', is_workday: false })
-    else days.push({ ...base, kind: 'workday', is_workday: true })
-  }
-  return days
-}
-
-const override: CalendarOverride = {
-  date: '2025-10-17',
-  kind: 'holiday',
-  note: '校运动会停课',
-  created_at: '2025-10-01T01:00:00Z',
-  updated_at: '2025-10-01T01:00:00Z',
-  updated_by: '王明',
-  version: 1,
-}
+// Months as the core answers them (dev/fixtures): the official calendar and the studio's override.
+const month = (key: string): CalendarDay[] => calendar.months[key]!
 
 let wrapper: VueWrapper | null = null
 
-async function open(official = true) {
-  vi.mocked(api.calendarMonth).mockResolvedValue(october(official))
-  vi.mocked(api.calendarOverrides).mockResolvedValue([override])
-  wrapper = mount(CalendarSettings, { props: { initialMonth: '2025-10' }, global: { plugins: [ElementPlus] }, attachTo: document.body })
+async function open(key = '2025-10') {
+  const [y] = key.split('-')
+  vi.mocked(api.calendarMonth).mockResolvedValue(month(key))
+  vi.mocked(api.calendarOverrides).mockResolvedValue(calendar.overrides[y!] ?? [])
+  wrapper = mount(CalendarSettings, { props: { initialMonth: key }, global: { plugins: [ElementPlus] }, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
@@ -56,7 +35,7 @@ async function open(official = true) {
 const cell = (w: VueWrapper, date: string) => w.find(`[data-test=cal-day-${date}]`)
 
 beforeEach(() => {
-  vi.mocked(api.calendarOverrideSet).mockResolvedValue(override)
+  vi.mocked(api.calendarOverrideSet).mockResolvedValue(calendar.overrides.all![0]!)
 })
 
 afterEach(() => {
@@ -80,17 +59,23 @@ describe('CalendarSettings', () => {
     expect(cell(w, '2025-10-11').text()).toContain('国庆节')
     expect(cell(w, '2025-10-12').classes()).toContain('is-weekend')
     expect(cell(w, '2025-10-09').classes()).toContain('is-workday')
-    expect(cell(w, '2025-10-17').classes()).toEqual(expect.arrayContaining(['is-holiday', 'is-overridden']))
-    expect(cell(w, '2025-10-17').text()).toContain('自定')
     expect(cell(w, '2025-10-09').classes()).not.toContain('is-overridden')
     // The first of the month sits under Wednesday.
     expect(w.findAll('.calendar__row')[1]!.findAll('.calendar__day--pad')).toHaveLength(2)
     expect(w.find('[data-test=cal-unofficial]').exists()).toBe(false)
-    expect(w.find('[data-test=cal-overrides]').text()).toContain('校运动会停课')
+  })
+
+  it('marks the studio’s own days and lists them', async () => {
+    const w = await open('2026-12')
+    expect(api.calendarOverrides).toHaveBeenCalledWith(2026)
+    expect(cell(w, '2026-12-31').classes()).toEqual(expect.arrayContaining(['is-holiday', 'is-overridden']))
+    expect(cell(w, '2026-12-31').text()).toContain('自定')
+    expect(w.find('[data-test=cal-overrides]').text()).toContain('学校放假')
   })
 
   it('warns when the year is not in the official calendar', async () => {
-    const w = await open(false)
+    const w = await open('2027-01')
+    expect(month('2027-01')[0]!.official).toBe(false)
     expect(w.find('[data-test=cal-unofficial]').text()).toContain('尚未收录')
   })
 

@@ -4,6 +4,7 @@ import type { VueWrapper } from '@vue/test-utils'
 import ElementPlus, { ElMessageBox } from 'element-plus'
 import * as api from '@/api'
 import type { Item } from '@/api'
+import { RULES } from '@/api/rules'
 import ItemActionDialog from './ItemActionDialog.vue'
 import { emptyActionForm, toAction, validateActionForm } from '@/utils/itemActionForm'
 import type { ItemActionKind } from '@/utils/itemActions'
@@ -115,12 +116,13 @@ describe('ItemActionDialog', () => {
 
 describe('validateActionForm', () => {
   const T = '2025-10-09'
-  it('延期 days are 1–60 working days and need a reason', () => {
+  it('延期 days are within the core’s bounds and need a reason', () => {
+    const { max } = RULES.items.limits.extend_days
     const f = { ...emptyActionForm(T), reason: '等待校长办公会研究' }
-    expect(validateActionForm('extend', { ...f, days: 0 }, T).days).toBe('延期天数应在 1 到 60 个工作日之间')
-    expect(validateActionForm('extend', { ...f, days: 61 }, T).days).toBeDefined()
+    expect(validateActionForm('extend', { ...f, days: 0 }, T).days).toBe(`延期天数应在 1 到 ${max} 个工作日之间`)
+    expect(validateActionForm('extend', { ...f, days: max + 1 }, T).days).toBeDefined()
     expect(validateActionForm('extend', { ...f, days: null }, T).days).toBeDefined()
-    expect(validateActionForm('extend', { ...f, days: 60 }, T)).toEqual({})
+    expect(validateActionForm('extend', { ...f, days: max }, T)).toEqual({})
     expect(validateActionForm('extend', { ...f, reason: ' ', days: 5 }, T).reason).toBe('请填写延期理由')
   })
 

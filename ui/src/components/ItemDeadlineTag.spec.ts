@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import ItemDeadlineTag from './ItemDeadlineTag.vue'
+import { RULES } from '@/api/rules'
 import { itemDeadlineTag } from '@/utils/itemLabels'
+
+const label = (s: string) => RULES.items.deadline_states.find((d) => d.value === s)!.label
 
 describe('item deadline tag', () => {
   it('reads each state', () => {
-    expect(itemDeadlineTag('on_track', 8)?.label).toBe('正常')
+    expect(itemDeadlineTag('on_track', 8)?.label).toBe(label('on_track'))
     expect(itemDeadlineTag('due_soon', 2)).toEqual({ label: '剩 2 个工作日', type: 'warning' })
     expect(itemDeadlineTag('due_soon', 0)?.label).toBe('今日到期')
     expect(itemDeadlineTag('overdue', -4)).toEqual({ label: '逾期 4 个工作日', type: 'danger' })
-    expect(itemDeadlineTag('paused', null)?.label).toBe('待补充')
-    expect(itemDeadlineTag('met', null)).toEqual({ label: '按期答复', type: 'success' })
-    expect(itemDeadlineTag('late', null)?.label).toBe('逾期答复')
+    expect(itemDeadlineTag('paused', null)?.label).toBe(label('paused'))
+    expect(itemDeadlineTag('met', null)).toEqual({ label: label('met'), type: 'success' })
+    expect(itemDeadlineTag('late', null)?.label).toBe(label('late'))
     expect(itemDeadlineTag('none', null)).toBeNull()
   })
 

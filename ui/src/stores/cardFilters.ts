@@ -4,17 +4,17 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { LocationQuery } from 'vue-router'
 import type { CardQuery, CardSelection, CardSort, CardStatus, Channel } from '@/api'
-import { CARD_SORT_OPTIONS, CHANNELS } from '@/utils/labels'
+import { CARD_SORT_OPTIONS, CHANNELS, DEADLINE_LABELS } from '@/utils/labels'
 
 export type CardStatusFilter = CardStatus | 'all'
-/** 全部 / 即将到期 / 已逾期 / 逾期提交. */
+/** 全部 / 即将到期 / 已逾期 / 逾期交回. */
 export type DeadlineFilter = 'all' | 'due_soon' | 'overdue' | 'filed_late'
 
 export const DEADLINE_FILTER_OPTIONS: { value: DeadlineFilter; label: string }[] = [
   { value: 'all', label: '全部' },
-  { value: 'due_soon', label: '即将到期' },
-  { value: 'overdue', label: '已逾期' },
-  { value: 'filed_late', label: '逾期提交' },
+  { value: 'due_soon', label: DEADLINE_LABELS.due_soon },
+  { value: 'overdue', label: DEADLINE_LABELS.overdue },
+  { value: 'filed_late', label: DEADLINE_LABELS.filed_late },
 ]
 
 export const CARD_PAGE_SIZES = [10, 20, 50, 100]

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import type { CardAmendment, DeadlineState } from '@/api'
+import { RULES } from '@/api/rules'
 import { blankPdfName, cardPdfName, describeAmendment, selectionPdfName } from './cards'
 import { changeLine } from './history'
 import { deadlineTag } from './labels'
 
 describe('deadline tags', () => {
-  it('maps every deadline state to its label and colour', () => {
-    const expected: Record<DeadlineState, [string, string] | null> = {
+  it('read every deadline state in the core’s words, with a colour; nothing to flag without a feedback date', () => {
+    const colours: Record<DeadlineState, string | null> = {
       none: null,
-      on_time: ['未到期', 'info'],
-      due_soon: ['即将到期', 'warning'],
-      overdue: ['已逾期', 'danger'],
-      filed_on_time: ['按期提交', 'success'],
-      filed_late: ['逾期提交', 'danger'],
+      on_time: 'info',
+      due_soon: 'warning',
+      overdue: 'danger',
+      filed_on_time: 'success',
+      filed_late: 'danger',
     }
-    for (const [state, want] of Object.entries(expected) as [DeadlineState, [string, string] | null][]) {
-      const tag = deadlineTag(state)
-      expect(tag ? [tag.label, tag.type] : null, state).toEqual(want)
+    expect(RULES.cards.deadline_states.map((d) => d.value).sort()).toEqual(Object.keys(colours).sort())
+    for (const { value, label } of RULES.cards.deadline_states) {
+      const tag = deadlineTag(value)
+      expect(tag ? [tag.label, tag.type] : null, value).toEqual(colours[value] ? [label, colours[value]] : null)
     }
   })
 })

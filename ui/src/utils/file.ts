@@ -1,3 +1,5 @@
+import { RULES } from '@/api/rules'
+
 /** A file's bytes as base64 (no `data:` prefix), as the backend's photo command takes them. */
 export function readFileAsBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -11,5 +13,6 @@ export function readFileAsBase64(file: Blob): Promise<string> {
   })
 }
 
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024
+/** The largest photo the core accepts, in bytes. */
+export const PHOTO_MAX_BYTES = RULES.roster.limits.photo_bytes
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp']

@@ -1,6 +1,11 @@
+// The buttons an item offers, checked against the core's own rules (`RULES`, derived from
+// studio-core's status flow) and against real items the core produced (`dev/fixtures`): no rule of
+// the flow is restated here.
 import { describe, expect, it } from 'vitest'
 import type { ItemStatus, Referral } from '@/api'
-import { actionLabel, allowedActions } from './itemActions'
+import { RULES } from '@/api/rules'
+import { items } from '../../dev/fixtures'
+import { actionLabel, allowedActions, isOpenStatus, isPaused } from './itemActions'
 
 const referral: Referral = { unit: '后勤管理处', referred_on: '2025-10-09', due_on: '2025-10-20', answer: '', answered_on: null }
 const subject = (status: ItemStatus, extra: { paused?: boolean; escalated?: boolean; referral?: Referral | null } = {}) => ({
@@ -9,58 +14,65 @@ const subject = (status: ItemStatus, extra: { paused?: boolean; escalated?: bool
   escalated: extra.escalated ?? false,
   referral: extra.referral === undefined ? null : extra.referral,
 })
+const step = (k: string) => RULES.items.steps.find((s) => s.value === k)!
 
 describe('allowedActions', () => {
-  it('received: 交办, 开始办理, 答复, 待补充, 不予受理, then 延期, 催办, 上报, 备注', () => {
-    expect(allowedActions(subject('received'))).toEqual([
-      'refer', 'start', 'answer', 'pause', 'decline', 'extend', 'chase', 'escalate', 'note',
-    ])
+  it('offers exactly the steps the core allows in each status, with a referral and not yet escalated', () => {
+    for (const rule of RULES.items.statuses) {
+      expect(allowedActions(subject(rule.value, { referral })), rule.value).toEqual(rule.actions)
+      if (rule.paused_actions.length > 0) {
+        expect(allowedActions(subject(rule.value, { referral, paused: true })), rule.value).toEqual(rule.paused_actions)
+      }
+    }
   })
 
-  it('assigned: 改派 and 承办单位答复 (with a referral)', () => {
-    expect(allowedActions(subject('assigned', { referral }))).toEqual([
-      'refer', 'referral_answer', 'start', 'answer', 'pause', 'decline', 'extend', 'chase', 'escalate', 'note',
-    ])
+  it('leaves out the steps that need a referral when there is none, and those done once when done', () => {
+    const needsReferral = RULES.items.steps.filter((s) => s.needs_referral).map((s) => s.value)
+    const once = RULES.items.steps.filter((s) => s.once).map((s) => s.value)
+    expect(needsReferral.length).toBeGreaterThan(0)
+    expect(once.length).toBeGreaterThan(0)
+    for (const rule of RULES.items.statuses) {
+      const bare = allowedActions(subject(rule.value))
+      for (const k of needsReferral) expect(bare, rule.value).not.toContain(k)
+      const escalated = allowedActions(subject(rule.value, { referral, escalated: true }))
+      for (const k of once) expect(escalated, rule.value).not.toContain(k)
+      expect(escalated).toEqual(rule.actions.filter((k) => !once.includes(k)))
+    }
+  })
+
+  it('a paused item is offered 恢复办理 and none of the steps the flow refuses while paused', () => {
+    for (const rule of RULES.items.statuses.filter((r) => r.paused_actions.length > 0)) {
+      const paused = allowedActions(subject(rule.value, { paused: true, referral }))
+      expect(paused[0], rule.value).toBe('resume')
+      for (const k of rule.actions.filter((a) => !rule.paused_actions.includes(a))) expect(paused).not.toContain(k)
+    }
+  })
+
+  it('a pause date on a status that cannot be paused is ignored', () => {
+    const answered = RULES.items.statuses.find((r) => r.paused_actions.length === 0 && r.open)!
+    expect(isPaused(subject(answered.value, { paused: true }))).toBe(false)
+    expect(allowedActions(subject(answered.value, { paused: true, referral }))).toEqual(answered.actions)
+  })
+
+  it('every item the core made offers only steps its status allows, and an open one more than a note', () => {
+    const details = Object.values(items.details)
+    expect(new Set(details.map((d) => d.item.status)).size).toBe(RULES.items.statuses.length)
+    for (const { item } of details) {
+      const rule = RULES.items.statuses.find((r) => r.value === item.status)!
+      const offered = allowedActions(item)
+      for (const k of offered) expect([...rule.actions, ...rule.paused_actions], `${item.no} ${k}`).toContain(k)
+      if (!item.referral) expect(offered).not.toContain('referral_answer')
+      if (item.escalated) expect(offered).not.toContain('escalate')
+      expect(offered.length > 1, item.no).toBe(isOpenStatus(item.status))
+      if (item.paused_since) expect(offered[0], item.no).toBe('resume')
+    }
+  })
+})
+
+describe('labels', () => {
+  it('are the core’s step labels; 交办 on an item already referred reads 改派', () => {
+    expect(actionLabel('answer')).toBe(step('answer').label)
+    expect(actionLabel('refer', { status: 'received' })).toBe(step('refer').label)
     expect(actionLabel('refer', { status: 'assigned' })).toBe('改派')
-    expect(actionLabel('refer', { status: 'received' })).toBe('交办')
-  })
-
-  it('承办单位答复 needs a referral', () => {
-    expect(allowedActions(subject('assigned'))).not.toContain('referral_answer')
-    expect(allowedActions(subject('in_progress'))).not.toContain('referral_answer')
-  })
-
-  it('in_progress: no 开始办理 and no 不予受理', () => {
-    expect(allowedActions(subject('in_progress', { referral }))).toEqual([
-      'refer', 'referral_answer', 'answer', 'pause', 'extend', 'chase', 'escalate', 'note',
-    ])
-  })
-
-  it('paused: 恢复办理 instead of the steps that move the item or its deadline', () => {
-    expect(allowedActions(subject('received', { paused: true }))).toEqual(['resume', 'decline', 'chase', 'escalate', 'note'])
-    expect(allowedActions(subject('assigned', { paused: true, referral }))).toEqual([
-      'resume', 'referral_answer', 'decline', 'chase', 'escalate', 'note',
-    ])
-    const ip = allowedActions(subject('in_progress', { paused: true }))
-    expect(ip).toEqual(['resume', 'chase', 'escalate', 'note'])
-    for (const k of ['refer', 'start', 'answer', 'extend', 'pause'] as const) expect(ip).not.toContain(k)
-  })
-
-  it('answered: 反馈; no 延期 after the answer', () => {
-    expect(allowedActions(subject('answered'))).toEqual(['feedback', 'chase', 'escalate', 'note'])
-  })
-
-  it('fed_back: 回访', () => {
-    expect(allowedActions(subject('fed_back', { referral }))).toEqual(['follow_up', 'referral_answer', 'chase', 'escalate', 'note'])
-  })
-
-  it('closed and declined: 备注 only', () => {
-    expect(allowedActions(subject('closed'))).toEqual(['note'])
-    expect(allowedActions(subject('declined', { escalated: true }))).toEqual(['note'])
-  })
-
-  it('上报组织部 once', () => {
-    expect(allowedActions(subject('in_progress', { escalated: true }))).not.toContain('escalate')
-    expect(allowedActions(subject('received', { escalated: true, paused: true }))).toEqual(['resume', 'decline', 'chase', 'note'])
   })
 })

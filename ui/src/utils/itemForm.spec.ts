@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { RULES } from '@/api/rules'
 import { emptyItemInput, validateItemInput } from './itemForm'
+
+const LIMITS = RULES.items.limits
 
 const TODAY = '2025-10-09'
 const good = () => ({
@@ -20,11 +23,14 @@ describe('validateItemInput', () => {
     expect(e).toEqual({ category: '请选择问题类别', source: '请选择来源', title: '请填写标题', content: '请填写内容' })
   })
 
-  it('limits the title to 60 characters and one line, the content to 5000', () => {
-    expect(validateItemInput({ ...good(), title: '字'.repeat(61) }, TODAY).title).toBe('标题不能超过 60 个字')
-    expect(validateItemInput({ ...good(), title: '字'.repeat(60) }, TODAY).title).toBeUndefined()
+  it('limits the title and the content to the core’s lengths, the title to one line', () => {
+    expect(validateItemInput({ ...good(), title: '字'.repeat(LIMITS.title + 1) }, TODAY).title).toBe(`标题不能超过 ${LIMITS.title} 个字`)
+    expect(validateItemInput({ ...good(), title: '字'.repeat(LIMITS.title) }, TODAY).title).toBeUndefined()
     expect(validateItemInput({ ...good(), title: '第一行\n第二行' }, TODAY).title).toBe('标题请写成一行')
-    expect(validateItemInput({ ...good(), content: '字'.repeat(5001) }, TODAY).content).toBe('内容不能超过 5000 个字')
+    expect(validateItemInput({ ...good(), content: '字'.repeat(LIMITS.content + 1) }, TODAY).content).toBe(
+      `内容不能超过 ${LIMITS.content} 个字`,
+    )
+    expect(validateItemInput({ ...good(), person_name: '字'.repeat(LIMITS.person_name + 1) }, TODAY).person_name).toMatch(/不能超过/)
   })
 
   it('checks the phone like the card form', () => {
@@ -33,10 +39,14 @@ describe('validateItemInput', () => {
     expect(validateItemInput({ ...good(), person_phone: '12345' }, TODAY).person_phone).toMatch(/^联系电话应为 11 位手机号码/)
   })
 
-  it('refuses a receipt date in the future and more than 5 delegates', () => {
+  it('refuses a receipt date in the future and more delegates than the core allows', () => {
     expect(validateItemInput({ ...good(), received_on: '2025-10-10' }, TODAY).received_on).toBe('受理日期不能晚于今天')
     expect(validateItemInput({ ...good(), received_on: '2025/10/01' }, TODAY).received_on).toMatch(/格式/)
-    expect(validateItemInput({ ...good(), delegate_ids: ['a', 'b', 'c', 'd', 'e', 'f'] }, TODAY).delegate_ids).toBe('承办党代表最多 5 位')
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `d${i}`)
+    expect(validateItemInput({ ...good(), delegate_ids: ids(LIMITS.delegates) }, TODAY).delegate_ids).toBeUndefined()
+    expect(validateItemInput({ ...good(), delegate_ids: ids(LIMITS.delegates + 1) }, TODAY).delegate_ids).toBe(
+      `承办党代表最多 ${LIMITS.delegates} 位`,
+    )
   })
 })
 

@@ -7,6 +7,7 @@ import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
 import type { Card, CardAmendment, ErrorPayload } from '@/api'
+import { RULES } from '@/api/rules'
 import CardFormView from './CardFormView.vue'
 
 vi.mock('@/api', async (importOriginal) => {
@@ -174,7 +175,7 @@ describe('CardFormView', () => {
     const status = w.find('[data-test=cf-status]').text()
     expect(status).toContain('已提交')
     expect(status).toContain('2025-10-11')
-    expect(status).toContain('按期提交')
+    expect(status).toContain(RULES.cards.deadline_states.find((d) => d.value === 'filed_on_time')!.label)
 
     // Values as text, no inputs anywhere on the sheet.
     expect(w.find('[data-test=cf-person-name]').text()).toContain('李晓梅')

@@ -616,13 +616,7 @@ fn step(
 ) -> Result<Item> {
     let b = &before.item;
     let paused = b.paused_since.is_some();
-    let next = flow::check(
-        b.status,
-        paused,
-        b.referral.is_some(),
-        b.escalated,
-        action,
-    )?;
+    let next = flow::check(b.status, paused, b.referral.is_some(), b.escalated, action)?;
     let step = flow::step_label(action);
     let cal = calendar_in(tx)?;
     let received = parse_date(&b.received_on).unwrap_or(today);

@@ -354,10 +354,10 @@ pub fn list_cards(
     }
     let where_sql = wh.join(" AND ");
     let order = match q.sort {
-        CardSort::ContactDesc => "c.contact_date DESC, c.created_at DESC",
+        CardSort::ContactDesc => "c.contact_date DESC, c.created_at DESC, c.id DESC",
         CardSort::ContactAsc => "c.contact_date, c.created_at",
         CardSort::DueAsc => "c.due_on IS NULL, c.due_on, c.contact_date",
-        CardSort::UpdatedDesc => "c.updated_at DESC",
+        CardSort::UpdatedDesc => "c.updated_at DESC, c.id DESC",
     };
     // ?1 and ?2 are always bound, so the statement must name them even when no filter uses them.
     let total: i64 = conn.query_row(

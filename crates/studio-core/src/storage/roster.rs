@@ -261,7 +261,7 @@ pub fn list_delegates(
         DelegateSort::Roster => "d.roster_key",
         DelegateSort::Name => "d.name_pinyin, d.name",
         DelegateSort::Unit => "d.unit, d.name_pinyin",
-        DelegateSort::UpdatedDesc => "d.updated_at DESC",
+        DelegateSort::UpdatedDesc => "d.updated_at DESC, d.id DESC",
     };
     let count_args = args.clone();
     let (limit, offset) = (q.page.limit(), q.page.offset());

@@ -1,0 +1,107 @@
+// The fixtures captured from the real core (`dev/fixtures/*.json`, written by studio-core's
+// `tests/ui_fixtures.rs` over the demo data on a fixed day), parsed and typed. The dev mock serves
+// them; specs read them as real data. Regenerate: `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures`.
+import type {
+  AppStatus,
+  CalendarDay,
+  CalendarOverride,
+  Card,
+  CardAmendment,
+  CardCounts,
+  CardListItem,
+  ChangeRecord,
+  Delegate,
+  DelegateListItem,
+  DelegateSnapshot,
+  Delegation,
+  DelegationSummary,
+  ItemCounts,
+  ItemDeadlines,
+  ItemDetail,
+  ItemListItem,
+  Settings,
+  SimilarItem,
+} from '../src/api/types'
+// As text (parsed below): the type checker need not infer types for a megabyte of JSON.
+import appText from './fixtures/app.json?raw'
+import blankText from './fixtures/blank.json?raw'
+import calendarText from './fixtures/calendar.json?raw'
+import cardsText from './fixtures/cards.json?raw'
+import itemsText from './fixtures/items.json?raw'
+import rosterText from './fixtures/roster.json?raw'
+
+export type ById<T> = Record<string, T>
+
+/** A list command: each row once, and per filter (as the UI sends it, without page and empty values) the ids in order. */
+export interface Lists<T> {
+  rows: ById<T>
+  lists: { query: Record<string, unknown>; ids: string[] }[]
+}
+
+export interface AppFixture {
+  /** The day the data were read: "today" for every deadline in them. */
+  today: string
+  status: { first_start: AppStatus; blank: AppStatus; demo: AppStatus }
+  settings: Settings
+  /** Newest first. */
+  recent: ChangeRecord[]
+}
+/** An empty studio (从空白开始). */
+export interface BlankFixture {
+  settings: Settings
+  recent: ChangeRecord[]
+  card_counts: CardCounts
+  item_counts: ItemCounts
+  item_deadlines: ItemDeadlines
+}
+export interface RosterFixture extends Lists<DelegateListItem> {
+  delegations: DelegationSummary[]
+  delegation: ById<Delegation>
+  delegates: ById<Delegate>
+  history: ById<ChangeRecord[]>
+}
+export interface CardsFixture extends Lists<CardListItem> {
+  counts: CardCounts
+  cards: ById<Card>
+  history: ById<ChangeRecord[]>
+  /** Only of amended cards. */
+  amendments: ById<CardAmendment[]>
+  /** By delegate id, for every delegate in office. */
+  snapshots: ById<DelegateSnapshot>
+}
+export interface ItemsFixture extends Lists<ItemListItem> {
+  counts: ItemCounts
+  deadlines: ItemDeadlines
+  details: ById<ItemDetail>
+  /** By card id, for every card with an item. */
+  for_card: ById<ItemListItem>
+  /** Each similar item once, and the ids found for an open item's form or an unlinked card's opinion. */
+  similar: { items: ById<SimilarItem>; by_item: ById<string[]>; by_card: ById<string[]> }
+}
+export interface CalendarFixture {
+  /** By `YYYY-MM`: the fixture year and the years either side. */
+  months: ById<CalendarDay[]>
+  /** By year, and `all`. */
+  overrides: ById<CalendarOverride[]>
+}
+
+export const app = JSON.parse(appText) as AppFixture
+export const blank = JSON.parse(blankText) as BlankFixture
+export const roster = JSON.parse(rosterText) as RosterFixture
+export const cards = JSON.parse(cardsText) as CardsFixture
+export const items = JSON.parse(itemsText) as ItemsFixture
+export const calendar = JSON.parse(calendarText) as CalendarFixture
+
+/** A list query as the fixtures key it: no page, no null / empty text / false. */
+export function queryKey(query: object): string {
+  const kept = Object.entries(query)
+    .filter(([k, v]) => k !== 'page' && v !== null && v !== undefined && v !== '' && v !== false)
+    .sort(([a], [b]) => a.localeCompare(b))
+  return JSON.stringify(Object.fromEntries(kept))
+}
+
+/** The ids a list query answered, in order; undefined when the fixtures do not hold that filter. */
+export function listIds<T>(fx: Lists<T>, query: object): string[] | undefined {
+  const key = queryKey(query)
+  return fx.lists.find((l) => queryKey(l.query) === key)?.ids
+}

@@ -1,0 +1,677 @@
+// Generated from studio-core's rules (src/rules.rs) by src/bindings.rs. Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test -p studio-core --test ts_bindings`.
+// Labels, the steps each item status allows, default deadlines, field limits, search bounds
+// and error codes, as the core defines them (DESIGN.md, invariant 13).
+
+import type { Rules } from './types'
+
+/** Every code an error from the backend carries (`ErrorPayload.code`). */
+export type ErrorCode = 'validation' | 'not_found' | 'state' | 'conflict' | 'forbidden' | 'invalid' | 'storage' | 'migration' | 'io' | 'cancelled' | 'internal'
+
+export const RULES: Rules = {
+  "roles": [
+    {
+      "value": "admin",
+      "label": "组织部管理员"
+    },
+    {
+      "value": "liaison",
+      "label": "联络员"
+    },
+    {
+      "value": "delegate",
+      "label": "党代表"
+    },
+    {
+      "value": "visitor",
+      "label": "访客"
+    },
+    {
+      "value": "system",
+      "label": "系统"
+    }
+  ],
+  "roster": {
+    "genders": [
+      {
+        "value": "male",
+        "label": "男"
+      },
+      {
+        "value": "female",
+        "label": "女"
+      }
+    ],
+    "statuses": [
+      {
+        "value": "active",
+        "label": "在任"
+      },
+      {
+        "value": "left",
+        "label": "离任"
+      }
+    ],
+    "limits": {
+      "delegation_name": 40,
+      "delegation_note": 500,
+      "name": 20,
+      "unit": 60,
+      "position": 60,
+      "email": 254,
+      "bio": 2000,
+      "pledge": 1000,
+      "term": 30,
+      "display_order": {
+        "min": 0,
+        "max": 99999
+      },
+      "photo_bytes": 10485760
+    }
+  },
+  "cards": {
+    "channels": [
+      {
+        "value": "studio",
+        "label": "党代表工作室"
+      },
+      {
+        "value": "online",
+        "label": "网上工作室"
+      },
+      {
+        "value": "appointment",
+        "label": "约见"
+      },
+      {
+        "value": "home_visit",
+        "label": "走访慰问"
+      },
+      {
+        "value": "other",
+        "label": "其他形式"
+      }
+    ],
+    "political_statuses": [
+      {
+        "value": "party_member",
+        "label": "中共党员"
+      },
+      {
+        "value": "probationary_member",
+        "label": "中共预备党员"
+      },
+      {
+        "value": "league_member",
+        "label": "共青团员"
+      },
+      {
+        "value": "democratic_party",
+        "label": "民主党派成员"
+      },
+      {
+        "value": "independent",
+        "label": "无党派人士"
+      },
+      {
+        "value": "masses",
+        "label": "群众"
+      }
+    ],
+    "statuses": [
+      {
+        "value": "draft",
+        "label": "草稿"
+      },
+      {
+        "value": "submitted",
+        "label": "已提交"
+      }
+    ],
+    "deadline_states": [
+      {
+        "value": "none",
+        "label": "未反馈",
+        "flagged": false
+      },
+      {
+        "value": "on_time",
+        "label": "未到期",
+        "flagged": false
+      },
+      {
+        "value": "due_soon",
+        "label": "即将到期",
+        "flagged": true
+      },
+      {
+        "value": "overdue",
+        "label": "已逾期",
+        "flagged": true
+      },
+      {
+        "value": "filed_on_time",
+        "label": "按时交回",
+        "flagged": false
+      },
+      {
+        "value": "filed_late",
+        "label": "逾期交回",
+        "flagged": true
+      }
+    ],
+    "filing_workdays": 3,
+    "due_soon_workdays": 1,
+    "limits": {
+      "person_name": 20,
+      "unit_position": 50,
+      "address": 100,
+      "channel_other": 20,
+      "text": 5000,
+      "reason": 200,
+      "age": {
+        "min": 1,
+        "max": 120
+      },
+      "group_size": {
+        "min": 1,
+        "max": 999
+      },
+      "blank_copies": {
+        "min": 1,
+        "max": 500
+      }
+    }
+  },
+  "items": {
+    "statuses": [
+      {
+        "value": "received",
+        "label": "受理",
+        "open": true,
+        "before_answer": true,
+        "actions": [
+          "refer",
+          "referral_answer",
+          "start",
+          "answer",
+          "pause",
+          "decline",
+          "extend",
+          "chase",
+          "escalate",
+          "note"
+        ],
+        "paused_actions": [
+          "resume",
+          "referral_answer",
+          "decline",
+          "chase",
+          "escalate",
+          "note"
+        ]
+      },
+      {
+        "value": "assigned",
+        "label": "交办",
+        "open": true,
+        "before_answer": true,
+        "actions": [
+          "refer",
+          "referral_answer",
+          "start",
+          "answer",
+          "pause",
+          "decline",
+          "extend",
+          "chase",
+          "escalate",
+          "note"
+        ],
+        "paused_actions": [
+          "resume",
+          "referral_answer",
+          "decline",
+          "chase",
+          "escalate",
+          "note"
+        ]
+      },
+      {
+        "value": "in_progress",
+        "label": "办理中",
+        "open": true,
+        "before_answer": true,
+        "actions": [
+          "refer",
+          "referral_answer",
+          "answer",
+          "pause",
+          "extend",
+          "chase",
+          "escalate",
+          "note"
+        ],
+        "paused_actions": [
+          "resume",
+          "referral_answer",
+          "chase",
+          "escalate",
+          "note"
+        ]
+      },
+      {
+        "value": "answered",
+        "label": "已答复",
+        "open": true,
+        "before_answer": false,
+        "actions": [
+          "referral_answer",
+          "feedback",
+          "chase",
+          "escalate",
+          "note"
+        ],
+        "paused_actions": []
+      },
+      {
+        "value": "fed_back",
+        "label": "已反馈",
+        "open": true,
+        "before_answer": false,
+        "actions": [
+          "referral_answer",
+          "follow_up",
+          "chase",
+          "escalate",
+          "note"
+        ],
+        "paused_actions": []
+      },
+      {
+        "value": "closed",
+        "label": "办结",
+        "open": false,
+        "before_answer": false,
+        "actions": [
+          "note"
+        ],
+        "paused_actions": []
+      },
+      {
+        "value": "declined",
+        "label": "不予受理",
+        "open": false,
+        "before_answer": false,
+        "actions": [
+          "note"
+        ],
+        "paused_actions": []
+      }
+    ],
+    "steps": [
+      {
+        "value": "resume",
+        "label": "恢复办理",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "refer",
+        "label": "交办",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "referral_answer",
+        "label": "承办单位答复",
+        "needs_referral": true,
+        "once": false
+      },
+      {
+        "value": "start",
+        "label": "开始办理",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "answer",
+        "label": "答复",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "feedback",
+        "label": "反馈",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "follow_up",
+        "label": "回访",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "pause",
+        "label": "待补充",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "decline",
+        "label": "不予受理",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "extend",
+        "label": "延期",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "chase",
+        "label": "催办",
+        "needs_referral": false,
+        "once": false
+      },
+      {
+        "value": "escalate",
+        "label": "上报组织部",
+        "needs_referral": false,
+        "once": true
+      },
+      {
+        "value": "note",
+        "label": "备注",
+        "needs_referral": false,
+        "once": false
+      }
+    ],
+    "categories": [
+      {
+        "value": "policy_inquiry",
+        "label": "政策咨询",
+        "default_days": 5
+      },
+      {
+        "value": "implementation",
+        "label": "贯彻落实反映",
+        "default_days": 15
+      },
+      {
+        "value": "party_building",
+        "label": "党建意见建议",
+        "default_days": 15
+      },
+      {
+        "value": "public_opinion",
+        "label": "重大民意反映",
+        "default_days": 10
+      },
+      {
+        "value": "rights",
+        "label": "民主权利受侵害",
+        "default_days": 10
+      },
+      {
+        "value": "hardship",
+        "label": "困难帮扶请求",
+        "default_days": 10
+      }
+    ],
+    "sources": [
+      {
+        "value": "card",
+        "label": "记录卡"
+      },
+      {
+        "value": "kiosk",
+        "label": "自助终端"
+      },
+      {
+        "value": "online",
+        "label": "网上工作室"
+      },
+      {
+        "value": "hotline",
+        "label": "专线电话"
+      },
+      {
+        "value": "appointment",
+        "label": "约见"
+      },
+      {
+        "value": "survey",
+        "label": "走访调研"
+      }
+    ],
+    "satisfactions": [
+      {
+        "value": "satisfied",
+        "label": "满意",
+        "closes": true
+      },
+      {
+        "value": "basic",
+        "label": "基本满意",
+        "closes": true
+      },
+      {
+        "value": "dissatisfied",
+        "label": "不满意",
+        "closes": false
+      }
+    ],
+    "event_kinds": [
+      {
+        "value": "received",
+        "label": "受理"
+      },
+      {
+        "value": "edited",
+        "label": "修改"
+      },
+      {
+        "value": "card_linked",
+        "label": "关联记录卡"
+      },
+      {
+        "value": "notified",
+        "label": "通知团长"
+      },
+      {
+        "value": "refer",
+        "label": "交办"
+      },
+      {
+        "value": "referral_answer",
+        "label": "承办单位答复"
+      },
+      {
+        "value": "start",
+        "label": "开始办理"
+      },
+      {
+        "value": "answer",
+        "label": "答复"
+      },
+      {
+        "value": "feedback",
+        "label": "反馈"
+      },
+      {
+        "value": "follow_up",
+        "label": "回访"
+      },
+      {
+        "value": "reopened",
+        "label": "重新办理"
+      },
+      {
+        "value": "decline",
+        "label": "不予受理"
+      },
+      {
+        "value": "pause",
+        "label": "待补充"
+      },
+      {
+        "value": "resume",
+        "label": "恢复办理"
+      },
+      {
+        "value": "extend",
+        "label": "延期"
+      },
+      {
+        "value": "chase",
+        "label": "催办"
+      },
+      {
+        "value": "escalate",
+        "label": "上报组织部"
+      },
+      {
+        "value": "note",
+        "label": "备注"
+      }
+    ],
+    "deadline_states": [
+      {
+        "value": "on_track",
+        "label": "正常"
+      },
+      {
+        "value": "due_soon",
+        "label": "即将到期"
+      },
+      {
+        "value": "overdue",
+        "label": "已逾期"
+      },
+      {
+        "value": "paused",
+        "label": "待补充"
+      },
+      {
+        "value": "met",
+        "label": "按期答复"
+      },
+      {
+        "value": "late",
+        "label": "逾期答复"
+      },
+      {
+        "value": "none",
+        "label": ""
+      }
+    ],
+    "default_deadlines": {
+      "policy_inquiry": 5,
+      "implementation": 15,
+      "party_building": 15,
+      "public_opinion": 10,
+      "rights": 10,
+      "hardship": 10,
+      "long_pause_days": 10,
+      "version": 0
+    },
+    "due_soon_workdays": 3,
+    "limits": {
+      "title": 60,
+      "content": 5000,
+      "text": 2000,
+      "person_name": 20,
+      "contact": 100,
+      "first_responder": 20,
+      "unit": 60,
+      "delegates": 5,
+      "extend_days": {
+        "min": 1,
+        "max": 60
+      },
+      "category_days": {
+        "min": 1,
+        "max": 90
+      },
+      "long_pause_days": {
+        "min": 1,
+        "max": 60
+      }
+    }
+  },
+  "settings": {
+    "operator_name": 20,
+    "studio_name": 40,
+    "hotline": 30
+  },
+  "calendar": {
+    "override_kinds": [
+      {
+        "value": "workday",
+        "label": "上班"
+      },
+      {
+        "value": "holiday",
+        "label": "放假"
+      }
+    ],
+    "note": 100,
+    "years": {
+      "min": 2000,
+      "max": 2100
+    }
+  },
+  "search": {
+    "max_chars": 50,
+    "max_words": 8
+  },
+  "errors": [
+    {
+      "code": "validation",
+      "message": "输入有误"
+    },
+    {
+      "code": "not_found",
+      "message": "找不到记录"
+    },
+    {
+      "code": "state",
+      "message": "当前状态不允许此操作"
+    },
+    {
+      "code": "conflict",
+      "message": "该记录已被他人修改，请刷新后再看"
+    },
+    {
+      "code": "forbidden",
+      "message": "没有权限"
+    },
+    {
+      "code": "invalid",
+      "message": "无法完成操作"
+    },
+    {
+      "code": "storage",
+      "message": "数据库出错"
+    },
+    {
+      "code": "migration",
+      "message": "数据库升级失败"
+    },
+    {
+      "code": "io",
+      "message": "文件读写失败"
+    },
+    {
+      "code": "cancelled",
+      "message": "已取消"
+    },
+    {
+      "code": "internal",
+      "message": "程序内部错误"
+    }
+  ]
+}
