@@ -134,7 +134,7 @@ fn make(f: &Fixture, received: &str) -> Item {
 
 /// The item's stored version: what a screen that has just read it sends back with a change.
 fn version(f: &Fixture, id: &str) -> i64 {
-    studio_core::storage::items::get_item(&*f.store.reader().unwrap(), id)
+    studio_core::storage::items::get_item(&f.store.reader().unwrap(), id)
         .unwrap()
         .map_or(0, |s| s.item.version)
 }
@@ -1346,7 +1346,7 @@ fn an_item_from_a_card_and_the_card_filing_deadline() {
     assert_eq!(fb.card_filing_due_on.as_deref(), Some("2025-10-11"));
     let detail = items::get_item(&f.store, &Ctx::new(officer(), today), &it.id).unwrap();
     assert_eq!(detail.card_status, Some(CardStatus::Draft));
-    let card_version = studio_core::storage::cards::get_card(&*f.store.reader().unwrap(), &card_id)
+    let card_version = studio_core::storage::cards::get_card(&f.store.reader().unwrap(), &card_id)
         .unwrap()
         .unwrap()
         .version;
@@ -1506,7 +1506,7 @@ fn visitors_are_refused() {
 
 /// Every change record so far, oldest first, whole rows as stored.
 fn changes(f: &Fixture) -> Vec<ChangeRecord> {
-    studio_core::storage::audit::all(&*f.store.reader().unwrap()).unwrap()
+    studio_core::storage::audit::all(&f.store.reader().unwrap()).unwrap()
 }
 
 fn stale_info(e: &Error) -> &studio_core::error::StaleInfo {
@@ -1721,7 +1721,7 @@ fn a_visitor_reads_nothing_of_the_ledger_and_opening_an_item_is_recorded() {
     );
     refused(items::deadlines(s, &visitor).map(drop), "deadlines");
     let access =
-        |s: &Store| studio_core::storage::audit::access_entries(&*s.reader().unwrap()).unwrap();
+        |s: &Store| studio_core::storage::audit::access_entries(&s.reader().unwrap()).unwrap();
     assert!(access(s).is_empty(), "a refused read is not an opening");
 
     // Lists are for records readers: masked phone, no address.
@@ -1849,6 +1849,10 @@ fn one_change(
     r
 }
 
+/// A step of the change-record test: who, the step, its action in the change log, what the timeline
+/// gains.
+type Step = (fn() -> Actor, ItemAction, &'static str, Vec<ItemEventKind>);
+
 #[test]
 fn every_item_write_leaves_one_whole_row_change_record() {
     use ItemEventKind as K;
@@ -1885,10 +1889,9 @@ fn every_item_write_leaves_one_whole_row_change_record() {
     want.push(K::Edited);
     assert_eq!(kinds(&f, &id), want);
 
-    // Each step: (who, step, its action in the change log, what the timeline gains).
     let o = officer;
     let a = admin;
-    let steps: Vec<(fn() -> Actor, ItemAction, &str, Vec<K>)> = vec![
+    let steps: Vec<Step> = vec![
         (
             o,
             refer("2025-09-10", "2025-09-02"),

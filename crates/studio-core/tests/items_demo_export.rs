@@ -101,7 +101,7 @@ fn demo_items_cover_every_category_source_and_most_states() {
 
     // The demo went through the write gate: each item's change records chain from its creation
     // to its current version.
-    let log = studio_core::storage::audit::all(&*s.reader().unwrap()).unwrap();
+    let log = studio_core::storage::audit::all(&s.reader().unwrap()).unwrap();
     for i in &all {
         let recs: Vec<_> = log
             .iter()
@@ -230,7 +230,7 @@ fn in_a_large_ledger_similar_items_look_past_the_pieces_every_item_shares() {
     let ctx = Ctx::system();
     studio_core::demo::bulk_items(&s, &ctx, 2_500, 7).unwrap();
     // One item per generated row in the change log, by whoever generated them.
-    let log = studio_core::storage::audit::all(&*s.reader().unwrap()).unwrap();
+    let log = studio_core::storage::audit::all(&s.reader().unwrap()).unwrap();
     let created: Vec<_> = log
         .iter()
         .filter(|r| r.entity == "item" && r.action == "create")

@@ -107,7 +107,11 @@ fn every_channel_has_its_box() {
     ];
     for (core, print) in pairs {
         assert_eq!(map::channel(core), print);
-        assert_eq!(core.label(), print.label(), "the same words on screen and paper");
+        assert_eq!(
+            core.label(),
+            print.label(),
+            "the same words on screen and paper"
+        );
     }
 }
 
@@ -185,7 +189,7 @@ fn filled_cards_print_one_or_more_pages_each_and_the_access_is_recorded() {
     let store = demo();
     let list = all_cards(&store);
     let ids: Vec<String> = list.iter().take(3).map(|c| c.id.clone()).collect();
-    let before = log::access_entries(&*store.reader().unwrap()).unwrap().len();
+    let before = log::access_entries(&store.reader().unwrap()).unwrap().len();
 
     let mut calls = Vec::new();
     let r = printing::render(
@@ -204,7 +208,7 @@ fn filled_cards_print_one_or_more_pages_each_and_the_access_is_recorded() {
     let (done, total) = *calls.last().unwrap();
     assert_eq!(done, total);
 
-    let log = log::access_entries(&*store.reader().unwrap()).unwrap();
+    let log = log::access_entries(&store.reader().unwrap()).unwrap();
     assert_eq!(log.len(), before + 1, "one access for the whole job");
     let (actor, _, row, action) = log.last().unwrap();
     assert_eq!(actor, "李联络");
