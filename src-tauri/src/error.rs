@@ -28,8 +28,9 @@ impl CmdError {
             CmdError::Core(e) => e.payload(),
             CmdError::Internal(_) => ErrorPayload {
                 code: "internal".into(),
-                message: "程序内部出错，本次操作未完成，已记入日志。请重试；如反复出现，请联系管理员。"
-                    .into(),
+                message:
+                    "程序内部出错，本次操作未完成，已记入日志。请重试；如反复出现，请联系管理员。"
+                        .into(),
                 fields: Vec::new(),
                 stale: None,
             },

@@ -47,7 +47,12 @@ impl Jobs {
 
     /// Ask a job to stop; false if no such job runs (already done).
     pub fn cancel(&self, id: &str) -> bool {
-        match self.running.lock().unwrap_or_else(|e| e.into_inner()).get(id) {
+        match self
+            .running
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(id)
+        {
             Some(flag) => {
                 flag.store(true, Ordering::Relaxed);
                 true

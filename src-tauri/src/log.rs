@@ -21,7 +21,11 @@ pub fn path() -> Option<&'static PathBuf> {
 pub fn write(line: &str) {
     let stamp = studio_core::ids::now_utc();
     if let Some(p) = LOG_PATH.get() {
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(p) {
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(p)
+        {
             let _ = writeln!(f, "{stamp} {line}");
         }
     }

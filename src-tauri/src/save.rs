@@ -155,7 +155,11 @@ impl SavePaths {
             }
         }
         if let Some(db) = self.db.as_ref().and_then(|d| d.canonicalize().ok()) {
-            let name = db.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = db
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let t = target.file_name().unwrap_or_default().to_string_lossy();
             if db.parent() == Some(folder.as_path()) && t.starts_with(&name) {
                 return refused();
@@ -208,23 +212,36 @@ mod tests {
             out.canonicalize().unwrap().join("卡.pdf")
         );
         assert_eq!(
-            s.check(&out.join("x.txt"), FileKind::Xlsx).unwrap().file_name().unwrap(),
+            s.check(&out.join("x.txt"), FileKind::Xlsx)
+                .unwrap()
+                .file_name()
+                .unwrap(),
             "x.txt.xlsx"
         );
         assert_eq!(
-            s.check(&out.join("a.PDF"), FileKind::Pdf).unwrap().file_name().unwrap(),
+            s.check(&out.join("a.PDF"), FileKind::Pdf)
+                .unwrap()
+                .file_name()
+                .unwrap(),
             "a.PDF"
         );
-        for bad in [data.join("x.pdf"), files.join("photos.pdf"), out.join("studio.db.pdf")] {
+        for bad in [
+            data.join("x.pdf"),
+            files.join("photos.pdf"),
+            out.join("studio.db.pdf"),
+        ] {
             let e = s.check(&bad, FileKind::Pdf).unwrap_err();
             assert!(e.payload().message.contains("数据文件夹"), "{bad:?}");
         }
-        assert!(s.check(&out.join("no/such/dir/a.pdf"), FileKind::Pdf).is_err());
+        assert!(s
+            .check(&out.join("no/such/dir/a.pdf"), FileKind::Pdf)
+            .is_err());
         assert_eq!(safe_file_name("记录卡/张三:1"), "记录卡-张三-1");
     }
 
     fn tempfile_dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("studio-save-test-{}-{name}", std::process::id()));
+        let d =
+            std::env::temp_dir().join(format!("studio-save-test-{}-{name}", std::process::id()));
         std::fs::create_dir_all(&d).unwrap();
         d
     }

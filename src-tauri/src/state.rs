@@ -74,7 +74,12 @@ pub async fn choose_save(
 ) -> CmdResult<Option<PathBuf>> {
     use tauri::Manager;
     let app = app.clone();
-    blocking(move || app.state::<AppState>().saves.choose_save(&app, &suggested, kind)).await
+    blocking(move || {
+        app.state::<AppState>()
+            .saves
+            .choose_save(&app, &suggested, kind)
+    })
+    .await
 }
 
 /// Ask for a file to open, likewise.

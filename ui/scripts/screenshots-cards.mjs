@@ -2,10 +2,16 @@
 // mock backend, at the app's 1280×800 window. It drives the pages the way the end-to-end test will
 // (data-test hooks, typed dates, selects by their visible option).
 // Usage: start `npm run dev:mock`, then `node scripts/screenshots-cards.mjs [outDir]`.
+import { readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
 const BASE = process.env.UI_URL ?? 'http://localhost:5173/'
 const OUT = process.argv[2] ?? '/tmp/ui-review/cards'
+// What the mock serves: the core's answers over the demo data, on the fixtures' day.
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../dev/fixtures/${name}.json`, import.meta.url), 'utf8'))
+const TODAY = fixture('app').today
+const cards = fixture('cards')
+const override = fixture('calendar').overrides.all[0]
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -55,9 +61,9 @@ async function typeDate(page, test, value) {
   // A period typed into the range picker
   const start = page.locator('[data-test=cards-period] input').nth(0)
   await start.click()
-  await start.fill('2026-01-01')
+  await start.fill(`${TODAY.slice(0, 8)}01`)
   const end = page.locator('[data-test=cards-period] input').nth(1)
-  await end.fill('2026-06-30')
+  await end.fill(`${TODAY.slice(0, 8)}30`)
   await end.press('Enter')
   await page.keyboard.press('Escape')
   await settle(page, 800)
@@ -77,7 +83,9 @@ async function typeDate(page, test, value) {
   await page.click('[data-test=export-ok]')
   await settle(page, 600)
   await shot(page, '01g-exported')
-  await settle(page, 300)
+  // The mock writes nothing: the dialog stays open with the refusal.
+  if (await page.locator('[data-test=export-ok]').isVisible()) await page.keyboard.press('Escape')
+  await settle(page, 500)
 
   await page.click('[data-test=cards-blank]')
   await page.waitForSelector('[data-test=blank-copies] input')
@@ -103,7 +111,7 @@ async function typeDate(page, test, value) {
   await page.close()
 }
 
-// A new card: empty, then with errors, then saved and submitted
+// A new card: empty, then with the form's own checks, then filled (the mock saves nothing)
 {
   const page = await open('?mock=demo#/cards/new')
   await page.waitForSelector('[data-test=cf-person-name] input')
@@ -116,14 +124,14 @@ async function typeDate(page, test, value) {
   await page.fill('[data-test=cf-person-address] input', 'li@xx')
   await page.click('[data-test=cf-channel-other]')
   await page.click('[data-test=cf-save]')
-  await page.waitForSelector('.card-field__error')
+  await page.waitForSelector('.card-field__error, .el-message')
   await settle(page, 600)
   await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
   await settle(page, 300)
   await shot(page, '05a-new-card-errors')
 
   // Fill it properly
-  await typeDate(page, 'cf-contact-date', '2026-11-20')
+  await typeDate(page, 'cf-contact-date', `${TODAY.slice(0, 8)}20`)
   await page.click('[data-test=cf-delegate]')
   await page.keyboard.type('王')
   await settle(page, 700)
@@ -139,33 +147,21 @@ async function typeDate(page, test, value) {
   await page.click('[data-test=cf-channel-studio]')
   await page.fill('[data-test=cf-opinion] textarea', '学校东门外（靠近3号教学楼）的人行道破损严重，雨天积水，师生上下课通行不便，存在安全隐患。希望学校与属地街道协调，尽快修复路面并完善排水设施。')
   await page.fill('[data-test=cf-handling] textarea', '已将情况转交后勤保障处，并与属地街道沟通。后勤保障处答复：人行道修复纳入暑期维修计划。已电话反馈本人，本人表示满意。')
-  await typeDate(page, 'cf-feedback-on', '2026-11-26')
-  await page.keyboard.press('Control+s')
-  await page.waitForSelector('[data-test=cf-due] strong')
-  await settle(page, 800)
-  await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
-  await shot(page, '06-draft-saved')
-  await page.click('[data-test=cf-submit]')
-  await page.waitForSelector('.el-message-box')
+  await typeDate(page, 'cf-feedback-on', `${TODAY.slice(0, 8)}26`)
   await settle(page, 400)
-  await shot(page, '07a-submit-confirm')
-  await page.click('.el-message-box__btns .el-button--primary')
-  await page.waitForSelector('[data-test=cf-amend]')
-  await settle(page, 800)
-  await shot(page, '07b-submitted')
+  await page.evaluate(() => document.querySelector('.card-page')?.scrollTo(0, 0))
+  await shot(page, '06-new-card-filled')
+  await page.keyboard.press('Control+s')
+  await page.waitForSelector('.el-message')
+  await settle(page, 400)
+  await shot(page, '07-demo-not-saved')
   await page.close()
 }
 
-// A submitted card with amendments (from the demo data), and correcting it
+// A submitted card with amendments (from the fixtures), and correcting it
 {
-  const page = await open('?mock=demo#/cards')
-  await page.waitForSelector('[data-test=card-open]')
-  await page.click('[data-test=cards-filter-status]')
-  await page.locator('.cards-status-popper .el-select-dropdown__item:visible', { hasText: '已提交' }).click()
-  await page.click('[data-test=cards-sort]')
-  await page.locator('.cards-sort-popper .el-select-dropdown__item:visible', { hasText: '最近修改' }).click()
-  await settle(page, 800)
-  await page.locator('[data-test=card-open]').first().click()
+  const amended = Object.keys(cards.amendments)[0]
+  const page = await open(`?mock=demo#/cards/${amended}`)
   await page.waitForSelector('[data-test=cf-amendments]')
   await settle(page, 800)
   await shot(page, '08a-submitted-card')
@@ -196,7 +192,11 @@ async function typeDate(page, test, value) {
   await page.waitForSelector('[data-test=cal-day-2025-10-11]')
   await settle(page, 800)
   await shot(page, '11-calendar-2025-10')
-  await page.click('[data-test=cal-day-2025-10-17]')
+  await page.goto(BASE + `?mock=demo#/settings?tab=calendar&month=${override.date.slice(0, 7)}`)
+  await page.reload()
+  await page.waitForSelector(`[data-test=cal-day-${override.date}]`)
+  await settle(page, 800)
+  await page.click(`[data-test=cal-day-${override.date}]`)
   await page.waitForSelector('[data-test=cal-restore]')
   await settle(page, 400)
   await shot(page, '12-calendar-day-dialog')

@@ -1,5 +1,6 @@
 // Screenshots of 意见台账 (list, 督办 tab, the form with similar items, the detail with its timeline
-// and an action dialog), 工作台's item figures and 设置 → 办理时限 against the dev mock backend.
+// and an action dialog), 工作台's item figures and 设置 → 办理时限 against the dev mock backend (the core's
+// answers over the demo data; writes answer 「演示模式：未保存」).
 // Usage: start `npm run dev:mock`, then `node scripts/screenshots-items.mjs [outDir]`.
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
@@ -13,11 +14,15 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
 })
 const problems = []
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
-page.on('console', (m) => {
-  if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`)
-})
-page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+let page
+async function newPage() {
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+}
+await newPage()
 const shot = (name, opts = {}) => page.screenshot({ path: `${OUT}/${name}.png`, ...opts })
 const settle = (ms = 500) => page.waitForTimeout(ms)
 
@@ -80,9 +85,11 @@ await shot('07-form-empty-save')
 await page.fill('[data-test=item-form-title] input', '东门人行道积水')
 await page.fill('[data-test=item-form-content] textarea', '东门外人行道雨天积水严重，路砖松动，希望尽快修复。')
 await settle(1200)
-await shot('08-form-similar')
+await shot('08-form-filled')
 
-// 工作台 and 设置
+// 工作台 and 设置 (a new page: the unsaved form above would ask before leaving)
+await page.close()
+await newPage()
 await page.goto(BASE + '?mock=demo#/dashboard')
 await settle(1200)
 await shot('09-dashboard', { fullPage: true })
@@ -110,25 +117,25 @@ if (await page.locator('[data-test=card-to-item]').count()) {
   await page.click('[data-test=card-to-item-category]')
   await page.locator('.card-to-item-category-popper .el-select-dropdown__item:visible', { hasText: '贯彻落实反映' }).click()
   await page.click('[data-test=card-to-item-ok]')
-  await page.waitForSelector('[data-test=item-timeline]')
-  await settle(600)
-  await shot('13-item-from-card', { fullPage: true })
-  // Take it to 已反馈, so the card's filing deadline shows
-  for (const [kind, field, text] of [['answer', 'answer', '已协调后勤管理处修复。'], ['feedback', 'feedback', '已电话告知提出人。']]) {
-    await page.click(`[data-test=item-action-${kind}]`)
-    await page.waitForSelector(`[data-test=action-field-${field}] textarea`)
-    await page.fill(`[data-test=action-field-${field}] textarea`, text)
-    await page.click('[data-test=action-dialog-confirm]')
-    await settle(900)
-  }
-  await shot('14-item-fed-back', { fullPage: true })
-  await page.click('[data-test=item-action-follow_up]')
-  await settle(500)
-  await page.click('[data-test=action-satisfaction-dissatisfied]')
-  await settle(300)
-  await shot('15-follow-up-dialog')
-  await page.keyboard.press('Escape')
+  await page.waitForSelector('.el-message')
+  await settle(400)
+  await shot('13-card-to-item-not-saved')
 }
+
+// An item fed back to the person: the card's filing deadline, and 回访
+await page.goto(BASE + '?mock=demo#/items?status=fed_back')
+await page.waitForSelector('[data-test=items-row]')
+await settle(700)
+await page.locator('[data-test=items-row]').first().click()
+await page.waitForSelector('[data-test=item-timeline]')
+await settle(600)
+await shot('14-item-fed-back', { fullPage: true })
+await page.click('[data-test=item-action-follow_up]')
+await settle(500)
+await page.click('[data-test=action-satisfaction-dissatisfied]')
+await settle(300)
+await shot('15-follow-up-dialog')
+await page.keyboard.press('Escape')
 
 await browser.close()
 console.log(problems.length ? problems.join('\n') : 'no console problems')

@@ -1,4 +1,6 @@
 // Screenshots of the UI against the dev mock backend, for review at the app's 1280×800 window.
+// The mock serves what the core answered (dev/fixtures) and refuses every write (「演示模式：未保存」):
+// a save shows the form's own checks, or that refusal.
 // Usage: start `npm run dev:mock`, then `node scripts/screenshots.mjs [outDir]`.
 import { chromium } from 'playwright-core'
 
@@ -72,7 +74,7 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
   await page.fill('[data-test=df-office-phone] input', '8785123')
   await page.fill('[data-test=df-email] input', 'zhang@')
   await page.click('[data-test=df-save]')
-  await page.waitForSelector('.el-form-item__error')
+  await page.waitForSelector('.el-form-item__error, .el-message')
   await settle(page)
   await shot(page, '03b-form-errors')
   await page.keyboard.press('Escape')
@@ -140,7 +142,7 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
   await settle(page, 800)
   await shot(page, '09-dashboard')
 
-  await page.click('[data-test=nav-items]')
+  await page.click('[data-test=nav-schedule]')
   await page.waitForSelector('[data-test=coming-soon]')
   await settle(page)
   await shot(page, '10-coming-soon')

@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 
 use studio_core::cards::CardSelection;
 use studio_core::files::write_atomic;
-use studio_core::printing::{self, PrintJob};
+use studio_core::printing::{self, PrintJob, Rendered};
 use studio_core::{Ctx, Error, Store};
-use studio_core::printing::Rendered;
 
 #[derive(clap::Subcommand)]
 pub enum Command {

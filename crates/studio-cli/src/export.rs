@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
-use studio_core::items;
 use studio_core::files::write_atomic;
+use studio_core::items;
 use studio_core::{Ctx, Error, Store};
 
 #[derive(clap::Args)]

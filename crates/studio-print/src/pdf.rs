@@ -119,7 +119,13 @@ pub(crate) fn write_pdf(
         let mut part = doc.to_lopdf_document(&options, &mut warnings);
         check(&mut warnings)?;
         for page_id in page_ids(&part)? {
-            kids.push(move_page(&mut part, page_id, &mut lopdf_doc, pages_id, resources)?);
+            kids.push(move_page(
+                &mut part,
+                page_id,
+                &mut lopdf_doc,
+                pages_id,
+                resources,
+            )?);
         }
         report(kids.len() * CONVERT_STEPS)?;
     }
@@ -127,7 +133,12 @@ pub(crate) fn write_pdf(
     let page_tree = lopdf_doc
         .get_dictionary_mut(pages_id)
         .map_err(|e| PrintError::Pdf(e.to_string()))?;
-    page_tree.set("Kids", kids.into_iter().map(lopdf::Object::Reference).collect::<Vec<_>>());
+    page_tree.set(
+        "Kids",
+        kids.into_iter()
+            .map(lopdf::Object::Reference)
+            .collect::<Vec<_>>(),
+    );
     page_tree.set("Count", count as i64);
 
     set_widths(&mut lopdf_doc, &subset.widths)?;

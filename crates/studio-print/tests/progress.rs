@@ -31,7 +31,10 @@ fn progress_is_reported_at_least_once_a_card_and_ends_at_the_total() {
     // More than the layout: the writing of the PDF reports too.
     let laid_out = 40;
     assert!(
-        seen.iter().filter(|&&(d, _)| d > laid_out && d < total).count() >= 1,
+        seen.iter()
+            .filter(|&&(d, _)| d > laid_out && d < total)
+            .count()
+            >= 1,
         "{seen:?}"
     );
     assert_eq!(rendered.page_count, 40);

@@ -13,7 +13,9 @@ pub async fn calendar_month(
     year: i32,
     month: u32,
 ) -> CmdResult<Vec<CalendarDay>> {
-    state.run(move |s, ctx| calendar::month_view(s, ctx, year, month)).await
+    state
+        .run(move |s, ctx| calendar::month_view(s, ctx, year, month))
+        .await
 }
 
 #[tauri::command]
@@ -21,7 +23,9 @@ pub async fn calendar_overrides(
     state: State<'_, AppState>,
     year: Option<i32>,
 ) -> CmdResult<Vec<CalendarOverride>> {
-    state.run(move |s, ctx| calendar::list_overrides(s, ctx, year)).await
+    state
+        .run(move |s, ctx| calendar::list_overrides(s, ctx, year))
+        .await
 }
 
 /// `version`: the day's `version` as the month grid showed it (0 for a day never overridden).

@@ -16,7 +16,9 @@ pub async fn cards_list(
     state: State<'_, AppState>,
     query: CardQuery,
 ) -> CmdResult<Page<CardListItem>> {
-    state.run(move |s, ctx| cards::list_cards(s, ctx, &query)).await
+    state
+        .run(move |s, ctx| cards::list_cards(s, ctx, &query))
+        .await
 }
 
 #[tauri::command]
@@ -41,7 +43,9 @@ pub async fn card_delegate_snapshot(
 
 #[tauri::command]
 pub async fn card_create(state: State<'_, AppState>, input: CardInput) -> CmdResult<Card> {
-    state.run(move |s, ctx| cards::create_card(s, ctx, &input)).await
+    state
+        .run(move |s, ctx| cards::create_card(s, ctx, &input))
+        .await
 }
 
 #[tauri::command]
@@ -93,10 +97,14 @@ pub async fn card_amendments(
     state: State<'_, AppState>,
     id: String,
 ) -> CmdResult<Vec<CardAmendment>> {
-    state.run(move |s, ctx| cards::card_amendments(s, ctx, &id)).await
+    state
+        .run(move |s, ctx| cards::card_amendments(s, ctx, &id))
+        .await
 }
 
 #[tauri::command]
 pub async fn card_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<ChangeRecord>> {
-    state.run(move |s, ctx| cards::card_history(s, ctx, &id)).await
+    state
+        .run(move |s, ctx| cards::card_history(s, ctx, &id))
+        .await
 }

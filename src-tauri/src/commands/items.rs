@@ -2,12 +2,12 @@
 //! 设置, and exports. Changes name the version they were based on.
 
 use studio_core::export::{self, ExportFormat};
+use studio_core::files::write_atomic;
 use studio_core::items::{
     self, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDetail, ItemInput,
     ItemListItem, ItemQuery, SimilarItem,
 };
 use studio_core::printing::ExportOutcome;
-use studio_core::files::write_atomic;
 use studio_core::{Error, Page};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
@@ -22,7 +22,9 @@ pub async fn items_list(
     state: State<'_, AppState>,
     query: ItemQuery,
 ) -> CmdResult<Page<ItemListItem>> {
-    state.run(move |s, ctx| items::list_items(s, ctx, &query)).await
+    state
+        .run(move |s, ctx| items::list_items(s, ctx, &query))
+        .await
 }
 
 #[tauri::command]
@@ -40,12 +42,16 @@ pub async fn item_for_card(
     state: State<'_, AppState>,
     card_id: String,
 ) -> CmdResult<Option<ItemListItem>> {
-    state.run(move |s, ctx| items::item_for_card(s, ctx, &card_id)).await
+    state
+        .run(move |s, ctx| items::item_for_card(s, ctx, &card_id))
+        .await
 }
 
 #[tauri::command]
 pub async fn item_create(state: State<'_, AppState>, input: ItemInput) -> CmdResult<Item> {
-    state.run(move |s, ctx| items::create_item(s, ctx, &input)).await
+    state
+        .run(move |s, ctx| items::create_item(s, ctx, &input))
+        .await
 }
 
 #[tauri::command]
@@ -120,7 +126,9 @@ pub async fn item_deadlines_save(
     state: State<'_, AppState>,
     input: ItemDeadlines,
 ) -> CmdResult<ItemDeadlines> {
-    state.run(move |s, ctx| items::save_deadlines(s, ctx, &input)).await
+    state
+        .run(move |s, ctx| items::save_deadlines(s, ctx, &input))
+        .await
 }
 
 /// 导出台账: asks where to save (a native dialog opened here), then reads, formats and writes the

@@ -60,7 +60,10 @@ pub async fn print_preview(
     job_id: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<PrintOutcome> {
-    render_then(&state, job, &job_id, on_progress, |r| Ok(outcome(&r, true, None))).await
+    render_then(&state, job, &job_id, on_progress, |r| {
+        Ok(outcome(&r, true, None))
+    })
+    .await
 }
 
 /// 另存为 PDF: asks where (native dialog), renders, writes crash-safely. `None`: the user cancelled.

@@ -19,7 +19,9 @@ pub async fn delegations_list(state: State<'_, AppState>) -> CmdResult<Vec<Deleg
 
 #[tauri::command]
 pub async fn delegation_get(state: State<'_, AppState>, id: String) -> CmdResult<Delegation> {
-    state.run(move |s, ctx| roster::get_delegation(s, ctx, &id)).await
+    state
+        .run(move |s, ctx| roster::get_delegation(s, ctx, &id))
+        .await
 }
 
 #[tauri::command]
@@ -27,7 +29,9 @@ pub async fn delegation_create(
     state: State<'_, AppState>,
     input: DelegationInput,
 ) -> CmdResult<Delegation> {
-    state.run(move |s, ctx| roster::create_delegation(s, ctx, &input)).await
+    state
+        .run(move |s, ctx| roster::create_delegation(s, ctx, &input))
+        .await
 }
 
 #[tauri::command]
@@ -47,12 +51,16 @@ pub async fn delegates_list(
     state: State<'_, AppState>,
     query: DelegateQuery,
 ) -> CmdResult<Page<DelegateListItem>> {
-    state.run(move |s, ctx| roster::list_delegates(s, ctx, &query)).await
+    state
+        .run(move |s, ctx| roster::list_delegates(s, ctx, &query))
+        .await
 }
 
 #[tauri::command]
 pub async fn delegate_get(state: State<'_, AppState>, id: String) -> CmdResult<Delegate> {
-    state.run(move |s, ctx| roster::get_delegate(s, ctx, &id)).await
+    state
+        .run(move |s, ctx| roster::get_delegate(s, ctx, &id))
+        .await
 }
 
 #[tauri::command]
@@ -60,7 +68,9 @@ pub async fn delegate_create(
     state: State<'_, AppState>,
     input: DelegateInput,
 ) -> CmdResult<Delegate> {
-    state.run(move |s, ctx| roster::create_delegate(s, ctx, &input)).await
+    state
+        .run(move |s, ctx| roster::create_delegate(s, ctx, &input))
+        .await
 }
 
 #[tauri::command]
@@ -162,5 +172,7 @@ pub async fn delegate_history(
     state: State<'_, AppState>,
     id: String,
 ) -> CmdResult<Vec<ChangeRecord>> {
-    state.run(move |s, ctx| roster::delegate_history(s, ctx, &id)).await
+    state
+        .run(move |s, ctx| roster::delegate_history(s, ctx, &id))
+        .await
 }

@@ -8,7 +8,7 @@ import { labelMap } from '@/utils/labels'
 
 export type { ItemActionKind }
 
-export const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = labelMap(RULES.items.steps)
+const ITEM_ACTION_LABELS: Record<ItemActionKind, string> = labelMap(RULES.items.steps)
 
 const STATUS_RULES = new Map(RULES.items.statuses.map((s) => [s.value, s]))
 const STEP_RULES = new Map(RULES.items.steps.map((s) => [s.value, s]))

@@ -36,6 +36,10 @@ export const ITEM_SOURCES: ItemSource[] = RULES.items.sources.map((s) => s.value
 export const SATISFACTION_LABELS: Record<Satisfaction, string> = labelMap(RULES.items.satisfactions)
 export const SATISFACTIONS: Satisfaction[] = RULES.items.satisfactions.map((s) => s.value)
 
+/** Whether 回访 with this answer reopens the item (重新办理) instead of closing it. */
+export const reopensItem = (s: Satisfaction | '' | null | undefined): boolean =>
+  !!s && RULES.items.satisfactions.some((x) => x.value === s && !x.closes)
+
 export const ITEM_EVENT_LABELS: Record<ItemEventKind, string> = labelMap(RULES.items.event_kinds)
 
 /** 限时办结 per category in working days until 设置 → 办理时限 changes it. */

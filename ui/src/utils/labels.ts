@@ -92,6 +92,7 @@ const CHANGE_TITLES: Record<string, string> = {
   'settings:update': '修改工作室设置',
   'settings:start_blank': '从空白开始',
   'settings:load_demo': '载入演示数据',
+  'settings:demo': '载入演示数据',
   'card:recompute_due': '重算记录卡期限',
   'card_amendment:create': '更正记录卡',
   'calendar:create': '调整工作日历',
@@ -149,7 +150,7 @@ export const FIELD_LABELS: Record<string, string> = {
   feedback_on: '反馈日期',
   filed_on: '交回日期',
   due_on: '报送期限',
-  filed_late: '逾期提交',
+  filed_late: '逾期交回',
   amendment_count: '更正次数',
   reason: '更正原因',
   // calendar override

@@ -53,9 +53,10 @@ pub struct ExportOutcome {
 /// - Filled cards are read with [`crate::cards::cards_for_print`], which checks the permission and
 ///   records the access; an empty selection is an error, not an empty PDF.
 ///
-/// `progress(done, total)` is called as the work goes on (at least once a card, and once at the
-/// end with `done == total`); the units are the print crate's steps, good for a progress bar, not
-/// a card count. Returning `false` stops the job: the result is [`Error::Cancelled`] and no bytes.
+/// `progress(done, total)` is called after every card laid out, every few milliseconds while the
+/// PDF is written, and once at the end with `done == total`; the units are the print crate's steps
+/// (`studio_print::STEPS_PER_CARD` a card), good for a progress bar, not a card count. Returning
+/// `false` stops the job: the result is [`Error::Cancelled`] and no bytes.
 pub fn render(
     store: &Store,
     ctx: &Ctx,
