@@ -7,8 +7,9 @@ use studio_core::{Error, ErrorPayload};
 #[derive(Debug)]
 pub enum CmdError {
     Core(Error),
-    /// A panic or a lost worker: the program's fault, reported instead of closing the window.
-    Internal(String),
+    /// A panic or a lost worker: the program's fault, reported instead of closing the window. The
+    /// detail goes to the log, not to the page.
+    Internal,
 }
 
 impl From<Error> for CmdError {
@@ -20,13 +21,13 @@ impl From<Error> for CmdError {
 impl CmdError {
     pub fn internal(detail: &str) -> Self {
         crate::log::write(&format!("内部错误：{detail}"));
-        CmdError::Internal(detail.to_string())
+        CmdError::Internal
     }
 
     pub fn payload(&self) -> ErrorPayload {
         match self {
             CmdError::Core(e) => e.payload(),
-            CmdError::Internal(_) => ErrorPayload {
+            CmdError::Internal => ErrorPayload {
                 code: "internal".into(),
                 message:
                     "程序内部出错，本次操作未完成，已记入日志。请重试；如反复出现，请联系管理员。"

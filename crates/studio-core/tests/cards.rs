@@ -660,7 +660,7 @@ fn submit_and_update_from_the_same_version_the_second_is_refused() {
 type Access = (String, String, String, String);
 
 fn access(s: &Store) -> Vec<Access> {
-    log::access_entries(&*s.reader().unwrap()).unwrap()
+    log::access_entries(&s.reader().unwrap()).unwrap()
 }
 
 fn entry(actor: &str, row: &str, action: &str) -> Access {
@@ -716,7 +716,7 @@ fn opening_printing_and_exporting_cards_are_recorded() {
 fn each_card_write_leaves_one_change_record_with_its_versions() {
     let f = fixture();
     let card_records = || -> Vec<studio_core::audit::ChangeRecord> {
-        log::all(&*f.store.reader().unwrap())
+        log::all(&f.store.reader().unwrap())
             .unwrap()
             .into_iter()
             .filter(|r| r.entity == "card")
@@ -771,7 +771,7 @@ fn each_card_write_leaves_one_change_record_with_its_versions() {
     let c = cards::amend_card(&f.store, &officer(), &c.id, c.version, &fix, "年龄有误").unwrap();
     one_more(&c.id, "amend", Some(3), 4);
     // …and the amendment row beside it.
-    let amendments: Vec<_> = log::all(&*f.store.reader().unwrap())
+    let amendments: Vec<_> = log::all(&f.store.reader().unwrap())
         .unwrap()
         .into_iter()
         .filter(|r| r.entity == "card_amendment")
@@ -1039,7 +1039,7 @@ fn a_visitor_reads_no_card_at_all() {
         assert!(e.to_string().contains("没有权限"), "read #{i}");
     }
     // Nothing was opened, so nothing is in the access log.
-    assert!(log::access_entries(&*f.store.reader().unwrap())
+    assert!(log::access_entries(&f.store.reader().unwrap())
         .unwrap()
         .is_empty());
 }

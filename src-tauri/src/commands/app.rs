@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
-    state.run(|s, ctx| status(s, ctx)).await
+    state.run(status).await
 }
 
 #[tauri::command]

@@ -23,7 +23,7 @@ pub async fn cards_list(
 
 #[tauri::command]
 pub async fn card_counts(state: State<'_, AppState>) -> CmdResult<CardCounts> {
-    state.run(|s, ctx| cards::card_counts(s, ctx)).await
+    state.run(cards::card_counts).await
 }
 
 #[tauri::command]

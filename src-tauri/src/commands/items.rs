@@ -29,7 +29,7 @@ pub async fn items_list(
 
 #[tauri::command]
 pub async fn item_counts(state: State<'_, AppState>) -> CmdResult<ItemCounts> {
-    state.run(|s, ctx| items::item_counts(s, ctx)).await
+    state.run(items::item_counts).await
 }
 
 #[tauri::command]
@@ -118,7 +118,7 @@ pub async fn items_similar(
 
 #[tauri::command]
 pub async fn item_deadlines(state: State<'_, AppState>) -> CmdResult<ItemDeadlines> {
-    state.run(|s, ctx| items::deadlines(s, ctx)).await
+    state.run(items::deadlines).await
 }
 
 #[tauri::command]

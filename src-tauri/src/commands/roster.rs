@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn delegations_list(state: State<'_, AppState>) -> CmdResult<Vec<DelegationSummary>> {
-    state.run(|s, ctx| roster::list_delegations(s, ctx)).await
+    state.run(roster::list_delegations).await
 }
 
 #[tauri::command]
