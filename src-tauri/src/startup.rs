@@ -2,6 +2,7 @@
 //! opened (the window is not up yet, so the message cannot be shown in it); the private folder for
 //! PDFs handed to the system viewer.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use studio_core::storage::lock::DbLock;
@@ -34,7 +35,8 @@ pub fn open_database() -> Option<(Store, DbLock)> {
         Err(e) => {
             let advice = advice_for(&e);
             log::write(&format!("无法打开数据库 {}：{e}", path.display()));
-            eprintln!("无法打开数据库 {}：{e}", path.display());
+            // Not `eprintln!`: it panics when stderr is a closed pipe.
+            let _ = writeln!(std::io::stderr(), "无法打开数据库 {}：{e}", path.display());
             let log_line = log::path()
                 .map(|p| format!("\n\n日志文件：{}", p.display()))
                 .unwrap_or_default();

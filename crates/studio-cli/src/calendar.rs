@@ -25,7 +25,15 @@ fn date_arg(s: &str) -> studio_core::Result<chrono::NaiveDate> {
 }
 
 pub fn run(store: &Store, cmd: Command) -> studio_core::Result<()> {
-    let cal = calendar::load(store)?;
+    answer(&calendar::load(store)?, cmd)
+}
+
+/// The official calendar alone (no database: no overrides to add).
+pub fn run_official(cmd: Command) -> studio_core::Result<()> {
+    answer(&calendar::WorkCalendar::official(), cmd)
+}
+
+fn answer(cal: &calendar::WorkCalendar, cmd: Command) -> studio_core::Result<()> {
     match cmd {
         Command::Add { date, n } => {
             let d = date_arg(&date)?;

@@ -90,11 +90,15 @@ fn run(cli: Cli) -> studio_core::Result<()> {
     match cli.command {
         // Blank cards need no database.
         Command::Card(card::Command::Blank(a)) => card::blank(a),
+        // Working-day arithmetic needs a database only for its overrides: without one, the official
+        // calendar answers, and nothing is created.
+        Command::Calendar(c) if !path.exists() => calendar::run_official(c),
         Command::Restore(ref a) => {
             // The running app holds this lock: restoring under it would be overwritten by its
             // next save. Holding it here also keeps the app from starting mid-restore.
             let _lock = DbLock::acquire(&path)?;
-            let store = Store::open_existing(&path)?;
+            // Restoring into a new file is how a backup is opened on another PC.
+            let store = Store::open(&path)?;
             maintenance::restore(&store, &ctx, a)
         }
         _ => {

@@ -181,3 +181,47 @@ fn export_items_writes_json_csv_and_xlsx_files_and_bulk_items_fill_a_ledger() {
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 500);
 }
+
+#[test]
+fn a_reader_on_a_missing_database_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo").join("studio.db");
+    for args in [
+        &["delegates", "list"][..],
+        &["check"],
+        &["export", "cards", "--format", "json", "-o", "/dev/null"],
+    ] {
+        let o = studio(&db, args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&o).contains(&format!("数据库不存在：{}", db.display())),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    assert!(!db.parent().unwrap().exists(), "nothing was created");
+    // Working-day arithmetic still answers from the official calendar.
+    let o = studio(&db, &["calendar", "add", "2025-09-30", "3"]);
+    assert_eq!(stdout(&o).trim(), "2025-10-11");
+    assert!(!db.parent().unwrap().exists());
+}
+
+#[test]
+fn restore_refuses_while_the_app_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    assert!(studio(&db, &["demo"]).status.success());
+    let bak = dir.path().join("b.db");
+    assert!(studio(&db, &["backup", "--out", bak.to_str().unwrap()])
+        .status
+        .success());
+    // The desktop app holds this lock while it runs.
+    let app = studio_core::storage::lock::DbLock::acquire(&db).unwrap();
+    let o = studio(&db, &["restore", bak.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("请先关闭程序"), "{}", stderr(&o));
+    drop(app);
+    assert!(studio(&db, &["restore", bak.to_str().unwrap()])
+        .status
+        .success());
+}

@@ -100,6 +100,7 @@ pub fn describe_io(e: &std::io::Error) -> String {
         Some(28) => "磁盘空间不足".into(),
         Some(13) | Some(1) => "没有写入权限".into(),
         Some(30) => "磁盘为只读".into(),
+        Some(27) => "文件超过该磁盘允许的大小".into(),
         _ => match e.kind() {
             std::io::ErrorKind::NotFound => "文件夹不存在".into(),
             std::io::ErrorKind::PermissionDenied => "没有写入权限".into(),
