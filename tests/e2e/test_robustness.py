@@ -2,7 +2,7 @@
 command comes back as an `internal` error with a Chinese message while the window keeps working; a
 batch PDF of every demo card shows its progress and stops quietly on 取消, and saved through
 另存为 PDF (the test build writes to STUDIO_E2E_SAVE_DIR instead of asking) is complete, with a page
-or more per card."""
+or more per card; the card and ledger exports are saved the same way."""
 
 import json
 import re
@@ -106,3 +106,23 @@ def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artif
     pages = int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
     assert pages == pages_shown and pages >= len(cards), (pages, pages_shown, len(cards))
     print(f"batch PDF: {len(cards)} cards, {pages} pages, cancelled once: {cancelled}")
+
+    # The exports are long jobs too, saved the same way: every card, then the whole ledger.
+    click(d, "[data-test=print-close]")
+    click(d, "[data-test=cards-export]")
+    click(d, "[data-test=export-scope-all]")
+    click(d, "[data-test=export-format-json]")
+    click(d, "[data-test=export-ok]")
+    wait_text(d, f"已导出 {len(cards)} 张记录卡", timeout=JOB_TIMEOUT)
+    exported = json.loads(wait_saved(save_dir, "记录卡导出-全部-*.json").read_text())
+    assert len(exported) == len(cards)
+
+    click(d, "[data-test=nav-items]")
+    visible(d, "[data-test=items-table]")
+    no_loading(d)
+    click(d, "[data-test=items-export]")
+    click(d, "[data-test=items-export-format-json]")
+    click(d, "[data-test=items-export-ok]")
+    wait_text(d, "件事项到", timeout=JOB_TIMEOUT)
+    items = json.loads(wait_saved(save_dir, "意见台账-全部-*.json").read_text())
+    assert len(items) > 0
