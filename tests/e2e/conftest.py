@@ -1,7 +1,9 @@
 """Fixtures that start tauri-driver and open the real app window on a fresh database."""
 
+import fcntl
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -34,6 +36,51 @@ def _wait_port(port: int, timeout: float = 20) -> None:
     raise RuntimeError(f"tauri-driver did not listen on {port}")
 
 
+def _apps_on(db: Path) -> list[int]:
+    """Ids of the app processes this suite started on `db` (their environment names it)."""
+    mark = f"STUDIO_DB={db}".encode()
+    pids = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            if os.path.realpath(d / "exe") == os.path.realpath(APP) and mark in (d / "environ").read_bytes().split(b"\0"):
+                pids.append(int(d.name))
+        except OSError:
+            pass
+    return pids
+
+
+def _wait_unlocked(db: Path, timeout: float = 15) -> None:
+    """Wait until no process holds the app's lock on `db` (`<db>.lock`, an flock the OS drops when
+    the app has exited). A window still closing would make the next start refuse the database with
+    a modal message box, and that session would never come up. An app of this test that outlives
+    its session is ended (by its id) after `timeout`."""
+    lock = db.with_name(db.name + ".lock")
+    if not lock.exists():
+        return
+    deadline = time.time() + timeout
+    ended = False
+    with open(lock, "a") as f:
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(f, fcntl.LOCK_UN)
+                return
+            except BlockingIOError:
+                if time.time() > deadline:
+                    if ended:
+                        raise RuntimeError(f"the app still holds {lock} after it was closed")
+                    for pid in _apps_on(db):
+                        try:
+                            os.kill(pid, signal.SIGKILL)
+                        except ProcessLookupError:
+                            pass
+                    ended = True
+                    deadline = time.time() + 5
+                time.sleep(0.1)
+
+
 class AppSession:
     """Starts tauri-driver with STUDIO_DB and STUDIO_E2E_SAVE_DIR set: the app it launches (through
     WebKitWebDriver, which passes its environment on; tauri-driver's `tauri:options` take only the
@@ -49,6 +96,7 @@ class AppSession:
         self.driver = None
 
     def start(self):
+        _wait_unlocked(self.db)
         port, native = _free_port(), _free_port()
         env = dict(os.environ, STUDIO_DB=str(self.db), STUDIO_E2E_SAVE_DIR=str(self.save_dir))
         env.pop("STUDIO_E2E_OPEN_FILE", None)
@@ -91,6 +139,7 @@ class AppSession:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
             self.proc = None
+        _wait_unlocked(self.db)
 
 
 @pytest.fixture
