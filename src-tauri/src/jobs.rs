@@ -90,3 +90,31 @@ impl Drop for Job {
             .remove(&self.id);
     }
 }
+
+/// An export as one job: read (`load`), format (`format`), write crash-safely to `path`, reporting
+/// the three phases and stopping between them when the page cancels. Items and cards both use it.
+pub fn export_phases<T>(
+    path: &std::path::Path,
+    go_on: &mut dyn FnMut(usize, usize) -> bool,
+    load: impl FnOnce() -> studio_core::Result<Vec<T>>,
+    format: impl FnOnce(&[T]) -> studio_core::Result<Vec<u8>>,
+) -> studio_core::Result<studio_core::printing::ExportOutcome> {
+    let step = |ok: bool| {
+        if ok {
+            Ok(())
+        } else {
+            Err(studio_core::Error::Cancelled)
+        }
+    };
+    step(go_on(0, 3))?;
+    let list = load()?;
+    step(go_on(1, 3))?;
+    let bytes = format(&list)?;
+    step(go_on(2, 3))?;
+    studio_core::files::write_atomic(path, &bytes)?;
+    go_on(3, 3);
+    Ok(studio_core::printing::ExportOutcome {
+        path: path.display().to_string(),
+        count: list.len() as u32,
+    })
+}

@@ -2,7 +2,6 @@
 //! 设置, and exports. Changes name the version they were based on.
 
 use studio_core::export::{self, ExportFormat};
-use studio_core::files::write_atomic;
 use studio_core::items::{
     self, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDetail, ItemInput,
     ItemListItem, ItemQuery, SimilarItem,
@@ -156,18 +155,13 @@ pub async fn items_export(
     state
         .run(move |s, ctx| {
             let _job = job;
-            let step = |go_on: bool| if go_on { Ok(()) } else { Err(Error::Cancelled) };
-            step(go_on(0, 3))?;
-            let list = items::items_for_export(s, ctx, from.as_deref(), to.as_deref())?;
-            step(go_on(1, 3))?;
-            let bytes = export::export_items(&list, format)?;
-            step(go_on(2, 3))?;
-            write_atomic(&path, &bytes)?;
-            go_on(3, 3);
-            Ok(Some(ExportOutcome {
-                path: path.display().to_string(),
-                count: list.len() as u32,
-            }))
+            crate::jobs::export_phases(
+                &path,
+                &mut go_on,
+                || items::items_for_export(s, ctx, from.as_deref(), to.as_deref()),
+                |list| export::export_items(list, format),
+            )
+            .map(Some)
         })
         .await
 }

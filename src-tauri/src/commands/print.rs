@@ -134,18 +134,13 @@ pub async fn cards_export(
     state
         .run(move |s, ctx| {
             let _running = running;
-            let step = |ok: bool| if ok { Ok(()) } else { Err(Error::Cancelled) };
-            step(go_on(0, 3))?;
-            let list = cards::cards_for_print(s, ctx, &selection)?;
-            step(go_on(1, 3))?;
-            let bytes = export::export_cards(&list, format)?;
-            step(go_on(2, 3))?;
-            write_atomic(&path, &bytes)?;
-            go_on(3, 3);
-            Ok(Some(ExportOutcome {
-                path: path.display().to_string(),
-                count: list.len() as u32,
-            }))
+            crate::jobs::export_phases(
+                &path,
+                &mut go_on,
+                || cards::cards_for_print(s, ctx, &selection),
+                |list| export::export_cards(list, format),
+            )
+            .map(Some)
         })
         .await
 }
