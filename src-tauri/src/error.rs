@@ -24,6 +24,14 @@ impl CmdError {
         CmdError::Internal
     }
 
+    /// The core error's code, if this is one.
+    pub fn core_code(&self) -> Option<&'static str> {
+        match self {
+            CmdError::Core(e) => Some(e.code()),
+            CmdError::Internal => None,
+        }
+    }
+
     pub fn payload(&self) -> ErrorPayload {
         match self {
             CmdError::Core(e) => e.payload(),

@@ -6,6 +6,7 @@ mod error;
 mod jobs;
 mod log;
 mod save;
+mod session;
 mod startup;
 mod state;
 

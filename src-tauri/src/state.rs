@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use studio_core::storage::lock::DbLock;
-use studio_core::{Actor, Ctx, Role, Store};
+use studio_core::{Ctx, Error, Store};
 
 use crate::error::{CmdError, CmdResult};
 use crate::jobs::Jobs;
 use crate::save::SavePaths;
+use crate::session::Session;
 
 pub struct AppState {
     store: Arc<Store>,
@@ -19,6 +20,8 @@ pub struct AppState {
     _lock: DbLock,
     pub jobs: Jobs,
     pub saves: SavePaths,
+    /// Who is logged in at this window.
+    pub session: Session,
     /// Private folder for PDFs handed to the system viewer; emptied at every start.
     pub print_dir: PathBuf,
 }
@@ -35,6 +38,7 @@ impl AppState {
             store: Arc::new(store),
             _lock: lock,
             jobs: Jobs::default(),
+            session: Session::default(),
             print_dir,
         }
     }
@@ -46,24 +50,43 @@ impl AppState {
     /// Run `f` with the store and this session's request context on a blocking worker thread. A
     /// panic inside becomes a Chinese error for the window; the app stays open, and the database
     /// stays consistent (every write is one transaction, rolled back when its thread unwinds).
+    /// Nobody logged in, a locked session or a password that must be changed first refuse before
+    /// `f` runs; a refusal by the core's permissions or scopes is written to the audit log.
     pub async fn run<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Store, &Ctx) -> studio_core::Result<T> + Send + 'static,
     ) -> CmdResult<T> {
+        let ctx = self.ctx()?;
         let store = self.store();
         blocking(move || {
-            let ctx = session_ctx(&store)?;
-            f(&store, &ctx).map_err(CmdError::from)
+            let out = f(&store, &ctx);
+            if let Err(Error::Forbidden(message)) = &out {
+                let _ = studio_core::audit_log::record_refusal(&store, &ctx, "access", message);
+            }
+            out.map_err(CmdError::from)
         })
         .await
     }
-}
 
-/// Who acts in this desktop session. Until accounts exist (issue 9) the studio PC's operator, named
-/// in 设置, administers it.
-pub fn session_ctx(store: &Store) -> studio_core::Result<Ctx> {
-    let name = studio_core::settings::load(store)?.operator_name;
-    Ok(Ctx::now(Actor::new(name, Role::Admin)))
+    /// This session's context, or why there is none (see [`Session::ctx`]).
+    pub fn ctx(&self) -> CmdResult<Ctx> {
+        let idle = studio_core::settings::load(&self.store)
+            .map(|s| s.idle_lock_minutes)
+            .unwrap_or(15);
+        Ok(self.session.ctx(
+            &self.store,
+            std::time::Duration::from_secs(u64::from(idle) * 60),
+        )?)
+    }
+
+    /// Run `f` on a worker thread without a session (the login screen's commands).
+    pub async fn run_anonymous<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store) -> studio_core::Result<T> + Send + 'static,
+    ) -> CmdResult<T> {
+        let store = self.store();
+        blocking(move || f(&store).map_err(CmdError::from)).await
+    }
 }
 
 /// Ask where to save, in a native dialog opened here, on a worker thread (`None`: cancelled).

@@ -25,6 +25,8 @@ pub enum Entity {
     Settings,
     /// Whole-database operations: restore, demo data.
     Database,
+    /// A login account (never its password).
+    Account,
 }
 
 impl Entity {
@@ -38,6 +40,7 @@ impl Entity {
             Entity::Calendar => "calendar",
             Entity::Settings => "settings",
             Entity::Database => "database",
+            Entity::Account => "account",
         }
     }
 
@@ -55,6 +58,7 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::Calendar,
     Entity::Settings,
     Entity::Database,
+    Entity::Account,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use crate::actor::{Actor, Permission};
+use crate::actor::{Actor, Permission, Scope};
 use crate::error::Result;
 use crate::ids::today_shanghai;
 
@@ -43,6 +43,16 @@ impl Ctx {
 
     pub fn require(&self, p: Permission) -> Result<()> {
         self.actor.require(p)
+    }
+
+    /// Which cards and items this request reaches (a head: the delegation; a delegate: their own).
+    pub fn scope(&self) -> Scope {
+        self.actor.scope()
+    }
+
+    /// Refuse a record outside this request's scope (see [`Actor::require_reach`]).
+    pub fn require_reach(&self, delegate_ids: &[&str], delegation_ids: &[&str]) -> Result<()> {
+        self.actor.require_reach(delegate_ids, delegation_ids)
     }
 
     /// Whether personal data (full phone numbers, addresses) may be shown to this actor.

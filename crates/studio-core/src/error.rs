@@ -30,6 +30,12 @@ pub enum Error {
     Stale(Box<StaleInfo>),
     #[error("{0}")]
     Forbidden(String),
+    /// No one is logged in, or the login failed (wrong password, locked account).
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The session is locked (idle, or locked by the user): the password is asked again.
+    #[error("已锁定，请输入密码解锁")]
+    SessionLocked,
     /// A user error not tied to one field (bad file, bad argument).
     #[error("{0}")]
     Invalid(String),
@@ -86,6 +92,8 @@ impl Error {
             Error::Conflict(_) => "state",
             Error::Stale(_) => "conflict",
             Error::Forbidden(_) => "forbidden",
+            Error::Unauthenticated(_) => "unauthenticated",
+            Error::SessionLocked => "session_locked",
             Error::Invalid(_) => "invalid",
             Error::Storage(_) => "storage",
             Error::Migration(_) => "migration",
@@ -140,6 +148,8 @@ pub const ERROR_CODES: &[(&str, &str)] = &[
     ("state", "当前状态不允许此操作"),
     ("conflict", STALE_MESSAGE),
     ("forbidden", "没有权限"),
+    ("unauthenticated", "请先登录"),
+    ("session_locked", "已锁定，请输入密码解锁"),
     ("invalid", "无法完成操作"),
     ("storage", "数据库出错"),
     ("migration", "数据库升级失败"),

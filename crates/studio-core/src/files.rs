@@ -40,10 +40,7 @@ pub fn write_atomic_with(
 ) -> Result<()> {
     let tmp = temp_path_for(target)?;
     let result = (|| -> std::io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
+        let mut f = private_options().open(&tmp)?;
         fill(&mut f)?;
         f.flush()?;
         f.sync_all()?;
@@ -62,11 +59,67 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// Options that create a new file readable and writable by its owner only (0600 on Unix): what
+/// the program writes holds personal data.
+fn private_options() -> fs::OpenOptions {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o
+}
+
+/// Create an empty file that only its owner can read (the database before SQLite opens it).
+pub fn create_private_file(path: &Path) -> Result<()> {
+    match private_options().open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Create a folder (and its parents) that only its owner can enter (0700 on Unix).
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)?;
+    Ok(())
+}
+
+/// Make an existing file readable by its owner only (0600 on Unix; nothing elsewhere, where the
+/// user's profile folder is already private).
+pub fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = fs::metadata(path) {
+            if meta.permissions().mode() & 0o077 != 0 {
+                let mut p = meta.permissions();
+                p.set_mode(0o600);
+                fs::set_permissions(path, p)?;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
 /// Put a finished temporary file (written by someone else, e.g. SQLite's backup) in place: flush
 /// it, rename it over `target`, flush the folder.
 pub fn commit_temp(tmp: &Path, target: &Path) -> Result<()> {
     let done = (|| -> std::io::Result<()> {
         File::open(tmp)?.sync_all()?;
+        // A backup made by SQLite gets the umask's mode: make it private before it is in place.
+        make_private(tmp).map_err(|e| std::io::Error::other(e.to_string()))?;
         fs::rename(tmp, target)?;
         sync_dir(target.parent())
     })();

@@ -8,8 +8,10 @@
 //! goes through one gate ([`Store::write`]): permission, one IMMEDIATE transaction, the change
 //! records with the versions they were based on, commit ([`storage::gate`]).
 
+pub mod accounts;
 pub mod actor;
 pub mod audit;
+pub mod audit_log;
 pub mod bindings;
 pub mod calendar;
 pub mod cards;

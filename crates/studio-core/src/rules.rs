@@ -10,7 +10,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::actor::Role;
+use crate::accounts;
+use crate::actor::{Permission, Role};
+use crate::audit_log::{self, AuditResult};
 use crate::calendar::service as calendar_service;
 use crate::calendar::OverrideKind;
 use crate::cards::{self, CardStatus, Channel, DeadlineState, PoliticalStatus};
@@ -191,9 +193,39 @@ pub struct RosterRules {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SettingsLimits {
-    pub operator_name: u32,
     pub studio_name: u32,
     pub hotline: u32,
+    pub idle_lock_minutes: Bounds,
+    pub audit_retention_months: Bounds,
+}
+
+/// Accounts and the audit log: the roles an account can have, what each role may do (the UI shows
+/// only what the core would allow; the core checks it anyway), field limits, the audit log's areas,
+/// actions and results with their Chinese names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AccountRules {
+    pub account_roles: Vec<Labelled<Role>>,
+    pub permissions: Vec<RolePermissions>,
+    pub login_max: u32,
+    pub name_max: u32,
+    pub password_min: u32,
+    pub max_failed_attempts: u32,
+    pub lockout_minutes: u32,
+    pub audit_areas: Vec<CodeLabel>,
+    pub audit_actions: Vec<CodeLabel>,
+    pub audit_results: Vec<Labelled<AuditResult>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RolePermissions {
+    pub role: Role,
+    pub permissions: Vec<Permission>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CodeLabel {
+    pub code: String,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -228,9 +260,19 @@ pub struct Rules {
     pub cards: CardRules,
     pub items: ItemRules,
     pub settings: SettingsLimits,
+    pub accounts: AccountRules,
     pub calendar: CalendarRules,
     pub search: SearchRules,
     pub errors: Vec<ErrorCodeRule>,
+}
+
+fn code_labels(all: &[(&str, &str)]) -> Vec<CodeLabel> {
+    all.iter()
+        .map(|(code, label)| CodeLabel {
+            code: code.to_string(),
+            label: label.to_string(),
+        })
+        .collect()
 }
 
 fn n(v: usize) -> u32 {
@@ -451,9 +493,37 @@ impl Rules {
             cards,
             items,
             settings: SettingsLimits {
-                operator_name: n(settings::OPERATOR_NAME_MAX),
                 studio_name: n(settings::STUDIO_NAME_MAX),
                 hotline: n(settings::HOTLINE_MAX),
+                idle_lock_minutes: bounds(
+                    settings::IDLE_LOCK_MINUTES.0,
+                    settings::IDLE_LOCK_MINUTES.1,
+                ),
+                audit_retention_months: bounds(
+                    audit_log::MIN_RETENTION_MONTHS,
+                    audit_log::MAX_RETENTION_MONTHS,
+                ),
+            },
+            accounts: AccountRules {
+                account_roles: labelled(&Role::ACCOUNT_ROLES, Role::label),
+                permissions: Role::ALL
+                    .iter()
+                    .map(|&role| RolePermissions {
+                        role,
+                        permissions: role.permissions().to_vec(),
+                    })
+                    .collect(),
+                login_max: n(accounts::LOGIN_MAX),
+                name_max: n(accounts::NAME_MAX),
+                password_min: n(accounts::password::MIN_LEN),
+                max_failed_attempts: accounts::MAX_FAILED_ATTEMPTS,
+                lockout_minutes: accounts::LOCKOUT_MINUTES as u32,
+                audit_areas: code_labels(audit_log::AREAS),
+                audit_actions: code_labels(audit_log::ACTIONS),
+                audit_results: labelled(
+                    &[AuditResult::Ok, AuditResult::Refused, AuditResult::Failed],
+                    AuditResult::label,
+                ),
             },
             calendar: CalendarRules {
                 override_kinds: labelled(&OverrideKind::ALL, OverrideKind::label),

@@ -1,17 +1,18 @@
-//! Studio settings: the operator at this PC, the studio's name and hotline, and how the first start
-//! was answered.
+//! Studio settings: the studio's name and hotline, the idle lock, the audit log's retention, and how
+//! the first start was answered. Who is acting is the logged-in account, not a setting.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::actor::{Actor, Permission, Role};
+use crate::actor::Permission;
 use crate::audit::Entity;
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::storage::{settings as db, Store};
 use crate::validate::Checker;
 
-const OPERATOR: &str = "operator_name";
+const IDLE_LOCK: &str = "idle_lock_minutes";
+const RETENTION: &str = "audit_retention_months";
 const STUDIO_NAME: &str = "studio_name";
 const HOTLINE: &str = "hotline";
 const SETUP: &str = "setup";
@@ -20,11 +21,13 @@ const VERSION: &str = "settings_version";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Settings {
-    /// Who works at this PC. Until accounts exist this name is the actor on every change.
-    pub operator_name: String,
     pub studio_name: String,
     /// 专线电话.
     pub hotline: String,
+    /// The window locks itself after this many idle minutes (1–60).
+    pub idle_lock_minutes: u32,
+    /// Audit entries are kept at least this many months before they may be archived (6–120).
+    pub audit_retention_months: u32,
     /// Bumped on every save; a save names the version it was based on.
     pub version: i64,
 }
@@ -32,9 +35,10 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            operator_name: "联络员".into(),
             studio_name: "党代表工作室".into(),
             hotline: String::new(),
+            idle_lock_minutes: 15,
+            audit_retention_months: crate::audit_log::MIN_RETENTION_MONTHS,
             version: 0,
         }
     }
@@ -58,23 +62,22 @@ pub fn load(store: &Store) -> Result<Settings> {
 fn load_from(conn: &rusqlite::Connection) -> Result<Settings> {
     let d = Settings::default();
     Ok(Settings {
-        operator_name: db::get(conn, OPERATOR)?.unwrap_or(d.operator_name),
         studio_name: db::get(conn, STUDIO_NAME)?.unwrap_or(d.studio_name),
         hotline: db::get(conn, HOTLINE)?.unwrap_or(d.hotline),
+        idle_lock_minutes: db::get(conn, IDLE_LOCK)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.idle_lock_minutes),
+        audit_retention_months: db::get(conn, RETENTION)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d.audit_retention_months),
         version: db::get(conn, VERSION)?
             .and_then(|v| v.parse().ok())
             .unwrap_or(0),
     })
 }
 
-/// The actor for this PC: the operator named in settings. Until accounts exist the studio PC's
-/// operator administers it.
-pub fn operator(store: &Store) -> Result<Actor> {
-    Ok(Actor::new(load(store)?.operator_name, Role::Admin))
-}
-
 /// Field limits of the settings form, in characters (the UI reads them from `rules::Rules`).
-pub const OPERATOR_NAME_MAX: usize = 20;
+pub const IDLE_LOCK_MINUTES: (u32, u32) = (1, 60);
 pub const STUDIO_NAME_MAX: usize = 40;
 pub const HOTLINE_MAX: usize = 30;
 
@@ -82,25 +85,38 @@ pub const HOTLINE_MAX: usize = 30;
 pub fn save(store: &Store, ctx: &Ctx, input: &Settings) -> Result<Settings> {
     ctx.require(Permission::EditSettings)?;
     let s = Settings {
-        operator_name: input.operator_name.trim().to_string(),
         studio_name: input.studio_name.trim().to_string(),
         hotline: input.hotline.trim().to_string(),
+        idle_lock_minutes: input.idle_lock_minutes,
+        audit_retention_months: input.audit_retention_months,
         version: input.version + 1,
     };
     let mut c = Checker::new();
-    c.required(
-        "operator_name",
-        "操作员姓名",
-        &s.operator_name,
-        OPERATOR_NAME_MAX,
-    );
     c.required("studio_name", "工作室名称", &s.studio_name, STUDIO_NAME_MAX);
     c.max_len("hotline", "专线电话", &s.hotline, HOTLINE_MAX);
+    let (lo, hi) = IDLE_LOCK_MINUTES;
+    if !(lo..=hi).contains(&s.idle_lock_minutes) {
+        c.add(
+            "idle_lock_minutes",
+            format!("自动锁定时间应为 {lo}–{hi} 分钟"),
+        );
+    }
+    let (lo, hi) = (
+        crate::audit_log::MIN_RETENTION_MONTHS,
+        crate::audit_log::MAX_RETENTION_MONTHS,
+    );
+    if !(lo..=hi).contains(&s.audit_retention_months) {
+        c.add(
+            "audit_retention_months",
+            format!("审计日志保留期限应为 {lo}–{hi} 个月（至少六个月）"),
+        );
+    }
     c.finish()?;
     store.write(ctx, Permission::EditSettings, |tx| {
         let before = load_from(tx)?;
         tx.expect_version(Entity::Settings, "studio", before.version, input.version)?;
-        db::set(tx, OPERATOR, &s.operator_name)?;
+        db::set(tx, IDLE_LOCK, &s.idle_lock_minutes.to_string())?;
+        db::set(tx, RETENTION, &s.audit_retention_months.to_string())?;
         db::set(tx, STUDIO_NAME, &s.studio_name)?;
         db::set(tx, HOTLINE, &s.hotline)?;
         db::set(tx, VERSION, &s.version.to_string())?;

@@ -18,6 +18,11 @@ impl Checker {
         Self::default()
     }
 
+    /// Whether `field` already has a message.
+    pub fn has(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         // One message per field: the first problem is the one to fix first.
         if !self.errors.iter().any(|e| e.field == field) {

@@ -37,8 +37,16 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap()
 }
 
-fn operator(store: &Store) -> Ctx {
-    Ctx::new(settings::operator(store).unwrap(), day())
+/// The demo's administrator, logged in.
+fn operator(_store: &Store) -> Ctx {
+    Ctx::new(
+        studio_core::Actor::with_id(
+            "account:demo-admin",
+            "组织部 王老师",
+            studio_core::Role::Admin,
+        ),
+        day(),
+    )
 }
 
 fn v<T: Serialize>(x: T) -> Value {
@@ -146,14 +154,13 @@ fn obj(pairs: Vec<(&str, Value)>) -> Map<String, Value> {
 /// the operator and one correction of the calendar.
 fn demo_store() -> (Store, Value) {
     let store = Store::open_in_memory().unwrap();
-    let first_start = status::app_status(&store, &operator(&store)).unwrap();
+    let first_start = status::app_status(&store, None).unwrap();
     demo::load_on(&store, day(), false).unwrap();
     let s = settings::load(&store).unwrap();
     settings::save(
         &store,
         &operator(&store),
         &settings::Settings {
-            operator_name: "王明".into(),
             studio_name: "潍坊学院党代表工作室".into(),
             hotline: "0536-8785000".into(),
             ..s
@@ -205,8 +212,9 @@ fn capture() -> BTreeMap<&'static str, Value> {
         "today": day().format("%Y-%m-%d").to_string(),
         "status": {
             "first_start": first_start,
-            "blank": status::app_status(&blank_store, &bctx).unwrap(),
-            "demo": status::app_status(s, c).unwrap(),
+            "blank": status::app_status(&blank_store, Some(&bctx)).unwrap(),
+            "demo": status::app_status(s, Some(c)).unwrap(),
+            "login": status::app_status(s, None).unwrap(),
         },
         "settings": settings::load(s).unwrap(),
         "recent": audit::recent(s, c, RECENT).unwrap(),

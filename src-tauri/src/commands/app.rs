@@ -8,16 +8,13 @@ use crate::error::CmdResult;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
-    state.run(status).await
-}
-
-#[tauri::command]
 pub async fn setup_load_demo(state: State<'_, AppState>) -> CmdResult<AppStatus> {
     state
         .run(|s, ctx| {
             studio_core::demo::load(s, false)?;
-            status(s, ctx)
+            let mut st = status(s, Some(ctx))?;
+            st.session = studio_core::status::SessionState::Active;
+            Ok(st)
         })
         .await
 }
@@ -27,7 +24,9 @@ pub async fn setup_start_blank(state: State<'_, AppState>) -> CmdResult<AppStatu
     state
         .run(|s, ctx| {
             studio_core::settings::start_blank(s, ctx)?;
-            status(s, ctx)
+            let mut st = status(s, Some(ctx))?;
+            st.session = studio_core::status::SessionState::Active;
+            Ok(st)
         })
         .await
 }

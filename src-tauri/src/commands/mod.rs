@@ -1,7 +1,10 @@
 //! Tauri commands, one file per area. Each command only translates: input in, one core call on a
 //! worker thread (`AppState::run`), the error mapped (DESIGN.md, invariants 2 and 12).
 
+pub mod accounts;
 pub mod app;
+pub mod audit;
+pub mod auth;
 pub mod calendar;
 pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
@@ -16,7 +19,22 @@ macro_rules! handler {
     ($($extra:path),*) => {
         tauri::generate_handler![
             $($extra,)*
-            app::app_status,
+            auth::app_status,
+            auth::auth_setup_admin,
+            auth::auth_login,
+            auth::auth_logout,
+            auth::auth_lock,
+            auth::auth_unlock,
+            auth::auth_change_password,
+            auth::auth_touch,
+            accounts::accounts_list,
+            accounts::account_add,
+            accounts::account_update,
+            accounts::account_set_locked,
+            accounts::account_reset_password,
+            audit::audit_list,
+            audit::audit_export,
+            audit::audit_archive,
             app::setup_load_demo,
             app::setup_start_blank,
             app::audit_recent,

@@ -6,21 +6,29 @@
 import type { Rules } from './types'
 
 /** Every code an error from the backend carries (`ErrorPayload.code`). */
-export type ErrorCode = 'validation' | 'not_found' | 'state' | 'conflict' | 'forbidden' | 'invalid' | 'storage' | 'migration' | 'io' | 'cancelled' | 'internal'
+export type ErrorCode = 'validation' | 'not_found' | 'state' | 'conflict' | 'forbidden' | 'unauthenticated' | 'session_locked' | 'invalid' | 'storage' | 'migration' | 'io' | 'cancelled' | 'internal'
 
 export const RULES: Rules = {
   "roles": [
     {
       "value": "admin",
-      "label": "组织部管理员"
+      "label": "管理员"
     },
     {
       "value": "liaison",
       "label": "联络员"
     },
     {
+      "value": "head",
+      "label": "代表团团长"
+    },
+    {
       "value": "delegate",
       "label": "党代表"
+    },
+    {
+      "value": "auditor",
+      "label": "审计员"
     },
     {
       "value": "visitor",
@@ -603,9 +611,276 @@ export const RULES: Rules = {
     }
   },
   "settings": {
-    "operator_name": 20,
     "studio_name": 40,
-    "hotline": 30
+    "hotline": 30,
+    "idle_lock_minutes": {
+      "min": 1,
+      "max": 60
+    },
+    "audit_retention_months": {
+      "min": 6,
+      "max": 120
+    }
+  },
+  "accounts": {
+    "account_roles": [
+      {
+        "value": "admin",
+        "label": "管理员"
+      },
+      {
+        "value": "liaison",
+        "label": "联络员"
+      },
+      {
+        "value": "head",
+        "label": "代表团团长"
+      },
+      {
+        "value": "delegate",
+        "label": "党代表"
+      },
+      {
+        "value": "auditor",
+        "label": "审计员"
+      }
+    ],
+    "permissions": [
+      {
+        "role": "admin",
+        "permissions": [
+          "read_roster",
+          "read_records",
+          "edit_roster",
+          "edit_own_profile",
+          "edit_settings",
+          "read_personal_data",
+          "export_personal_data",
+          "maintain",
+          "edit_cards",
+          "handle_items",
+          "supervise",
+          "manage_accounts",
+          "read_audit",
+          "administer_audit"
+        ]
+      },
+      {
+        "role": "liaison",
+        "permissions": [
+          "read_roster",
+          "read_records",
+          "read_personal_data",
+          "edit_cards",
+          "handle_items",
+          "supervise",
+          "export_personal_data"
+        ]
+      },
+      {
+        "role": "head",
+        "permissions": [
+          "read_roster",
+          "read_records",
+          "read_personal_data",
+          "edit_cards",
+          "handle_items"
+        ]
+      },
+      {
+        "role": "delegate",
+        "permissions": [
+          "read_roster",
+          "read_records",
+          "read_personal_data",
+          "edit_cards",
+          "handle_items",
+          "edit_own_profile"
+        ]
+      },
+      {
+        "role": "auditor",
+        "permissions": [
+          "read_audit"
+        ]
+      },
+      {
+        "role": "visitor",
+        "permissions": [
+          "read_roster"
+        ]
+      },
+      {
+        "role": "system",
+        "permissions": [
+          "read_roster",
+          "read_records",
+          "edit_roster",
+          "edit_own_profile",
+          "edit_settings",
+          "read_personal_data",
+          "export_personal_data",
+          "maintain",
+          "edit_cards",
+          "handle_items",
+          "supervise",
+          "manage_accounts",
+          "read_audit",
+          "administer_audit"
+        ]
+      }
+    ],
+    "login_max": 32,
+    "name_max": 20,
+    "password_min": 8,
+    "max_failed_attempts": 5,
+    "lockout_minutes": 15,
+    "audit_areas": [
+      {
+        "code": "session",
+        "label": "登录与锁定"
+      },
+      {
+        "code": "access",
+        "label": "访问控制"
+      },
+      {
+        "code": "account",
+        "label": "账号"
+      },
+      {
+        "code": "delegate",
+        "label": "党代表"
+      },
+      {
+        "code": "delegation",
+        "label": "代表团"
+      },
+      {
+        "code": "card",
+        "label": "记录卡"
+      },
+      {
+        "code": "card_amendment",
+        "label": "记录卡更正"
+      },
+      {
+        "code": "item",
+        "label": "意见台账"
+      },
+      {
+        "code": "calendar",
+        "label": "工作日历"
+      },
+      {
+        "code": "settings",
+        "label": "设置"
+      },
+      {
+        "code": "database",
+        "label": "数据库"
+      },
+      {
+        "code": "audit",
+        "label": "审计日志"
+      },
+      {
+        "code": "personal_data",
+        "label": "个人信息"
+      }
+    ],
+    "audit_actions": [
+      {
+        "code": "login",
+        "label": "登录"
+      },
+      {
+        "code": "login_failed",
+        "label": "登录失败"
+      },
+      {
+        "code": "logout",
+        "label": "退出登录"
+      },
+      {
+        "code": "lock",
+        "label": "锁定"
+      },
+      {
+        "code": "unlock",
+        "label": "解锁"
+      },
+      {
+        "code": "unlock_failed",
+        "label": "解锁失败"
+      },
+      {
+        "code": "account_locked",
+        "label": "账号被锁定"
+      },
+      {
+        "code": "create",
+        "label": "新增"
+      },
+      {
+        "code": "update",
+        "label": "修改"
+      },
+      {
+        "code": "delete",
+        "label": "删除"
+      },
+      {
+        "code": "view",
+        "label": "查看完整记录"
+      },
+      {
+        "code": "export",
+        "label": "导出"
+      },
+      {
+        "code": "print",
+        "label": "打印"
+      },
+      {
+        "code": "refused",
+        "label": "拒绝访问"
+      },
+      {
+        "code": "archive",
+        "label": "归档"
+      },
+      {
+        "code": "erase",
+        "label": "删除个人信息"
+      },
+      {
+        "code": "copy",
+        "label": "导出个人信息副本"
+      },
+      {
+        "code": "password_change",
+        "label": "修改密码"
+      },
+      {
+        "code": "password_reset",
+        "label": "重置密码"
+      }
+    ],
+    "audit_results": [
+      {
+        "value": "ok",
+        "label": "成功"
+      },
+      {
+        "value": "refused",
+        "label": "拒绝"
+      },
+      {
+        "value": "failed",
+        "label": "失败"
+      }
+    ]
   },
   "calendar": {
     "override_kinds": [
@@ -648,6 +923,14 @@ export const RULES: Rules = {
     {
       "code": "forbidden",
       "message": "没有权限"
+    },
+    {
+      "code": "unauthenticated",
+      "message": "请先登录"
+    },
+    {
+      "code": "session_locked",
+      "message": "已锁定，请输入密码解锁"
     },
     {
       "code": "invalid",

@@ -39,14 +39,111 @@ fields: Array<FieldError>,
  */
 stale: StaleInfo | null, };
 
-export type Role = "admin" | "liaison" | "delegate" | "visitor" | "system";
+export type Role = "admin" | "liaison" | "head" | "delegate" | "auditor" | "visitor" | "system";
 
 export type Actor = { 
 /**
- * Stable identity for the audit trail: the account id once accounts exist; until then the
- * desktop session's operator (`local:<name>`), `cli:<user>`, or `system`.
+ * Stable identity for the audit trail: `account:<id>` for a logged-in account, `cli:<user>`
+ * for the command line as an OS user, `system`, or `local:<name>` in tests.
  */
-id: string, name: string, role: Role, };
+id: string, name: string, role: Role, 
+/**
+ * The delegate record this person is (delegates and delegation heads).
+ */
+delegate_id: string | null, 
+/**
+ * The delegation they belong to (delegates and delegation heads), read at login.
+ */
+delegation_id: string | null, };
+
+export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit";
+
+export type AccountRow = { id: string, login: string, 
+/**
+ * 显示名称.
+ */
+name: string, role: Role, 
+/**
+ * The delegate record this person is (党代表, 代表团团长).
+ */
+delegate_id: string | null, delegate_name: string | null, delegation_id: string | null, 
+/**
+ * The next login must choose a new password.
+ */
+must_change: boolean, failed_attempts: number, 
+/**
+ * Locked after failed tries until this time (UTC, RFC 3339).
+ */
+locked_until: string | null, 
+/**
+ * Locked by an administrator.
+ */
+disabled: boolean, last_login_at: string | null, created_at: string, updated_at: string, version: number, };
+
+export type NewAccount = { login: string, name: string, role: Role | null, delegate_id: string | null, password: string, };
+
+export type AccountUpdate = { name: string, role: Role | null, delegate_id: string | null, 
+/**
+ * The version the change was based on.
+ */
+version: number, };
+
+export type Session = { account: AccountRow, actor: Actor, 
+/**
+ * The password was reset: the UI asks for a new one before anything else, and the core
+ * refuses other work until it is changed (the front door checks this).
+ */
+must_change: boolean, };
+
+export type AuditResult = "ok" | "refused" | "failed";
+
+export type AuditEntry = { seq: number, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, actor_id: string, actor: string, actor_role: Role, 
+/**
+ * What it is about: a record kind (`card`, `item`, …), `session`, `account`, `audit`,
+ * `personal_data`.
+ */
+area: string, action: string, 
+/**
+ * The record's id, a selection (`*`, `FROM..TO`), or a login name.
+ */
+target: string, 
+/**
+ * Which fields changed, the reason of an export, the file of an archive. Never a password,
+ * never a private person's name or phone.
+ */
+summary: string, result: AuditResult, };
+
+export type AuditQuery = { actor_id: string | null, area: string | null, action: string | null, result: AuditResult | null, 
+/**
+ * `YYYY-MM-DD`, inclusive.
+ */
+from: string | null, 
+/**
+ * `YYYY-MM-DD`, inclusive.
+ */
+to: string | null, page: PageRequest, };
+
+export type AuditPage = { items: Array<AuditEntry>, total: number, total_capped: boolean, page: number, page_size: number, };
+
+export type AuditFormat = "json" | "csv";
+
+export type ArchiveOutcome = { 
+/**
+ * How many entries moved to the file (0: nothing was old enough; no file was written).
+ */
+archived: number, file: string | null, 
+/**
+ * SHA-256 of the file, hex; also written beside it as `<file>.sha256` (sha256sum's format).
+ */
+sha256: string | null, 
+/**
+ * Entries on or after this day stay (Shanghai day).
+ */
+kept_from: string, };
 
 export type PageRequest = { 
 /**
@@ -78,15 +175,19 @@ base_version: number | null, new_version: number | null,
  */
 before: JsonValue | null, after: JsonValue | null, };
 
-export type Settings = { 
-/**
- * Who works at this PC. Until accounts exist this name is the actor on every change.
- */
-operator_name: string, studio_name: string, 
+export type Settings = { studio_name: string, 
 /**
  * 专线电话.
  */
 hotline: string, 
+/**
+ * The window locks itself after this many idle minutes (1–60).
+ */
+idle_lock_minutes: number, 
+/**
+ * Audit entries are kept at least this many months before they may be archived (6–120).
+ */
+audit_retention_months: number, 
 /**
  * Bumped on every save; a save names the version it was based on.
  */
@@ -94,7 +195,19 @@ version: number, };
 
 export type SetupState = "pending" | "demo" | "blank";
 
-export type AppStatus = { version: string, db_path: string, setup: SetupState, operator: Actor, studio_name: string, delegate_count: number, delegation_count: number, };
+export type DemoLogin = { logins: Array<string>, password: string, };
+
+export type SessionState = "none" | "active" | "locked" | "must_change_password";
+
+export type AppStatus = { version: string, db_path: string, 
+/**
+ * No account yet: the first start asks for the administrator's.
+ */
+has_accounts: boolean, setup: SetupState, 
+/**
+ * Who is logged in (none on the login screen).
+ */
+operator: Actor | null, session: SessionState, studio_name: string, idle_lock_minutes: number, demo_login: DemoLogin | null, delegate_count: number, delegation_count: number, };
 
 export type CheckReport = { ok: boolean, schema_version: number, 
 /**
@@ -739,7 +852,13 @@ photo_bytes: number, };
 
 export type RosterRules = { genders: Array<Labelled<Gender>>, statuses: Array<Labelled<DelegateStatus>>, limits: RosterLimits, };
 
-export type SettingsLimits = { operator_name: number, studio_name: number, hotline: number, };
+export type SettingsLimits = { studio_name: number, hotline: number, idle_lock_minutes: Bounds, audit_retention_months: Bounds, };
+
+export type CodeLabel = { code: string, label: string, };
+
+export type RolePermissions = { role: Role, permissions: Array<Permission>, };
+
+export type AccountRules = { account_roles: Array<Labelled<Role>>, permissions: Array<RolePermissions>, login_max: number, name_max: number, password_min: number, max_failed_attempts: number, lockout_minutes: number, audit_areas: Array<CodeLabel>, audit_actions: Array<CodeLabel>, audit_results: Array<Labelled<AuditResult>>, };
 
 export type CalendarRules = { override_kinds: Array<Labelled<OverrideKind>>, 
 /**
@@ -767,4 +886,4 @@ export type ErrorCodeRule = { code: string,
  */
 message: string, };
 
-export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, calendar: CalendarRules, search: SearchRules, errors: Array<ErrorCodeRule>, };
+export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, search: SearchRules, errors: Array<ErrorCodeRule>, };

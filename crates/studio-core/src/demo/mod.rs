@@ -2,10 +2,12 @@
 //! Everything goes through the same core functions a user's input does, so demo rows are valid and
 //! audited like real ones.
 
+mod accounts;
 mod bulk_items;
 mod items;
 mod names;
 
+pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use bulk_items::bulk_items;
 
 use crate::actor::{Actor, Permission, Role};
@@ -22,6 +24,7 @@ pub struct DemoReport {
     pub delegates: usize,
     pub cards: usize,
     pub items: usize,
+    pub accounts: usize,
 }
 
 /// The demo loader writes as the program itself, through the same gate and functions as a user.
@@ -143,6 +146,7 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     }
     report.cards = cards(store, &ctx, &mut rng)?;
     report.items = items::load(store, &ctx, &mut rng)?;
+    report.accounts = accounts::create(store, &ctx)?;
     store.write(&ctx, Permission::Maintain, |tx| {
         settings::set_setup_state(tx, SetupState::Demo)?;
         tx.record(

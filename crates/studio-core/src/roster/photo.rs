@@ -55,7 +55,7 @@ pub(crate) fn store_photo(dir: &Path, id: &str, bytes: &[u8]) -> Result<String> 
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
     let img = reader.decode().map_err(|_| unreadable())?;
-    std::fs::create_dir_all(dir)?;
+    crate::files::create_private_dir(dir)?;
     // A new name per upload, so a cached old thumbnail is never shown for a new photo.
     let name = format!("{id}-{}.jpg", crate::ids::new_id());
     let photo = if img.width().max(img.height()) > PHOTO_MAX_SIDE {

@@ -43,34 +43,13 @@ pub(crate) fn append(conn: &Connection, c: NewChange<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Who opened which full record or exported what (not a change: not in the change log).
-pub(crate) fn append_access(
-    conn: &Connection,
-    actor: &Actor,
-    entity: Entity,
-    row_id: &str,
-    action: &str,
-) -> Result<()> {
-    conn.execute(
-        "INSERT INTO access_log (at, actor_id, actor, actor_role, entity, row_id, action)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            now_utc(),
-            actor.id,
-            actor.name,
-            role_text(actor.role),
-            entity.as_str(),
-            row_id,
-            action
-        ],
-    )?;
-    Ok(())
-}
-
-/// `(actor, entity, row_id, action)` of the access log, oldest first (tests and the audit export).
+/// `(actor, area, target, action)` of the audit log's access lines (view, export, print), oldest
+/// first (tests).
 pub fn access_entries(conn: &Connection) -> Result<Vec<(String, String, String, String)>> {
-    let mut st =
-        conn.prepare_cached("SELECT actor, entity, row_id, action FROM access_log ORDER BY seq")?;
+    let mut st = conn.prepare_cached(
+        "SELECT actor, area, target, action FROM audit_log
+         WHERE action IN ('view', 'export', 'print') ORDER BY seq",
+    )?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

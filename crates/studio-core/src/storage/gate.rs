@@ -18,6 +18,7 @@ use super::audit::{self, NewChange};
 use super::Store;
 use crate::actor::{Actor, Permission};
 use crate::audit::{diff, Entity};
+use crate::audit_log::{AuditResult, NewAuditEntry};
 use crate::ctx::Ctx;
 use crate::error::{Error, FieldLabel, Result, StaleInfo};
 use crate::field_labels::field_label;
@@ -59,12 +60,23 @@ impl Write<'_> {
         before: Option<&B>,
         after: Option<&A>,
     ) -> Result<()> {
-        let to_json = |v: Value| v;
-        let before = before.map(|v| to_json(serde_json::to_value(v).unwrap_or(Value::Null)));
-        let after = after.map(|v| to_json(serde_json::to_value(v).unwrap_or(Value::Null)));
+        let before = before.map(|v| serde_json::to_value(v).unwrap_or(Value::Null));
+        let after = after.map(|v| serde_json::to_value(v).unwrap_or(Value::Null));
         let version = |v: &Option<Value>| v.as_ref().and_then(|v| v.get("version")?.as_i64());
         let base_version = version(&before);
         let new_version = version(&after).or(base_version.map(|b| b + 1));
+        // The audit log's line: which fields, never their values.
+        crate::audit_log::record_in(
+            &self.tx,
+            &NewAuditEntry {
+                actor: &self.ctx.actor,
+                area: entity.as_str(),
+                action,
+                target: row_id,
+                summary: &changed_fields(&before, &after),
+                result: AuditResult::Ok,
+            },
+        )?;
         audit::append(
             &self.tx,
             NewChange {
@@ -100,6 +112,28 @@ impl Write<'_> {
     /// How many change records this write has made so far.
     pub fn recorded(&self) -> usize {
         self.recorded
+    }
+}
+
+/// "修改了：手机、单位" for an update; empty for a create or a delete (the action says it).
+fn changed_fields(before: &Option<Value>, after: &Option<Value>) -> String {
+    let (Some(b), Some(a)) = (before, after) else {
+        return String::new();
+    };
+    let (_, changed) = diff(b, a);
+    let Value::Object(m) = changed else {
+        return String::new();
+    };
+    let labels: Vec<&str> = m
+        .keys()
+        .filter(|k| !matches!(k.as_str(), "version" | "updated_at"))
+        .map(|k| field_label(k))
+        .take(12)
+        .collect();
+    if labels.is_empty() {
+        String::new()
+    } else {
+        format!("修改了：{}", labels.join("、"))
     }
 }
 
@@ -161,6 +195,16 @@ impl Store {
         f: impl FnOnce(&mut Write<'_>) -> Result<T>,
     ) -> Result<T> {
         ctx.require(permission)?;
+        self.write_as_self(ctx, f)
+    }
+
+    /// The gate without a permission: for what any actor may do to their own account (change
+    /// their password), checked by the caller.
+    pub(crate) fn write_as_self<T>(
+        &self,
+        ctx: &Ctx,
+        f: impl FnOnce(&mut Write<'_>) -> Result<T>,
+    ) -> Result<T> {
         let mut conn = self.writer();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut w = Write {
@@ -181,6 +225,16 @@ impl Store {
         row_id: &str,
         action: &str,
     ) -> Result<()> {
-        audit::append_access(&self.writer(), &ctx.actor, entity, row_id, action)
+        crate::audit_log::record(
+            self,
+            &NewAuditEntry {
+                actor: &ctx.actor,
+                area: entity.as_str(),
+                action,
+                target: row_id,
+                summary: "",
+                result: AuditResult::Ok,
+            },
+        )
     }
 }

@@ -2,7 +2,9 @@
 //! (DESIGN.md, invariant 3). Migrations are the numbered files in `migrations/`, applied in one
 //! transaction at open.
 
+pub mod accounts;
 pub mod audit;
+pub mod audit_log;
 pub mod calendar;
 pub mod cards;
 pub mod gate;
@@ -31,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_items_vocab.sql"),
     include_str!("migrations/007_items_unit_overdue.sql"),
     include_str!("migrations/008_front_door.sql"),
+    include_str!("migrations/009_accounts_audit.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -97,9 +100,12 @@ impl Store {
     /// from a newer build is refused rather than half-understood.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent() {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(dir)?;
+            if !dir.as_os_str().is_empty() && !dir.exists() {
+                crate::files::create_private_dir(dir)?;
             }
+        }
+        if !path.exists() {
+            crate::files::create_private_file(path)?;
         }
         Self::open_file(
             path,
@@ -118,6 +124,15 @@ impl Store {
 
     fn open_file(path: &Path, flags: OpenFlags) -> Result<Store> {
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        // Names, phones and addresses of private people: readable by the owner only. SQLite gives
+        // the -wal and -shm files the database file's mode.
+        crate::files::make_private(path)?;
+        for suffix in ["-wal", "-shm"] {
+            let side = PathBuf::from(format!("{}{suffix}", path.display()));
+            if side.exists() {
+                crate::files::make_private(&side)?;
+            }
+        }
         let mut conn = Connection::open_with_flags(path, flags)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         Self::prepare(&mut conn)?;
@@ -145,6 +160,8 @@ impl Store {
 
     fn prepare(conn: &mut Connection) -> Result<()> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Deleted content is overwritten with zeros, so an erased person's data leaves the file.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // FULL: a commit is on disk when it returns. With NORMAL in WAL mode a power cut can take
         // back the last commits (measured with LazyFS: all 200 of a writer that kept its
         // connection open); the cost is measured in `benches/write_sync.rs`.
@@ -188,6 +205,23 @@ impl Store {
     /// transaction, rolled back if its thread panicked.
     pub(crate) fn writer(&self) -> MutexGuard<'_, Connection> {
         self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Run `f` in one IMMEDIATE transaction with the append-only guard lifted for that
+    /// transaction only (archiving the audit log, redaction for erasure). The guard row is removed
+    /// before the commit, so no other connection ever sees it lifted.
+    pub(crate) fn with_guard<T>(
+        &self,
+        reason: &str,
+        f: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let mut conn = self.writer();
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        audit_log::open_guard(&tx, reason)?;
+        let out = f(&tx)?;
+        audit_log::close_guard(&tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Drop idle read connections (after a restore replaced the file's contents, so no reader keeps
