@@ -14,6 +14,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
 
+from ui import enter
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 APP = os.environ.get("STUDIO_APP_BIN", "")
@@ -163,10 +165,13 @@ def app_factory(workdir, save_dir):
     """Open (and reopen) the app on one database in `workdir`, saving files to `save_dir`."""
     sessions = []
 
-    def open_app(db_name: str = "studio.db", open_file: Path | None = None):
+    def open_app(db_name: str = "studio.db", open_file: Path | None = None, login: bool = True):
         s = AppSession(workdir / db_name, save_dir, open_file)
         sessions.append(s)
-        return s, s.start()
+        d = s.start()
+        if login:
+            enter(d)
+        return s, d
 
     yield open_app
     for s in sessions:

@@ -129,3 +129,42 @@ def wait_saved(folder, pattern, timeout=60):
         return next((p for p in sorted(folder.glob(pattern)) if not p.name.startswith(".")), None)
 
     return wait_for(find, timeout, what=f"{pattern} in {folder}")
+
+
+# The administrator every test logs in as: created on the first start's form, or by `studio demo`
+# (whose demo accounts all have this password).
+ADMIN_LOGIN = "admin"
+ADMIN_PASSWORD = "Demo2026"
+
+
+def enter(driver, login=ADMIN_LOGIN, password=ADMIN_PASSWORD):
+    """Get past the gate: on a new database create the administrator's account, otherwise log in.
+    Returns which it was ("setup" or "login")."""
+
+    def gate():
+        for which in ("setup-admin", "login-form"):
+            for el in driver.find_elements(By.CSS_SELECTOR, f"[data-test={which}]"):
+                if el.is_displayed():
+                    return which
+        return None
+
+    which = wait_for(gate, timeout=60, what="the setup or login screen")
+    if which == "setup-admin":
+        type_into(driver, "setup-login", login)
+        type_into(driver, "setup-name", "测试管理员")
+        type_into(driver, "setup-password", password)
+        type_into(driver, "setup-password2", password)
+        click(driver, "[data-test=setup-submit]")
+    else:
+        type_into(driver, "login-login", login)
+        type_into(driver, "login-password", password)
+        click(driver, "[data-test=login-submit]")
+    wait_for(
+        lambda: not any(
+            el.is_displayed()
+            for el in driver.find_elements(By.CSS_SELECTOR, "[data-test=setup-admin], [data-test=login-form]")
+        ),
+        timeout=30,
+        what="the app after logging in",
+    )
+    return which

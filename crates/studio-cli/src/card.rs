@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use studio_core::cards::CardSelection;
 use studio_core::files::write_atomic;
 use studio_core::printing::{self, PrintJob, Rendered};
-use studio_core::{Ctx, Error, Store};
+use studio_core::{Ctx, Error, Permission, Store};
+
+use crate::identity;
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -30,6 +32,9 @@ pub enum Command {
         /// 输出 PDF 文件
         #[arg(short = 'o', long = "out")]
         out: PathBuf,
+        /// 导出原因（记入审计日志；不填记为“命令行导出”）
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -57,6 +62,15 @@ pub fn selection(
         _ => Err(Error::Invalid(
             "请用 --id、--all 或 --from/--to 指定要输出的记录卡".into(),
         )),
+    }
+}
+
+/// The selection as the audit log names it: the ids, `*` for all, or `FROM..TO`.
+fn selection_text(s: &CardSelection) -> String {
+    match s {
+        CardSelection::Ids { ids } => ids.join(","),
+        CardSelection::All => "*".to_string(),
+        CardSelection::Period { from, to } => format!("{}..{}", from.trim(), to.trim()),
     }
 }
 
@@ -98,12 +112,17 @@ pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
             from,
             to,
             out,
+            reason,
         } => {
-            let job = PrintJob::Cards {
-                selection: selection(ids, all, from, to)?,
-            };
+            // Filled cards hold personal data: a PDF file of them is an export.
+            ctx.require(Permission::ExportPersonalData)?;
+            let reason = identity::export_reason(reason.as_deref())?;
+            let selection = selection(ids, all, from, to)?;
+            let target = format!("cards:{}", selection_text(&selection));
+            let job = PrintJob::Cards { selection };
             let r = printing::render(store, ctx, &job, &mut no_progress)?;
-            save(&out, &r, "记录卡")
+            save(&out, &r, "记录卡")?;
+            identity::record_export(store, ctx, &target, &reason)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `studio demo`.
 
-use studio_core::{Ctx, Store};
+use studio_core::{Ctx, Error, Role, Store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -13,6 +13,14 @@ pub struct Args {
 }
 
 pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
+    // The demo loader writes as the system; only an administrator may ask for it.
+    if !matches!(ctx.actor.role, Role::Admin | Role::System) {
+        return Err(Error::Forbidden(format!(
+            "{}（{}）没有权限：载入演示数据（仅管理员）",
+            ctx.actor.name,
+            ctx.actor.role.label()
+        )));
+    }
     if let Some(n) = args.bulk_items {
         if studio_core::items::item_count(store, ctx)? > 0 {
             return Err(studio_core::Error::Conflict(

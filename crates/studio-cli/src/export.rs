@@ -6,7 +6,9 @@ use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
 use studio_core::files::write_atomic;
 use studio_core::items;
-use studio_core::{Ctx, Error, Store};
+use studio_core::{Ctx, Error, Permission, Store};
+
+use crate::identity;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,9 +27,22 @@ pub struct Args {
     /// 输出文件
     #[arg(short = 'o', long = "out")]
     out: PathBuf,
+    /// 导出原因（记入审计日志；不填记为“命令行导出”）
+    #[arg(long)]
+    reason: Option<String>,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
+    ctx.require(Permission::ExportPersonalData)?;
+    let reason = identity::export_reason(a.reason.as_deref())?;
+    let target = format!(
+        "{}:{}",
+        a.what,
+        match (&a.from, &a.to) {
+            (Some(from), Some(to)) => format!("{from}..{to}"),
+            _ => "*".to_string(),
+        }
+    );
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
     let (bytes, summary) = if a.what == "items" {
@@ -45,6 +60,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     };
     // Temporary file, flushed, renamed: a crash leaves the old file or the new one.
     write_atomic(&a.out, &bytes)?;
+    identity::record_export(store, ctx, &target, &reason)?;
     println!("已导出 {summary}到 {}", a.out.display());
     Ok(())
 }

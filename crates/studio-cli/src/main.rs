@@ -1,19 +1,25 @@
 //! `studio`: Delegate Studio's core without a window, for administrators' scripts, scheduled jobs and
 //! tests. Exit code 0 on success, 1 on an error (a Chinese message on stderr), 2 on misuse.
+//!
+//! It acts as an account (`--as LOGIN`, password in `STUDIO_PASSWORD`) or as the OS user who ran it
+//! (`identity.rs`); the core decides what that actor may do.
 
+mod audit;
 mod calendar;
 mod card;
 mod delegates;
 mod demo;
 mod export;
+mod identity;
 mod maintenance;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use studio_core::storage::lock::DbLock;
-use studio_core::{Actor, Ctx, Role, Store};
+use studio_core::{Ctx, Store};
 
 #[derive(Parser)]
 #[command(name = "studio", version, about = "党代表工作室命令行工具")]
@@ -21,6 +27,10 @@ struct Cli {
     /// 数据库文件；默认为桌面程序的数据库（系统应用数据目录）
     #[arg(long, global = true, env = "STUDIO_DB")]
     db: Option<PathBuf>,
+    /// 以该账号身份执行（密码取自环境变量 STUDIO_PASSWORD）；不指定时以当前系统用户身份执行，
+    /// 是数据库文件所有者时为管理员
+    #[arg(long = "as", global = true, value_name = "LOGIN")]
+    as_login: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -37,6 +47,12 @@ enum Command {
     Card(card::Command),
     /// 导出数据（JSON、CSV 或 Excel）
     Export(export::Args),
+    /// 账号管理（管理员）
+    #[command(subcommand)]
+    User(user::Command),
+    /// 审计日志（管理员、审计员）
+    #[command(subcommand)]
+    Audit(audit::Command),
     /// 工作日历（法定节假日与调休）
     #[command(subcommand)]
     Calendar(calendar::Command),
@@ -54,16 +70,20 @@ enum Command {
     },
 }
 
-/// Who the CLI acts as in the audit trail: the system user who ran it.
-fn cli_ctx() -> Ctx {
-    let user = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "未知用户".into());
-    Ctx::now(Actor::with_id(
-        format!("cli:{user}"),
-        format!("命令行（{user}）"),
-        Role::Admin,
-    ))
+/// Who this run acts as: the `--as` account after its login, or the OS user who ran it.
+fn ctx_for(
+    store: &Store,
+    cli_as: Option<&str>,
+    os: &Ctx,
+    cmd: &Command,
+) -> studio_core::Result<Ctx> {
+    match cli_as {
+        Some(login) => {
+            let passwd = matches!(cmd, Command::User(u) if u.is_passwd());
+            identity::login(store, login, passwd)
+        }
+        None => Ok(os.clone()),
+    }
 }
 
 fn run(cli: Cli) -> studio_core::Result<()> {
@@ -80,7 +100,9 @@ fn run(cli: Cli) -> studio_core::Result<()> {
         }
         return Ok(());
     }
-    let ctx = cli_ctx();
+    // Decided before a database is created: the owner of the folder it will be created in.
+    let os = Ctx::now(identity::os_actor(&path));
+    let cli_as = cli.as_login.as_deref().map(str::trim);
     // Only the commands that make data create a database; the others refuse a missing file
     // (a mistyped --db) instead of creating an empty one and reporting an empty roster.
     let open = |path: &std::path::Path| match &cli.command {
@@ -99,20 +121,26 @@ fn run(cli: Cli) -> studio_core::Result<()> {
             let _lock = DbLock::acquire(&path)?;
             // Restoring into a new file is how a backup is opened on another PC.
             let store = Store::open(&path)?;
-            maintenance::restore(&store, &ctx, a)
+            let ctx = ctx_for(&store, cli_as, &os, &cli.command)?;
+            let out = maintenance::restore(&store, &ctx, a);
+            identity::record_if_refused(&store, &ctx, out)
         }
         _ => {
             let store = open(&path)?;
-            match cli.command {
+            let ctx = ctx_for(&store, cli_as, &os, &cli.command)?;
+            let out = match cli.command {
                 Command::Demo(a) => demo::run(&store, &ctx, a),
                 Command::Delegates(c) => delegates::run(&store, &ctx, c),
                 Command::Calendar(c) => calendar::run(&store, c),
                 Command::Card(c) => card::run(&store, &ctx, c),
                 Command::Export(a) => export::run(&store, &ctx, a),
+                Command::User(c) => user::run(&store, &ctx, c),
+                Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),
                 Command::Check => maintenance::check(&store),
                 Command::Restore(_) | Command::Paths { .. } => Ok(()),
-            }
+            };
+            identity::record_if_refused(&store, &ctx, out)
         }
     }
 }

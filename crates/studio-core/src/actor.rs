@@ -96,6 +96,7 @@ impl Role {
                 ReadPersonalData,
                 EditCards,
                 HandleItems,
+                EditOwnProfile,
             ],
             Role::Delegate => &[
                 ReadRoster,

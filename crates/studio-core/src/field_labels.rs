@@ -68,6 +68,7 @@ pub fn field_label(field: &str) -> &str {
         "closed_on" => "办结日期",
         "card_id" => "关联记录卡",
         "person_contact" => "联系方式",
+        "person_consent" => "个人信息处理同意",
         "decline_reason" => "不予受理理由",
         "referral_due_on" => "承办单位期限",
         "referral_answered_on" => "承办单位答复日期",

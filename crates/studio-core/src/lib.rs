@@ -26,6 +26,7 @@ pub mod items;
 pub mod maintenance;
 pub mod page;
 pub mod paths;
+pub mod personal_data;
 pub mod printing;
 pub mod roster;
 pub mod rules;

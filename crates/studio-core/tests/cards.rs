@@ -44,12 +44,13 @@ struct Fixture {
     other_delegate: String,
 }
 
+/// Two delegations of one delegate each, entered by the administrator (the roster is theirs).
 fn fixture() -> Fixture {
     let s = Store::open_in_memory().unwrap();
     let group = |name: &str| {
         roster::create_delegation(
             &s,
-            &officer(),
+            &admin(),
             &DelegationInput {
                 name: name.into(),
                 ..Default::default()
@@ -63,7 +64,7 @@ fn fixture() -> Fixture {
     let delegate = |s: &Store, g: &str, name: &str, unit: &str| {
         roster::create_delegate(
             s,
-            &officer(),
+            &admin(),
             &DelegateInput {
                 name: name.into(),
                 gender: Gender::Male,
@@ -495,7 +496,7 @@ fn the_card_keeps_its_snapshot_when_the_roster_changes() {
         mobile: d.mobile.clone(),
         ..Default::default()
     };
-    roster::update_delegate(&f.store, &officer(), &f.delegate, d.version, &di).unwrap();
+    roster::update_delegate(&f.store, &admin(), &f.delegate, d.version, &di).unwrap();
     let again = cards::get_card(&f.store, &officer(), &c.id).unwrap();
     assert_eq!(again.delegate_unit_position, "计算机工程学院 教授");
 
@@ -536,7 +537,7 @@ fn the_card_keeps_its_snapshot_when_the_roster_changes() {
 #[test]
 fn a_delegate_who_left_takes_no_cards_after_leaving() {
     let f = fixture();
-    roster::mark_delegate_left(&f.store, &officer(), &f.delegate, 1, Some("2025-09-01")).unwrap();
+    roster::mark_delegate_left(&f.store, &admin(), &f.delegate, 1, Some("2025-09-01")).unwrap();
     let e =
         field_messages(cards::create_card(&f.store, &officer(), &input(&f.delegate)).unwrap_err());
     assert!(message(&e, "delegate_id")
@@ -989,7 +990,11 @@ fn roles() {
     let visitor = visitor();
     let e = cards::create_card(&f.store, &visitor, &input(&f.delegate)).unwrap_err();
     assert_eq!(e.code(), "forbidden");
-    let delegate = Ctx::new(Actor::new("张建华", Role::Delegate), d(TODAY));
+    // A delegate writes their own cards.
+    let delegate = Ctx::new(
+        Actor::new("张建华", Role::Delegate).as_delegate(&f.delegate, &f.delegation),
+        d(TODAY),
+    );
     let c = cards::create_card(&f.store, &delegate, &input(&f.delegate)).unwrap();
     let v = c.version;
     for e in [

@@ -20,8 +20,9 @@ fn admin() -> Actor {
     Actor::new("组织部张老师", Role::Admin)
 }
 
-fn delegate_actor() -> Actor {
-    Actor::new("张建华", Role::Delegate)
+/// 张建华 logged in as the delegate he is (the fixture's `delegate`).
+fn delegate_actor(f: &Fixture) -> Actor {
+    Actor::new("张建华", Role::Delegate).as_delegate(&f.delegate, &f.delegation)
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -42,9 +43,10 @@ struct Fixture {
     headless_delegate: String,
 }
 
+/// Three delegations, entered by the administrator (the roster is theirs).
 fn fixture() -> Fixture {
     let s = Store::open_in_memory().unwrap();
-    let ctx = Ctx::now(officer());
+    let ctx = Ctx::now(admin());
     let group = |name: &str| {
         roster::create_delegation(
             &s,
@@ -110,6 +112,7 @@ fn input(delegate: &str, received: &str, title: &str, content: &str) -> ItemInpu
         person_name: "赵小明".into(),
         person_phone: "139 8765 4321".into(),
         person_contact: "南区3号宿舍楼215室".into(),
+        person_consent: None,
         first_responder: String::new(),
         delegate_ids: vec![delegate.into()],
         received_on: received.into(),
@@ -348,7 +351,7 @@ fn the_form_is_checked_field_by_field() {
         vec!["delegate_ids"]
     );
     // A delegate who left cannot take a new item.
-    let ctx = Ctx::now(officer());
+    let ctx = Ctx::now(admin());
     let v = roster::get_delegate(&f.store, &ctx, &f.other_delegate)
         .unwrap()
         .version;
@@ -699,7 +702,7 @@ fn an_extension_adds_working_days_and_records_who_granted_it() {
     for a in [extend(3, "需协调"), chase(), escalate(), decline("x")] {
         match items::act(
             &f.store,
-            &Ctx::new(delegate_actor(), today),
+            &Ctx::new(delegate_actor(&f), today),
             &id,
             version(&f, &id),
             &a,
@@ -750,7 +753,7 @@ fn an_extension_adds_working_days_and_records_who_granted_it() {
     // The delegate may answer.
     let a = items::act(
         &f.store,
-        &Ctx::new(delegate_actor(), today),
+        &Ctx::new(delegate_actor(&f), today),
         &id,
         version(&f, &id),
         &answer(""),
@@ -932,7 +935,7 @@ fn the_timeline_cannot_be_changed_or_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("studio.db");
     let s = Store::open(&path).unwrap();
-    let ctx = Ctx::now(officer());
+    let ctx = Ctx::now(admin());
     let g = roster::create_delegation(
         &s,
         &ctx,
@@ -1727,7 +1730,7 @@ fn a_visitor_reads_nothing_of_the_ledger_and_opening_an_item_is_recorded() {
     // Lists are for records readers: masked phone, no address.
     let page = items::list_items(
         s,
-        &on(delegate_actor(), "2025-09-02"),
+        &on(delegate_actor(&f), "2025-09-02"),
         &ItemQuery::default(),
     )
     .unwrap();

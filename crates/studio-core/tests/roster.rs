@@ -1,19 +1,21 @@
-//! The roster as a liaison officer uses it: through the core's public functions only.
+//! The roster as the administrator (组织部) keeps it and the studio reads it: through the core's
+//! public functions only.
 
 use studio_core::roster::{
     self, DelegateInput, DelegateQuery, DelegateStatus, DelegationInput, Gender,
 };
 use studio_core::{Actor, Ctx, Error, Role, Store};
 
-fn officer() -> Ctx {
-    Ctx::now(Actor::new("王联络", Role::Liaison))
+/// The roster's keeper.
+fn admin() -> Ctx {
+    Ctx::now(Actor::new("组织部王老师", Role::Admin))
 }
 
 fn store_with_delegation() -> (Store, String) {
     let s = Store::open_in_memory().unwrap();
     let g = roster::create_delegation(
         &s,
-        &officer(),
+        &admin(),
         &DelegationInput {
             name: "理工代表团".into(),
             ..Default::default()
@@ -46,11 +48,11 @@ fn field_messages(e: Error) -> Vec<(String, String)> {
 #[test]
 fn create_normalises_and_lists_with_masked_phone() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, " 张建华 ")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, " 张建华 ")).unwrap();
     assert_eq!(d.name, "张建华");
     assert_eq!(d.mobile, "13812345678");
     assert_eq!(d.email, "zhang@example.edu.cn");
-    let page = roster::list_delegates(&s, &officer(), &DelegateQuery::default()).unwrap();
+    let page = roster::list_delegates(&s, &admin(), &DelegateQuery::default()).unwrap();
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].delegation_name, "理工代表团");
     assert_eq!(page.items[0].mobile_masked, "138****5678");
@@ -63,14 +65,14 @@ fn invalid_input_is_refused_with_chinese_messages_and_nothing_saved() {
     bad.mobile = "12345".into();
     bad.office_phone = "8785123".into();
     bad.email = "not-an-email".into();
-    let fields = field_messages(roster::create_delegate(&s, &officer(), &bad).unwrap_err());
+    let fields = field_messages(roster::create_delegate(&s, &admin(), &bad).unwrap_err());
     let get = |f: &str| fields.iter().find(|(k, _)| k == f).map(|(_, m)| m.clone());
     assert_eq!(get("name").as_deref(), Some("请填写姓名"));
     assert!(get("mobile").unwrap().contains("11 位"));
     assert!(get("office_phone").unwrap().contains("区号"));
     assert!(get("email").unwrap().contains("邮箱"));
-    assert_eq!(roster::delegate_count(&s, &officer()).unwrap(), 0);
-    assert!(studio_core::audit::recent(&s, &officer(), 10)
+    assert_eq!(roster::delegate_count(&s, &admin()).unwrap(), 0);
+    assert!(studio_core::audit::recent(&s, &admin(), 10)
         .unwrap()
         .iter()
         .all(|c| c.entity != "delegate"));
@@ -81,26 +83,26 @@ fn a_phone_is_required_and_office_numbers_are_normalised() {
     let (s, g) = store_with_delegation();
     let mut no_phone = input(&g, "李四");
     no_phone.mobile.clear();
-    let f = field_messages(roster::create_delegate(&s, &officer(), &no_phone).unwrap_err());
+    let f = field_messages(roster::create_delegate(&s, &admin(), &no_phone).unwrap_err());
     assert_eq!(f[0].0, "mobile");
     no_phone.office_phone = "05368785123".into();
-    let d = roster::create_delegate(&s, &officer(), &no_phone).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &no_phone).unwrap();
     assert_eq!(d.office_phone, "0536-8785123");
 }
 
 #[test]
 fn search_by_pinyin_initials_full_pinyin_name_and_unit() {
     let (s, g) = store_with_delegation();
-    roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let mut other = input(&g, "李丽华");
     other.unit = "外国语学院".into();
-    roster::create_delegate(&s, &officer(), &other).unwrap();
+    roster::create_delegate(&s, &admin(), &other).unwrap();
     let names = |q: &str| -> Vec<String> {
         let query = DelegateQuery {
             q: q.into(),
             ..Default::default()
         };
-        roster::list_delegates(&s, &officer(), &query)
+        roster::list_delegates(&s, &admin(), &query)
             .unwrap()
             .items
             .into_iter()
@@ -121,20 +123,18 @@ fn filters_sort_and_paginate() {
     for i in 0..25 {
         let mut d = input(&g, &format!("代表{i:02}"));
         d.display_order = i;
-        roster::create_delegate(&s, &officer(), &d).unwrap();
+        roster::create_delegate(&s, &admin(), &d).unwrap();
     }
     let mut q = DelegateQuery::default();
     q.page.page_size = 10;
     q.page.page = 3;
-    let p = roster::list_delegates(&s, &officer(), &q).unwrap();
+    let p = roster::list_delegates(&s, &admin(), &q).unwrap();
     assert_eq!(p.total, 25);
     assert_eq!(p.items.len(), 5);
     assert_eq!(p.items[0].name, "代表20");
     q.page.page_size = 100_000;
     assert_eq!(
-        roster::list_delegates(&s, &officer(), &q)
-            .unwrap()
-            .page_size,
+        roster::list_delegates(&s, &admin(), &q).unwrap().page_size,
         200,
         "page size is bounded"
     );
@@ -143,9 +143,9 @@ fn filters_sort_and_paginate() {
 #[test]
 fn mark_left_keeps_the_record_and_audits_who_and_what() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let left =
-        roster::mark_delegate_left(&s, &officer(), &d.id, d.version, Some("2026-03-01")).unwrap();
+        roster::mark_delegate_left(&s, &admin(), &d.id, d.version, Some("2026-03-01")).unwrap();
     assert_eq!(left.status, DelegateStatus::Left);
     assert_eq!(left.left_on.as_deref(), Some("2026-03-01"));
     let active = DelegateQuery {
@@ -153,56 +153,54 @@ fn mark_left_keeps_the_record_and_audits_who_and_what() {
         ..Default::default()
     };
     assert_eq!(
-        roster::list_delegates(&s, &officer(), &active)
-            .unwrap()
-            .total,
+        roster::list_delegates(&s, &admin(), &active).unwrap().total,
         0
     );
     assert_eq!(
-        roster::list_delegates(&s, &officer(), &DelegateQuery::default())
+        roster::list_delegates(&s, &admin(), &DelegateQuery::default())
             .unwrap()
             .total,
         1
     );
     assert!(matches!(
-        roster::mark_delegate_left(&s, &officer(), &d.id, left.version, None),
+        roster::mark_delegate_left(&s, &admin(), &d.id, left.version, None),
         Err(Error::Conflict(_))
     ));
-    let history = roster::delegate_history(&s, &officer(), &d.id).unwrap();
+    let history = roster::delegate_history(&s, &admin(), &d.id).unwrap();
     assert_eq!(history.len(), 2);
     assert_eq!(history[0].action, "create");
     assert_eq!(history[1].action, "mark_left");
-    assert_eq!(history[1].actor, "王联络");
+    assert_eq!(history[1].actor, "组织部王老师");
     let before = history[1].before.as_ref().unwrap();
     let after = history[1].after.as_ref().unwrap();
     assert_eq!(before["status"], "active");
     assert_eq!(after["status"], "left");
     assert!(after.get("name").is_none(), "only changed fields are kept");
-    roster::reinstate_delegate(&s, &officer(), &d.id, left.version).unwrap();
+    roster::reinstate_delegate(&s, &admin(), &d.id, left.version).unwrap();
 }
 
 #[test]
 fn likely_duplicates_warn_on_same_name_and_unit() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     assert_eq!(
-        roster::likely_duplicates(&s, &officer(), "张建华", "计算机工程学院", None)
+        roster::likely_duplicates(&s, &admin(), "张建华", "计算机工程学院", None)
             .unwrap()
             .len(),
         1
     );
     assert!(
-        roster::likely_duplicates(&s, &officer(), "张建华", "计算机工程学院", Some(&d.id))
+        roster::likely_duplicates(&s, &admin(), "张建华", "计算机工程学院", Some(&d.id))
             .unwrap()
             .is_empty()
     );
     assert!(
-        roster::likely_duplicates(&s, &officer(), "张建华", "外国语学院", None)
+        roster::likely_duplicates(&s, &admin(), "张建华", "外国语学院", None)
             .unwrap()
             .is_empty()
     );
     // A warning, not a block: saving a second one works.
-    roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
 }
 
 #[test]
@@ -212,7 +210,7 @@ fn visitors_cannot_write_or_read_personal_data() {
     let e = roster::create_delegate(&s, &visitor, &input(&g, "张建华")).unwrap_err();
     assert_eq!(e.code(), "forbidden");
     assert!(e.to_string().contains("没有权限"));
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     assert_eq!(
         roster::get_delegate(&s, &visitor, &d.id)
             .unwrap_err()
@@ -226,7 +224,7 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
     let (s, g) = store_with_delegation();
     let dup = roster::create_delegation(
         &s,
-        &officer(),
+        &admin(),
         &DelegationInput {
             name: "理工代表团".into(),
             ..Default::default()
@@ -235,34 +233,34 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
     assert_eq!(field_messages(dup.unwrap_err())[0].0, "name");
     let other = roster::create_delegation(
         &s,
-        &officer(),
+        &admin(),
         &DelegationInput {
             name: "人文代表团".into(),
             ..Default::default()
         },
     )
     .unwrap();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let bad = DelegationInput {
         name: "人文代表团".into(),
         head_delegate_id: Some(d.id.clone()),
         ..Default::default()
     };
-    assert!(roster::update_delegation(&s, &officer(), &other.id, other.version, &bad).is_err());
+    assert!(roster::update_delegation(&s, &admin(), &other.id, other.version, &bad).is_err());
     let ok = DelegationInput {
         name: "理工代表团".into(),
         head_delegate_id: Some(d.id.clone()),
         ..Default::default()
     };
-    roster::update_delegation(&s, &officer(), &g, 1, &ok).unwrap();
-    let list = roster::list_delegations(&s, &officer()).unwrap();
+    roster::update_delegation(&s, &admin(), &g, 1, &ok).unwrap();
+    let list = roster::list_delegations(&s, &admin()).unwrap();
     let lg = list.iter().find(|x| x.id == g).unwrap();
     assert_eq!(lg.head_name.as_deref(), Some("张建华"));
     assert_eq!(lg.active_count, 1);
     // The head leaving clears the headship.
-    roster::mark_delegate_left(&s, &officer(), &d.id, d.version, None).unwrap();
+    roster::mark_delegate_left(&s, &admin(), &d.id, d.version, None).unwrap();
     assert_eq!(
-        roster::get_delegation(&s, &officer(), &g)
+        roster::get_delegation(&s, &admin(), &g)
             .unwrap()
             .head_delegate_id,
         None
@@ -272,23 +270,23 @@ fn delegation_names_are_unique_and_heads_belong_to_the_delegation() {
 #[test]
 fn photos_are_stored_with_a_thumbnail_and_non_images_refused() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let err =
-        roster::set_delegate_photo(&s, &officer(), &d.id, d.version, b"not an image").unwrap_err();
+        roster::set_delegate_photo(&s, &admin(), &d.id, d.version, b"not an image").unwrap_err();
     assert_eq!(err.code(), "invalid");
     let mut png = Vec::new();
     image::RgbImage::from_pixel(800, 600, image::Rgb([200, 30, 30]))
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
-    let d = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap();
+    let d = roster::set_delegate_photo(&s, &admin(), &d.id, d.version, &png).unwrap();
     assert!(d.photo.is_some());
-    let thumb = roster::photo_bytes(&s, &officer(), &d.id, true)
+    let thumb = roster::photo_bytes(&s, &admin(), &d.id, true)
         .unwrap()
         .unwrap();
     let t = image::load_from_memory(&thumb).unwrap();
     assert_eq!(t.width().max(t.height()), roster::THUMB_SIZE);
     assert!(
-        roster::photo_bytes(&s, &officer(), &d.id, false)
+        roster::photo_bytes(&s, &admin(), &d.id, false)
             .unwrap()
             .unwrap()
             .len()
@@ -301,7 +299,7 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
     let (s, a) = store_with_delegation();
     let b = roster::create_delegation(
         &s,
-        &officer(),
+        &admin(),
         &DelegationInput {
             name: "人文代表团".into(),
             display_order: 1,
@@ -314,11 +312,11 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: 2,
         ..Default::default()
     };
-    roster::update_delegation(&s, &officer(), &a, 1, &a_input).unwrap();
-    roster::create_delegate(&s, &officer(), &input(&a, "理工甲")).unwrap();
-    roster::create_delegate(&s, &officer(), &input(&b.id, "人文乙")).unwrap();
+    roster::update_delegation(&s, &admin(), &a, 1, &a_input).unwrap();
+    roster::create_delegate(&s, &admin(), &input(&a, "理工甲")).unwrap();
+    roster::create_delegate(&s, &admin(), &input(&b.id, "人文乙")).unwrap();
     let first = |s: &Store| {
-        roster::list_delegates(s, &officer(), &DelegateQuery::default())
+        roster::list_delegates(s, &admin(), &DelegateQuery::default())
             .unwrap()
             .items[0]
             .name
@@ -329,7 +327,7 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: 0,
         ..a_input
     };
-    roster::update_delegation(&s, &officer(), &a, 2, &a_first).unwrap();
+    roster::update_delegation(&s, &admin(), &a, 2, &a_first).unwrap();
     assert_eq!(
         first(&s),
         "理工甲",
@@ -339,7 +337,7 @@ fn roster_order_follows_delegation_order_and_changes_with_it() {
         display_order: -1,
         ..a_first
     };
-    assert!(roster::update_delegation(&s, &officer(), &a, 3, &bad).is_err());
+    assert!(roster::update_delegation(&s, &admin(), &a, 3, &bad).is_err());
 }
 
 // ---- the front door: versions, masking, access and change records ---------------------------
@@ -351,9 +349,9 @@ fn ctx_of(name: &str, role: Role) -> Ctx {
 #[test]
 fn a_stale_delegate_save_is_refused_and_overwrites_nothing() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
-    // Two officers open the same version.
-    let (a, b) = (ctx_of("甲", Role::Liaison), ctx_of("乙", Role::Liaison));
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
+    // Two administrators open the same version.
+    let (a, b) = (ctx_of("甲", Role::Admin), ctx_of("乙", Role::Admin));
     let mut first = input(&g, "张建华");
     first.unit = "外国语学院".into();
     roster::update_delegate(&s, &a, &d.id, d.version, &first).unwrap();
@@ -371,7 +369,7 @@ fn a_stale_delegate_save_is_refused_and_overwrites_nothing() {
         .fields
         .iter()
         .any(|f| f.field == "unit" && f.label == "单位"));
-    let now = roster::get_delegate(&s, &officer(), &d.id).unwrap();
+    let now = roster::get_delegate(&s, &admin(), &d.id).unwrap();
     assert_eq!(now.unit, "外国语学院");
     assert_eq!(now.position, "教授", "the second save wrote nothing");
     // Status changes and photos are checked the same way.
@@ -386,14 +384,14 @@ fn a_stale_delegate_save_is_refused_and_overwrites_nothing() {
 #[test]
 fn a_stale_delegation_save_is_refused() {
     let (s, g) = store_with_delegation();
-    let base = roster::get_delegation(&s, &officer(), &g).unwrap();
+    let base = roster::get_delegation(&s, &admin(), &g).unwrap();
     let rename = |name: &str| DelegationInput {
         name: name.into(),
         ..Default::default()
     };
     roster::update_delegation(
         &s,
-        &ctx_of("甲", Role::Liaison),
+        &ctx_of("甲", Role::Admin),
         &g,
         base.version,
         &rename("甲团"),
@@ -401,7 +399,7 @@ fn a_stale_delegation_save_is_refused() {
     .unwrap();
     let err = roster::update_delegation(
         &s,
-        &ctx_of("乙", Role::Liaison),
+        &ctx_of("乙", Role::Admin),
         &g,
         base.version,
         &rename("乙团"),
@@ -409,7 +407,7 @@ fn a_stale_delegation_save_is_refused() {
     .unwrap_err();
     assert_eq!(err.code(), "conflict");
     assert_eq!(
-        roster::get_delegation(&s, &officer(), &g).unwrap().name,
+        roster::get_delegation(&s, &admin(), &g).unwrap().name,
         "甲团"
     );
 }
@@ -417,7 +415,7 @@ fn a_stale_delegation_save_is_refused() {
 #[test]
 fn visitors_see_the_roster_without_phones_and_nothing_else() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let visitor = ctx_of("访客", Role::Visitor);
     let page = roster::list_delegates(&s, &visitor, &DelegateQuery::default()).unwrap();
     assert_eq!(page.items[0].name, "张建华");
@@ -440,11 +438,11 @@ fn visitors_see_the_roster_without_phones_and_nothing_else() {
 #[test]
 fn history_never_shows_a_phone_in_full_and_opening_a_record_is_recorded() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     let mut changed = input(&g, "张建华");
     changed.mobile = "13900001111".into();
-    roster::update_delegate(&s, &officer(), &d.id, d.version, &changed).unwrap();
-    let h = roster::delegate_history(&s, &officer(), &d.id).unwrap();
+    roster::update_delegate(&s, &admin(), &d.id, d.version, &changed).unwrap();
+    let h = roster::delegate_history(&s, &admin(), &d.id).unwrap();
     let text = serde_json::to_string(&h).unwrap();
     assert!(
         !text.contains("13812345678") && !text.contains("13900001111"),
@@ -453,14 +451,14 @@ fn history_never_shows_a_phone_in_full_and_opening_a_record_is_recorded() {
     assert_eq!(h[1].after.as_ref().unwrap()["mobile"], "139****1111");
     // The full record shows it, and the opening is on record.
     assert_eq!(
-        roster::get_delegate(&s, &officer(), &d.id).unwrap().mobile,
+        roster::get_delegate(&s, &admin(), &d.id).unwrap().mobile,
         "13900001111"
     );
     let access = studio_core::storage::audit::access_entries(&s.reader().unwrap()).unwrap();
     assert_eq!(
         access,
         [(
-            "王联络".to_string(),
+            "组织部王老师".to_string(),
             "delegate".to_string(),
             d.id.clone(),
             "view".to_string()
@@ -484,25 +482,25 @@ fn every_roster_write_leaves_one_change_record_with_its_versions() {
             (base, Some(new)),
             "{action}"
         );
-        assert_eq!(r.actor_id, "local:王联络");
+        assert_eq!(r.actor_id, "local:组织部王老师");
     };
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     check(&s, "delegate", "create", None, 1);
-    let d = roster::update_delegate(&s, &officer(), &d.id, 1, &input(&g, "张健华")).unwrap();
+    let d = roster::update_delegate(&s, &admin(), &d.id, 1, &input(&g, "张健华")).unwrap();
     check(&s, "delegate", "update", Some(1), 2);
     let mut png = Vec::new();
     image::RgbImage::from_pixel(40, 40, image::Rgb([1, 2, 3]))
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .unwrap();
-    let d = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap();
+    let d = roster::set_delegate_photo(&s, &admin(), &d.id, d.version, &png).unwrap();
     check(&s, "delegate", "photo", Some(2), 3);
-    let d = roster::mark_delegate_left(&s, &officer(), &d.id, d.version, None).unwrap();
+    let d = roster::mark_delegate_left(&s, &admin(), &d.id, d.version, None).unwrap();
     check(&s, "delegate", "mark_left", Some(3), 4);
-    roster::reinstate_delegate(&s, &officer(), &d.id, d.version).unwrap();
+    roster::reinstate_delegate(&s, &admin(), &d.id, d.version).unwrap();
     check(&s, "delegate", "reinstate", Some(4), 5);
     let x = roster::create_delegation(
         &s,
-        &officer(),
+        &admin(),
         &DelegationInput {
             name: "新团".into(),
             ..Default::default()
@@ -512,7 +510,7 @@ fn every_roster_write_leaves_one_change_record_with_its_versions() {
     check(&s, "delegation", "create", None, 1);
     roster::update_delegation(
         &s,
-        &officer(),
+        &admin(),
         &x.id,
         1,
         &DelegationInput {
@@ -527,12 +525,12 @@ fn every_roster_write_leaves_one_change_record_with_its_versions() {
 #[test]
 fn an_oversized_picture_is_refused_before_it_is_decoded() {
     let (s, g) = store_with_delegation();
-    let d = roster::create_delegate(&s, &officer(), &input(&g, "张建华")).unwrap();
+    let d = roster::create_delegate(&s, &admin(), &input(&g, "张建华")).unwrap();
     // A 16,000 × 16,000 PNG header (768 MB once decoded): the header alone must be enough to
     // refuse it — the picture data is not even there, so decoding would fail differently.
     let png = png_header(16_000, 16_000);
     assert!(png.len() < roster::PHOTO_MAX_BYTES, "{} bytes", png.len());
-    let err = roster::set_delegate_photo(&s, &officer(), &d.id, d.version, &png).unwrap_err();
+    let err = roster::set_delegate_photo(&s, &admin(), &d.id, d.version, &png).unwrap_err();
     assert!(
         err.to_string().contains("照片尺寸过大（16000 × 16000"),
         "{err}"
@@ -547,9 +545,7 @@ fn an_over_long_search_is_refused() {
         ..Default::default()
     };
     assert_eq!(
-        roster::list_delegates(&s, &officer(), &q)
-            .unwrap_err()
-            .code(),
+        roster::list_delegates(&s, &admin(), &q).unwrap_err().code(),
         "validation"
     );
 }

@@ -684,7 +684,8 @@ export const RULES: Rules = {
           "read_records",
           "read_personal_data",
           "edit_cards",
-          "handle_items"
+          "handle_items",
+          "edit_own_profile"
         ]
       },
       {

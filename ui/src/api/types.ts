@@ -349,6 +349,11 @@ person_phone: string,
  */
 person_address: string, 
 /**
+ * Whether the person agreed to the handling of their personal data (个人信息保护法);
+ * `None`: not asked (cards written before consent was recorded).
+ */
+person_consent: boolean | null, 
+/**
  * How many people came together (1 when one person).
  */
 group_size: number, channel: Channel, 
@@ -390,7 +395,11 @@ export type CardInput = { delegate_id: string,
  * Take the delegate's snapshot from the roster again although the delegate is unchanged
  * (drafts only). The snapshot is always taken when a card is created or its delegate changes.
  */
-refresh_snapshot: boolean, contact_date: string, person_name: string, person_gender: Gender | null, person_age: number | null, person_political_status: PoliticalStatus | null, person_unit_position: string, person_phone: string, person_address: string, group_size: number, channel: Channel | null, channel_other: string, opinion: string, handling: string, feedback_on: string | null, };
+refresh_snapshot: boolean, contact_date: string, person_name: string, person_gender: Gender | null, person_age: number | null, person_political_status: PoliticalStatus | null, person_unit_position: string, person_phone: string, person_address: string, 
+/**
+ * Whether the person agreed to the handling of their data; `None`: not asked.
+ */
+person_consent?: boolean | null, group_size: number, channel: Channel | null, channel_other: string, opinion: string, handling: string, feedback_on: string | null, };
 
 export type CardListItem = { id: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
 /**
@@ -521,6 +530,11 @@ person_name: string, person_phone: string,
  */
 person_contact: string, 
 /**
+ * Whether the person agreed to the handling of their personal data (个人信息保护法);
+ * `None`: not asked (items received before consent was recorded).
+ */
+person_consent: boolean | null, 
+/**
  * The record card it came from or is linked to.
  */
 card_id: string | null, 
@@ -595,6 +609,10 @@ days_left: number | null,
 card_filing_due_on: string | null, created_at: string, updated_at: string, version: number, };
 
 export type ItemInput = { category: ItemCategory | null, source: ItemSource | null, title: string, content: string, person_name: string, person_phone: string, person_contact: string, 
+/**
+ * Whether the person agreed to the handling of their data; `None`: not asked.
+ */
+person_consent?: boolean | null, 
 /**
  * Empty: the operator.
  */
@@ -705,6 +723,42 @@ delegate_unit_position: string,
  * The mobile number, else the office phone.
  */
 delegate_phone: string, };
+
+export type PersonRecords = { cards: Array<Card>, items: Array<Item>, };
+
+export type CardCopy = { card: Card, amendments: Array<CardAmendment>, };
+
+export type ItemCopy = { item: Item, timeline: Array<ItemEvent>, };
+
+export type PersonalDataCopy = { name: string, phone: string | null, 
+/**
+ * UTC, RFC 3339.
+ */
+made_at: string, 
+/**
+ * Who made the copy.
+ */
+made_by: string, reason: string, cards: Array<CardCopy>, items: Array<ItemCopy>, };
+
+export type ErasureReport = { 
+/**
+ * The person's cards (discarded drafts included).
+ */
+cards: number, 
+/**
+ * The items they raised.
+ */
+items: number, 
+/**
+ * Other cards and items whose texts named them or held their phone.
+ */
+mentions: number, card_amendments: number, item_events: number, change_records: number, audit_entries: number, 
+/**
+ * The file was vacuumed and the WAL emptied into it (false: a reader held an old snapshot or
+ * the vacuum failed; the erased bytes are zeroed but may stay in the WAL until the next
+ * checkpoint).
+ */
+compacted: boolean, };
 
 export type PrintJob = { "kind": "cards", selection: CardSelection, } | { "kind": "blank", copies: number, };
 

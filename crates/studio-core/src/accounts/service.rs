@@ -45,7 +45,7 @@ fn check_login(c: &mut Checker, login: &str) {
     let n = login.chars().count();
     if n == 0 {
         c.add("login", "请填写登录名");
-    } else if n < 2 || n > LOGIN_MAX {
+    } else if !(2..=LOGIN_MAX).contains(&n) {
         c.add("login", format!("登录名应为 2–{LOGIN_MAX} 个字符"));
     } else if !login.starts_with(|ch: char| ch.is_ascii_alphabetic())
         || !login

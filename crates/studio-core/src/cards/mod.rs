@@ -198,6 +198,10 @@ pub struct Card {
     pub person_phone: String,
     /// 详细通讯地址或 E-mail.
     pub person_address: String,
+    /// Whether the person agreed to the handling of their personal data (个人信息保护法);
+    /// `None`: not asked (cards written before consent was recorded).
+    #[serde(default)]
+    pub person_consent: Option<bool>,
     /// How many people came together (1 when one person).
     pub group_size: u32,
     pub channel: Channel,
@@ -253,6 +257,9 @@ pub struct CardInput {
     pub person_unit_position: String,
     pub person_phone: String,
     pub person_address: String,
+    /// Whether the person agreed to the handling of their data; `None`: not asked.
+    #[ts(optional = nullable)]
+    pub person_consent: Option<bool>,
     pub group_size: u32,
     pub channel: Option<Channel>,
     pub channel_other: String,
@@ -274,6 +281,7 @@ impl Default for CardInput {
             person_unit_position: String::new(),
             person_phone: String::new(),
             person_address: String::new(),
+            person_consent: None,
             group_size: 1,
             channel: None,
             channel_other: String::new(),
@@ -298,6 +306,7 @@ impl From<&Card> for CardInput {
             person_unit_position: c.person_unit_position.clone(),
             person_phone: c.person_phone.clone(),
             person_address: c.person_address.clone(),
+            person_consent: c.person_consent,
             group_size: c.group_size,
             channel: Some(c.channel),
             channel_other: c.channel_other.clone(),

@@ -14,7 +14,7 @@ use super::{
     Card, CardAmendment, CardCounts, CardInput, CardListItem, CardQuery, CardSelection, CardStatus,
     Channel,
 };
-use crate::actor::Permission;
+use crate::actor::{Permission, Scope};
 use crate::audit::{self, diff, mask_personal, ChangeRecord, Entity};
 use crate::calendar::WorkCalendar;
 use crate::ctx::Ctx;
@@ -60,6 +60,59 @@ fn with_deadline(mut c: Card, today: NaiveDate, cal: &WorkCalendar) -> Card {
     c.deadline =
         deadline::state_for_due(stored_date(&c.due_on), stored_date(&c.filed_on), today, cal);
     c
+}
+
+// ---- reach: the cards a delegation head or a delegate may see and write ----------------------
+
+/// Refuse a card outside `ctx`'s reach (a head: their delegation's cards; a delegate: their own).
+fn require_card_reach(ctx: &Ctx, c: &Card) -> Result<()> {
+    ctx.require_reach(&[&c.delegate_id], &[&c.delegation_id])
+}
+
+/// Refuse the card `id` (live or discarded) when it is outside `ctx`'s reach: for its history and
+/// amendments. Staff are not asked; a scoped actor asking for a card that does not exist is told so.
+fn require_reach_of(store: &Store, ctx: &Ctx, id: &str) -> Result<()> {
+    if ctx.scope() == Scope::All {
+        return Ok(());
+    }
+    match db::card_owner(&*store.reader()?, id)? {
+        Some((delegate, delegation)) => ctx.require_reach(&[&delegate], &[&delegation]),
+        None => Err(not_found()),
+    }
+}
+
+/// Narrow a list's delegate and delegation filters to what `ctx` reaches (a head: their
+/// delegation; a delegate: themself). `false` when the filters ask for something outside it, or
+/// the actor reaches nothing: the answer is then empty.
+pub(crate) fn narrow_to_scope(
+    ctx: &Ctx,
+    delegate_id: &mut Option<String>,
+    delegation_id: &mut Option<String>,
+) -> bool {
+    fn asks_other(filter: &Option<String>, own: &str) -> bool {
+        filter
+            .as_deref()
+            .map(str::trim)
+            .is_some_and(|f| !f.is_empty() && f != own)
+    }
+    match ctx.scope() {
+        Scope::All => true,
+        Scope::Delegation(g) => {
+            if asks_other(delegation_id, &g) {
+                return false;
+            }
+            *delegation_id = Some(g);
+            true
+        }
+        Scope::Delegate(d) => {
+            if asks_other(delegate_id, &d) {
+                return false;
+            }
+            *delegate_id = Some(d);
+            true
+        }
+        Scope::Nothing => false,
+    }
 }
 
 // ---- the delegate's snapshot ----------------------------------------------------------------
@@ -113,13 +166,17 @@ fn snapshot_in(conn: &Connection, delegate_id: &str) -> Result<(DelegateSnapshot
 /// phone in full, so only those who write cards may ask).
 pub fn delegate_snapshot(store: &Store, ctx: &Ctx, delegate_id: &str) -> Result<DelegateSnapshot> {
     ctx.require(Permission::EditCards)?;
-    Ok(snapshot_in(&*store.reader()?, delegate_id)?.0)
+    let s = snapshot_in(&*store.reader()?, delegate_id)?.0;
+    ctx.require_reach(&[&s.delegate_id], &[&s.delegation_id])?;
+    Ok(s)
 }
 
-/// Copy the form's values into `card`, taking the delegate's snapshot when `snapshot` is set, and
-/// recompute the due date (and, for a submitted card, whether it was filed late).
+/// Copy the form's values into `card`, taking the delegate's snapshot when `snapshot` is set (the
+/// delegate must be in `ctx`'s reach), and recompute the due date (and, for a submitted card,
+/// whether it was filed late).
 fn apply(
     conn: &Connection,
+    ctx: &Ctx,
     card: &mut Card,
     v: Valid,
     snapshot: bool,
@@ -127,6 +184,7 @@ fn apply(
 ) -> Result<()> {
     if snapshot {
         let (s, left_on) = snapshot_in(conn, &v.delegate_id)?;
+        ctx.require_reach(&[&s.delegate_id], &[&s.delegation_id])?;
         if let Some(left) = left_on.filter(|l| date_text(v.contact_date) > *l) {
             return Err(Error::field(
                 "delegate_id",
@@ -148,6 +206,7 @@ fn apply(
     card.person_unit_position = v.person_unit_position;
     card.person_phone = v.person_phone;
     card.person_address = v.person_address;
+    card.person_consent = v.person_consent;
     card.group_size = v.group_size;
     card.channel = v.channel;
     card.channel_other = v.channel_other;
@@ -193,6 +252,7 @@ pub fn create_card(store: &Store, ctx: &Ctx, input: &CardInput) -> Result<Card> 
             person_unit_position: String::new(),
             person_phone: String::new(),
             person_address: String::new(),
+            person_consent: None,
             group_size: 1,
             channel: Channel::Studio,
             channel_other: String::new(),
@@ -209,7 +269,7 @@ pub fn create_card(store: &Store, ctx: &Ctx, input: &CardInput) -> Result<Card> 
             updated_at: now,
             version: 1,
         };
-        apply(tx, &mut card, v, true, &cal)?;
+        apply(tx, ctx, &mut card, v, true, &cal)?;
         db::upsert_card(tx, &card)?;
         tx.record(
             CARD,
@@ -222,10 +282,12 @@ pub fn create_card(store: &Store, ctx: &Ctx, input: &CardInput) -> Result<Card> 
     })
 }
 
-/// Load the live card `id` inside a write and refuse the write when it is no longer at `version`
-/// (the version the caller based its change on): [`Error::Stale`], nothing written.
+/// Load the live card `id` inside a write and refuse the write when the card is outside the
+/// writer's reach ([`Error::Forbidden`]) or no longer at `version` (the version the caller based
+/// its change on: [`Error::Stale`]); nothing is written.
 fn load_at(tx: &Write<'_>, id: &str, version: i64) -> Result<Card> {
     let before = db::get_card(tx, id)?.ok_or_else(not_found)?;
+    require_card_reach(tx.ctx(), &before)?;
     tx.expect_version(CARD, id, before.version, version)?;
     Ok(before)
 }
@@ -253,7 +315,7 @@ pub fn update_card(
         let cal = calendar_in(tx)?;
         let snapshot = v.refresh_snapshot || v.delegate_id != before.delegate_id;
         let mut after = before.clone();
-        apply(tx, &mut after, v, snapshot, &cal)?;
+        apply(tx, ctx, &mut after, v, snapshot, &cal)?;
         let b = audit_value(&before);
         if b == audit_value(&after) {
             return Ok(with_deadline(before, tx.today(), &cal));
@@ -374,7 +436,7 @@ pub fn amend_card(
         let cal = calendar_in(tx)?;
         let snapshot = v.delegate_id != before.delegate_id;
         let mut after = before.clone();
-        apply(tx, &mut after, v, snapshot, &cal)?;
+        apply(tx, ctx, &mut after, v, snapshot, &cal)?;
         let (old, new) = diff(&audit_value(&before), &audit_value(&after));
         if old.as_object().is_none_or(|m| m.is_empty()) {
             return Err(Error::Invalid("记录卡内容没有变化，无需更正".into()));
@@ -472,8 +534,9 @@ pub(crate) fn recompute_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
 
 // ---- reads ----------------------------------------------------------------------------------
 
-/// The full card, personal data unmasked: only roles that need personal data may read it, and the
-/// opening is recorded in the access log.
+/// The full card, personal data unmasked: only roles that need personal data may read it, a head
+/// only their delegation's and a delegate only their own, and the opening is recorded in the access
+/// log.
 pub fn get_card(store: &Store, ctx: &Ctx, id: &str) -> Result<Card> {
     ctx.require(Permission::ReadPersonalData)?;
     let (card, cal) = {
@@ -481,6 +544,7 @@ pub fn get_card(store: &Store, ctx: &Ctx, id: &str) -> Result<Card> {
         let card = db::get_card(&conn, id)?.ok_or_else(not_found)?;
         (card, calendar_in(&conn)?)
     };
+    require_card_reach(ctx, &card)?;
     // The reader is given back first: an in-memory store reads on the writer's connection.
     store.record_access(ctx, CARD, id, "view")?;
     Ok(with_deadline(card, ctx.today, &cal))
@@ -521,7 +585,8 @@ fn check_range(
 }
 
 /// One page of the card list as of `ctx.today`: deadline states and the deadline filters are
-/// computed for that day. Phones are masked.
+/// computed for that day. Phones are masked. A head sees their delegation's cards, a delegate their
+/// own: the delegate and delegation filters are narrowed to that.
 pub fn list_cards(store: &Store, ctx: &Ctx, query: &CardQuery) -> Result<Page<CardListItem>> {
     ctx.require(Permission::ReadRecords)?;
     bound_search(&query.q)?;
@@ -539,13 +604,22 @@ pub fn list_cards(store: &Store, ctx: &Ctx, query: &CardQuery) -> Result<Page<Ca
         false,
     );
     c.finish()?;
+    let page = query.page.clamped();
+    let mut query = query.clone();
+    if !narrow_to_scope(ctx, &mut query.delegate_id, &mut query.delegation_id) {
+        return Ok(Page {
+            items: Vec::new(),
+            total: 0,
+            page: page.page,
+            page_size: page.page_size,
+        });
+    }
     let today = ctx.today;
     let (items, total) = {
         let conn = store.reader()?;
         let soon = deadline::soon_limit(today, &calendar_in(&conn)?);
-        db::list_cards(&conn, query, &date_text(today), &date_text(soon))?
+        db::list_cards(&conn, &query, &date_text(today), &date_text(soon))?
     };
-    let page = query.page.clamped();
     Ok(Page {
         items,
         total,
@@ -554,7 +628,7 @@ pub fn list_cards(store: &Store, ctx: &Ctx, query: &CardQuery) -> Result<Page<Ca
     })
 }
 
-/// 工作台's card figures as of `ctx.today`.
+/// 工作台's card figures as of `ctx.today`, over the cards `ctx` reaches.
 pub fn card_counts(store: &Store, ctx: &Ctx) -> Result<CardCounts> {
     ctx.require(Permission::ReadRecords)?;
     let today = ctx.today;
@@ -574,25 +648,34 @@ pub fn card_counts(store: &Store, ctx: &Ctx) -> Result<CardCounts> {
         &date_text(soon),
         (&year.0, &year.1),
         (&month.0, &month.1),
+        &ctx.scope(),
     )
 }
 
-/// How many live cards there are.
+/// How many live cards there are (that `ctx` reaches).
 pub fn card_count(store: &Store, ctx: &Ctx) -> Result<u64> {
     ctx.require(Permission::ReadRecords)?;
-    db::count_cards(&*store.reader()?)
+    db::count_cards(&*store.reader()?, &ctx.scope())
 }
 
 /// Full cards to print (the caller maps them to the print model). Personal data in full: needs
-/// `ReadPersonalData`, and the printing is recorded in the access log.
+/// `ReadPersonalData`, and the printing is recorded in the access log. Cards chosen by id must all
+/// be in `ctx`'s reach; all cards or a period mean those in reach.
 pub fn cards_for_print(store: &Store, ctx: &Ctx, selection: &CardSelection) -> Result<Vec<Card>> {
-    full_cards(store, ctx, selection, "print")
+    full_cards(store, ctx, selection, Permission::ReadPersonalData, "print")
 }
 
-/// Every live card, oldest contact first, for `studio export cards`. An export is a deliberate
-/// act on personal data: it needs `ReadPersonalData` and is recorded in the access log.
+/// Every live card (in `ctx`'s reach), oldest contact first, for `studio export cards`. An export
+/// is a deliberate act on personal data: it needs `ExportPersonalData` and is recorded in the
+/// access log.
 pub fn all_cards_for_export(store: &Store, ctx: &Ctx) -> Result<Vec<Card>> {
-    full_cards(store, ctx, &CardSelection::All, "export")
+    full_cards(
+        store,
+        ctx,
+        &CardSelection::All,
+        Permission::ExportPersonalData,
+        "export",
+    )
 }
 
 /// The cards of `selection` in full, as of `ctx.today`, recorded as one access (`action`) whose
@@ -601,9 +684,10 @@ fn full_cards(
     store: &Store,
     ctx: &Ctx,
     selection: &CardSelection,
+    permission: Permission,
     action: &str,
 ) -> Result<Vec<Card>> {
-    ctx.require(Permission::ReadPersonalData)?;
+    ctx.require(permission)?;
     if let CardSelection::Period { from, to } = selection {
         let mut c = Checker::new();
         if from.trim().is_empty() {
@@ -622,17 +706,21 @@ fn full_cards(
     }
     let (cards, cal) = {
         let conn = store.reader()?;
+        let scope = ctx.scope();
         let cards = match selection {
             CardSelection::Ids { ids } => ids
                 .iter()
                 .map(|id| {
-                    db::get_card(&conn, id)?
-                        .ok_or_else(|| Error::NotFound(format!("找不到记录卡 {id}")))
+                    let c = db::get_card(&conn, id)?
+                        .ok_or_else(|| Error::NotFound(format!("找不到记录卡 {id}")))?;
+                    require_card_reach(ctx, &c)?;
+                    Ok(c)
                 })
                 .collect::<Result<Vec<_>>>()?,
-            CardSelection::All => db::all_cards(&conn)?,
+            CardSelection::All if scope == Scope::All => db::all_cards(&conn)?,
+            CardSelection::All => db::cards_in_period(&conn, "0000-01-01", "9999-12-31", &scope)?,
             CardSelection::Period { from, to } => {
-                db::cards_in_period(&conn, from.trim(), to.trim())?
+                db::cards_in_period(&conn, from.trim(), to.trim(), &scope)?
             }
         };
         (cards, calendar_in(&conn)?)
@@ -650,8 +738,10 @@ fn full_cards(
 }
 
 /// Who changed this card, when, and what (oldest first; changed fields only, phones and addresses
-/// masked).
+/// masked). A head or a delegate only of a card in their reach.
 pub fn card_history(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<ChangeRecord>> {
+    ctx.require(Permission::ReadRecords)?;
+    require_reach_of(store, ctx, id)?;
     audit::history(store, ctx, CARD, id)
 }
 
@@ -660,6 +750,7 @@ pub fn card_history(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<ChangeReco
 /// where they are shown).
 pub fn card_amendments(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<CardAmendment>> {
     ctx.require(Permission::ReadRecords)?;
+    require_reach_of(store, ctx, id)?;
     let list = db::amendments(&*store.reader()?, id)?;
     Ok(list
         .into_iter()

@@ -36,6 +36,7 @@ pub(super) struct Valid {
     pub person_unit_position: String,
     pub person_phone: String,
     pub person_address: String,
+    pub person_consent: Option<bool>,
     pub group_size: u32,
     pub channel: Channel,
     pub channel_other: String,
@@ -194,6 +195,7 @@ pub(super) fn card(input: &CardInput, today: NaiveDate, filed: bool) -> crate::R
         person_unit_position,
         person_phone,
         person_address,
+        person_consent: input.person_consent,
         group_size: input.group_size,
         channel,
         channel_other: if channel == Channel::Other {

@@ -275,6 +275,7 @@ impl Generated {
             ),
             person_phone: mobile(rng),
             person_contact: String::new(),
+            person_consent: None,
             card_id: None,
             first_responder: d.name.clone(),
             delegates: vec![d],

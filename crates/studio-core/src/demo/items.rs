@@ -227,6 +227,7 @@ pub(super) fn load(store: &Store, ctx: &Ctx, rng: &mut fastrand::Rng) -> Result<
                     delegate_ids: ids,
                     received_on: text(received),
                     card_id: None,
+                    person_consent: None,
                 };
                 items::create_item(store, ctx, &input)?
             }

@@ -36,6 +36,17 @@ pub use service::{
 pub(crate) use service::{recompute_item_due_dates_in, row_value};
 pub use similar::similar_items;
 
+/// A stored item as a reader sees it on `today` (deadline state, days left, the card's filing
+/// deadline filled in), for reads outside this module (`personal_data`).
+pub(crate) fn present_stored(
+    conn: &rusqlite::Connection,
+    s: crate::storage::items::StoredItem,
+    today: chrono::NaiveDate,
+) -> crate::error::Result<Item> {
+    let cal = service::calendar_in(conn)?;
+    service::present(conn, &cal, s, today)
+}
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -354,6 +365,10 @@ pub struct Item {
     pub person_phone: String,
     /// Address or e-mail.
     pub person_contact: String,
+    /// Whether the person agreed to the handling of their personal data (个人信息保护法);
+    /// `None`: not asked (items received before consent was recorded).
+    #[serde(default)]
+    pub person_consent: Option<bool>,
     /// The record card it came from or is linked to.
     pub card_id: Option<String>,
     /// 首问责任人: who received it; follows it and answers for it.
@@ -412,6 +427,9 @@ pub struct ItemInput {
     pub person_name: String,
     pub person_phone: String,
     pub person_contact: String,
+    /// Whether the person agreed to the handling of their data; `None`: not asked.
+    #[ts(optional = nullable)]
+    pub person_consent: Option<bool>,
     /// Empty: the operator.
     pub first_responder: String,
     pub delegate_ids: Vec<String>,

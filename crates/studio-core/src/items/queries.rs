@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::Connection;
 
 use super::{deadline, Item, ItemCounts, ItemDetail, ItemListItem, ItemQuery};
-use crate::actor::Permission;
+use crate::actor::{Permission, Scope};
 use crate::audit::Entity;
 use crate::calendar::WorkCalendar;
 use crate::ctx::Ctx;
@@ -19,16 +19,21 @@ use crate::storage::Store;
 use crate::validate::Checker;
 
 use super::limits::deadlines_in;
-use super::service::{calendar_in, date_text, not_found, present, with_deadline};
+use super::service::{
+    calendar_in, date_text, not_found, present, require_card_reach, require_item_reach,
+    with_deadline,
+};
 
 /// The item in full (phone and address unmasked), its timeline and its card's state, as of
-/// `ctx.today`. Needs `ReadPersonalData`; the opening is recorded (access log, `view`).
+/// `ctx.today`. Needs `ReadPersonalData`, and for a head or a delegate an item of their delegation
+/// or their own; the opening is recorded (access log, `view`).
 pub fn get_item(store: &Store, ctx: &Ctx, id: &str) -> Result<ItemDetail> {
     ctx.require(Permission::ReadPersonalData)?;
     let detail = {
         let guard = store.reader()?;
         let conn: &Connection = &guard;
         let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
+        require_item_reach(ctx, &s.item.delegates)?;
         let cal = calendar_in(conn)?;
         let card_status = match &s.item.card_id {
             Some(c) => db::card_status(conn, c)?,
@@ -45,14 +50,21 @@ pub fn get_item(store: &Store, ctx: &Ctx, id: &str) -> Result<ItemDetail> {
     Ok(detail)
 }
 
-/// The item linked to a card, if any (the card page shows it). Needs `ReadRecords`.
+/// The item linked to a card, if any (the card page shows it). Needs `ReadRecords`; a head or a
+/// delegate asks only of a card in their reach, and sees the item only if it is in their reach too.
 pub fn item_for_card(store: &Store, ctx: &Ctx, card_id: &str) -> Result<Option<ItemListItem>> {
     ctx.require(Permission::ReadRecords)?;
     let guard = store.reader()?;
     let conn: &Connection = &guard;
+    require_card_reach(conn, ctx, card_id)?;
     let Some(row) = db::list_row_of_card(conn, card_id)? else {
         return Ok(None);
     };
+    if ctx.scope() != Scope::All
+        && require_item_reach(ctx, &db::delegates(conn, &row.0.id)?).is_err()
+    {
+        return Ok(None);
+    }
     let cal = calendar_in(conn)?;
     Ok(Some(with_deadline(&cal, row, ctx.today)))
 }
@@ -106,7 +118,8 @@ fn date_range(
 }
 
 /// One page of the ledger as of `ctx.today`: deadline states and the 督办 views are computed for
-/// that day. Phones are masked. Needs `ReadRecords`.
+/// that day. Phones are masked. Needs `ReadRecords`. A head sees their delegation's items, a
+/// delegate their own: the delegate and delegation filters are narrowed to that.
 ///
 /// Search words (`q`, separated by spaces; at most 50 characters and 8 words) must all occur: 3+
 /// characters through the trigram index, 2 letters or digits through the bigram index, anything
@@ -126,13 +139,22 @@ pub fn list_items(store: &Store, ctx: &Ctx, query: &ItemQuery) -> Result<Page<It
         ("closed_to", "办结截止日期", query.closed_to.as_deref()),
     );
     c.finish()?;
+    let page = query.page.clamped();
+    let mut query = query.clone();
+    if !crate::cards::narrow_to_scope(ctx, &mut query.delegate_id, &mut query.delegation_id) {
+        return Ok(Page {
+            items: Vec::new(),
+            total: 0,
+            page: page.page,
+            page_size: page.page_size,
+        });
+    }
     let today = ctx.today;
     let guard = store.reader()?;
     let conn: &Connection = &guard;
     let cal = calendar_in(conn)?;
     let days = list_days(conn, &cal, today)?;
-    let (rows, total) = db::list_items(conn, query, &days)?;
-    let page = query.page.clamped();
+    let (rows, total) = db::list_items(conn, &query, &days)?;
     Ok(Page {
         items: rows
             .into_iter()
@@ -144,7 +166,8 @@ pub fn list_items(store: &Store, ctx: &Ctx, query: &ItemQuery) -> Result<Page<It
     })
 }
 
-/// 工作台's and 督办's figures as of `ctx.today`. Needs `ReadRecords`.
+/// 工作台's and 督办's figures as of `ctx.today`, over the items `ctx` reaches. Needs
+/// `ReadRecords`.
 pub fn item_counts(store: &Store, ctx: &Ctx) -> Result<ItemCounts> {
     ctx.require(Permission::ReadRecords)?;
     let today = ctx.today;
@@ -154,25 +177,25 @@ pub fn item_counts(store: &Store, ctx: &Ctx) -> Result<ItemCounts> {
     let days = list_days(conn, &cal, today)?;
     let first = format!("{:04}-{:02}-01", today.year(), today.month());
     let last = format!("{:04}-{:02}-31", today.year(), today.month());
-    db::counts(conn, &days, (&first, &last))
+    db::counts(conn, &days, (&first, &last), &ctx.scope())
 }
 
-/// How many live items there are. Needs `ReadRecords`.
+/// How many live items there are (that `ctx` reaches). Needs `ReadRecords`.
 pub fn item_count(store: &Store, ctx: &Ctx) -> Result<u64> {
     ctx.require(Permission::ReadRecords)?;
-    db::count_items(&*store.reader()?)
+    db::count_items_reached(&*store.reader()?, &ctx.scope())
 }
 
-/// Every item in full, received in `from..=to` when given, oldest first, deadline states as of
-/// `ctx.today` (exports). An export is a deliberate act on personal data: it needs
-/// `ReadPersonalData`, and it is recorded (access log, `export`, row id `FROM..TO`).
+/// Every item in full (in `ctx`'s reach), received in `from..=to` when given, oldest first,
+/// deadline states as of `ctx.today` (exports). An export is a deliberate act on personal data: it
+/// needs `ExportPersonalData`, and it is recorded (access log, `export`, row id `FROM..TO`).
 pub fn items_for_export(
     store: &Store,
     ctx: &Ctx,
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<Vec<Item>> {
-    ctx.require(Permission::ReadPersonalData)?;
+    ctx.require(Permission::ExportPersonalData)?;
     let mut c = Checker::new();
     let (f, t) = date_range(&mut c, ("from", "起始日期", from), ("to", "截止日期", to));
     c.finish()?;
@@ -184,6 +207,7 @@ pub fn items_for_export(
         let cal = calendar_in(conn)?;
         db::items_received_between(conn, &from, &to)?
             .into_iter()
+            .filter(|s| require_item_reach(ctx, &s.item.delegates).is_ok())
             .map(|s| present(conn, &cal, s, ctx.today))
             .collect::<Result<Vec<_>>>()?
     };

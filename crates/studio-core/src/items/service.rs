@@ -13,7 +13,7 @@ use super::{
     deadline, flow, Item, ItemAction, ItemCategory, ItemDelegate, ItemEvent, ItemEventKind,
     ItemInput, ItemListItem, ItemSource, ItemStatus, Referral, Satisfaction,
 };
-use crate::actor::{Actor, Permission};
+use crate::actor::{Actor, Permission, Scope};
 use crate::audit::Entity;
 use crate::calendar::WorkCalendar;
 use crate::cards::{self, CardStatus};
@@ -69,10 +69,12 @@ pub(crate) fn row_value(s: &StoredItem) -> Value {
     v
 }
 
-/// The live item `id` with its delegates, as of the version the caller read (`version`): a stale
-/// version is refused before anything is written.
+/// The live item `id` with its delegates, as of the version the caller read (`version`): an item
+/// outside the writer's reach ([`Error::Forbidden`]) or a stale version is refused before anything
+/// is written.
 fn load_at(tx: &Write<'_>, id: &str, version: i64) -> Result<StoredItem> {
     let before = db::get_full(tx, id)?.ok_or_else(not_found)?;
+    require_item_reach(tx.ctx(), &before.item.delegates)?;
     tx.expect_version(ITEM, id, before.item.version, version)?;
     Ok(before)
 }
@@ -243,11 +245,33 @@ fn snapshots(
     Ok(out)
 }
 
-/// The card may be linked to `item_id`: it exists and no other item has it.
-fn check_card(conn: &Connection, card_id: &str, item_id: Option<&str>) -> Result<()> {
+/// Refuse an item whose delegates are all outside `ctx`'s reach (a head: none of their
+/// delegation; a delegate: not themself). An item without delegates is staff's only.
+pub(super) fn require_item_reach(ctx: &Ctx, delegates: &[ItemDelegate]) -> Result<()> {
+    let ids: Vec<&str> = delegates.iter().map(|d| d.delegate_id.as_str()).collect();
+    let groups: Vec<&str> = delegates.iter().map(|d| d.delegation_id.as_str()).collect();
+    ctx.require_reach(&ids, &groups)
+}
+
+/// Refuse the record card `card_id` when it is outside `ctx`'s reach (one that does not exist is
+/// left to the caller).
+pub(super) fn require_card_reach(conn: &Connection, ctx: &Ctx, card_id: &str) -> Result<()> {
+    if ctx.scope() == Scope::All {
+        return Ok(());
+    }
+    match cards_db::card_owner(conn, card_id)? {
+        Some((delegate, delegation)) => ctx.require_reach(&[&delegate], &[&delegation]),
+        None => Ok(()),
+    }
+}
+
+/// The card may be linked to `item_id` by `ctx`: it exists, is in their reach and no other item
+/// has it.
+fn check_card(conn: &Connection, ctx: &Ctx, card_id: &str, item_id: Option<&str>) -> Result<()> {
     if db::card_status(conn, card_id)?.is_none() {
         return Err(Error::field("card_id", "所选记录卡不存在"));
     }
+    require_card_reach(conn, ctx, card_id)?;
     match db::item_of_card(conn, card_id)? {
         Some((other, no)) if Some(other.as_str()) != item_id => Err(Error::Conflict(format!(
             "该记录卡已关联事项 {no}，一张记录卡只对应一个事项"
@@ -273,8 +297,9 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Item> {
     let cal = calendar_in(tx)?;
     let limits = deadlines_in(tx)?;
     let delegates = snapshots(tx, &v.delegate_ids, &[], v.received_on)?;
+    require_item_reach(tx.ctx(), &delegates)?;
     if let Some(card) = &v.card_id {
-        check_card(tx, card, None)?;
+        check_card(tx, tx.ctx(), card, None)?;
     }
     let now = now_utc();
     let first_responder = if v.first_responder.is_empty() {
@@ -296,6 +321,7 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Item> {
             person_name: v.person_name,
             person_phone: v.person_phone,
             person_contact: v.person_contact,
+            person_consent: v.person_consent,
             card_id: v.card_id,
             first_responder,
             delegates,
@@ -399,9 +425,11 @@ pub fn update_item(
         let cal = calendar_in(tx)?;
         let limits = deadlines_in(tx)?;
         let delegates = snapshots(tx, &v.delegate_ids, &b.delegates, v.received_on)?;
+        // A head or a delegate may not hand an item out of their own reach.
+        require_item_reach(ctx, &delegates)?;
         let card_changed = v.card_id.is_some() && v.card_id != b.card_id;
         if card_changed {
-            check_card(tx, v.card_id.as_deref().unwrap_or(""), Some(id))?;
+            check_card(tx, ctx, v.card_id.as_deref().unwrap_or(""), Some(id))?;
         }
         let mut after = before.clone();
         {
@@ -416,6 +444,7 @@ pub fn update_item(
             a.person_name = v.person_name;
             a.person_phone = v.person_phone;
             a.person_contact = v.person_contact;
+            a.person_consent = v.person_consent;
             if !v.first_responder.is_empty() {
                 a.first_responder = v.first_responder;
             }
@@ -438,6 +467,7 @@ pub fn update_item(
             (b.person_name != a.person_name, "反映人"),
             (b.person_phone != a.person_phone, "联系电话"),
             (b.person_contact != a.person_contact, "通讯地址"),
+            (b.person_consent != a.person_consent, "个人信息处理同意"),
             (b.first_responder != a.first_responder, "首问责任人"),
             (b.delegates != a.delegates, "承办党代表"),
             (b.received_on != a.received_on, "受理日期"),
@@ -498,6 +528,7 @@ pub fn create_from_card(
     store.write(ctx, Permission::HandleItems, |tx| {
         let card = cards_db::get_card(tx, card_id)?
             .ok_or_else(|| Error::NotFound("找不到该记录卡".into()))?;
+        ctx.require_reach(&[&card.delegate_id], &[&card.delegation_id])?;
         if card.opinion.trim().is_empty() {
             return Err(Error::Invalid(
                 "该记录卡没有填写意见建议或问题，不能建立事项".into(),
@@ -526,6 +557,7 @@ pub fn create_from_card(
             person_name: card.person_name.clone(),
             person_phone: card.person_phone.clone(),
             person_contact: card.person_address.clone(),
+            person_consent: card.person_consent,
             first_responder: card.delegate_name.clone(),
             delegate_ids: vec![card.delegate_id.clone()],
             received_on: card.contact_date.clone(),
@@ -559,7 +591,7 @@ pub fn link_card(
         if cards_db::get_card(tx, card_id)?.is_none() {
             return Err(Error::NotFound("找不到该记录卡".into()));
         }
-        check_card(tx, card_id, Some(item_id))?;
+        check_card(tx, ctx, card_id, Some(item_id))?;
         let mut after = before.clone();
         after.item.card_id = Some(card_id.to_string());
         save(tx, "link_card", &before, &mut after)?;

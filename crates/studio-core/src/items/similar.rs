@@ -66,9 +66,9 @@ fn telling_pieces(conn: &Connection, grams: Vec<String>) -> Result<Vec<String>> 
 /// Earlier items like `text` (title and content of the item being entered), best first: items
 /// sharing the most of its 3-character pieces (from its first part; in a large ledger the rarest
 /// pieces, common ones such as 希望有 left out), ranked by bm25 over titles and texts. At most
-/// `limit` (≤ 20); nothing for a text shorter than 3 characters. Needs `ReadRecords`; a text
-/// longer than an item's title and content is refused, and only its first 1,000 characters are
-/// looked at.
+/// `limit` (≤ 20); nothing for a text shorter than 3 characters. Needs `ReadRecords`; a head or a
+/// delegate is shown only items in their reach. A text longer than an item's title and content is
+/// refused, and only its first 1,000 characters are looked at.
 pub fn similar_items(
     store: &Store,
     ctx: &Ctx,
@@ -99,7 +99,7 @@ pub fn similar_items(
             .collect::<Vec<_>>()
             .join(" OR ")
     );
-    db::similar(conn, &expr, exclude_id, limit)
+    db::similar(conn, &expr, exclude_id, limit, &ctx.scope())
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub(super) struct Valid {
     pub person_name: String,
     pub person_phone: String,
     pub person_contact: String,
+    pub person_consent: Option<bool>,
     /// Empty: the caller puts the actor's name.
     pub first_responder: String,
     pub delegate_ids: Vec<String>,
@@ -189,6 +190,7 @@ pub(super) fn item(input: &ItemInput, today: NaiveDate) -> crate::Result<Valid> 
         person_name,
         person_phone,
         person_contact,
+        person_consent: input.person_consent,
         first_responder,
         delegate_ids,
         received_on: received_on.expect("checked"),

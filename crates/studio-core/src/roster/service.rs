@@ -9,7 +9,7 @@ use super::{
     Delegate, DelegateInput, DelegateListItem, DelegateQuery, DelegateStatus, Delegation,
     DelegationInput, DelegationSummary,
 };
-use crate::actor::Permission;
+use crate::actor::{Permission, Scope};
 use crate::audit::{self, ChangeRecord, Entity};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
@@ -158,13 +158,63 @@ pub fn all_delegates(store: &Store, ctx: &Ctx) -> Result<Vec<DelegateListItem>> 
     }
 }
 
-/// The full record, phone numbers unmasked: only roles that need personal data may read it, and
-/// the opening is recorded.
+/// The full record, phone numbers unmasked: only roles that need personal data may read it (staff;
+/// a delegation head their delegation's delegates; a delegate themself), and the opening is
+/// recorded.
 pub fn get_delegate(store: &Store, ctx: &Ctx, id: &str) -> Result<Delegate> {
     ctx.require(Permission::ReadPersonalData)?;
     let d = find_delegate(store, id)?;
+    ctx.require_reach(&[&d.id], &[&d.delegation_id])?;
     store.record_access(ctx, DELEGATE, id, "view")?;
     Ok(d)
+}
+
+/// Whether the delegate record `id` is the acting person's own.
+fn is_own(ctx: &Ctx, id: &str) -> bool {
+    ctx.actor.delegate_id.as_deref() == Some(id)
+}
+
+/// What changing the delegate `id` needs of `ctx`: the roster's permission, or, for a person's own
+/// record when they do not maintain the roster, [`Permission::EditOwnProfile`].
+fn edit_permission(ctx: &Ctx, id: &str) -> Result<Permission> {
+    let p = if !ctx.may(Permission::EditRoster) && is_own(ctx, id) {
+        Permission::EditOwnProfile
+    } else {
+        Permission::EditRoster
+    };
+    ctx.require(p)?;
+    Ok(p)
+}
+
+/// The fields of a delegate that only the roster's keepers change (组织部): a delegate editing their
+/// own profile may send them, but only as they are.
+fn refuse_roster_fields(stored: &Delegate, input: &DelegateInput) -> Result<()> {
+    let mut c = crate::validate::Checker::new();
+    for (field, label, changed) in [
+        ("name", "姓名", input.name != stored.name),
+        ("gender", "性别", input.gender != stored.gender),
+        (
+            "delegation_id",
+            "所在代表团",
+            input.delegation_id != stored.delegation_id,
+        ),
+        ("unit", "工作单位", input.unit != stored.unit),
+        ("position", "职务", input.position != stored.position),
+        ("term", "届次", input.term != stored.term),
+        (
+            "display_order",
+            "排序号",
+            input.display_order != stored.display_order,
+        ),
+    ] {
+        if changed {
+            c.add(
+                field,
+                format!("{label}由组织部在名册中维护，修改本人资料时不能更改"),
+            );
+        }
+    }
+    c.finish()
 }
 
 fn find_delegate(store: &Store, id: &str) -> Result<Delegate> {
@@ -232,7 +282,8 @@ pub fn create_delegate(store: &Store, ctx: &Ctx, input: &DelegateInput) -> Resul
     })
 }
 
-/// Apply `change` to the stored delegate, read at `version`, and record it: one write.
+/// Apply `change` to the stored delegate, read at `version`, and record it: one write by a keeper
+/// of the roster.
 fn change_delegate(
     store: &Store,
     ctx: &Ctx,
@@ -241,7 +292,28 @@ fn change_delegate(
     action: &str,
     change: impl FnOnce(&mut Write<'_>, &mut Delegate) -> Result<()>,
 ) -> Result<Delegate> {
-    store.write(ctx, Permission::EditRoster, |tx| {
+    change_delegate_as(
+        store,
+        ctx,
+        id,
+        version,
+        Permission::EditRoster,
+        action,
+        change,
+    )
+}
+
+/// [`change_delegate`] needing `permission` (`EditOwnProfile` for a person's own record).
+fn change_delegate_as(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    permission: Permission,
+    action: &str,
+    change: impl FnOnce(&mut Write<'_>, &mut Delegate) -> Result<()>,
+) -> Result<Delegate> {
+    store.write(ctx, permission, |tx| {
         let before =
             db::get_delegate(tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
         tx.expect_version(DELEGATE, id, before.version, version)?;
@@ -256,6 +328,11 @@ fn change_delegate(
 }
 
 /// Save a delegate edited from `version`; a stale version is refused ([`Error::Stale`]).
+///
+/// Needs `EditRoster`, or `EditOwnProfile` for the actor's own record: a delegate changes their
+/// phones, e-mail, biography, pledge and what is published; their name, gender, delegation, unit,
+/// position, term and order are the roster's and must come back as they are (a change is refused
+/// with a validation error naming the field).
 pub fn update_delegate(
     store: &Store,
     ctx: &Ctx,
@@ -263,9 +340,12 @@ pub fn update_delegate(
     version: i64,
     input: &DelegateInput,
 ) -> Result<Delegate> {
-    ctx.require(Permission::EditRoster)?;
+    let permission = edit_permission(ctx, id)?;
     let input = validate::delegate(input)?;
-    change_delegate(store, ctx, id, version, "update", |tx, d| {
+    change_delegate_as(store, ctx, id, version, permission, "update", |tx, d| {
+        if permission == Permission::EditOwnProfile {
+            refuse_roster_fields(d, &input)?;
+        }
         check_delegation(tx, &input.delegation_id)?;
         d.name = input.name;
         d.gender = input.gender;
@@ -335,6 +415,7 @@ pub fn reinstate_delegate(store: &Store, ctx: &Ctx, id: &str, version: i64) -> R
 /// Store a new photo (any JPG/PNG/WebP up to 10 MB) and its thumbnail; the old files stay on disk
 /// so the audit trail's earlier values still point at something.
 /// The image is checked and decoded before the write: the writer is held only for the row.
+/// Needs `EditRoster`, or `EditOwnProfile` for the actor's own photo.
 pub fn set_delegate_photo(
     store: &Store,
     ctx: &Ctx,
@@ -342,10 +423,10 @@ pub fn set_delegate_photo(
     version: i64,
     bytes: &[u8],
 ) -> Result<Delegate> {
-    ctx.require(Permission::EditRoster)?;
+    let permission = edit_permission(ctx, id)?;
     find_delegate(store, id)?;
     let name = store_photo(&photos_dir(store.files_dir()), id, bytes)?;
-    change_delegate(store, ctx, id, version, "photo", |_, d| {
+    change_delegate_as(store, ctx, id, version, permission, "photo", |_, d| {
         d.photo = Some(name);
         Ok(())
     })
@@ -369,9 +450,14 @@ pub fn photo_bytes(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Resul
     }
 }
 
-/// Who changed this delegate, when, and what.
-/// Who changed this delegate, when, and what (phones masked).
+/// Who changed this delegate, when, and what (phones masked). A delegation head asks only of their
+/// delegation's delegates, a delegate only of themself.
 pub fn delegate_history(store: &Store, ctx: &Ctx, id: &str) -> Result<Vec<ChangeRecord>> {
+    ctx.require(Permission::ReadRecords)?;
+    if ctx.scope() != Scope::All {
+        let d = find_delegate(store, id)?;
+        ctx.require_reach(&[&d.id], &[&d.delegation_id])?;
+    }
     audit::history(store, ctx, DELEGATE, id)
 }
 

@@ -161,3 +161,31 @@ pub(crate) fn close_guard(conn: &Connection) -> Result<()> {
 pub(crate) fn delete_through(conn: &Connection, seq: i64) -> Result<u64> {
     Ok(conn.execute("DELETE FROM audit_log WHERE seq <= ?1", params![seq])? as u64)
 }
+
+/// Benchmarks: append `rows` as they are, in one transaction (`at` given).
+#[doc(hidden)]
+pub fn bulk_append(conn: &mut Connection, rows: &[crate::audit_log::BulkAuditRow]) -> Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT INTO audit_log (at, actor_id, actor, actor_role, area, action, target, summary,
+                                    result)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for r in rows {
+            st.execute(params![
+                r.at,
+                r.actor_id,
+                r.actor,
+                r.actor_role,
+                r.area,
+                r.action,
+                r.target,
+                r.summary,
+                r.result
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}

@@ -5,7 +5,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::audit::role_text;
-use crate::actor::Role;
+use crate::actor::{Role, Scope};
 use crate::cards::{
     Card, CardAmendment, CardCounts, CardListItem, CardQuery, CardSort, CardStatus, Channel,
     DeadlineState, PoliticalStatus,
@@ -18,7 +18,7 @@ const COLUMNS: &str = "id, delegate_id, delegation_id, delegate_name, delegation
     delegate_unit_position, delegate_phone, contact_date, person_name, person_gender, person_age,
     person_political_status, person_unit_position, person_phone, person_address, group_size,
     channel, channel_other, opinion, handling, feedback_on, filed_on, status, due_on, filed_late,
-    amendment_count, created_at, updated_at, version";
+    amendment_count, created_at, updated_at, version, person_consent";
 
 /// Characters of the opinion a list row shows.
 const EXCERPT_CHARS: usize = 60;
@@ -45,6 +45,7 @@ fn card_from_row(r: &Row) -> rusqlite::Result<Card> {
         person_unit_position: r.get("person_unit_position")?,
         person_phone: r.get("person_phone")?,
         person_address: r.get("person_address")?,
+        person_consent: r.get("person_consent")?,
         group_size: r.get("group_size")?,
         // The columns' CHECKs admit only the listed codes.
         channel: Channel::parse(&channel).unwrap_or(Channel::Other),
@@ -81,7 +82,8 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
     conn.execute(
         &format!(
             "INSERT INTO cards ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-             ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)
+             ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
+             ?30)
              ON CONFLICT(id) DO UPDATE SET delegate_id = excluded.delegate_id,
                 delegation_id = excluded.delegation_id, delegate_name = excluded.delegate_name,
                 delegation_name = excluded.delegation_name,
@@ -97,7 +99,8 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
                 handling = excluded.handling, feedback_on = excluded.feedback_on,
                 filed_on = excluded.filed_on, status = excluded.status, due_on = excluded.due_on,
                 filed_late = excluded.filed_late, amendment_count = excluded.amendment_count,
-                updated_at = excluded.updated_at, version = excluded.version
+                updated_at = excluded.updated_at, version = excluded.version,
+                person_consent = excluded.person_consent
              WHERE cards.deleted_at IS NULL"
         ),
         params![
@@ -130,6 +133,7 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
             c.created_at,
             c.updated_at,
             c.version,
+            c.person_consent,
         ],
     )?;
     Ok(())
@@ -153,14 +157,48 @@ pub fn all_cards(conn: &Connection) -> Result<Vec<Card>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Live cards whose contact date is in `from..=to`, oldest first.
-pub fn cards_in_period(conn: &Connection, from: &str, to: &str) -> Result<Vec<Card>> {
+/// Live cards whose contact date is in `from..=to` and that `scope` reaches, oldest first.
+pub fn cards_in_period(
+    conn: &Connection,
+    from: &str,
+    to: &str,
+    scope: &Scope,
+) -> Result<Vec<Card>> {
+    let mut args = vec![
+        SqlValue::Text(from.to_string()),
+        SqlValue::Text(to.to_string()),
+    ];
+    let reach = reach_term(scope, "c", &mut args);
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM cards WHERE deleted_at IS NULL AND contact_date BETWEEN ?1 AND ?2
-         ORDER BY contact_date, created_at, id"
+        "SELECT {COLUMNS} FROM cards c WHERE deleted_at IS NULL AND contact_date BETWEEN ?1 AND ?2
+         {reach} ORDER BY contact_date, created_at, id"
     ))?;
-    let rows = st.query_map(params![from, to], card_from_row)?;
+    let rows = st.query_map(params_from_iter(args.iter()), card_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The cards `scope` reaches as an `AND …` term over the cards aliased `alias`, binding its value
+/// in `args`; empty for every card.
+fn reach_term(scope: &Scope, alias: &str, args: &mut Vec<SqlValue>) -> String {
+    let (column, value) = match scope {
+        Scope::All => return String::new(),
+        Scope::Nothing => return " AND 0".to_string(),
+        Scope::Delegation(g) => ("delegation_id", g),
+        Scope::Delegate(d) => ("delegate_id", d),
+    };
+    args.push(SqlValue::Text(value.clone()));
+    format!(" AND {alias}.{column} = ?{}", args.len())
+}
+
+/// Who a card (live or discarded) belongs to: `(delegate_id, delegation_id)`.
+pub fn card_owner(conn: &Connection, id: &str) -> Result<Option<(String, String)>> {
+    Ok(conn
+        .query_row(
+            "SELECT delegate_id, delegation_id FROM cards WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
 }
 
 /// Live cards that have a feedback date (and so a due date).
@@ -172,10 +210,13 @@ pub fn cards_with_feedback(conn: &Connection) -> Result<Vec<Card>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn count_cards(conn: &Connection) -> Result<u64> {
+/// How many live cards `scope` reaches.
+pub fn count_cards(conn: &Connection, scope: &Scope) -> Result<u64> {
+    let mut args = Vec::new();
+    let reach = reach_term(scope, "c", &mut args);
     let n: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM cards WHERE deleted_at IS NULL",
-        [],
+        &format!("SELECT COUNT(*) FROM cards c WHERE deleted_at IS NULL{reach}"),
+        params_from_iter(args.iter()),
         |r| r.get(0),
     )?;
     Ok(n as u64)
@@ -383,15 +424,22 @@ pub fn list_cards(
     Ok((rows.collect::<rusqlite::Result<_>>()?, total as u64))
 }
 
-/// 工作台's figures. `year` and `month` are `(first, last)` day pairs, `YYYY-MM-DD`.
+/// 工作台's figures over the cards `scope` reaches. `year` and `month` are `(first, last)` day
+/// pairs, `YYYY-MM-DD`.
 pub fn counts(
     conn: &Connection,
     today: &str,
     soon_limit: &str,
     year: (&str, &str),
     month: (&str, &str),
+    scope: &Scope,
 ) -> Result<CardCounts> {
     let n = |v: i64| v.max(0) as u64;
+    let mut args: Vec<SqlValue> = [today, soon_limit, year.0, year.1, month.0, month.1]
+        .into_iter()
+        .map(|v| SqlValue::Text(v.to_string()))
+        .collect();
+    let reach = reach_term(scope, "c", &mut args);
     conn.query_row(
         &format!(
             "SELECT
@@ -400,9 +448,10 @@ pub fn counts(
                COUNT(*) FILTER (WHERE d = 'overdue'),
                COUNT(*) FILTER (WHERE d = 'filed_late' AND c.filed_on BETWEEN ?3 AND ?4),
                COUNT(*) FILTER (WHERE c.status = 'submitted' AND c.filed_on BETWEEN ?5 AND ?6)
-             FROM (SELECT c.*, {DEADLINE_SQL} AS d FROM cards c WHERE c.deleted_at IS NULL) c"
+             FROM (SELECT c.*, {DEADLINE_SQL} AS d FROM cards c
+                   WHERE c.deleted_at IS NULL{reach}) c"
         ),
-        params![today, soon_limit, year.0, year.1, month.0, month.1],
+        params_from_iter(args.iter()),
         |r| {
             Ok(CardCounts {
                 drafts: n(r.get(0)?),

@@ -73,7 +73,7 @@ impl Write<'_> {
                 area: entity.as_str(),
                 action,
                 target: row_id,
-                summary: &changed_fields(&before, &after),
+                summary: &summary(entity, &before, &after),
                 result: AuditResult::Ok,
             },
         )?;
@@ -112,6 +112,24 @@ impl Write<'_> {
     /// How many change records this write has made so far.
     pub fn recorded(&self) -> usize {
         self.recorded
+    }
+}
+
+/// The audit line's summary: the changed fields, and for an account its login (an auditor reads
+/// who was added or locked without opening the change record).
+fn summary(entity: Entity, before: &Option<Value>, after: &Option<Value>) -> String {
+    let fields = changed_fields(before, after);
+    if entity != Entity::Account {
+        return fields;
+    }
+    let login = after
+        .as_ref()
+        .or(before.as_ref())
+        .and_then(|v| v.get("login")?.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    match fields.is_empty() {
+        true => format!("账号 {login}"),
+        false => format!("账号 {login}，{fields}"),
     }
 }
 

@@ -10,7 +10,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 use serde_json::Value;
 
-use crate::actor::Role;
+use crate::actor::{Role, Scope};
 use crate::cards::CardStatus;
 use crate::error::Result;
 use crate::items::{
@@ -87,7 +87,7 @@ fn item_grams(i: &Item) -> String {
         .join(" ")
 }
 
-fn write_bigrams(conn: &Connection, rid: i64, i: &Item) -> Result<()> {
+pub(crate) fn write_bigrams(conn: &Connection, rid: i64, i: &Item) -> Result<()> {
     conn.execute("DELETE FROM items_bigrams WHERE rowid = ?1", [rid])?;
     conn.execute(
         "INSERT INTO items_bigrams (rowid, grams) VALUES (?1, ?2)",
@@ -117,7 +117,7 @@ const COLUMNS: &str = "rid, id, no, category, status, source, title, content, pe
     referred_on, referral_due_on, referral_answer, referral_answered_on, received_on,
     clock_start_on, limit_days, extension_days, paused_days, paused_since, due_on, answer,
     answered_on, feedback, fed_back_on, satisfaction, follow_up_note, closed_on, decline_reason,
-    escalated, chase_count, created_at, updated_at, version";
+    escalated, chase_count, created_at, updated_at, version, person_consent";
 
 fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
     let category: String = r.get("category")?;
@@ -155,6 +155,7 @@ fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
             person_name: r.get("person_name")?,
             person_phone: r.get("person_phone")?,
             person_contact: r.get("person_contact")?,
+            person_consent: r.get("person_consent")?,
             card_id: r.get("card_id")?,
             first_responder: r.get("first_responder")?,
             delegates: Vec::new(),
@@ -209,6 +210,12 @@ fn write_values(s: &StoredItem) -> Vec<(&'static str, SqlValue)> {
         (":person_name", t(&i.person_name)),
         (":person_phone", t(&i.person_phone)),
         (":person_contact", t(&i.person_contact)),
+        (
+            ":person_consent",
+            i.person_consent
+                .map(|b| SqlValue::Integer(b.into()))
+                .unwrap_or(SqlValue::Null),
+        ),
         (":card_id", o(&i.card_id)),
         (":first_responder", t(&i.first_responder)),
         (":delegate_names", SqlValue::Text(names)),
@@ -508,6 +515,35 @@ pub fn count_items(conn: &Connection) -> Result<u64> {
         |r| r.get(0),
     )?;
     Ok(n as u64)
+}
+
+/// How many live items `scope` reaches.
+pub fn count_items_reached(conn: &Connection, scope: &Scope) -> Result<u64> {
+    let mut args = Vec::new();
+    let reach = reach_term(scope, &mut args);
+    let n: i64 = conn.query_row(
+        &format!("SELECT COUNT(*) FROM items i WHERE i.deleted_at IS NULL{reach}"),
+        params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    Ok(n as u64)
+}
+
+/// The items `scope` reaches (through their delegates) as an `AND …` term over `items i`, binding
+/// its value in `args`; empty for every item.
+fn reach_term(scope: &Scope, args: &mut Vec<SqlValue>) -> String {
+    let (column, value) = match scope {
+        Scope::All => return String::new(),
+        // Not a bare `AND 0`: next to an `INDEXED BY` that leaves SQLite with no query plan.
+        Scope::Nothing => return " AND EXISTS (SELECT 1 FROM item_delegates r WHERE 0)".into(),
+        Scope::Delegation(g) => ("delegation_id", g),
+        Scope::Delegate(d) => ("delegate_id", d),
+    };
+    args.push(SqlValue::Text(value.clone()));
+    format!(
+        " AND EXISTS (SELECT 1 FROM item_delegates r WHERE r.item_id = i.id AND r.{column} = ?{})",
+        args.len()
+    )
 }
 
 // ---- the timeline ---------------------------------------------------------------------------
@@ -845,53 +881,61 @@ pub fn list_row_of_card(conn: &Connection, card_id: &str) -> Result<Option<ListR
         .optional()?)
 }
 
-/// 工作台's figures; each is one indexed count (two name their index: without ANALYZE statistics
-/// SQLite would scan the table for them). `month` is the `(first, last)` day of this month.
-pub fn counts(conn: &Connection, days: &ListDays, month: (&str, &str)) -> Result<ItemCounts> {
+/// 工作台's figures over the items `scope` reaches; each is one indexed count (two name their
+/// index: without ANALYZE statistics SQLite would scan the table for them). `month` is the
+/// `(first, last)` day of this month.
+pub fn counts(
+    conn: &Connection,
+    days: &ListDays,
+    month: (&str, &str),
+    scope: &Scope,
+) -> Result<ItemCounts> {
     let n = |v: i64| v.max(0) as u64;
+    let mut args: Vec<SqlValue> = [
+        days.today.as_str(),
+        days.soon_limit.as_str(),
+        days.long_pause_since.as_str(),
+        month.0,
+        month.1,
+    ]
+    .into_iter()
+    .map(|v| SqlValue::Text(v.to_string()))
+    .collect();
+    let d = reach_term(scope, &mut args);
     let sql = format!(
         "SELECT
            (SELECT COUNT(*) FROM items i INDEXED BY items_status
-                 WHERE {OPEN} AND i.deleted_at IS NULL),
+                 WHERE {OPEN} AND i.deleted_at IS NULL{d}),
            (SELECT COUNT(*) FROM items i INDEXED BY items_running
-                 WHERE {RUNNING} AND i.deleted_at IS NULL AND i.due_on >= ?1 AND i.due_on < ?2),
+                 WHERE {RUNNING} AND i.deleted_at IS NULL{d} AND i.due_on >= ?1 AND i.due_on < ?2),
            (SELECT COUNT(*) FROM items i INDEXED BY items_running
-                 WHERE {RUNNING} AND i.deleted_at IS NULL AND i.due_on < ?1),
+                 WHERE {RUNNING} AND i.deleted_at IS NULL{d} AND i.due_on < ?1),
            (SELECT COUNT(*) FROM items i WHERE i.paused_since IS NOT NULL
-                 AND i.deleted_at IS NULL),
-           (SELECT COUNT(*) FROM items i WHERE i.paused_since <= ?3 AND i.deleted_at IS NULL),
+                 AND i.deleted_at IS NULL{d}),
+           (SELECT COUNT(*) FROM items i WHERE i.paused_since <= ?3 AND i.deleted_at IS NULL{d}),
            (SELECT COUNT(*) FROM items i INDEXED BY items_escalated
-                 WHERE i.escalated = 1 AND i.deleted_at IS NULL AND {OPEN}),
+                 WHERE i.escalated = 1 AND i.deleted_at IS NULL{d} AND {OPEN}),
            (SELECT COUNT(*) FROM items i INDEXED BY items_unit_overdue
-                 WHERE {UNIT_WAITING} AND i.deleted_at IS NULL AND i.referral_due_on < ?1),
+                 WHERE {UNIT_WAITING} AND i.deleted_at IS NULL{d} AND i.referral_due_on < ?1),
            (SELECT COUNT(*) FROM items i WHERE i.received_on BETWEEN ?4 AND ?5
-                 AND i.deleted_at IS NULL),
+                 AND i.deleted_at IS NULL{d}),
            (SELECT COUNT(*) FROM items i WHERE i.closed_on BETWEEN ?4 AND ?5
-                 AND i.deleted_at IS NULL)"
+                 AND i.deleted_at IS NULL{d})"
     );
     conn.prepare_cached(&sql)?
-        .query_row(
-            params![
-                days.today,
-                days.soon_limit,
-                days.long_pause_since,
-                month.0,
-                month.1
-            ],
-            |r| {
-                Ok(ItemCounts {
-                    open: n(r.get(0)?),
-                    due_soon: n(r.get(1)?),
-                    overdue: n(r.get(2)?),
-                    paused: n(r.get(3)?),
-                    long_paused: n(r.get(4)?),
-                    escalated: n(r.get(5)?),
-                    unit_overdue: n(r.get(6)?),
-                    received_this_month: n(r.get(7)?),
-                    closed_this_month: n(r.get(8)?),
-                })
-            },
-        )
+        .query_row(params_from_iter(args.iter()), |r| {
+            Ok(ItemCounts {
+                open: n(r.get(0)?),
+                due_soon: n(r.get(1)?),
+                overdue: n(r.get(2)?),
+                paused: n(r.get(3)?),
+                long_paused: n(r.get(4)?),
+                escalated: n(r.get(5)?),
+                unit_overdue: n(r.get(6)?),
+                received_this_month: n(r.get(7)?),
+                closed_this_month: n(r.get(8)?),
+            })
+        })
         .map_err(Into::into)
 }
 
@@ -909,24 +953,39 @@ pub fn trigram_doc_counts(conn: &Connection, terms: &[String]) -> Result<Vec<(St
     Ok(out)
 }
 
-/// Items matching an FTS5 expression over `items_fts`, best (bm25) first, without `exclude_id`.
+/// Items matching an FTS5 expression over `items_fts` that `scope` reaches, best (bm25) first,
+/// without `exclude_id`.
 pub fn similar(
     conn: &Connection,
     match_expr: &str,
     exclude_id: Option<&str>,
     limit: u32,
+    scope: &Scope,
 ) -> Result<Vec<SimilarItem>> {
+    let mut args = vec![
+        SqlValue::Text(match_expr.to_string()),
+        exclude_id.map_or(SqlValue::Null, |s| SqlValue::Text(s.to_string())),
+        SqlValue::Integer(limit.into()),
+    ];
+    // A head's or a delegate's matches are taken among their own items only, so the best of
+    // theirs are not crowded out by the ledger's.
+    let reach = reach_term(scope, &mut args);
+    let within = if reach.is_empty() {
+        String::new()
+    } else {
+        format!(" AND rowid IN (SELECT i.rid FROM items i WHERE i.deleted_at IS NULL{reach})")
+    };
     let mut st = conn.prepare_cached(&format!(
         "SELECT i.id, i.no, i.title, i.category, i.status, i.received_on,
                 substr(i.content, 1, {}) AS head
-         FROM (SELECT rowid AS r, rank FROM items_fts WHERE items_fts MATCH ?1
+         FROM (SELECT rowid AS r, rank FROM items_fts WHERE items_fts MATCH ?1{within}
                ORDER BY rank LIMIT ?3 + 1) f
          JOIN items i ON i.rid = f.r
          WHERE i.deleted_at IS NULL AND i.id IS NOT ?2
          ORDER BY f.rank LIMIT ?3",
         EXCERPT_CHARS + 1
     ))?;
-    let rows = st.query_map(params![match_expr, exclude_id, limit], |r| {
+    let rows = st.query_map(params_from_iter(args.iter()), |r| {
         let category: String = r.get(3)?;
         let status: String = r.get(4)?;
         let head: String = r.get(6)?;

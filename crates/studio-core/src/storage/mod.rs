@@ -10,6 +10,7 @@ pub mod cards;
 pub mod gate;
 pub mod items;
 pub mod lock;
+pub mod personal_data;
 pub mod roster;
 pub mod settings;
 
