@@ -34,18 +34,18 @@ def test_login_gate_and_idle_lock_keep_the_form(app_factory, cli, workdir, artif
     session, d = app_factory(login=False)
 
     # The login screen, with the demo hint; no screen behind it, even asked for by address.
-    visible(d, "[data-test=login-form]")
+    visible(d, "[data-test=login]")
     wait_text(d, "Demo2026")
     d.execute_script("window.location.hash = '#/cards'")
     time.sleep(1)
-    assert displayed(d, "[data-test=login-form]"), "a screen was reachable without a login"
+    assert displayed(d, "[data-test=login]"), "a screen was reachable without a login"
     assert not displayed(d, "[data-test=cards-table]")
     status, err = invoke(d, "cards_list", {"query": {}})
     assert status == "err" and err["code"] == "unauthenticated", err
     d.save_screenshot(str(artifacts / "login.png"))
 
     # A wrong password is refused in Chinese; the right one lets in.
-    type_into(d, "login-login", "admin")
+    type_into(d, "login-name", "admin")
     type_into(d, "login-password", "wrong-pass-1")
     click(d, "[data-test=login-submit]")
     wait_text(d, "登录名或密码错误")
@@ -72,8 +72,8 @@ def test_login_gate_and_idle_lock_keep_the_form(app_factory, cli, workdir, artif
     status, err = invoke(d, "cards_list", {"query": {}})
     assert status == "err" and err["code"] == "session_locked", err
     assert lock
-    type_into(d, "lock-password", ADMIN_PASSWORD)
-    click(d, "[data-test=lock-submit]")
+    visible(d, "input[data-test=lock-password]").send_keys(ADMIN_PASSWORD)
+    click(d, "[data-test=lock-unlock]")
     wait_for(lambda: not displayed(d, "[data-test=lock-screen]"), what="the window unlocked")
     opinion = visible(d, "[data-test=cf-opinion] textarea")
     assert opinion.get_attribute("value") == text

@@ -142,7 +142,7 @@ def enter(driver, login=ADMIN_LOGIN, password=ADMIN_PASSWORD):
     Returns which it was ("setup" or "login")."""
 
     def gate():
-        for which in ("setup-admin", "login-form"):
+        for which in ("setup-admin", "login"):
             for el in driver.find_elements(By.CSS_SELECTOR, f"[data-test={which}]"):
                 if el.is_displayed():
                     return which
@@ -153,16 +153,16 @@ def enter(driver, login=ADMIN_LOGIN, password=ADMIN_PASSWORD):
         type_into(driver, "setup-login", login)
         type_into(driver, "setup-name", "测试管理员")
         type_into(driver, "setup-password", password)
-        type_into(driver, "setup-password2", password)
+        type_into(driver, "setup-confirm", password)
         click(driver, "[data-test=setup-submit]")
     else:
-        type_into(driver, "login-login", login)
+        type_into(driver, "login-name", login)
         type_into(driver, "login-password", password)
         click(driver, "[data-test=login-submit]")
     wait_for(
         lambda: not any(
             el.is_displayed()
-            for el in driver.find_elements(By.CSS_SELECTOR, "[data-test=setup-admin], [data-test=login-form]")
+            for el in driver.find_elements(By.CSS_SELECTOR, "[data-test=setup-admin], [data-test=login]")
         ),
         timeout=30,
         what="the app after logging in",

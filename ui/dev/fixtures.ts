@@ -2,7 +2,9 @@
 // `tests/ui_fixtures.rs` over the demo data on a fixed day), parsed and typed. The dev mock serves
 // them; specs read them as real data. Regenerate: `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures`.
 import type {
+  AccountRow,
   AppStatus,
+  AuditEntry,
   CalendarDay,
   CalendarOverride,
   Card,
@@ -23,6 +25,7 @@ import type {
   SimilarItem,
 } from '../src/api/types'
 // As text (parsed below): the type checker need not infer types for a megabyte of JSON.
+import accountsText from './fixtures/accounts.json?raw'
 import appText from './fixtures/app.json?raw'
 import blankText from './fixtures/blank.json?raw'
 import calendarText from './fixtures/calendar.json?raw'
@@ -41,7 +44,8 @@ export interface Lists<T> {
 export interface AppFixture {
   /** The day the data were read: "today" for every deadline in them. */
   today: string
-  status: { first_start: AppStatus; blank: AppStatus; demo: AppStatus }
+  /** `login`: the demo's login screen (nobody logged in); `demo`: its administrator logged in. */
+  status: { first_start: AppStatus; blank: AppStatus; demo: AppStatus; login: AppStatus }
   settings: Settings
   /** Newest first. */
   recent: ChangeRecord[]
@@ -78,6 +82,14 @@ export interface ItemsFixture extends Lists<ItemListItem> {
   /** Each similar item once, and the ids found for an open item's form or an unlinked card's opinion. */
   similar: { items: ById<SimilarItem>; by_item: ById<string[]>; by_card: ById<string[]> }
 }
+/** 账号管理 and 审计 over the demo, after a few logins (one failed), a lock and an unlock. */
+export interface AccountsFixture {
+  list: AccountRow[]
+  /** By login: the status each demo account logs in to. */
+  statuses: ById<AppStatus>
+  /** The audit log, keyed by `seq`, newest first, per single filter (area, action, result, actor_id). */
+  audit: Lists<AuditEntry>
+}
 export interface CalendarFixture {
   /** By `YYYY-MM`: the fixture year and the years either side. */
   months: ById<CalendarDay[]>
@@ -91,6 +103,7 @@ export const roster = JSON.parse(rosterText) as RosterFixture
 export const cards = JSON.parse(cardsText) as CardsFixture
 export const items = JSON.parse(itemsText) as ItemsFixture
 export const calendar = JSON.parse(calendarText) as CalendarFixture
+export const accounts = JSON.parse(accountsText) as AccountsFixture
 
 /** A list query as the fixtures key it: no page, no null / empty text / false. */
 export function queryKey(query: object): string {

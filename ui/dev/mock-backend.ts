@@ -3,12 +3,28 @@
 // (`dev/fixtures/*.json`, written by studio-core's `tests/ui_fixtures.rs` on a fixed day), and every
 // write answers 「演示模式：未保存」. Loaded only when VITE_MOCK=1, so it never ships in the app.
 //
-// Start state from the page URL (before the #): `?mock=demo` (the demo data), `?mock=blank` (an empty
-// studio), anything else: first start (the welcome dialog; 载入演示数据 switches to the demo data).
+// Start state from the page URL (before the #): `?mock=demo` (the demo data, at its login screen:
+// admin / liaison / head / delegate / auditor with the demo password, each seeing the status the core
+// gave that account), `?mock=blank` (an empty studio; any login and password), anything else: first
+// start (the first administrator's form, then the welcome dialog; 载入演示数据 switches to the demo
+// data). `&as=<login>` starts logged in (as that demo account, or on a blank studio as anyone). The session is kept here as the desktop
+// app keeps it: nobody logged in or a locked window refuses every other command.
 // The page's clock is set to the fixtures' day, so "today" in the UI is the day the data were read.
 import { mockIPC } from '@tauri-apps/api/mocks'
-import type { ErrorPayload, Page, PrintJob, PrintOutcome } from '../src/api/types'
-import { app, blank, calendar, cards, items, listIds, queryKey, roster, type ById, type Lists } from './fixtures'
+import type { Actor, AppStatus, ErrorPayload, FieldError, Page, PrintJob, PrintOutcome } from '../src/api/types'
+import {
+  accounts,
+  app,
+  blank,
+  calendar,
+  cards,
+  items,
+  listIds,
+  queryKey,
+  roster,
+  type ById,
+  type Lists,
+} from './fixtures'
 import blankPdfUrl from './fixtures/card-blank.pdf?url'
 import filledPdfUrl from './fixtures/card-filled.pdf?url'
 import longPdfUrl from './fixtures/card-long.pdf?url'
@@ -19,9 +35,77 @@ const demo = () => mode === 'demo'
 
 const NOT_SAVED = '演示模式：未保存'
 
-function fail(code: string, message: string): never {
-  const payload: ErrorPayload = { code, message, fields: [], stale: null }
+function fail(code: string, message: string, fields: FieldError[] = []): never {
+  const payload: ErrorPayload = { code, message, fields, stale: null }
   throw payload
+}
+
+// ---- the session ----
+
+let hasAccounts = false
+let session: AppStatus['session'] = 'none'
+/** The demo account logged in (its status is the core's answer for it). */
+let who: string | null = null
+/** Who is logged in outside the demo (the first administrator, or any login on a blank studio). */
+let operator: Actor | null = null
+
+/** The commands of the login and lock screens, which run without a session. */
+const SESSIONLESS = new Set([
+  'app_status',
+  'app_mark',
+  'auth_setup_admin',
+  'auth_login',
+  'auth_logout',
+  'auth_lock',
+  'auth_unlock',
+  'auth_change_password',
+  'auth_touch',
+])
+
+const demoPassword = () => app.status.login.demo_login?.password ?? ''
+
+function status(): AppStatus {
+  if (!hasAccounts) return app.status.first_start
+  if (session === 'none') {
+    if (demo()) return app.status.login
+    return { ...app.status[mode], has_accounts: true, session, operator: null, demo_login: null, delegate_count: 0, delegation_count: 0 }
+  }
+  const base = (demo() && who && accounts.statuses[who]) || app.status[mode]
+  return { ...base, has_accounts: true, session, operator: operator ?? base.operator, demo_login: null }
+}
+
+function login(name: string, password: string): AppStatus {
+  const bad = () => fail('unauthenticated', '登录名或密码错误')
+  if (!name.trim() || !password) bad()
+  if (demo()) {
+    if (!accounts.statuses[name.trim()] || password !== demoPassword()) bad()
+    who = name.trim()
+    operator = null
+  } else {
+    who = null
+    operator = { id: 'account:mock', name: name.trim(), role: 'admin', delegate_id: null, delegation_id: null }
+  }
+  session = 'active'
+  return status()
+}
+
+/** After 退出登录 the window reloads: come back to the login screen of the same studio. */
+const AFTER_LOGOUT = 'studio-mock-after-logout'
+
+function logout(): void {
+  session = 'none'
+  who = null
+  operator = null
+  sessionStorage.setItem(AFTER_LOGOUT, JSON.stringify({ mode, hasAccounts }))
+  const url = new URL(window.location.href)
+  url.searchParams.delete('as')
+  window.history.replaceState(window.history.state, '', url)
+}
+
+function gate(cmd: string): void {
+  if (SESSIONLESS.has(cmd)) return
+  if (!hasAccounts || session === 'none') fail('unauthenticated', '请先登录')
+  if (session === 'locked') fail('session_locked', '已锁定，请输入密码解锁')
 }
 
 function found<T>(table: ById<T>, id: unknown, what: string): T {
@@ -72,15 +156,47 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 async function handle(cmd: string, a: Args = {}): Promise<unknown> {
   await sleep(cmd === 'setup_load_demo' ? 900 : cmd === 'print_preview' ? 400 : 60)
+  gate(cmd)
   switch (cmd) {
     case 'app_status':
-      return app.status[mode]
+      return status()
     case 'setup_load_demo':
       mode = 'demo'
-      return app.status.demo
+      return status()
     case 'setup_start_blank':
       mode = 'blank'
-      return app.status.blank
+      return status()
+
+    case 'auth_setup_admin': {
+      if (hasAccounts) fail('state', '已有账号：请用已有的管理员账号登录')
+      const input = (a.input ?? {}) as { login?: string; name?: string }
+      hasAccounts = true
+      session = 'active'
+      operator = { id: 'account:mock-admin', name: input.name || input.login || '管理员', role: 'admin', delegate_id: null, delegation_id: null }
+      return status()
+    }
+    case 'auth_login':
+      return login(String(a.login ?? ''), String(a.password ?? ''))
+    case 'auth_logout':
+      logout()
+      return null
+    case 'auth_lock':
+      if (session === 'active') session = 'locked'
+      return null
+    case 'auth_unlock': {
+      const password = String(a.password ?? '')
+      const ok = password && (operator !== null || password === demoPassword())
+      if (!ok) fail('validation', '密码不正确', [{ field: 'password', message: '密码不正确' }])
+      session = 'active'
+      return status()
+    }
+    case 'auth_touch':
+      return null
+
+    case 'accounts_list':
+      return demo() ? accounts.list : []
+    case 'audit_list':
+      return { ...page(accounts.audit, a.query as Args), total_capped: false }
     case 'settings_get':
       return demo() ? app.settings : blank.settings
     case 'audit_recent':
@@ -174,8 +290,21 @@ function pinToday(day: string): void {
 }
 
 export function installMockBackend(): void {
-  const start = new URLSearchParams(window.location.search).get('mock')
+  const params = new URLSearchParams(window.location.search)
+  const start = params.get('mock')
   mode = start === 'demo' ? 'demo' : start === 'blank' ? 'blank' : 'first_start'
+  hasAccounts = mode !== 'first_start'
+  const after = sessionStorage.getItem(AFTER_LOGOUT)
+  if (after) {
+    sessionStorage.removeItem(AFTER_LOGOUT)
+    ;({ mode, hasAccounts } = JSON.parse(after) as { mode: Mode; hasAccounts: boolean })
+  } else if (hasAccounts && params.get('as')) {
+    try {
+      login(params.get('as') ?? '', demo() ? demoPassword() : 'mock')
+    } catch {
+      console.info('[mock] 没有这个演示账号：', params.get('as'))
+    }
+  }
   pinToday(app.today)
   mockIPC((cmd, payload) => handle(cmd, payload as Args | undefined))
   console.info(`[mock] 演示后端（dev/fixtures，${app.today}）：`, mode)

@@ -42,7 +42,7 @@ async function typeDate(page, test, value) {
 
 // The list, filters, blank cards, print preview
 {
-  const page = await open('?mock=demo#/cards')
+  const page = await open('?mock=demo&as=admin#/cards')
   await page.waitForSelector('[data-test=card-open]')
   await settle(page, 800)
   await shot(page, '01-card-list')
@@ -113,7 +113,7 @@ async function typeDate(page, test, value) {
 
 // A new card: empty, then with the form's own checks, then filled (the mock saves nothing)
 {
-  const page = await open('?mock=demo#/cards/new')
+  const page = await open('?mock=demo&as=admin#/cards/new')
   await page.waitForSelector('[data-test=cf-person-name] input')
   await settle(page, 600)
   await shot(page, '04a-new-card-empty')
@@ -161,7 +161,7 @@ async function typeDate(page, test, value) {
 // A submitted card with amendments (from the fixtures), and correcting it
 {
   const amended = Object.keys(cards.amendments)[0]
-  const page = await open(`?mock=demo#/cards/${amended}`)
+  const page = await open(`?mock=demo&as=admin#/cards/${amended}`)
   await page.waitForSelector('[data-test=cf-amendments]')
   await settle(page, 800)
   await shot(page, '08a-submitted-card')
@@ -179,7 +179,7 @@ async function typeDate(page, test, value) {
 
 // 工作台 and the calendar
 {
-  const page = await open('?mock=demo#/dashboard')
+  const page = await open('?mock=demo&as=admin#/dashboard')
   await page.waitForSelector('[data-test=dash-cards-overdue]')
   await settle(page, 900)
   await shot(page, '10-dashboard')
@@ -188,11 +188,11 @@ async function typeDate(page, test, value) {
   await settle(page, 800)
   await shot(page, '10b-dashboard-to-overdue')
 
-  await page.goto(BASE + '?mock=demo#/settings?tab=calendar&month=2025-10')
+  await page.goto(BASE + '?mock=demo&as=admin#/settings?tab=calendar&month=2025-10')
   await page.waitForSelector('[data-test=cal-day-2025-10-11]')
   await settle(page, 800)
   await shot(page, '11-calendar-2025-10')
-  await page.goto(BASE + `?mock=demo#/settings?tab=calendar&month=${override.date.slice(0, 7)}`)
+  await page.goto(BASE + `?mock=demo&as=admin#/settings?tab=calendar&month=${override.date.slice(0, 7)}`)
   await page.reload()
   await page.waitForSelector(`[data-test=cal-day-${override.date}]`)
   await settle(page, 800)
@@ -211,7 +211,7 @@ async function typeDate(page, test, value) {
 
 // No cards yet
 {
-  const page = await open('?mock=blank#/cards')
+  const page = await open('?mock=blank&as=admin#/cards')
   await page.waitForSelector('[data-test=cards-empty]')
   await settle(page)
   await shot(page, '14-card-list-empty')

@@ -26,7 +26,7 @@ await newPage()
 const shot = (name, opts = {}) => page.screenshot({ path: `${OUT}/${name}.png`, ...opts })
 const settle = (ms = 500) => page.waitForTimeout(ms)
 
-await page.goto(BASE + '?mock=demo#/items')
+await page.goto(BASE + '?mock=demo&as=admin#/items')
 await page.waitForSelector('[data-test=items-row]')
 await settle(800)
 await shot('01-list')
@@ -67,7 +67,7 @@ await page.keyboard.press('Escape')
 await settle(400)
 
 // A closed item
-await page.goto(BASE + '?mock=demo#/items?status=closed')
+await page.goto(BASE + '?mock=demo&as=admin#/items?status=closed')
 await page.waitForSelector('[data-test=items-row]')
 await settle(700)
 await page.locator('[data-test=items-row]').first().click()
@@ -76,7 +76,7 @@ await settle(600)
 await shot('06-detail-closed', { fullPage: true })
 
 // The form with similar items
-await page.goto(BASE + '?mock=demo#/items/new')
+await page.goto(BASE + '?mock=demo&as=admin#/items/new')
 await page.waitForSelector('[data-test=item-form-title] input')
 await settle(500)
 await page.click('[data-test=item-save]')
@@ -90,15 +90,15 @@ await shot('08-form-filled')
 // 工作台 and 设置 (a new page: the unsaved form above would ask before leaving)
 await page.close()
 await newPage()
-await page.goto(BASE + '?mock=demo#/dashboard')
+await page.goto(BASE + '?mock=demo&as=admin#/dashboard')
 await settle(1200)
 await shot('09-dashboard', { fullPage: true })
-await page.goto(BASE + '?mock=demo#/settings?tab=deadlines')
+await page.goto(BASE + '?mock=demo&as=admin#/settings?tab=deadlines')
 await settle(1000)
 await shot('10-settings-deadlines')
 
 // A record card without an item: 登记到意见台账
-await page.goto(BASE + '?mock=demo#/cards')
+await page.goto(BASE + '?mock=demo&as=admin#/cards')
 await page.waitForSelector('[data-test=card-open]')
 await settle(600)
 for (let i = 0; i < 8; i++) {
@@ -123,7 +123,7 @@ if (await page.locator('[data-test=card-to-item]').count()) {
 }
 
 // An item fed back to the person: the card's filing deadline, and 回访
-await page.goto(BASE + '?mock=demo#/items?status=fed_back')
+await page.goto(BASE + '?mock=demo&as=admin#/items?status=fed_back')
 await page.waitForSelector('[data-test=items-row]')
 await settle(700)
 await page.locator('[data-test=items-row]').first().click()

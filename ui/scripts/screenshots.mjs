@@ -33,9 +33,20 @@ async function open(path) {
 const shot = (page, name) => page.screenshot({ path: `${OUT}/${name}.png` })
 const settle = (page, ms = 400) => page.waitForTimeout(ms)
 
-// First start
+// First start: the administrator's account, then the choice of data
 {
   const page = await open('')
+  await page.waitForSelector('[data-test=setup-admin]')
+  await settle(page)
+  await page.click('[data-test=setup-submit]')
+  await settle(page)
+  await shot(page, '00-setup-admin-errors')
+  await page.fill('[data-test=setup-login] input', 'admin')
+  await page.fill('[data-test=setup-name] input', '组织部 王老师')
+  await page.fill('[data-test=setup-password] input', 'Studio2026')
+  await page.fill('[data-test=setup-confirm] input', 'Studio2026')
+  await shot(page, '00b-setup-admin')
+  await page.click('[data-test=setup-submit]')
   await page.waitForSelector('[data-test=setup-demo]')
   await settle(page)
   await shot(page, '01-first-start')
@@ -50,7 +61,7 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
 
 // Roster, form, profile
 {
-  const page = await open('?mock=demo#/roster')
+  const page = await open('?mock=demo&as=admin#/roster')
   await page.waitForSelector('[data-test=roster-name]')
   await settle(page, 800)
   await shot(page, '02-roster')
@@ -116,7 +127,7 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
 
 // Empty roster (blank start)
 {
-  const page = await open('?mock=blank#/roster')
+  const page = await open('?mock=blank&as=admin#/roster')
   await page.waitForSelector('[data-test=roster-empty]')
   await settle(page)
   await shot(page, '07-roster-empty')
@@ -125,14 +136,14 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
 
 // Settings, dashboard, an area not open yet
 {
-  const page = await open('?mock=demo#/settings')
-  await page.waitForSelector('[data-test=settings-operator] input')
+  const page = await open('?mock=demo&as=admin#/settings')
+  await page.waitForSelector('[data-test=settings-studio] input')
   await settle(page)
-  await page.fill('[data-test=settings-operator] input', '')
+  await page.fill('[data-test=settings-studio] input', '')
   await page.click('[data-test=settings-save]')
   await settle(page)
   await shot(page, '08-settings-error')
-  await page.fill('[data-test=settings-operator] input', '李红')
+  await page.fill('[data-test=settings-studio] input', '潍坊学院党代表工作室')
   await page.click('[data-test=settings-save]')
   await settle(page)
   await shot(page, '08b-settings-saved')
@@ -146,6 +157,56 @@ const settle = (page, ms = 400) => page.waitForTimeout(ms)
   await page.waitForSelector('[data-test=coming-soon]')
   await settle(page)
   await shot(page, '10-coming-soon')
+  await page.close()
+}
+
+// Login, the lock screen, 账号管理, 审计, and what an auditor sees
+{
+  const page = await open('?mock=demo#/roster')
+  await page.waitForSelector('[data-test=login]')
+  await page.fill('[data-test=login-name] input', 'admin')
+  await page.fill('[data-test=login-password] input', 'wrong')
+  await page.press('[data-test=login-password] input', 'Enter')
+  await page.waitForSelector('[data-test=login-error]')
+  await settle(page)
+  await shot(page, '11-login-error')
+  await page.fill('[data-test=login-password] input', 'Demo2026')
+  await page.press('[data-test=login-password] input', 'Enter')
+  await page.waitForSelector('[data-test=roster-name]')
+  await page.click('[data-test=header-user] button')
+  await settle(page)
+  await shot(page, '12-header-menu')
+  await page.click('[data-test=header-lock]')
+  await page.waitForSelector('[data-test=lock-screen]')
+  await settle(page)
+  await shot(page, '13-locked')
+  await page.fill('[data-test=lock-password]', 'Demo2026')
+  await page.click('[data-test=lock-unlock]')
+  await settle(page)
+
+  await page.click('[data-test=nav-accounts]')
+  await page.waitForSelector('[data-test=account-login-cell]')
+  await settle(page)
+  await shot(page, '14-accounts')
+  await page.click('[data-test=accounts-add]')
+  await settle(page)
+  await page.click('[data-test=account-save]')
+  await settle(page)
+  await shot(page, '14b-account-form')
+  await page.keyboard.press('Escape')
+  await settle(page)
+
+  await page.click('[data-test=nav-audit]')
+  await page.waitForSelector('[data-test=audit-actor]')
+  await settle(page)
+  await shot(page, '15-audit')
+  await page.close()
+}
+{
+  const page = await open('?mock=demo&as=auditor#/roster')
+  await page.waitForSelector('[data-test=audit-actor]')
+  await settle(page)
+  await shot(page, '16-auditor')
   await page.close()
 }
 

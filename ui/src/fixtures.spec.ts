@@ -6,9 +6,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import type { ErrorCode as CoreErrorCode } from '@/api/core'
 import { RULES, type ErrorCode } from '@/api/rules'
 import { useCardFilters } from '@/stores/cardFilters'
+import { auditActionLabel } from '@/utils/accounts'
 import { useItemFilters } from '@/stores/itemFilters'
 import { useRosterFilters } from '@/stores/rosterFilters'
-import { app, cards, items, listIds, roster } from '../dev/fixtures'
+import { accounts, app, cards, items, listIds, roster } from '../dev/fixtures'
 
 // Compile-time: every code the core sends is one `ApiError.code` names (api/core.ts).
 type Unknown = Exclude<ErrorCode, CoreErrorCode>
@@ -43,7 +44,16 @@ describe('RULES', () => {
       expect(values(RULES.roster.genders)).toContain(d.gender)
       expect(values(RULES.roster.statuses)).toContain(d.status)
     }
-    expect(values(RULES.roles)).toContain(app.status.demo.operator.role)
+    expect(values(RULES.roles)).toContain(app.status.demo.operator?.role)
+    const areas = RULES.accounts.audit_areas.map((a) => a.code)
+    for (const e of Object.values(accounts.audit.rows)) {
+      expect(values(RULES.roles)).toContain(e.actor_role)
+      expect(values(RULES.accounts.audit_results)).toContain(e.result)
+      expect(areas).toContain(e.area)
+      // The log's own actions from RULES, the gate's writes (item steps, 提交 …) from their labels.
+      expect(auditActionLabel(e.action), e.action).not.toBe(e.action)
+    }
+    for (const a of accounts.list) expect(values(RULES.accounts.account_roles)).toContain(a.role)
   })
 
   it('the default deadlines are what a new studio is given', () => {
@@ -59,6 +69,16 @@ describe('fixtures', () => {
     expect(listIds(roster, useRosterFilters().toQuery())?.length).toBeGreaterThan(0)
     expect(listIds(cards, useCardFilters().toQuery())?.length).toBeGreaterThan(0)
     expect(listIds(items, useItemFilters().toQuery())?.length).toBeGreaterThan(0)
+  })
+
+  it('hold the accounts, a status for each demo login, and the audit log as 审计 opens it', () => {
+    const logins = accounts.list.map((a) => a.login)
+    for (const login of app.status.login.demo_login?.logins ?? []) {
+      expect(logins).toContain(login)
+      expect(accounts.statuses[login]?.operator?.name).toBeTruthy()
+    }
+    expect(listIds(accounts.audit, {})?.length).toBeGreaterThan(0)
+    expect(listIds(accounts.audit, { action: 'login_failed' })?.length).toBeGreaterThan(0)
   })
 
   it('hold a detail for every row', () => {

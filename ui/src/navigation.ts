@@ -1,11 +1,15 @@
 // The side navigation, in the order the studio's work flows. Areas whose screens are not built yet
-// route to one "尚未开放" page, so every menu item leads somewhere sensible.
+// route to one "尚未开放" page, so every menu item leads somewhere sensible. Each area names the
+// permission it needs (the core's table, `RULES.accounts.permissions`): a role sees only the areas it
+// may use, and the router refuses the others.
 import type { Component } from 'vue'
 import {
   Calendar,
   DataAnalysis,
   EditPen,
+  Key,
   MapLocation,
+  Memo,
   Monitor,
   Notebook,
   Odometer,
@@ -13,7 +17,9 @@ import {
   Tickets,
   User,
 } from '@element-plus/icons-vue'
+import type { Permission, Role } from '@/api'
 import { RULES } from '@/api/rules'
+import { permissionsOf } from '@/permissions'
 
 export interface NavItem {
   /** Also the `data-test` suffix: `nav-<key>`. */
@@ -25,13 +31,16 @@ export interface NavItem {
   summary?: string
   /** False while the area is not built yet. */
   available: boolean
+  /** What a role needs to see the area and open its screens. */
+  permission: Permission
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { key: 'dashboard', path: '/dashboard', title: '工作台', icon: Odometer, available: true },
-  { key: 'roster', path: '/roster', title: '党代表名册', icon: User, available: true },
+  { key: 'dashboard', permission: 'read_records', path: '/dashboard', title: '工作台', icon: Odometer, available: true },
+  { key: 'roster', permission: 'read_roster', path: '/roster', title: '党代表名册', icon: User, available: true },
   {
     key: 'cards',
+    permission: 'read_records',
     path: '/cards',
     title: '记录卡',
     icon: Tickets,
@@ -40,6 +49,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'items',
+    permission: 'read_records',
     path: '/items',
     title: '意见台账',
     icon: Notebook,
@@ -48,6 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'schedule',
+    permission: 'read_records',
     path: '/schedule',
     title: '接待安排',
     icon: Calendar,
@@ -56,6 +67,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'activities',
+    permission: 'read_records',
     path: '/activities',
     title: '活动调研',
     icon: MapLocation,
@@ -64,6 +76,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'proposals',
+    permission: 'read_records',
     path: '/proposals',
     title: '提议',
     icon: EditPen,
@@ -72,6 +85,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'reports',
+    permission: 'read_records',
     path: '/reports',
     title: '统计汇总',
     icon: DataAnalysis,
@@ -80,13 +94,28 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'portal',
+    permission: 'read_records',
     path: '/portal',
     title: '网上工作室',
     icon: Monitor,
     available: false,
     summary: '查看网上工作室的留言，转交团长或党代表答复。',
   },
-  { key: 'settings', path: '/settings', title: '设置', icon: Setting, available: true },
+  { key: 'accounts', permission: 'manage_accounts', path: '/accounts', title: '账号管理', icon: Key, available: true },
+  { key: 'audit', permission: 'read_audit', path: '/audit', title: '审计', icon: Memo, available: true },
+  { key: 'settings', permission: 'edit_settings', path: '/settings', title: '设置', icon: Setting, available: true },
 ]
 
 export const navItemByKey = (key: string) => NAV_ITEMS.find((n) => n.key === key)
+
+/** The areas `role` may open, in menu order (none when nobody is logged in). */
+export function navItemsFor(role: Role | null | undefined): NavItem[] {
+  const may = permissionsOf(role)
+  return NAV_ITEMS.filter((n) => may.has(n.permission))
+}
+
+/** Where a role starts: the roster when it may read it, else its first area (审计员: 审计). */
+export function homePathFor(role: Role | null | undefined): string {
+  const items = navItemsFor(role).filter((n) => n.available)
+  return (items.find((n) => n.key === 'roster') ?? items[0])?.path ?? '/'
+}

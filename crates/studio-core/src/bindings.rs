@@ -100,6 +100,7 @@ pub fn typescript() -> String {
         crate::printing::PrintOutcome,
         crate::printing::ExportOutcome,
         crate::export::ExportFormat,
+        crate::export_purpose::ExportPurpose,
         crate::rules::Labelled<()>,
         crate::rules::Bounds,
         crate::rules::ItemStatusRule,

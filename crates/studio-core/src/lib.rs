@@ -19,6 +19,7 @@ pub mod ctx;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod export_purpose;
 pub mod field_labels;
 pub mod files;
 pub mod ids;

@@ -20,6 +20,8 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use studio_core::accounts;
+use studio_core::audit_log::{self, AuditQuery};
 use studio_core::calendar::{self, OverrideKind};
 use studio_core::cards::{self, CardQuery};
 use studio_core::items::{self, ItemQuery};
@@ -499,6 +501,9 @@ fn capture() -> BTreeMap<&'static str, Value> {
     }
     let calendar_fx = json!({ "months": months, "overrides": overrides });
 
+    // Last: the sessions below change nothing the other files hold.
+    let accounts_fx = capture_accounts(s, c);
+
     BTreeMap::from([
         ("app", app),
         ("blank", blank),
@@ -506,7 +511,78 @@ fn capture() -> BTreeMap<&'static str, Value> {
         ("cards", cards_fx),
         ("items", items_fx),
         ("calendar", calendar_fx),
+        ("accounts", accounts_fx),
     ])
+}
+
+/// 账号管理 and 审计 as the demo's administrator sees them after a few sessions: the demo accounts,
+/// the status each of them logs in to (the mock's login), and the audit log under every filter the
+/// 审计 page offers one at a time (area, action, result, person). Entries are keyed by `seq`.
+fn capture_accounts(s: &Store, c: &Ctx) -> Value {
+    // Logins, failures, a lock and an unlock, so the log and the list show them.
+    accounts::login(s, "admin", demo::DEMO_PASSWORD).unwrap();
+    assert!(accounts::login(s, "liaison", "wrong-password-1").is_err());
+    assert!(accounts::login(s, "nobody", "wrong-password-1").is_err());
+    accounts::login(s, "auditor", demo::DEMO_PASSWORD).unwrap();
+    let admin = accounts::list(s, c)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.login == "admin")
+        .unwrap();
+    let admin_ctx = Ctx::new(accounts::actor_of(&admin), day());
+    accounts::record_session_event(s, &admin_ctx, "lock", "空闲超时自动锁定").unwrap();
+    accounts::verify_for_unlock(s, &admin_ctx, demo::DEMO_PASSWORD).unwrap();
+
+    let list = accounts::list(s, c).unwrap();
+    let mut statuses = Map::new();
+    for a in &list {
+        let ctx = Ctx::new(accounts::actor_of(a), day());
+        statuses.insert(
+            a.login.clone(),
+            v(status::app_status(s, Some(&ctx)).unwrap()),
+        );
+    }
+
+    let mut filters = vec![json!({})];
+    filters.extend(audit_log::AREAS.iter().map(|(a, _)| json!({ "area": a })));
+    filters.extend(
+        audit_log::ACTIONS
+            .iter()
+            .map(|(a, _)| json!({ "action": a })),
+    );
+    filters.extend(["ok", "refused", "failed"].map(|r| json!({ "result": r })));
+    filters.extend(
+        list.iter()
+            .map(|a| json!({ "actor_id": format!("account:{}", a.id) })),
+    );
+    let mut rows = Map::new();
+    let mut lists = Vec::new();
+    for f in filters {
+        let mut ids = Vec::new();
+        for page in 1.. {
+            let mut q = f.clone();
+            q["page"] = json!({ "page": page, "page_size": 200 });
+            let q: AuditQuery = serde_json::from_value(q).unwrap();
+            let got = audit_log::list(s, c, &q).unwrap_or_else(|e| panic!("{f}: {e}"));
+            assert!(!got.total_capped, "{f}");
+            let n = got.items.len();
+            for e in got.items {
+                let key = e.seq.to_string();
+                ids.push(json!(key));
+                rows.insert(key, v(e));
+            }
+            if n < 200 {
+                assert_eq!(ids.len() as u64, got.total, "{f}");
+                break;
+            }
+        }
+        lists.push(json!({ "query": f, "ids": ids }));
+    }
+    json!({
+        "list": list,
+        "statuses": statuses,
+        "audit": { "rows": rows, "lists": lists },
+    })
 }
 
 // ---- making runs comparable ----
@@ -579,7 +655,9 @@ impl Normalizer {
 }
 
 /// The files, in the order their ids are numbered (a fixed order: the same numbers every time).
-const ORDER: [&str; 6] = ["app", "blank", "roster", "cards", "items", "calendar"];
+const ORDER: [&str; 7] = [
+    "app", "blank", "roster", "cards", "items", "calendar", "accounts",
+];
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/dev/fixtures")

@@ -2,6 +2,7 @@
 //! 设置, and exports. Changes name the version they were based on.
 
 use studio_core::export::{self, ExportFormat};
+use studio_core::export_purpose::{self, ExportPurpose};
 use studio_core::items::{
     self, Item, ItemAction, ItemCategory, ItemCounts, ItemDeadlines, ItemDetail, ItemInput,
     ItemListItem, ItemQuery, SimilarItem,
@@ -141,12 +142,18 @@ pub async fn items_export(
     format: String,
     from: Option<String>,
     to: Option<String>,
+    purpose: ExportPurpose,
     suggested_name: String,
     job_id: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<Option<ExportOutcome>> {
     let format = ExportFormat::parse(&format)
         .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
+    // Refused before the dialog: no reason, or no permission.
+    purpose.checked()?;
+    state
+        .ctx()?
+        .require(studio_core::Permission::ExportPersonalData)?;
     let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
         return Ok(None);
     };
@@ -158,7 +165,15 @@ pub async fn items_export(
             crate::jobs::export_phases(
                 &path,
                 &mut go_on,
-                || items::items_for_export(s, ctx, from.as_deref(), to.as_deref()),
+                || {
+                    let list = items::items_for_export(s, ctx, from.as_deref(), to.as_deref())?;
+                    export_purpose::record(s, ctx, "item", list.len(), &purpose)?;
+                    Ok(if purpose.masked {
+                        export_purpose::mask_items(list)
+                    } else {
+                        list
+                    })
+                },
                 |list| export::export_items(list, format),
             )
             .map(Some)

@@ -11,6 +11,7 @@ pub mod cards;
 pub mod debug;
 pub mod items;
 pub mod maintenance;
+pub mod personal_data;
 pub mod print;
 pub mod roster;
 pub mod settings;
@@ -35,6 +36,9 @@ macro_rules! handler {
             audit::audit_list,
             audit::audit_export,
             audit::audit_archive,
+            personal_data::person_find,
+            personal_data::person_copy,
+            personal_data::person_erase,
             app::setup_load_demo,
             app::setup_start_blank,
             app::audit_recent,

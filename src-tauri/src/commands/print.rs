@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
+use studio_core::export_purpose::{self, ExportPurpose};
 use studio_core::files::write_atomic;
 use studio_core::printing::{self, ExportOutcome, PrintJob, PrintOutcome, Rendered};
 use studio_core::Error;
@@ -120,12 +121,18 @@ pub async fn cards_export(
     state: State<'_, AppState>,
     format: String,
     selection: CardSelection,
+    purpose: ExportPurpose,
     suggested_name: String,
     job_id: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<Option<ExportOutcome>> {
     let format = ExportFormat::parse(&format)
         .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
+    // Refused before the dialog: no reason, or no permission.
+    purpose.checked()?;
+    state
+        .ctx()?
+        .require(studio_core::Permission::ExportPersonalData)?;
     let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
         return Ok(None);
     };
@@ -137,7 +144,15 @@ pub async fn cards_export(
             crate::jobs::export_phases(
                 &path,
                 &mut go_on,
-                || cards::cards_for_print(s, ctx, &selection),
+                || {
+                    let list = cards::cards_for_export(s, ctx, &selection)?;
+                    export_purpose::record(s, ctx, "card", list.len(), &purpose)?;
+                    Ok(if purpose.masked {
+                        export_purpose::mask_cards(list)
+                    } else {
+                        list
+                    })
+                },
                 |list| export::export_cards(list, format),
             )
             .map(Some)

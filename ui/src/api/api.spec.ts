@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { invoke } from '@tauri-apps/api/core'
 import * as api from './index'
 import { ApiError, toApiError } from './index'
-import type { DelegateInput, DelegateQuery, ErrorPayload } from './index'
+import type { AuditQuery, DelegateInput, DelegateQuery, ErrorPayload } from './index'
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }))
 const invokeMock = vi.mocked(invoke)
@@ -28,6 +28,16 @@ const input: DelegateInput = {
   publish: { unit_position: true, mobile: false, office_phone: true, email: true, photo: true, bio: true, pledge: true },
 }
 
+const auditQuery: AuditQuery = {
+  actor_id: null,
+  area: 'session',
+  action: null,
+  result: 'failed',
+  from: '2026-11-01',
+  to: null,
+  page: { page: 1, page_size: 50 },
+}
+
 describe('api commands', () => {
   it('sends each command by its Rust name with camelCase argument keys', async () => {
     const query: DelegateQuery = {
@@ -43,10 +53,36 @@ describe('api commands', () => {
       [() => api.setupStartBlank(), 'setup_start_blank', undefined],
       [() => api.settingsGet(), 'settings_get', undefined],
       [
-        () => api.settingsSave({ operator_name: '王明', studio_name: '工作室', hotline: '', version: 3 }),
+        () => api.settingsSave({ studio_name: '工作室', hotline: '', idle_lock_minutes: 10, audit_retention_months: 12, version: 3 }),
         'settings_save',
-        { input: { operator_name: '王明', studio_name: '工作室', hotline: '', version: 3 } },
+        { input: { studio_name: '工作室', hotline: '', idle_lock_minutes: 10, audit_retention_months: 12, version: 3 } },
       ],
+      [
+        () => api.authSetupAdmin({ login: 'admin', name: '王老师', role: 'admin', delegate_id: null, password: 'abcd1234' }),
+        'auth_setup_admin',
+        { input: { login: 'admin', name: '王老师', role: 'admin', delegate_id: null, password: 'abcd1234' } },
+      ],
+      [() => api.authLogin('admin', 'abcd1234'), 'auth_login', { login: 'admin', password: 'abcd1234' }],
+      [() => api.authLogout(), 'auth_logout', undefined],
+      [() => api.authLock(true), 'auth_lock', { idle: true }],
+      [() => api.authUnlock('abcd1234'), 'auth_unlock', { password: 'abcd1234' }],
+      [() => api.authChangePassword('old1234a', 'new1234a'), 'auth_change_password', { current: 'old1234a', password: 'new1234a' }],
+      [() => api.authTouch(), 'auth_touch', undefined],
+      [() => api.accountsList(), 'accounts_list', undefined],
+      [
+        () => api.accountUpdate('a1', { name: '李老师', role: 'liaison', delegate_id: null, version: 2 }),
+        'account_update',
+        { id: 'a1', input: { name: '李老师', role: 'liaison', delegate_id: null, version: 2 } },
+      ],
+      [() => api.accountSetLocked('a1', true), 'account_set_locked', { id: 'a1', locked: true }],
+      [() => api.accountResetPassword('a1', 'abcd1234'), 'account_reset_password', { id: 'a1', password: 'abcd1234' }],
+      [
+        () => api.auditExport(auditQuery, 'csv', '审计日志.csv'),
+        'audit_export',
+        { query: auditQuery, format: 'csv', suggestedName: '审计日志.csv' },
+      ],
+      [() => api.auditList(auditQuery), 'audit_list', { query: auditQuery }],
+      [() => api.auditArchive(), 'audit_archive', undefined],
       [() => api.delegationsList(), 'delegations_list', undefined],
       [() => api.delegationGet('g1'), 'delegation_get', { id: 'g1' }],
       [
@@ -162,5 +198,26 @@ describe('ApiError', () => {
     const e = toApiError('command delegate_frobnicate not found')
     expect(e.code).toBe('unknown')
     expect(e.message).toBe('command delegate_frobnicate not found')
+  })
+})
+
+describe('session errors', () => {
+  it('tells the window when a command meets a locked or lost session, but not a wrong login', async () => {
+    const seen: string[] = []
+    const off = api.onSessionError((e) => seen.push(`${e.code}:${e.message}`))
+    try {
+      invokeMock.mockRejectedValueOnce({ code: 'session_locked', message: '已锁定，请输入密码解锁', fields: [], stale: null })
+      await expect(api.delegateGet('d1')).rejects.toBeInstanceOf(ApiError)
+      invokeMock.mockRejectedValueOnce({ code: 'unauthenticated', message: '请先登录', fields: [], stale: null })
+      await expect(api.cardsList({} as never)).rejects.toBeInstanceOf(ApiError)
+      // The login's own answer to a wrong password is not a lost session.
+      invokeMock.mockRejectedValueOnce({ code: 'unauthenticated', message: '登录名或密码错误', fields: [], stale: null })
+      await expect(api.authLogin('admin', 'x')).rejects.toBeInstanceOf(ApiError)
+      invokeMock.mockRejectedValueOnce({ code: 'forbidden', message: '没有权限', fields: [], stale: null })
+      await expect(api.delegateGet('d1')).rejects.toBeInstanceOf(ApiError)
+    } finally {
+      off()
+    }
+    expect(seen).toEqual(['session_locked:已锁定，请输入密码解锁', 'unauthenticated:请先登录'])
   })
 })

@@ -13,6 +13,10 @@ export type ErrorCode =
   /** The record's state refuses the step (a submitted card, an item step the status does not allow). */
   | 'state'
   | 'forbidden'
+  /** Nobody is logged in (or the password must be changed first): back to the login screen. */
+  | 'unauthenticated'
+  /** The session is locked (idle, or by choice): the lock screen asks for the password. */
+  | 'session_locked'
   | 'invalid'
   | 'storage'
   | 'migration'
@@ -89,10 +93,29 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError('unknown', '操作失败，请重试')
 }
 
+/** `unauthenticated` from the login itself is its answer (a wrong password), not a lost session. */
+const ANSWERS_UNAUTHENTICATED = new Set(['auth_login'])
+
+type SessionListener = (err: ApiError) => void
+const sessionListeners = new Set<SessionListener>()
+
+/**
+ * Run `listener` when any command is refused because the session is locked (`session_locked`) or
+ * gone (`unauthenticated`): the window shows the lock screen or the login screen. The command's
+ * caller still gets the error. Returns the function that removes the listener.
+ */
+export function onSessionError(listener: SessionListener): () => void {
+  sessionListeners.add(listener)
+  return () => sessionListeners.delete(listener)
+}
+
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args)
   } catch (e) {
-    throw toApiError(e)
+    const err = toApiError(e)
+    const lost = err.code === 'unauthenticated' && !ANSWERS_UNAUTHENTICATED.has(command)
+    if (err.code === 'session_locked' || lost) for (const l of sessionListeners) l(err)
+    throw err
   }
 }

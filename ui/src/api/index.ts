@@ -1,7 +1,10 @@
 // `ui/src/api/` is the only module that calls the backend; pages import from here.
-export { ApiError, toApiError } from './core'
+export { ApiError, onSessionError, toApiError } from './core'
 export type { ErrorCode } from './core'
 export * from './app'
+export * from './auth'
+export * from './accounts'
+export * from './audit'
 export * from './roster'
 export * from './cards'
 export * from './items'

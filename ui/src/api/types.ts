@@ -780,6 +780,16 @@ export type ExportOutcome = { path: string, count: number, };
 
 export type ExportFormat = "json" | "csv" | "xlsx";
 
+export type ExportPurpose = { 
+/**
+ * Why (required unless masked): 「季度汇总上报」.
+ */
+reason: string, 
+/**
+ * Phones and addresses masked in the file.
+ */
+masked: boolean, };
+
 export type Labelled<T> = { value: T, label: string, };
 
 export type Bounds = { min: number, max: number, };

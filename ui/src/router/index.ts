@@ -1,7 +1,9 @@
 // Hash history: the app is served from Tauri's custom protocol, where only the index file exists.
 import { createRouter, createWebHashHistory } from 'vue-router'
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw, Router } from 'vue-router'
+import type { Permission } from '@/api'
 import { NAV_ITEMS } from '@/navigation'
+import { useAppStore } from '@/stores/app'
 import { markNavigationStart } from '@/utils/paintMark'
 // The two screens people open first are in the main bundle; the rest load on first visit.
 import DashboardView from '@/views/DashboardView.vue'
@@ -12,6 +14,8 @@ declare module 'vue-router' {
     /** Which side-nav item is highlighted. */
     nav?: string
     title?: string
+    /** What the logged-in role needs to open the screen (the core's permission table). */
+    permission?: Permission
   }
 }
 
@@ -20,87 +24,127 @@ const comingSoon: RouteRecordRaw[] = NAV_ITEMS.filter((n) => !n.available).map((
   name: n.key,
   component: () => import('@/views/ComingSoonView.vue'),
   props: { navKey: n.key },
-  meta: { nav: n.key, title: n.title },
+  meta: { nav: n.key, title: n.title, permission: n.permission },
 }))
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/roster' },
+  // Where the window stands while nobody is logged in: App.vue shows the login (or first
+  // administrator, or new password) screen instead of any route.
+  { path: '/login', name: 'login', component: { render: () => null } },
   {
     path: '/dashboard',
     name: 'dashboard',
     component: DashboardView,
-    meta: { nav: 'dashboard', title: '工作台' },
+    meta: { nav: 'dashboard', title: '工作台', permission: 'read_records' },
   },
   {
     path: '/roster',
     name: 'roster',
     component: RosterView,
-    meta: { nav: 'roster', title: '党代表名册' },
+    meta: { nav: 'roster', title: '党代表名册', permission: 'read_roster' },
   },
   {
     path: '/delegates/:id',
     name: 'delegate',
     component: () => import('@/views/DelegateProfileView.vue'),
     props: true,
-    meta: { nav: 'roster', title: '党代表信息' },
+    meta: { nav: 'roster', title: '党代表信息', permission: 'read_roster' },
   },
   {
     path: '/cards',
     name: 'cards',
     component: () => import('@/views/CardsView.vue'),
-    meta: { nav: 'cards', title: '记录卡' },
+    meta: { nav: 'cards', title: '记录卡', permission: 'read_records' },
   },
   {
     path: '/cards/new',
     name: 'card-new',
     component: () => import('@/views/CardFormView.vue'),
-    meta: { nav: 'cards', title: '新建记录卡' },
+    meta: { nav: 'cards', title: '新建记录卡', permission: 'edit_cards' },
   },
   {
     path: '/cards/:id',
     name: 'card',
     component: () => import('@/views/CardFormView.vue'),
     props: true,
-    meta: { nav: 'cards', title: '记录卡' },
+    meta: { nav: 'cards', title: '记录卡', permission: 'read_records' },
   },
   {
     path: '/items',
     name: 'items',
     component: () => import('@/views/ItemsView.vue'),
-    meta: { nav: 'items', title: '意见台账' },
+    meta: { nav: 'items', title: '意见台账', permission: 'read_records' },
   },
   {
     path: '/items/new',
     name: 'item-new',
     component: () => import('@/views/ItemFormView.vue'),
-    meta: { nav: 'items', title: '新建事项' },
+    meta: { nav: 'items', title: '新建事项', permission: 'handle_items' },
   },
   {
     path: '/items/:id',
     name: 'item',
     component: () => import('@/views/ItemDetailView.vue'),
     props: true,
-    meta: { nav: 'items', title: '事项' },
+    meta: { nav: 'items', title: '事项', permission: 'read_records' },
   },
   {
     path: '/items/:id/edit',
     name: 'item-edit',
     component: () => import('@/views/ItemFormView.vue'),
     props: true,
-    meta: { nav: 'items', title: '修改事项' },
+    meta: { nav: 'items', title: '修改事项', permission: 'handle_items' },
   },
   {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),
-    meta: { nav: 'settings', title: '设置' },
+    meta: { nav: 'settings', title: '设置', permission: 'edit_settings' },
+  },
+  {
+    path: '/accounts',
+    name: 'accounts',
+    component: () => import('@/views/AccountsView.vue'),
+    meta: { nav: 'accounts', title: '账号管理', permission: 'manage_accounts' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('@/views/AuditView.vue'),
+    meta: { nav: 'audit', title: '审计', permission: 'read_audit' },
   },
   ...comingSoon,
   { path: '/:pathMatch(.*)*', redirect: '/roster' },
 ]
 
+/**
+ * No screen without a login: until someone is logged in every route leads to `login` (remembering
+ * where it was going); a screen the role may not use leads to the role's first screen.
+ */
+export async function authGuard(to: RouteLocationNormalized): Promise<RouteLocationRaw | boolean> {
+  const app = useAppStore()
+  await app.ready()
+  if (to.name === 'login') return app.signedIn ? app.homePath : true
+  if (!app.signedIn) {
+    return { name: 'login', query: to.fullPath === '/' || to.fullPath === '/roster' ? {} : { redirect: to.fullPath } }
+  }
+  const need = to.meta.permission
+  if (need && !app.can(need)) return app.homePath === to.path ? false : app.homePath
+  return true
+}
+
+/** Where to go once logged in: back where the window was going, or the role's first screen. */
+export function afterLoginTarget(router: Router): RouteLocationRaw {
+  const redirect = router.currentRoute.value.query.redirect
+  return typeof redirect === 'string' && redirect.startsWith('/') ? redirect : useAppStore().homePath
+}
+
 export function createAppRouter() {
   const router = createRouter({ history: createWebHashHistory(), routes })
-  router.beforeEach(() => markNavigationStart())
+  router.beforeEach((to) => {
+    markNavigationStart()
+    return authGuard(to)
+  })
   return router
 }

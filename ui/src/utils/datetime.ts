@@ -51,3 +51,11 @@ export function formatDateChinese(ymd: string | null | undefined): string {
   if (!m) return ymd ?? ''
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
 }
+
+/** `2025-07-01T06:03:09Z` → `2025-07-01 14:03:09` (the audit log, where seconds matter). */
+export function formatDateTimeSeconds(iso: string | null | undefined): string {
+  const d = parse(iso)
+  if (!d) return ''
+  const s = new Date(d.getTime() + SHANGHAI_OFFSET_MS).getUTCSeconds()
+  return `${formatDateTime(iso)}:${pad(s)}`
+}

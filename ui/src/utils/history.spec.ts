@@ -85,7 +85,7 @@ describe('change history', () => {
   it('names the actor with a role label, the action in Chinese and the time in Beijing', () => {
     const v = toChangeView(record({ action: 'photo', before: { photo: null }, after: { photo: 'a.jpg' } }))
     expect(v.at).toBe('2025-07-01 14:03')
-    expect(v.actorRole).toBe('组织部管理员')
+    expect(v.actorRole).toBe('管理员')
     expect(v.action).toBe('更换照片')
     expect(v.entity).toBe('党代表')
     expect(v.changes.map(changeLine)).toEqual(['照片：（空） → 已上传'])

@@ -2,7 +2,7 @@
 // (`RULES.items.statuses`, derived from studio-core's `items::flow`), less those the item itself rules
 // out (承办单位答复 before a referral, 上报组织部 a second time). The backend checks again; this only
 // keeps buttons away that would be refused.
-import type { Item, ItemActionKind, ItemStatus } from '@/api'
+import type { Item, ItemActionKind, ItemStatus, Permission } from '@/api'
 import { RULES } from '@/api/rules'
 import { labelMap } from '@/utils/labels'
 
@@ -53,3 +53,16 @@ export const IRREVERSIBLE: ItemActionKind[] = ['decline', 'follow_up']
 
 /** Secondary steps (shown as plain buttons after the flow's). */
 export const SECONDARY: ItemActionKind[] = ['extend', 'chase', 'escalate', 'note']
+
+/**
+ * The steps that are 督办 and need `supervise` beyond `handle_items` (the core's `items::act`).
+ * RULES does not carry a step's permission yet, so this list mirrors the core; the core refuses
+ * these steps to a role without `supervise` in any case.
+ */
+export const SUPERVISION_STEPS: readonly ItemActionKind[] = ['chase', 'escalate', 'extend', 'decline']
+
+/** The steps of `actions` the logged-in role may take. */
+export function permittedActions(actions: ItemActionKind[], can: (p: Permission) => boolean): ItemActionKind[] {
+  if (!can('handle_items')) return []
+  return can('supervise') ? actions : actions.filter((k) => !SUPERVISION_STEPS.includes(k))
+}

@@ -56,6 +56,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   card_amendment: '记录卡更正',
   calendar: '工作日历',
   item: '事项',
+  account: '账号',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -66,6 +67,7 @@ export const ACTION_LABELS: Record<string, string> = {
   photo: '更换照片',
   start_blank: '从空白开始',
   load_demo: '载入演示数据',
+  demo: '载入演示数据',
   submit: '提交',
   amend: '更正',
   delete: '删除',
@@ -85,6 +87,11 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate: '上报',
   note: '备注',
   link_card: '关联记录卡到',
+  // accounts (账号管理)
+  lock: '锁定',
+  unlock: '解锁',
+  password_reset: '重置密码',
+  password_change: '修改密码',
 }
 
 /** Where "action + entity" does not read as Chinese, the whole phrase. */
@@ -100,6 +107,8 @@ const CHANGE_TITLES: Record<string, string> = {
   'calendar:delete': '撤销工作日历调整',
   'item:create': '受理事项',
   'settings:item_deadlines': '修改办理时限',
+  'account:password_reset': '重置账号密码',
+  'account:password_change': '修改本人密码',
 }
 
 /** Field names as the backend sends them (in records and validation errors) → form labels. */
@@ -124,10 +133,20 @@ export const FIELD_LABELS: Record<string, string> = {
   // delegation
   head_delegate_id: '团长',
   note: '备注',
-  // settings
+  // settings (操作员姓名: only in changes made before accounts existed)
   operator_name: '操作员姓名',
   studio_name: '工作室名称',
   hotline: '专线电话',
+  idle_lock_minutes: '自动锁定（分钟）',
+  audit_retention_months: '审计日志保留期限（月）',
+  // account
+  login: '登录名',
+  role: '角色',
+  disabled: '已锁定',
+  must_change: '须修改密码',
+  failed_attempts: '密码错误次数',
+  locked_until: '锁定至',
+  last_login_at: '最近登录',
   // record card (记录卡), in the order of the paper card
   contact_date: '联系日期',
   delegate_id: '党代表',

@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { defineComponent, h } from 'vue'
 import { createPinia, setActivePinia } from 'pinia'
+import { useAppStore } from '@/stores/app'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
@@ -42,6 +43,7 @@ const submitted: Card = {
   person_unit_position: '后勤保障处 科员',
   person_phone: '13857101234',
   person_address: 'lixiaomei@example.edu.cn',
+  person_consent: null,
   group_size: 3,
   channel: 'studio',
   channel_other: '',
@@ -87,6 +89,20 @@ let wrapper: VueWrapper | null = null
 
 async function open(path: string) {
   setActivePinia(createPinia())
+  // A role that writes cards (管理员).
+  useAppStore().status = {
+    version: '0.1.0',
+    db_path: ':memory:',
+    has_accounts: true,
+    setup: 'demo',
+    operator: { id: 'account:a1', name: '组织部 王老师', role: 'admin', delegate_id: null, delegation_id: null },
+    session: 'active',
+    studio_name: '党代表工作室',
+    idle_lock_minutes: 15,
+    demo_login: null,
+    delegate_count: 1,
+    delegation_count: 1,
+  }
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [

@@ -5,7 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { AppStatus, DelegateListItem, DelegationSummary, Page } from '@/api'
+import type { AppStatus, DelegateListItem, DelegationSummary, Page, Role } from '@/api'
 import { useAppStore } from '@/stores/app'
 import RosterView from './RosterView.vue'
 
@@ -46,13 +46,17 @@ const page = (items: DelegateListItem[], total = items.length): Page<DelegateLis
   page_size: 20,
 })
 
-function status(delegateCount: number): AppStatus {
+function status(delegateCount: number, role: Role = 'admin'): AppStatus {
   return {
     version: '0.1.0',
     db_path: ':memory:',
+    has_accounts: true,
     setup: 'demo',
-    operator: { id: 'local:王明', name: '王明', role: 'admin' },
+    operator: { id: 'account:a1', name: '王明', role, delegate_id: null, delegation_id: null },
+    session: 'active',
     studio_name: '党代表工作室',
+    idle_lock_minutes: 15,
+    demo_login: null,
     delegate_count: delegateCount,
     delegation_count: 2,
   }
@@ -60,10 +64,10 @@ function status(delegateCount: number): AppStatus {
 
 let wrapper: VueWrapper | null = null
 
-async function mountRoster(delegateCount: number) {
+async function mountRoster(delegateCount: number, role: Role = 'admin') {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAppStore().status = status(delegateCount)
+  useAppStore().status = status(delegateCount, role)
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -173,6 +177,23 @@ describe('RosterView', () => {
     const empty = w.find('[data-test=roster-empty]')
     expect(empty.text()).toContain('没有符合条件的党代表，试试更换关键词或筛选条件')
     expect(empty.text()).not.toContain('还没有党代表')
+  })
+
+  it('offers adding and changing delegates only to a role that may edit the roster', async () => {
+    vi.mocked(api.delegatesList).mockResolvedValue(page([item]))
+    const { wrapper: admin } = await mountRoster(1)
+    expect(admin.find('[data-test=roster-add]').exists()).toBe(true)
+    expect(admin.find('[data-test=roster-delegations]').exists()).toBe(true)
+    expect(admin.find('[data-test=roster-table]').text()).toContain('编辑')
+    admin.unmount()
+
+    const { wrapper: liaison } = await mountRoster(1, 'liaison')
+    expect(liaison.find('[data-test=roster-add]').exists()).toBe(false)
+    expect(liaison.find('[data-test=roster-delegations]').exists()).toBe(false)
+    const table = liaison.find('[data-test=roster-table]')
+    expect(table.text()).toContain('查看')
+    expect(table.text()).not.toContain('编辑')
+    expect(table.text()).not.toContain('离任')
   })
 
   it('opens the profile when a name is clicked', async () => {

@@ -665,6 +665,18 @@ pub fn cards_for_print(store: &Store, ctx: &Ctx, selection: &CardSelection) -> R
     full_cards(store, ctx, selection, Permission::ReadPersonalData, "print")
 }
 
+/// The cards of `selection` (in `ctx`'s reach) in full for an export file (导出): needs
+/// `ExportPersonalData`; recorded as an export.
+pub fn cards_for_export(store: &Store, ctx: &Ctx, selection: &CardSelection) -> Result<Vec<Card>> {
+    full_cards(
+        store,
+        ctx,
+        selection,
+        Permission::ExportPersonalData,
+        "export",
+    )
+}
+
 /// Every live card (in `ctx`'s reach), oldest contact first, for `studio export cards`. An export
 /// is a deliberate act on personal data: it needs `ExportPersonalData` and is recorded in the
 /// access log.

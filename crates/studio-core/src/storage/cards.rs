@@ -204,11 +204,23 @@ pub fn card_owner(conn: &Connection, id: &str) -> Result<Option<(String, String)
 /// Live cards that have a feedback date (and so a due date).
 pub fn cards_with_feedback(conn: &Connection) -> Result<Vec<Card>> {
     let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM cards WHERE deleted_at IS NULL AND feedback_on IS NOT NULL"
+        "SELECT {COLUMNS} FROM cards WHERE {WITH_FEEDBACK}"
     ))?;
     let rows = st.query_map([], card_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// How many cards [`cards_with_feedback`] returns: a calendar change's progress total, known before
+/// the rows are read.
+pub fn count_cards_with_feedback(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM cards WHERE {WITH_FEEDBACK}"))?
+        .query_row([], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// Live cards with a feedback date: those whose due date the calendar decides.
+const WITH_FEEDBACK: &str = "deleted_at IS NULL AND feedback_on IS NOT NULL";
 
 /// How many live cards `scope` reaches.
 pub fn count_cards(conn: &Connection, scope: &Scope) -> Result<u64> {

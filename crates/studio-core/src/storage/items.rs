@@ -450,14 +450,23 @@ pub fn card_status(conn: &Connection, card_id: &str) -> Result<Option<CardStatus
 
 /// Live items not closed or declined, with their delegates left empty (due-date recomputation).
 pub fn open_items(conn: &Connection) -> Result<Vec<StoredItem>> {
-    let mut st = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM items
-         WHERE status IN ('received', 'assigned', 'in_progress', 'answered', 'fed_back')
-           AND deleted_at IS NULL"
-    ))?;
+    let mut st = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM items WHERE {LIVE_OPEN}"))?;
     let rows = st.query_map([], stored_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// How many items [`open_items`] returns (from the `items_status` index): a calendar change's
+/// progress total, known before the rows are read.
+pub fn count_open_items(conn: &Connection) -> Result<usize> {
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT COUNT(*) FROM items WHERE {LIVE_OPEN}"))?
+        .query_row([], |r| r.get(0))?;
+    Ok(n as usize)
+}
+
+/// Live items not closed or declined: those whose due date the calendar decides.
+const LIVE_OPEN: &str = "status IN ('received', 'assigned', 'in_progress', 'answered', 'fed_back')
+           AND deleted_at IS NULL";
 
 /// Set only the due date (a calendar change), bumping the version.
 pub fn set_due_on(
