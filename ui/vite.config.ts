@@ -26,5 +26,7 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // Mounting Element Plus views takes seconds on a busy 2-core CI machine: 5 s timed out there.
+    testTimeout: 20000,
   },
 })

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "e2e"))
 from conftest import AppSession  # noqa: E402
-from ui import click, visible, wait_for  # noqa: E402
+from ui import click, enter, visible, wait_for  # noqa: E402
 
 RUNS = int(os.environ.get("RUNS", "10"))
 
@@ -40,6 +40,7 @@ def click_items(d) -> float:
 def main(db: str) -> None:
     session = AppSession(Path(db))
     d = session.start()
+    enter(d)  # the demo administrator
     try:
         visible(d, "[data-test=nav-items]")
         click_items(d)  # loads the view's code once

@@ -114,6 +114,7 @@ def test_a_delegate_sees_only_their_own_cards_and_the_audit_page(app_factory, cl
     visible(d, "[data-test=audit-table]")
     wait_for(lambda: "登录" in page_text(d), what="login entries on the audit page")
     d.save_screenshot(str(artifacts / "audit.png"))
+    click(d, "[data-test=audit-export]")
     click(d, "[data-test=audit-export-csv]")
     f = wait_saved(save_dir, "*.csv")
     rows = list(csv.reader(f.read_text(encoding="utf-8-sig").splitlines()))

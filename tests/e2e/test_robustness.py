@@ -12,7 +12,7 @@ import time
 from selenium.webdriver.common.by import By
 
 from test_cards import no_loading
-from ui import DEMO_TIMEOUT, click, invoke, page_text, visible, wait_for, wait_saved, wait_text
+from ui import DEMO_TIMEOUT, click, invoke, page_text, type_into, visible, wait_for, wait_saved, wait_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A batch PDF of every demo card in the debug build, on a busy 2-core machine.
@@ -112,6 +112,9 @@ def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artif
     click(d, "[data-test=cards-export]")
     click(d, "[data-test=export-scope-all]")
     click(d, "[data-test=export-format-json]")
+    click(d, "[data-test=cards-export-ok]")
+    # 导出个人信息: a full export names its reason (recorded in the audit log).
+    type_into(d, "export-reason", "端到端测试导出")
     click(d, "[data-test=export-ok]")
     wait_text(d, f"已导出 {len(cards)} 张记录卡", timeout=JOB_TIMEOUT)
     exported = json.loads(wait_saved(save_dir, "记录卡导出-全部-*.json").read_text())
@@ -123,6 +126,8 @@ def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artif
     click(d, "[data-test=items-export]")
     click(d, "[data-test=items-export-format-json]")
     click(d, "[data-test=items-export-ok]")
+    type_into(d, "export-reason", "端到端测试导出")
+    click(d, "[data-test=export-ok]")
     wait_text(d, "件事项到", timeout=JOB_TIMEOUT)
     items = json.loads(wait_saved(save_dir, "意见台账-全部-*.json").read_text())
     assert len(items) > 0

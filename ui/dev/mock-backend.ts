@@ -11,7 +11,19 @@
 // app keeps it: nobody logged in or a locked window refuses every other command.
 // The page's clock is set to the fixtures' day, so "today" in the UI is the day the data were read.
 import { mockIPC } from '@tauri-apps/api/mocks'
-import type { Actor, AppStatus, ErrorPayload, FieldError, Page, PrintJob, PrintOutcome } from '../src/api/types'
+import type {
+  Actor,
+  AppStatus,
+  ErrorPayload,
+  ExportPurpose,
+  FieldError,
+  Page,
+  Permission,
+  PersonRecords,
+  PrintJob,
+  PrintOutcome,
+} from '../src/api/types'
+import { permissionsOf } from '../src/permissions'
 import {
   accounts,
   app,
@@ -126,6 +138,62 @@ function page<T>(fx: Lists<T>, query: Record<string, unknown> | undefined): Page
     total: ids.length,
     page: req.page,
     page_size: req.page_size,
+  }
+}
+
+// ---- permissions and personal data ----
+
+/** The core refuses what the logged-in role may not do; so does the mock, for the commands below. */
+function requirePermission(p: Permission): void {
+  if (!permissionsOf(status().operator?.role).has(p)) fail('forbidden', '当前账号无权进行此操作')
+}
+
+/** Like the core's `ExportPurpose::checked`: a full export needs a reason. */
+function checkPurpose(purpose: unknown): void {
+  const p = (purpose ?? {}) as Partial<ExportPurpose>
+  const reason = String(p.reason ?? '').trim()
+  if ([...reason].length > 200) fail('validation', '导出原因不能超过 200 个字', [{ field: 'reason', message: '导出原因不能超过 200 个字' }])
+  if (!reason && !p.masked) {
+    const message = '导出完整个人信息须填写导出原因（或选择脱敏导出）'
+    fail('validation', message, [{ field: 'reason', message }])
+  }
+}
+
+function checkWho(a: Args, withReason: boolean): { name: string; phone: string } {
+  const name = String(a.name ?? '').trim()
+  const phone = String(a.phone ?? '').trim()
+  const fields: FieldError[] = []
+  if (!name) fields.push({ field: 'name', message: '请填写姓名' })
+  if (withReason && !String(a.reason ?? '').trim()) fields.push({ field: 'reason', message: '请填写原因' })
+  if (fields.length) fail('validation', fields[0]!.message, fields)
+  return { name, phone }
+}
+
+/** The person's cards and items in the fixtures: by exact name and, when given, that phone. */
+function person(a: Args): PersonRecords {
+  const { name, phone } = checkWho(a, false)
+  if (!demo()) return { cards: [], items: [] }
+  const samePhone = (...held: string[]) => !phone || held.some((h) => h.replace(/[\s-]/g, '') === phone.replace(/[\s-]/g, ''))
+  // A head reaches their delegation's records, a delegate their own (the core's scope).
+  const me = status().operator
+  const reach = (delegateIds: string[], delegationIds: string[]) =>
+    me?.role === 'head' ? delegationIds.includes(me.delegation_id ?? '') : me?.role === 'delegate' ? delegateIds.includes(me.delegate_id ?? '') : true
+  return {
+    cards: Object.values(cards.cards)
+      .filter((c) => c.person_name === name && samePhone(c.person_phone) && reach([c.delegate_id], [c.delegation_id]))
+      .sort((x, y) => y.contact_date.localeCompare(x.contact_date)),
+    items: Object.values(items.details)
+      .map((d) => d.item)
+      .filter(
+        (i) =>
+          i.person_name === name &&
+          samePhone(i.person_phone, i.person_contact) &&
+          reach(
+            i.delegates.map((d) => d.delegate_id),
+            i.delegates.map((d) => d.delegation_id),
+          ),
+      )
+      .sort((x, y) => y.received_on.localeCompare(x.received_on)),
   }
 }
 
@@ -257,6 +325,23 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
     }
     case 'calendar_overrides':
       return calendar.overrides[a.year === null || a.year === undefined ? 'all' : String(a.year)] ?? []
+
+    case 'person_find':
+      requirePermission('read_personal_data')
+      return person(a)
+    case 'person_copy':
+      requirePermission('export_personal_data')
+      checkWho(a, true)
+      return fail('invalid', NOT_SAVED)
+    case 'person_erase':
+      requirePermission('administer_audit')
+      checkWho(a, true)
+      return fail('invalid', NOT_SAVED)
+    case 'cards_export':
+    case 'items_export':
+      checkPurpose(a.purpose)
+      requirePermission('export_personal_data')
+      return fail('invalid', NOT_SAVED)
 
     case 'print_preview':
       return preview(a.job as PrintJob)

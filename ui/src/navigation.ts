@@ -1,7 +1,8 @@
 // The side navigation, in the order the studio's work flows. Areas whose screens are not built yet
 // route to one "尚未开放" page, so every menu item leads somewhere sensible. Each area names the
 // permission it needs (the core's table, `RULES.accounts.permissions`): a role sees only the areas it
-// may use, and the router refuses the others.
+// may use, and the router refuses the others (by the route's own permission, which may be wider: see
+// 个人信息).
 import type { Component } from 'vue'
 import {
   Calendar,
@@ -13,6 +14,7 @@ import {
   Monitor,
   Notebook,
   Odometer,
+  Postcard,
   Setting,
   Tickets,
   User,
@@ -102,6 +104,16 @@ export const NAV_ITEMS: NavItem[] = [
     summary: '查看网上工作室的留言，转交团长或党代表答复。',
   },
   { key: 'accounts', permission: 'manage_accounts', path: '/accounts', title: '账号管理', icon: Key, available: true },
+  // 个人信息: staff (管理员, 联络员) answer people's requests for a copy or erasure; a head or a delegate
+  // may open the page (the route needs read_personal_data) but is not offered it in the menu.
+  {
+    key: 'personal-data',
+    permission: 'export_personal_data',
+    path: '/personal-data',
+    title: '个人信息',
+    icon: Postcard,
+    available: true,
+  },
   { key: 'audit', permission: 'read_audit', path: '/audit', title: '审计', icon: Memo, available: true },
   { key: 'settings', permission: 'edit_settings', path: '/settings', title: '设置', icon: Setting, available: true },
 ]

@@ -29,6 +29,7 @@ pub mod page;
 pub mod paths;
 pub mod personal_data;
 pub mod printing;
+mod progress;
 pub mod roster;
 pub mod rules;
 pub mod settings;

@@ -432,3 +432,182 @@ fn a_stale_calendar_change_is_refused() {
         1
     );
 }
+
+/// What a calendar change may touch, read straight from the tables: every item's and card's due
+/// date (and late flag) with its version, and how many overrides, change records and audit lines
+/// there are.
+#[derive(Debug, PartialEq)]
+struct Snapshot {
+    items: Vec<(String, Option<String>, i64)>,
+    cards: Vec<(String, Option<String>, bool, i64)>,
+    overrides: i64,
+    changes: i64,
+    audit: i64,
+}
+
+fn snapshot(s: &Store) -> Snapshot {
+    let conn = s.reader().unwrap();
+    let count = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    let items = conn
+        .prepare("SELECT id, due_on, version FROM items ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let cards = conn
+        .prepare("SELECT id, due_on, filed_late, version FROM cards ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    Snapshot {
+        items,
+        cards,
+        overrides: count("calendar_overrides"),
+        changes: count("change_log"),
+        audit: count("audit_log"),
+    }
+}
+
+/// What a calendar change recomputes, one progress step each: (open items, cards with feedback).
+fn recomputed_rows(s: &Store) -> (usize, usize) {
+    let conn = s.reader().unwrap();
+    let count = |sql: &str| -> usize {
+        let n: i64 = conn.query_row(sql, [], |r| r.get(0)).unwrap();
+        n as usize
+    };
+    (
+        count(
+            "SELECT COUNT(*) FROM items WHERE deleted_at IS NULL AND status IN
+               ('received', 'assigned', 'in_progress', 'answered', 'fed_back')",
+        ),
+        count("SELECT COUNT(*) FROM cards WHERE deleted_at IS NULL AND feedback_on IS NOT NULL"),
+    )
+}
+
+/// The progress reports of one successful change: from 0 to the total known at the start, never
+/// going back, every few hundred rows rather than every row.
+fn assert_progress(calls: &[(usize, usize)], total: usize) {
+    assert!(calls.len() >= 3, "{calls:?}");
+    assert!(
+        calls.iter().all(|&(_, t)| t == total),
+        "the total is known up front: {calls:?}"
+    );
+    assert_eq!(calls.first(), Some(&(0, total)));
+    assert_eq!(calls.last(), Some(&(total, total)));
+    for w in calls.windows(2) {
+        assert!(w[0].0 <= w[1].0, "growing: {w:?}");
+        assert!(w[1].0 - w[0].0 <= 500, "often enough for a bar: {w:?}");
+    }
+    assert!(
+        calls.len() <= total / 50 + 6,
+        "not every row: {} calls for {total} rows",
+        calls.len()
+    );
+}
+
+#[test]
+fn a_calendar_change_reports_progress_and_cancelling_it_changes_nothing() {
+    // A ledger large enough for several progress steps, and the demo's cards and items beside it.
+    let s = Store::open_in_memory().unwrap();
+    let today = d("2025-11-20");
+    studio_core::demo::bulk_items(&s, &Ctx::new(Actor::system(), today), 2_000, 11).unwrap();
+    studio_core::demo::load_on(&s, today, true).unwrap();
+    let (items, cards) = recomputed_rows(&s);
+    // More open items than one progress step, so that 取消 can fall in the middle of them.
+    assert!(
+        items > 250 && cards > 0,
+        "{items} open items, {cards} cards"
+    );
+    let total = items + cards;
+    // The second working day after today becomes a day off: running deadlines beyond it move.
+    let cal = calendar::load(&s).unwrap();
+    let day = cal.add_workdays(today, 2);
+    let day = day.format("%Y-%m-%d").to_string();
+    let start = snapshot(&s);
+
+    // 取消 half-way (the cards done, some items already rewritten): nothing at all is changed.
+    let mut calls = Vec::new();
+    let e = calendar::set_override_with_progress(
+        &s,
+        &admin(),
+        &day,
+        0,
+        OverrideKind::Holiday,
+        "校庆",
+        &mut |done, t| {
+            calls.push((done, t));
+            done <= cards
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Cancelled), "{e:?}");
+    assert_eq!(e.code(), "cancelled");
+    assert_eq!(e.to_string(), "已取消");
+    assert_eq!(calls.first(), Some(&(0, total)));
+    let &(stopped, _) = calls.last().unwrap();
+    assert!(stopped > cards && stopped < total, "{calls:?}");
+    assert_eq!(
+        snapshot(&s),
+        start,
+        "the override, deadlines and records all rolled back"
+    );
+    assert!(!calendar::load(&s).unwrap().is_overridden(d(&day)));
+    assert_eq!(calendar::override_version(&s, &day).unwrap(), 0);
+
+    // Let it run: the count grows to the total, and deadlines move.
+    let mut calls = Vec::new();
+    let set = calendar::set_override_with_progress(
+        &s,
+        &admin(),
+        &day,
+        0,
+        OverrideKind::Holiday,
+        "校庆",
+        &mut |done, t| {
+            calls.push((done, t));
+            true
+        },
+    )
+    .unwrap();
+    assert_progress(&calls, total);
+    let after = snapshot(&s);
+    assert_eq!(after.overrides, 1);
+    assert_ne!(after.items, start.items, "some running deadlines moved");
+    assert!(after.changes > start.changes + 1);
+
+    // Removing it can be cancelled just the same, even at the last report, when every deadline
+    // has been recomputed: the override stays, nothing moves back, nothing is recorded.
+    let e =
+        calendar::remove_override_with_progress(&s, &admin(), &day, set.version, &mut |done, t| {
+            done < t
+        })
+        .unwrap_err();
+    assert_eq!(e.code(), "cancelled");
+    assert_eq!(snapshot(&s), after);
+    assert!(calendar::load(&s).unwrap().is_overridden(d(&day)));
+
+    let mut calls = Vec::new();
+    calendar::remove_override_with_progress(&s, &admin(), &day, set.version, &mut |done, t| {
+        calls.push((done, t));
+        true
+    })
+    .unwrap();
+    assert_progress(&calls, total);
+    let back = snapshot(&s);
+    let dates = |s: &Snapshot| {
+        (
+            s.items.iter().map(|i| i.1.clone()).collect::<Vec<_>>(),
+            s.cards
+                .iter()
+                .map(|c| (c.1.clone(), c.2))
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(dates(&back), dates(&start), "the official deadlines again");
+}

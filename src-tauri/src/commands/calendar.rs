@@ -1,10 +1,13 @@
 //! 设置 → 工作日历: the month grid and the studio's own corrections. A correction recomputes the
-//! stored deadlines of every open card and item, on a worker thread.
+//! stored deadlines of every open card and item, on a worker thread, as a long job (progress and
+//! 取消, see `jobs.rs`).
 
 use studio_core::calendar::{self, CalendarDay, CalendarOverride, OverrideKind};
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::CmdResult;
+use crate::jobs::Progress;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -28,7 +31,10 @@ pub async fn calendar_overrides(
         .await
 }
 
-/// `version`: the day's `version` as the month grid showed it (0 for a day never overridden).
+/// `version`: the day's `version` as the month grid showed it (0 for a day never overridden). A long
+/// job: the stored deadlines of every open card and item are recomputed in the same write, reported
+/// on `on_progress` (cards and items looked at); `job_cancel(job_id)` stops it and nothing is
+/// changed (`cancelled`).
 #[tauri::command]
 pub async fn calendar_override_set(
     state: State<'_, AppState>,
@@ -36,19 +42,34 @@ pub async fn calendar_override_set(
     version: i64,
     kind: OverrideKind,
     note: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
 ) -> CmdResult<CalendarOverride> {
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
     state
-        .run(move |s, ctx| calendar::set_override(s, ctx, &date, version, kind, &note))
+        .run(move |s, ctx| {
+            let _job = job;
+            calendar::set_override_with_progress(s, ctx, &date, version, kind, &note, &mut go_on)
+        })
         .await
 }
 
+/// The official calendar applies to `date` again; a long job like [`calendar_override_set`].
 #[tauri::command]
 pub async fn calendar_override_remove(
     state: State<'_, AppState>,
     date: String,
     version: i64,
+    job_id: String,
+    on_progress: Channel<Progress>,
 ) -> CmdResult<()> {
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
     state
-        .run(move |s, ctx| calendar::remove_override(s, ctx, &date, version))
+        .run(move |s, ctx| {
+            let _job = job;
+            calendar::remove_override_with_progress(s, ctx, &date, version, &mut go_on)
+        })
         .await
 }

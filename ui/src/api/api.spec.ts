@@ -83,6 +83,18 @@ describe('api commands', () => {
       ],
       [() => api.auditList(auditQuery), 'audit_list', { query: auditQuery }],
       [() => api.auditArchive(), 'audit_archive', undefined],
+      [() => api.personFind({ name: ' 李晓梅 ' }), 'person_find', { name: '李晓梅', phone: null }],
+      [() => api.personFind({ name: '李晓梅', phone: '' }), 'person_find', { name: '李晓梅', phone: null }],
+      [
+        () => api.personCopy({ name: '李晓梅', phone: '13857101234' }, '本人申请', '个人信息副本-李晓梅-2026-11-30.json'),
+        'person_copy',
+        { name: '李晓梅', phone: '13857101234', reason: '本人申请', suggestedName: '个人信息副本-李晓梅-2026-11-30.json' },
+      ],
+      [
+        () => api.personErase({ name: '李晓梅', phone: null }, '本人书面申请删除'),
+        'person_erase',
+        { name: '李晓梅', phone: null, reason: '本人书面申请删除' },
+      ],
       [() => api.delegationsList(), 'delegations_list', undefined],
       [() => api.delegationGet('g1'), 'delegation_get', { id: 'g1' }],
       [

@@ -80,14 +80,14 @@ describe('card, calendar, print and export commands', () => {
       [() => api.calendarOverrides(2025), 'calendar_overrides', { year: 2025 }],
       [() => api.calendarOverrides(null), 'calendar_overrides', { year: null }],
       [
-        () => api.calendarOverrideSet('2025-10-17', 0, 'holiday', '校运动会停课'),
+        () => api.calendarOverrideSet('2025-10-17', 0, 'holiday', '校运动会停课', run),
         'calendar_override_set',
-        { date: '2025-10-17', version: 0, kind: 'holiday', note: '校运动会停课' },
+        { date: '2025-10-17', version: 0, kind: 'holiday', note: '校运动会停课', ...runArgs },
       ],
       [
-        () => api.calendarOverrideRemove('2025-10-17', 2),
+        () => api.calendarOverrideRemove('2025-10-17', 2, run),
         'calendar_override_remove',
-        { date: '2025-10-17', version: 2 },
+        { date: '2025-10-17', version: 2, ...runArgs },
       ],
       [() => api.printPreview(job, run), 'print_preview', { job, ...runArgs }],
       [() => api.printPreview(blank, run), 'print_preview', { job: blank, ...runArgs }],
@@ -98,11 +98,19 @@ describe('card, calendar, print and export commands', () => {
       ],
       [() => api.printOpen(job, run), 'print_open', { job, ...runArgs }],
       [
-        () => api.cardsExport('xlsx', { kind: 'period', from: '2025-10-01', to: '2025-10-31' }, '记录卡导出.xlsx', run),
+        () =>
+          api.cardsExport(
+            'xlsx',
+            { kind: 'period', from: '2025-10-01', to: '2025-10-31' },
+            { reason: '季度汇总上报', masked: false },
+            '记录卡导出.xlsx',
+            run,
+          ),
         'cards_export',
         {
           format: 'xlsx',
           selection: { kind: 'period', from: '2025-10-01', to: '2025-10-31' },
+          purpose: { reason: '季度汇总上报', masked: false },
           suggestedName: '记录卡导出.xlsx',
           ...runArgs,
         },

@@ -78,24 +78,26 @@ describe('item commands', () => {
       [() => api.itemDeadlines(), 'item_deadlines', undefined],
       [() => api.itemDeadlinesSave(deadlines), 'item_deadlines_save', { input: deadlines }],
       [
-        () => api.itemsExport('xlsx', '2025-10-01', '2025-10-31', '意见台账-2025-10-01至2025-10-31-2025-11-02.xlsx', run),
+        () => api.itemsExport('xlsx', '2025-10-01', '2025-10-31', { reason: '季度汇总上报', masked: false }, '意见台账-2025-10-01至2025-10-31-2025-11-02.xlsx', run),
         'items_export',
         {
           format: 'xlsx',
           from: '2025-10-01',
           to: '2025-10-31',
+          purpose: { reason: '季度汇总上报', masked: false },
           suggestedName: '意见台账-2025-10-01至2025-10-31-2025-11-02.xlsx',
           jobId: 'job-1',
           onProgress: run.onProgress,
         },
       ],
       [
-        () => api.itemsExport('json', null, null, '意见台账-全部-2025-11-02.json', run),
+        () => api.itemsExport('json', null, null, { reason: '', masked: true }, '意见台账-全部-2025-11-02.json', run),
         'items_export',
         {
           format: 'json',
           from: null,
           to: null,
+          purpose: { reason: '', masked: true },
           suggestedName: '意见台账-全部-2025-11-02.json',
           jobId: 'job-1',
           onProgress: run.onProgress,

@@ -3,6 +3,7 @@ import type { JobRun } from './jobs'
 import type {
   ExportFormat,
   ExportOutcome,
+  ExportPurpose,
   Item,
   ItemAction,
   ItemCategory,
@@ -61,13 +62,15 @@ export const itemDeadlinesSave = (input: ItemDeadlines) => call<ItemDeadlines>('
 
 /**
  * Items received in [from, to] (null: all), full texts included, to a file the backend asks for in the
- * save dialog (`suggestedName`: a plain file name). A long job (`run`, see jobs.ts); null when the user
- * closed the dialog.
+ * save dialog (`suggestedName`: a plain file name). `purpose`: why (recorded in the audit log) and
+ * whether phones and contacts are masked; a full export without a reason is refused (`validation` on
+ * `reason`) before the dialog. A long job (`run`, see jobs.ts); null when the user closed the dialog.
  */
 export const itemsExport = (
   format: ExportFormat,
   from: string | null,
   to: string | null,
+  purpose: ExportPurpose,
   suggestedName: string,
   run: JobRun,
 ) =>
@@ -75,6 +78,7 @@ export const itemsExport = (
     format,
     from,
     to,
+    purpose,
     suggestedName,
     jobId: run.jobId,
     onProgress: run.onProgress,

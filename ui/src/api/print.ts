@@ -1,6 +1,6 @@
 import { call } from './core'
 import type { JobRun } from './jobs'
-import type { CardSelection, ExportFormat, ExportOutcome, PrintJob, PrintOutcome } from './types'
+import type { CardSelection, ExportFormat, ExportOutcome, ExportPurpose, PrintJob, PrintOutcome } from './types'
 
 // ---- 打印 and 导出 ----
 // A print job is `{ kind: 'cards', selection }` (filled cards, one or more pages each, in one PDF)
@@ -20,11 +20,22 @@ export const printSave = (job: PrintJob, suggestedName: string, run: JobRun) =>
 export const printOpen = (job: PrintJob, run: JobRun) =>
   call<PrintOutcome>('print_open', { job, jobId: run.jobId, onProgress: run.onProgress })
 
-/** 导出: the selected cards as JSON, CSV or an Excel workbook, where the user chooses; null when they closed the dialog. */
-export const cardsExport = (format: ExportFormat, selection: CardSelection, suggestedName: string, run: JobRun) =>
+/**
+ * 导出: the selected cards as JSON, CSV or an Excel workbook, where the user chooses; null when they
+ * closed the dialog. `purpose`: why (recorded in the audit log) and whether phones and addresses are
+ * masked; a full export without a reason is refused (`validation` on `reason`) before the dialog.
+ */
+export const cardsExport = (
+  format: ExportFormat,
+  selection: CardSelection,
+  purpose: ExportPurpose,
+  suggestedName: string,
+  run: JobRun,
+) =>
   call<ExportOutcome | null>('cards_export', {
     format,
     selection,
+    purpose,
     suggestedName,
     jobId: run.jobId,
     onProgress: run.onProgress,

@@ -109,6 +109,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'accounts', title: '账号管理', permission: 'manage_accounts' },
   },
   {
+    path: '/personal-data',
+    name: 'personal-data',
+    component: () => import('@/views/PersonalDataView.vue'),
+    meta: { nav: 'personal-data', title: '个人信息', permission: 'read_personal_data' },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('@/views/AuditView.vue'),

@@ -22,7 +22,8 @@ use ts_rs::TS;
 
 pub use official::{official_source, official_years};
 pub use service::{
-    list_overrides, load, month_view, override_version, remove_override, set_override,
+    list_overrides, load, month_view, override_version, remove_override,
+    remove_override_with_progress, set_override, set_override_with_progress,
 };
 pub use work::WorkCalendar;
 

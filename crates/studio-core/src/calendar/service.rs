@@ -12,7 +12,7 @@ use crate::audit::Entity;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::ids::now_utc;
-use crate::storage::{calendar as db, Store};
+use crate::storage::{calendar as db, Store, Write};
 use crate::validate::Checker;
 
 const ENTITY: Entity = Entity::Calendar;
@@ -87,6 +87,21 @@ pub fn set_override(
     kind: OverrideKind,
     note: &str,
 ) -> Result<CalendarOverride> {
+    set_override_with_progress(store, ctx, date, version, kind, note, &mut |_, _| true)
+}
+
+/// [`set_override`] reporting how far the recomputation of the stored deadlines is (see
+/// [`remove_override_with_progress`]); `progress` answering `false` stops it, and nothing is
+/// changed: the result is [`Error::Cancelled`].
+pub fn set_override_with_progress(
+    store: &Store,
+    ctx: &Ctx,
+    date: &str,
+    version: i64,
+    kind: OverrideKind,
+    note: &str,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<CalendarOverride> {
     ctx.require(Permission::EditSettings)?;
     let note = note.trim();
     let mut c = Checker::new();
@@ -139,15 +154,47 @@ pub fn set_override(
         db::upsert(tx, &after)?;
         tx.record(ENTITY, &date, action, before.as_ref(), Some(&after))?;
         // Stored card and item due dates follow the corrected calendar, in the same transaction.
-        crate::cards::recompute_due_dates_in(tx)?;
-        crate::items::recompute_item_due_dates_in(tx)?;
+        recompute_deadlines(tx, progress)?;
         Ok(after)
     })
+}
+
+/// Recompute the stored due dates of every card with feedback and every open item after a change
+/// of the calendar, inside that change's write. `progress(done, total)` counts cards and items
+/// looked at, one bar for both: the total is counted before any row is read, and the callback is
+/// asked at 0, every few hundred rows and at the total. `false` stops the job with
+/// [`Error::Cancelled`], which rolls the whole write back (the override too).
+fn recompute_deadlines(
+    tx: &mut Write<'_>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<()> {
+    let cards = crate::storage::cards::count_cards_with_feedback(tx)?;
+    let total = cards + crate::storage::items::count_open_items(tx)?;
+    crate::cards::recompute_due_dates_with_progress_in(tx, &mut |done, _| progress(done, total))?;
+    crate::items::recompute_item_due_dates_with_progress_in(tx, &mut |done, _| {
+        progress(cards + done, total)
+    })?;
+    Ok(())
 }
 
 /// Remove the override of `date`: the official calendar (or the weekly rule) applies again. The
 /// row stays as a tombstone and the change record keeps what it was. Admin only.
 pub fn remove_override(store: &Store, ctx: &Ctx, date: &str, version: i64) -> Result<()> {
+    remove_override_with_progress(store, ctx, date, version, &mut |_, _| true)
+}
+
+/// [`remove_override`] reporting how far the recomputation of the stored deadlines is: with
+/// 100,000 open items it takes seconds. `progress(done, total)` counts the cards and open items
+/// looked at (the total is known before the first row is read) and is asked every few hundred of
+/// them; answering `false` stops the job: the result is [`Error::Cancelled`] and nothing is changed
+/// (the override, the deadlines and the change records all roll back).
+pub fn remove_override_with_progress(
+    store: &Store,
+    ctx: &Ctx,
+    date: &str,
+    version: i64,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<()> {
     ctx.require(Permission::EditSettings)?;
     let date = parse_date(date)
         .map(date_text)
@@ -165,8 +212,7 @@ pub fn remove_override(store: &Store, ctx: &Ctx, date: &str, version: i64) -> Re
             ..before.clone()
         };
         tx.record(ENTITY, &date, "delete", Some(&before), Some(&after))?;
-        crate::cards::recompute_due_dates_in(tx)?;
-        crate::items::recompute_item_due_dates_in(tx)?;
+        recompute_deadlines(tx, progress)?;
         Ok(())
     })
 }

@@ -21,6 +21,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::ids::{new_id, now_utc};
 use crate::page::Page;
+use crate::progress;
 use crate::roster::DelegateStatus;
 use crate::storage::{calendar as calendar_db, cards as db, roster as roster_db, Store, Write};
 use crate::validate::{bound_search, Checker};
@@ -509,9 +510,25 @@ pub fn recompute_due_dates(store: &Store, ctx: &Ctx) -> Result<usize> {
 /// [`recompute_due_dates`] inside the caller's write, each changed card recorded as the writer's
 /// change (action `recompute_due`).
 pub(crate) fn recompute_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
+    recompute_due_dates_with_progress_in(tx, &mut |_, _| true)
+}
+
+/// [`recompute_due_dates_in`] reporting `progress(done, total)` in cards looked at: the total is
+/// counted before the rows are read, then the callback is asked at 0, every
+/// [`progress::EVERY`] cards and at the total. When it answers `false` the result is
+/// [`Error::Cancelled`], and the caller's write rolls back.
+pub(crate) fn recompute_due_dates_with_progress_in(
+    tx: &mut Write<'_>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<usize> {
     let cal = calendar_in(tx)?;
+    let total = db::count_cards_with_feedback(tx)?;
+    progress::report(progress, 0, total)?;
     let mut changed = 0;
-    for before in db::cards_with_feedback(tx)? {
+    for (i, before) in db::cards_with_feedback(tx)?.into_iter().enumerate() {
+        if i > 0 && i % progress::EVERY == 0 {
+            progress::report(progress, i, total)?;
+        }
         let mut after = before.clone();
         set_due(&mut after, &cal);
         if after.due_on == before.due_on && after.filed_late == before.filed_late {
@@ -529,6 +546,7 @@ pub(crate) fn recompute_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
         )?;
         changed += 1;
     }
+    progress::report(progress, total, total)?;
     Ok(changed)
 }
 

@@ -33,7 +33,7 @@ pub use queries::*;
 pub use service::{
     act, create_from_card, create_item, link_card, recompute_item_due_dates, update_item,
 };
-pub(crate) use service::{recompute_item_due_dates_in, row_value};
+pub(crate) use service::{recompute_item_due_dates_with_progress_in, row_value};
 pub use similar::similar_items;
 
 /// A stored item as a reader sees it on `today` (deadline state, days left, the card's filing

@@ -20,6 +20,7 @@ use crate::cards::{self, CardStatus};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::ids::{new_id, now_utc, parse_date};
+use crate::progress;
 use crate::storage::items::{self as db, StoredItem};
 use crate::storage::{calendar as calendar_db, cards as cards_db};
 use crate::storage::{Store, Write};
@@ -875,9 +876,25 @@ pub fn recompute_item_due_dates(store: &Store, ctx: &Ctx) -> Result<usize> {
 /// `remove_override` call it): each item whose due date moves gets the next version and a change
 /// record (`recompute_due`, the whole row before and after). Returns how many items changed.
 pub(crate) fn recompute_item_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
+    recompute_item_due_dates_with_progress_in(tx, &mut |_, _| true)
+}
+
+/// [`recompute_item_due_dates_in`] reporting `progress(done, total)` in open items looked at: the
+/// total is counted before the rows are read, then the callback is asked at 0, every
+/// [`progress::EVERY`] items and at the total. When it answers `false` the result is
+/// [`Error::Cancelled`], and the caller's write rolls back.
+pub(crate) fn recompute_item_due_dates_with_progress_in(
+    tx: &mut Write<'_>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<usize> {
     let cal = calendar_in(tx)?;
+    let total = db::count_open_items(tx)?;
+    progress::report(progress, 0, total)?;
     let mut changed = 0;
-    for mut before in db::open_items(tx)? {
+    for (i, mut before) in db::open_items(tx)?.into_iter().enumerate() {
+        if i > 0 && i % progress::EVERY == 0 {
+            progress::report(progress, i, total)?;
+        }
         let mut after = before.clone();
         recompute_due(&cal, &mut after);
         if after.item.due_on == before.item.due_on {
@@ -904,5 +921,6 @@ pub(crate) fn recompute_item_due_dates_in(tx: &mut Write<'_>) -> Result<usize> {
         )?;
         changed += 1;
     }
+    progress::report(progress, total, total)?;
     Ok(changed)
 }
