@@ -16,7 +16,7 @@ pub const MAX_LEN: usize = 128;
 
 /// Memory in KiB, passes, lanes.
 const M_COST: u32 = 64 * 1024;
-const T_COST: u32 = 3;
+const T_COST: u32 = 2;
 const P_COST: u32 = 1;
 
 fn hasher() -> Argon2<'static> {

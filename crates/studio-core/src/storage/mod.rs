@@ -35,6 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_items_unit_overdue.sql"),
     include_str!("migrations/008_front_door.sql"),
     include_str!("migrations/009_accounts_audit.sql"),
+    include_str!("migrations/010_audit_area_action.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
