@@ -38,7 +38,7 @@ def click_items(d) -> float:
 
 
 def main(db: str) -> None:
-    session = AppSession(Path(db))
+    session = AppSession(Path(db), Path(db).parent)
     d = session.start()
     enter(d)  # the demo administrator
     try:

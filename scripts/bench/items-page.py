@@ -18,7 +18,7 @@ RUNS = int(os.environ.get("RUNS", "10"))
 
 
 def main(db: str) -> None:
-    session = AppSession(Path(db))
+    session = AppSession(Path(db), Path(db).parent)
     d = session.start()
     enter(d)  # the demo administrator
     try:
