@@ -54,7 +54,7 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
             (Some(from), Some(to)) => CardSelection::Period { from, to },
             _ => CardSelection::All,
         };
-        let list = cards::cards_for_print(store, ctx, &sel)?;
+        let list = cards::cards_for_export(store, ctx, &sel)?;
         let bytes = export::export_cards(&list, format)?;
         (bytes, format!("{} 张记录卡", list.len()))
     };

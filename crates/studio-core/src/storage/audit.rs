@@ -30,7 +30,7 @@ pub(crate) fn append(conn: &Connection, c: NewChange<'_>) -> Result<()> {
             now_utc(),
             c.actor.name,
             c.actor.id,
-            role_text(c.actor.role),
+            c.actor.role.code(),
             c.entity.as_str(),
             c.row_id,
             c.action,
@@ -52,13 +52,6 @@ pub fn access_entries(conn: &Connection) -> Result<Vec<(String, String, String, 
     )?;
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn role_text(r: Role) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn from_row(r: &Row) -> rusqlite::Result<ChangeRecord> {

@@ -4,7 +4,6 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::audit::role_text;
 use crate::actor::{Role, Scope};
 use crate::cards::{
     Card, CardAmendment, CardCounts, CardListItem, CardQuery, CardSort, CardStatus, Channel,
@@ -488,7 +487,7 @@ pub fn insert_amendment(conn: &Connection, a: &CardAmendment) -> Result<()> {
             a.card_id,
             a.at,
             a.actor,
-            role_text(a.actor_role),
+            a.actor_role.code(),
             a.reason,
             a.before.to_string(),
             a.after.to_string(),

@@ -96,13 +96,6 @@ pub(crate) fn write_bigrams(conn: &Connection, rid: i64, i: &Item) -> Result<()>
     Ok(())
 }
 
-fn role_text(r: Role) -> String {
-    serde_json::to_value(r)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 fn kind_text(k: ItemEventKind) -> String {
     serde_json::to_value(k)
         .ok()
@@ -570,7 +563,7 @@ pub fn insert_event(conn: &Connection, e: &ItemEvent) -> Result<()> {
         e.at,
         e.on,
         e.actor,
-        role_text(e.actor_role),
+        e.actor_role.code(),
         kind_text(e.kind),
         e.status.as_str(),
         e.text,
