@@ -4,6 +4,7 @@
 //! on the window's thread, and holds a database connection only while its query runs.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use studio_core::storage::lock::DbLock;
@@ -24,11 +25,15 @@ pub struct AppState {
     pub session: Session,
     /// Private folder for PDFs handed to the system viewer; emptied at every start.
     pub print_dir: PathBuf,
+    /// 自动锁定 in minutes, as the settings last read: every command checks it, so it is kept here
+    /// rather than read from the database each time (refreshed by [`AppState::reload_settings`]).
+    idle_minutes: AtomicU32,
 }
 
 impl AppState {
     pub fn new(store: Store, lock: DbLock, print_dir: PathBuf) -> Self {
         let app_data = studio_core::paths::default_data_dir();
+        let idle = idle_minutes_of(&store);
         AppState {
             saves: SavePaths::new(
                 store.path().map(PathBuf::from),
@@ -40,7 +45,14 @@ impl AppState {
             jobs: Jobs::default(),
             session: Session::default(),
             print_dir,
+            idle_minutes: AtomicU32::new(idle),
         }
+    }
+
+    /// Take the settings as stored now (after 设置 is saved, or a backup restored).
+    pub fn reload_settings(&self) {
+        self.idle_minutes
+            .store(idle_minutes_of(&self.store), Ordering::Relaxed);
     }
 
     pub fn store(&self) -> Arc<Store> {
@@ -70,9 +82,7 @@ impl AppState {
 
     /// This session's context, or why there is none (see [`Session::ctx`]).
     pub fn ctx(&self) -> CmdResult<Ctx> {
-        let idle = studio_core::settings::load(&self.store)
-            .map(|s| s.idle_lock_minutes)
-            .unwrap_or(15);
+        let idle = self.idle_minutes.load(Ordering::Relaxed);
         Ok(self.session.ctx(
             &self.store,
             std::time::Duration::from_secs(u64::from(idle) * 60),
@@ -87,6 +97,13 @@ impl AppState {
         let store = self.store();
         blocking(move || f(&store).map_err(CmdError::from)).await
     }
+}
+
+/// 自动锁定 as stored; the default when the settings cannot be read (the start shows that error).
+fn idle_minutes_of(store: &Store) -> u32 {
+    studio_core::settings::load(store)
+        .map(|s| s.idle_lock_minutes)
+        .unwrap_or_else(|_| studio_core::settings::Settings::default().idle_lock_minutes)
 }
 
 /// Ask where to save, in a native dialog opened here, on a worker thread (`None`: cancelled).

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use studio_core::cards::CardSelection;
+use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::printing::{self, PrintJob, Rendered};
 use studio_core::{Ctx, Error, Permission, Store};
@@ -116,13 +117,13 @@ pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
         } => {
             // Filled cards hold personal data: a PDF file of them is an export.
             ctx.require(Permission::ExportPersonalData)?;
-            let reason = identity::export_reason(reason.as_deref())?;
+            let purpose = identity::export_purpose(reason.as_deref(), false)?;
             let selection = selection(ids, all, from, to)?;
             let target = format!("cards:{}", selection_text(&selection));
             let job = PrintJob::Cards { selection };
             let r = printing::render(store, ctx, &job, &mut no_progress)?;
             save(&out, &r, "记录卡")?;
-            identity::record_export(store, ctx, &target, &reason)
+            export_purpose::record(store, ctx, &target, r.card_count, &purpose)
         }
     }
 }

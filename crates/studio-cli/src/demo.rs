@@ -10,6 +10,9 @@ pub struct Args {
     /// 另外生成 N 件台账事项（用于性能测试；名册为空时先生成 800 名党代表）
     #[arg(long, value_name = "N")]
     bulk_items: Option<usize>,
+    /// 另外生成 N 张记录卡（用于性能测试，例如 1000 张的批量打印；名册不能为空）
+    #[arg(long, value_name = "N")]
+    bulk_cards: Option<usize>,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
@@ -29,6 +32,11 @@ pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
         }
         studio_core::demo::bulk_items(store, ctx, n, 20261128)?;
         println!("已生成 {n} 件台账事项");
+        return Ok(());
+    }
+    if let Some(n) = args.bulk_cards {
+        let made = studio_core::demo::bulk_cards(store, ctx, n, 20261203)?;
+        println!("已生成 {made} 张记录卡");
         return Ok(());
     }
     let r = studio_core::demo::load(store, args.force)?;

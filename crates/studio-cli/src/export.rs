@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
+use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::items;
 use studio_core::{Ctx, Error, Permission, Store};
@@ -30,11 +31,14 @@ pub struct Args {
     /// 导出原因（记入审计日志；不填记为“命令行导出”）
     #[arg(long)]
     reason: Option<String>,
+    /// 脱敏导出：手机号、电话和地址只保留部分（如 138****8000）
+    #[arg(long)]
+    masked: bool,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     ctx.require(Permission::ExportPersonalData)?;
-    let reason = identity::export_reason(a.reason.as_deref())?;
+    let purpose = identity::export_purpose(a.reason.as_deref(), a.masked)?;
     let target = format!(
         "{}:{}",
         a.what,
@@ -45,22 +49,28 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     );
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
-    let (bytes, summary) = if a.what == "items" {
-        let list = items::items_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
+    let (bytes, count, summary) = if a.what == "items" {
+        let mut list = items::items_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
+        if purpose.masked {
+            list = export_purpose::mask_items(list);
+        }
         let bytes = export::export_items(&list, format)?;
-        (bytes, format!("{} 件台账事项", list.len()))
+        (bytes, list.len(), format!("{} 件台账事项", list.len()))
     } else {
         let sel = match (a.from, a.to) {
             (Some(from), Some(to)) => CardSelection::Period { from, to },
             _ => CardSelection::All,
         };
-        let list = cards::cards_for_export(store, ctx, &sel)?;
+        let mut list = cards::cards_for_export(store, ctx, &sel)?;
+        if purpose.masked {
+            list = export_purpose::mask_cards(list);
+        }
         let bytes = export::export_cards(&list, format)?;
-        (bytes, format!("{} 张记录卡", list.len()))
+        (bytes, list.len(), format!("{} 张记录卡", list.len()))
     };
     // Temporary file, flushed, renamed: a crash leaves the old file or the new one.
     write_atomic(&a.out, &bytes)?;
-    identity::record_export(store, ctx, &target, &reason)?;
+    export_purpose::record(store, ctx, &target, count, &purpose)?;
     println!("已导出 {summary}到 {}", a.out.display());
     Ok(())
 }

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use studio_core::audit_log::{self, AuditResult, NewAuditEntry};
+use studio_core::audit_log;
+use studio_core::export_purpose::ExportPurpose;
 use studio_core::{accounts, Actor, Ctx, Error, Role, Store};
 
 /// The environment variable that holds `--as`'s password.
@@ -82,40 +83,15 @@ pub fn record_if_refused<T>(
 
 /// The reason recorded for a personal-data export when `--reason` is not given.
 pub const DEFAULT_EXPORT_REASON: &str = "命令行导出";
-/// The longest `--reason` taken, in characters.
-pub const REASON_MAX: usize = 200;
 
-/// `--reason` as recorded: trimmed, [`DEFAULT_EXPORT_REASON`] when empty; refused when too long.
-pub fn export_reason(reason: Option<&str>) -> studio_core::Result<String> {
-    let r = reason.map(str::trim).unwrap_or("");
-    if r.chars().count() > REASON_MAX {
-        return Err(Error::Invalid(format!(
-            "导出原因不能超过 {REASON_MAX} 个字"
-        )));
-    }
-    Ok(if r.is_empty() {
-        DEFAULT_EXPORT_REASON.to_string()
-    } else {
-        r.to_string()
-    })
-}
-
-/// Record a successful export of personal data (`target`: what was exported) with its reason.
-pub fn record_export(
-    store: &Store,
-    ctx: &Ctx,
-    target: &str,
-    reason: &str,
-) -> studio_core::Result<()> {
-    audit_log::record(
-        store,
-        &NewAuditEntry {
-            actor: &ctx.actor,
-            area: "personal_data",
-            action: "export",
-            target,
-            summary: reason,
-            result: AuditResult::Ok,
-        },
-    )
+/// `--reason` and `--masked` as the core's [`ExportPurpose`] (checked, recorded and applied by the
+/// core as for the app's exports); without a reason it is [`DEFAULT_EXPORT_REASON`].
+pub fn export_purpose(reason: Option<&str>, masked: bool) -> studio_core::Result<ExportPurpose> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    let purpose = ExportPurpose {
+        reason: reason.unwrap_or(DEFAULT_EXPORT_REASON).to_string(),
+        masked,
+    };
+    purpose.checked()?;
+    Ok(purpose)
 }

@@ -495,14 +495,16 @@ fn audit_export_writes_json_and_csv_with_the_account_and_login_entries_and_expor
     assert!(find(
         &|e| e["action"] == "login_failed" && e["target"] == "lisi"
     ));
+    // Recorded as the app records its exports: how many, full or masked, and why.
+    let summary = |e: &Value| e["summary"].as_str().unwrap_or("").to_string();
     assert!(find(&|e| e["area"] == "personal_data"
         && e["action"] == "export"
         && e["target"] == "items:*"
-        && e["summary"] == "季度汇总报送组织部"));
+        && summary(e).ends_with("完整；原因：季度汇总报送组织部")));
     assert!(find(&|e| e["area"] == "personal_data"
         && e["action"] == "export"
         && e["target"] == "cards:*"
-        && e["summary"] == "命令行导出"));
+        && summary(e).ends_with("完整；原因：命令行导出")));
 
     // CSV: the same entries under Chinese headers and labels.
     let csv = dir.path().join("audit.csv");
@@ -579,4 +581,103 @@ fn an_os_user_who_does_not_own_the_database_is_a_visitor() {
     ok(&studio(&db, &["delegates", "list", "--json"]));
     // An account still works.
     ok(&studio_as(&db, "admin", DEMO_PASSWORD, &["user", "list"]));
+}
+
+/// `--masked`: the file holds no full phone number, and the audit log says it was a masked export;
+/// a reason over the limit is refused with the app's message and writes nothing.
+#[test]
+fn a_masked_export_holds_no_full_phone_and_is_recorded_as_masked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let full = dir.path().join("full.csv");
+    let masked = dir.path().join("masked.csv");
+    for (out, extra) in [(&full, None), (&masked, Some("--masked"))] {
+        let mut args = vec![
+            "export",
+            "cards",
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        ok(&studio(&db, &args));
+    }
+    let full_text = std::fs::read_to_string(&full).unwrap();
+    let masked_text = std::fs::read_to_string(&masked).unwrap();
+    assert!(
+        full_mobiles(&full_text) > 0,
+        "the full export has the phones"
+    );
+    assert_eq!(
+        full_mobiles(&masked_text),
+        0,
+        "no full mobile number in the masked file"
+    );
+    assert!(masked_text.contains("****"));
+
+    let too_long = "很".repeat(201);
+    let refused = dir.path().join("refused.csv");
+    user_error(
+        &studio(
+            &db,
+            &[
+                "export",
+                "cards",
+                "--format",
+                "csv",
+                "--reason",
+                &too_long,
+                "-o",
+                refused.to_str().unwrap(),
+            ],
+        ),
+        "导出原因不能超过 200 个字",
+    );
+    assert!(!refused.exists());
+
+    let json = dir.path().join("audit.json");
+    ok(&studio(
+        &db,
+        &[
+            "audit",
+            "export",
+            "--format",
+            "json",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+    ));
+    let log: Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    let exports: Vec<String> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["area"] == "personal_data" && e["action"] == "export")
+        .map(|e| e["summary"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(exports.len(), 2, "{exports:?}");
+    assert!(
+        exports.iter().any(|s| s.contains("完整；原因：命令行导出")),
+        "{exports:?}"
+    );
+    assert!(
+        exports.iter().any(|s| s.contains("脱敏；原因：命令行导出")),
+        "{exports:?}"
+    );
+}
+
+/// How many 11-digit mobile numbers (1[3-9] and nine digits, not inside a longer number) `text` holds.
+fn full_mobiles(text: &str) -> usize {
+    let b: Vec<char> = text.chars().collect();
+    (0..b.len().saturating_sub(10))
+        .filter(|&i| {
+            let window = &b[i..i + 11];
+            window.iter().all(|c| c.is_ascii_digit())
+                && window[0] == '1'
+                && ('3'..='9').contains(&window[1])
+                && (i == 0 || !b[i - 1].is_ascii_digit())
+                && b.get(i + 11).is_none_or(|c| !c.is_ascii_digit())
+        })
+        .count()
 }

@@ -50,6 +50,7 @@ pub fn typescript() -> String {
         crate::roster::DelegationInput,
         crate::roster::Delegate,
         crate::roster::DelegateInput,
+        crate::roster::PublicDelegate,
         crate::roster::DelegateListItem,
         crate::roster::DelegateSort,
         crate::roster::DelegateQuery,

@@ -238,10 +238,12 @@ fn note(text: &str) -> ItemAction {
     }
 }
 
+/// A step the item's status does not allow: refused with the `state` code (as a submitted card's
+/// edit is), so the UI tells it apart from bad input, and a message naming the step and status.
 fn invalid(r: Result<Item, Error>) -> String {
     match r {
-        Err(Error::Invalid(m)) => m,
-        other => panic!("expected Invalid, got {other:?}"),
+        Err(e) if e.code() == "state" => e.to_string(),
+        other => panic!("expected a state refusal, got {other:?}"),
     }
 }
 

@@ -205,8 +205,10 @@ fn filled_cards_print_one_or_more_pages_each_and_the_access_is_recorded() {
     assert!(r.page_count >= 3);
     assert!(r.pdf.starts_with(b"%PDF-"));
     assert!(calls.len() >= 3, "at least once a card: {calls:?}");
-    let (done, total) = *calls.last().unwrap();
-    assert_eq!(done, total);
+    // The progress box says 已完成 N / M 张: the counts are cards, and never go back.
+    assert!(calls.iter().all(|&(_, total)| total == 3), "{calls:?}");
+    assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0), "{calls:?}");
+    assert_eq!(*calls.last().unwrap(), (3, 3));
 
     let log = log::access_entries(&store.reader().unwrap()).unwrap();
     assert_eq!(log.len(), before + 1, "one access for the whole job");

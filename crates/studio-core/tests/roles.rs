@@ -164,6 +164,7 @@ fn profile_input(d: &Delegate) -> DelegateInput {
         term: d.term.clone(),
         display_order: d.display_order,
         publish: d.publish,
+        publish_consent: d.publish_consent,
     }
 }
 

@@ -584,3 +584,44 @@ fn png_header(w: u32, h: u32) -> Vec<u8> {
     chunk(&mut out, b"IEND", &[]);
     out
 }
+
+/// 代表风采 shows a delegate only with their consent, and then only the fields they ticked.
+#[test]
+fn the_public_profile_needs_consent_and_shows_only_the_ticked_fields() {
+    let (s, g) = store_with_delegation();
+    let mut i = input(&g, "张建华");
+    i.office_phone = "0536-8785123".into();
+    i.pledge = "服务师生".into();
+    let d = roster::create_delegate(&s, &admin(), &i).unwrap();
+    assert!(!d.publish_consent, "no consent unless someone records it");
+    assert_eq!(roster::public_profile(&d), None);
+
+    i.publish_consent = true;
+    i.publish.mobile = false;
+    i.publish.email = false;
+    let d = roster::update_delegate(&s, &admin(), &d.id, d.version, &i).unwrap();
+    let stored = roster::get_delegate(&s, &admin(), &d.id).unwrap();
+    assert!(stored.publish_consent, "the consent is stored");
+    let p = roster::public_profile(&stored).expect("shown with consent");
+    assert_eq!(p.name, "张建华");
+    assert_eq!(p.unit.as_deref(), Some("计算机工程学院"));
+    assert_eq!(p.office_phone.as_deref(), Some("0536-8785123"));
+    assert_eq!(p.pledge.as_deref(), Some("服务师生"));
+    assert_eq!(p.mobile, None, "the mobile was not ticked");
+    assert_eq!(p.email, None, "the e-mail was not ticked");
+
+    // Withdrawing consent hides everything again, and the change is on record.
+    i.publish_consent = false;
+    let d = roster::update_delegate(&s, &admin(), &d.id, stored.version, &i).unwrap();
+    assert_eq!(roster::public_profile(&d), None);
+    let history = studio_core::audit::recent(&s, &admin(), 10).unwrap();
+    assert!(history
+        .iter()
+        .any(|c| c.entity == "delegate" && c.row_id == d.id && c.action == "update"));
+
+    // A delegate who has left is not shown, consent or not.
+    i.publish_consent = true;
+    let d = roster::update_delegate(&s, &admin(), &d.id, d.version, &i).unwrap();
+    let d = roster::mark_delegate_left(&s, &admin(), &d.id, d.version, None).unwrap();
+    assert_eq!(roster::public_profile(&d), None);
+}

@@ -186,6 +186,7 @@ fn demo_store() -> (Store, Value) {
         term: d.term.clone(),
         display_order: d.display_order,
         publish: d.publish,
+        publish_consent: d.publish_consent,
     };
     roster::update_delegate(&store, &ctx, &first, d.version, &input).unwrap();
     calendar::set_override(

@@ -142,4 +142,6 @@ pub struct Rendered {
     pub missing_chars: Vec<char>,
     /// Pages in the document (a long card takes more than one).
     pub page_count: usize,
+    /// Cards in the document.
+    pub card_count: usize,
 }

@@ -125,6 +125,7 @@ impl CardPrinter {
             pdf,
             missing_chars: missing.into_vec(),
             page_count: pages.len(),
+            card_count: cards.len(),
         })
     }
 }

@@ -39,6 +39,7 @@ pub async fn db_restore(
     let report = state
         .run(move |s, ctx| maintenance::restore(s, ctx, &path))
         .await?;
+    state.reload_settings();
     let _ = app.emit("db-restored", ());
     Ok(Some(report))
 }

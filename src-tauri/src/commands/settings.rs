@@ -14,7 +14,9 @@ pub async fn settings_get(state: State<'_, AppState>) -> CmdResult<Settings> {
 /// Saves what was edited from `input.version`; a stale version answers `conflict`.
 #[tauri::command]
 pub async fn settings_save(state: State<'_, AppState>, input: Settings) -> CmdResult<Settings> {
-    state
+    let saved = state
         .run(move |s, ctx| settings::save(s, ctx, &input))
-        .await
+        .await?;
+    state.reload_settings();
+    Ok(saved)
 }

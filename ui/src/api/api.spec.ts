@@ -26,6 +26,7 @@ const input: DelegateInput = {
   term: '',
   display_order: 0,
   publish: { unit_position: true, mobile: false, office_phone: true, email: true, photo: true, bio: true, pledge: true },
+  publish_consent: true,
 }
 
 const auditQuery: AuditQuery = {

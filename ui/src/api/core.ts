@@ -3,29 +3,13 @@
 // stale save, who changed the record in the meantime.
 import { invoke } from '@tauri-apps/api/core'
 import type { ErrorPayload, FieldError, StaleInfo } from './types'
+import type { ErrorCode as CoreErrorCode } from './rules'
 
-/** Stable codes the backend sends (DESIGN.md invariant 7), plus `unknown` for anything unexpected. */
-export type ErrorCode =
-  | 'validation'
-  | 'not_found'
-  /** A stale save: the record changed since the page read it (`stale` says who, when, what). */
-  | 'conflict'
-  /** The record's state refuses the step (a submitted card, an item step the status does not allow). */
-  | 'state'
-  | 'forbidden'
-  /** Nobody is logged in (or the password must be changed first): back to the login screen. */
-  | 'unauthenticated'
-  /** The session is locked (idle, or by choice): the lock screen asks for the password. */
-  | 'session_locked'
-  | 'invalid'
-  | 'storage'
-  | 'migration'
-  | 'io'
-  /** A long job stopped by the user; nothing was written. */
-  | 'cancelled'
-  /** A fault in the backend (a panic); the app stays open and the step did not happen. */
-  | 'internal'
-  | 'unknown'
+/**
+ * The codes the backend sends (generated from the core's rules: what each means is in rules.rs,
+ * `RULES.errors`), plus `unknown` for anything that did not come from the backend as an error payload.
+ */
+export type ErrorCode = CoreErrorCode | 'unknown'
 
 export class ApiError extends Error {
   readonly code: ErrorCode | string

@@ -239,9 +239,20 @@ photo: string | null, bio: string, pledge: string,
 /**
  * e.g. 第三届（2021–2026）.
  */
-term: string, status: DelegateStatus, left_on: string | null, display_order: number, publish: PublishFlags, created_at: string, updated_at: string, version: number, };
+term: string, status: DelegateStatus, left_on: string | null, display_order: number, publish: PublishFlags, 
+/**
+ * The delegate agreed that the online studio and the kiosk show them (个人信息保护法). Without
+ * it nothing of theirs is published, whatever `publish` says: see [`public_profile`].
+ */
+publish_consent: boolean, created_at: string, updated_at: string, version: number, };
 
-export type DelegateInput = { name: string, gender: Gender, delegation_id: string, unit: string, position: string, mobile: string, office_phone: string, email: string, bio: string, pledge: string, term: string, display_order: number, publish: PublishFlags, };
+export type DelegateInput = { name: string, gender: Gender, delegation_id: string, unit: string, position: string, mobile: string, office_phone: string, email: string, bio: string, pledge: string, term: string, display_order: number, publish: PublishFlags, publish_consent: boolean, };
+
+export type PublicDelegate = { id: string, name: string, delegation_id: string, unit: string | null, position: string | null, mobile: string | null, office_phone: string | null, email: string | null, 
+/**
+ * File name of the photo in the files folder.
+ */
+photo: string | null, bio: string | null, pledge: string | null, };
 
 export type DelegateListItem = { id: string, name: string, gender: Gender, delegation_id: string, delegation_name: string, unit: string, position: string, mobile_masked: string, status: DelegateStatus, term: string, has_photo: boolean, display_order: number, };
 

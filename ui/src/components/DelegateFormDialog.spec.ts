@@ -52,6 +52,7 @@ const stored: Delegate = {
   left_on: null,
   display_order: 1,
   publish: { unit_position: true, mobile: false, office_phone: true, email: true, photo: true, bio: true, pledge: true },
+  publish_consent: true,
   created_at: '2025-07-01T00:00:00Z',
   updated_at: '2025-07-01T00:00:00Z',
   version: 1,
@@ -130,6 +131,21 @@ describe('DelegateFormDialog', () => {
     expect(input(w, 'df-name').element.value).toBe('张建华')
     expect(input(w, 'df-mobile').element.value).toBe('1381234')
     expect(input(w, 'df-email').element.value).toBe('zhang@')
+  })
+
+  it('publishes nothing until the consent is ticked, and sends the consent with the save', async () => {
+    vi.mocked(api.delegateCreate).mockResolvedValue({ ...stored, publish_consent: true })
+    const w = await openForm()
+    const flag = () => w.find<HTMLInputElement>('[data-test=df-publish-email] input')
+    expect(flag().element.disabled).toBe(true)
+    expect(w.find('[data-test=df-publish]').text()).toContain('未经本人同意，不公开任何信息')
+
+    await w.find('[data-test=df-publish-consent] input').setValue(true)
+    expect(flag().element.disabled).toBe(false)
+    await input(w, 'df-name').setValue('张建华')
+    await w.find('[data-test=df-save]').trigger('click')
+    await settle()
+    expect(vi.mocked(api.delegateCreate).mock.calls[0]![0]).toMatchObject({ publish_consent: true })
   })
 
   it("clears a field's message once the user edits that field", async () => {

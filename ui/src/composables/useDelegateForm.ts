@@ -21,6 +21,7 @@ export const DELEGATE_FORM_FIELDS = [
   'term',
   'display_order',
   'publish',
+  'publish_consent',
 ] as const
 
 export type DelegateFormField = (typeof DELEGATE_FORM_FIELDS)[number]
@@ -51,6 +52,7 @@ export function emptyDelegateInput(delegationId = ''): DelegateInput {
     term: '',
     display_order: 0,
     publish: { ...RECOMMENDED_PUBLISH },
+    publish_consent: false,
   }
 }
 
@@ -69,6 +71,7 @@ export function inputFromDelegate(d: Delegate): DelegateInput {
     term: d.term,
     display_order: d.display_order,
     publish: { ...d.publish },
+    publish_consent: d.publish_consent,
   }
 }
 

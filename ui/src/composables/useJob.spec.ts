@@ -63,6 +63,7 @@ describe('runJob', () => {
     expect(box.title).toBe('正在生成打印预览')
     lastProgress!({ done: 12, total: 90 })
     expect([box.done, box.total]).toEqual([12, 90])
+    expect(box.unit).toBe('')
 
     await box.cancel()
     expect(api.jobCancel).toHaveBeenCalledWith('job-1')
@@ -71,6 +72,15 @@ describe('runJob', () => {
     await expect(done).resolves.toBeNull()
     expect(info).toHaveBeenCalledWith('已取消')
     expect(box.visible).toBe(false)
+  })
+
+  it('counts in the unit the caller names (cards: 张)', async () => {
+    const box = useJobProgress()
+    const job = deferred<string>()
+    const done = runJob('正在生成 PDF', () => job.promise, { unit: '张' })
+    expect(box.unit).toBe('张')
+    job.resolve('ok')
+    await done
   })
 
   it('after a save dialog, waits for the job to report before counting', async () => {

@@ -15,6 +15,8 @@ export interface RunJobOptions {
    * first progress report (the job really running), so it never appears behind that dialog.
    */
   afterDialog?: boolean
+  /** What the counts are (张 for cards): the box says 已完成 N / M 张. */
+  unit?: string
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runJob<T>(
     box.report(run.jobId, p)
     startTimer()
   })
-  box.begin(run.jobId, title)
+  box.begin(run.jobId, title, opts.unit ?? '')
   if (!opts.afterDialog) startTimer()
   try {
     return await work(run)

@@ -11,13 +11,16 @@ export const useJobProgress = defineStore('jobProgress', () => {
   const current = ref('')
   const visible = ref(false)
   const title = ref('')
+  /** What the counts are, e.g. 张; empty for plain numbers. */
+  const unit = ref('')
   const done = ref(0)
   const total = ref(0)
   const cancelling = ref(false)
 
-  function begin(jobId: string, heading: string) {
+  function begin(jobId: string, heading: string, countUnit = '') {
     current.value = jobId
     title.value = heading
+    unit.value = countUnit
     done.value = 0
     total.value = 0
     cancelling.value = false
@@ -54,5 +57,5 @@ export const useJobProgress = defineStore('jobProgress', () => {
     }
   }
 
-  return { current, visible, title, done, total, cancelling, begin, report, show, end, cancel }
+  return { current, visible, title, unit, done, total, cancelling, begin, report, show, end, cancel }
 })

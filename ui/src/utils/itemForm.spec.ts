@@ -59,3 +59,27 @@ describe('titleFromOpinion', () => {
     expect(titleFromOpinion('  ')).toBe('')
   })
 })
+
+import { inputFromItem } from './itemForm'
+import { items as itemFixtures } from '../../dev/fixtures'
+
+describe('inputFromItem', () => {
+  // An edit sends back everything the stored item holds that the form does not show: a consent
+  // recorded on a card and carried to its item must survive an edit of the title.
+  it('carries the recorded consent, so an edit does not erase it', () => {
+    const detail = Object.values(itemFixtures.details)[0]!
+    for (const consent of [true, false, null]) {
+      const it = { ...detail.item, person_consent: consent }
+      expect(inputFromItem(it).person_consent).toBe(consent)
+    }
+  })
+
+  it('fills every field the form edits from the stored item', () => {
+    const detail = Object.values(itemFixtures.details)[0]!
+    const input = inputFromItem(detail.item)
+    expect(input.title).toBe(detail.item.title)
+    expect(input.person_phone).toBe(detail.item.person_phone)
+    expect(input.delegate_ids).toEqual(detail.item.delegates.map((d) => d.delegate_id))
+    expect(input.card_id).toBe(detail.item.card_id)
+  })
+})

@@ -1,6 +1,6 @@
 // The item form's checks, as studio-core's items/validate.rs words them: shown as the user types,
 // and the backend's own messages replace them on a rejected save. The limits are the core's (`RULES`).
-import type { ItemInput } from '@/api'
+import type { Item, ItemInput } from '@/api'
 import { RULES } from '@/api/rules'
 
 export const ITEM_FORM_FIELDS = [
@@ -43,6 +43,28 @@ export function emptyItemInput(today: string, firstResponder: string): ItemInput
     delegate_ids: [],
     received_on: today,
     card_id: null,
+    person_consent: null,
+  }
+}
+
+/**
+ * The form's input for editing a stored item. `Required` so a field added to `ItemInput` cannot be
+ * forgotten here: a field the edit leaves out is saved as its default (the consent as "not asked").
+ */
+export function inputFromItem(it: Item): Required<ItemInput> {
+  return {
+    category: it.category,
+    source: it.source,
+    title: it.title,
+    content: it.content,
+    person_name: it.person_name,
+    person_phone: it.person_phone,
+    person_contact: it.person_contact,
+    person_consent: it.person_consent,
+    first_responder: it.first_responder,
+    delegate_ids: it.delegates.map((d) => d.delegate_id),
+    received_on: it.received_on,
+    card_id: it.card_id,
   }
 }
 

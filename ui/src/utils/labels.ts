@@ -130,6 +130,7 @@ export const FIELD_LABELS: Record<string, string> = {
   left_on: '离任日期',
   display_order: '排序号',
   publish: '网上工作室公开',
+  publish_consent: '同意在网上工作室公开',
   // delegation
   head_delegate_id: '团长',
   note: '备注',

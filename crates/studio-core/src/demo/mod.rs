@@ -3,11 +3,13 @@
 //! audited like real ones.
 
 mod accounts;
+mod bulk_cards;
 mod bulk_items;
 mod items;
 mod names;
 
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
+pub use bulk_cards::bulk_cards;
 pub use bulk_items::bulk_items;
 
 use crate::actor::{Actor, Permission, Role};
@@ -116,6 +118,9 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
                 term: "第三届（2021—2026）".into(),
                 display_order: i as i64 + 1,
                 publish: PublishFlags::recommended(),
+                // Most delegates agreed to the online studio; a few did not, so the kiosk and
+                // the portal show the difference.
+                publish_consent: i % 5 != 4,
             };
             let d = roster::create_delegate(store, &ctx, &input)?;
             report.delegates += 1;

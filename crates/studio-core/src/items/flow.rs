@@ -1,5 +1,5 @@
 //! The status flow, as a pure function: which step is allowed in which status, and the status after
-//! it. Refusals are `Error::Invalid` with a Chinese message naming the step and the status.
+//! it. Refusals are `Error::Conflict` (code `state`) with a Chinese message naming the step and the status.
 //!
 //! | step | allowed in | status after |
 //! | --- | --- | --- |
@@ -68,7 +68,7 @@ pub fn status_text(status: ItemStatus, paused: bool) -> String {
 
 /// `当前状态为「已答复」，不能进行「交办」` plus an optional hint.
 pub fn refusal(status: ItemStatus, paused: bool, step: &str, hint: &str) -> Error {
-    Error::Invalid(format!(
+    Error::Conflict(format!(
         "当前状态为「{}」，不能进行「{step}」{hint}",
         status_text(status, paused)
     ))
@@ -246,7 +246,7 @@ mod tests {
                             assert_eq!(want, got, "{status:?} {paused} {a:?}");
                             allowed += 1;
                         }
-                        (None, Err(Error::Invalid(m))) => {
+                        (None, Err(Error::Conflict(m))) => {
                             assert!(m.contains(step_label(&a)), "{m}");
                             assert!(m.contains(status.label()), "{m}");
                             if paused {

@@ -54,9 +54,10 @@ pub struct ExportOutcome {
 ///   records the access; an empty selection is an error, not an empty PDF.
 ///
 /// `progress(done, total)` is called after every card laid out, every few milliseconds while the
-/// PDF is written, and once at the end with `done == total`; the units are the print crate's steps
-/// (`studio_print::STEPS_PER_CARD` a card), good for a progress bar, not a card count. Returning
-/// `false` stops the job: the result is [`Error::Cancelled`] and no bytes.
+/// PDF is written, and once at the end with `done == total`. `total` is the number of cards and
+/// `done` the cards' worth of work finished (laying out and writing, in proportion to their cost),
+/// so the progress box can say 已完成 N / M 张. Returning `false` stops the job: the result is
+/// [`Error::Cancelled`] and no bytes.
 pub fn render(
     store: &Store,
     ctx: &Ctx,
@@ -92,11 +93,14 @@ pub fn render_blank(
     run(&vec![studio_print::Card::Blank; copies as usize], progress)
 }
 
+/// Render `batch`, turning the print crate's weighted steps into cards for `progress`.
 fn run(
     batch: &[studio_print::Card],
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Rendered> {
-    studio_print::render_cards_with(batch, progress).map_err(print_error)
+    let cards = batch.len();
+    let mut in_cards = |done: usize, total: usize| progress(done * cards / total.max(1), cards);
+    studio_print::render_cards_with(batch, &mut in_cards).map_err(print_error)
 }
 
 /// The print crate's errors carry their Chinese message; apart from a stop they all mean "could not

@@ -2,11 +2,13 @@
 
 mod photo;
 mod pinyin;
+mod public;
 mod service;
 pub(crate) mod validate;
 
 pub use photo::{PHOTO_MAX_BYTES, PHOTO_MAX_DIMENSION, THUMB_SIZE};
 pub use pinyin::{initials, pinyin_full};
+pub use public::{public_profile, PublicDelegate};
 pub use service::*;
 
 use serde::{Deserialize, Serialize};
@@ -160,6 +162,9 @@ pub struct Delegate {
     pub left_on: Option<String>,
     pub display_order: i64,
     pub publish: PublishFlags,
+    /// The delegate agreed that the online studio and the kiosk show them (个人信息保护法). Without
+    /// it nothing of theirs is published, whatever `publish` says: see [`public_profile`].
+    pub publish_consent: bool,
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
@@ -182,6 +187,7 @@ pub struct DelegateInput {
     pub term: String,
     pub display_order: i64,
     pub publish: PublishFlags,
+    pub publish_consent: bool,
 }
 
 impl Default for DelegateInput {
@@ -200,6 +206,7 @@ impl Default for DelegateInput {
             term: String::new(),
             display_order: 0,
             publish: PublishFlags::recommended(),
+            publish_consent: false,
         }
     }
 }

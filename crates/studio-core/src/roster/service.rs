@@ -272,6 +272,7 @@ pub fn create_delegate(store: &Store, ctx: &Ctx, input: &DelegateInput) -> Resul
             left_on: None,
             display_order: input.display_order,
             publish: input.publish,
+            publish_consent: input.publish_consent,
             created_at: now.clone(),
             updated_at: now,
             version: 1,
@@ -360,6 +361,7 @@ pub fn update_delegate(
         d.term = input.term;
         d.display_order = input.display_order;
         d.publish = input.publish;
+        d.publish_consent = input.publish_consent;
         Ok(())
     })
 }

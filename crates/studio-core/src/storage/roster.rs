@@ -141,6 +141,7 @@ fn delegate_from_row(r: &Row) -> rusqlite::Result<Delegate> {
         left_on: r.get("left_on")?,
         display_order: r.get("display_order")?,
         publish: serde_json::from_str::<PublishFlags>(&publish).unwrap_or_default(),
+        publish_consent: r.get("publish_consent")?,
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,
         version: r.get("version")?,
@@ -162,8 +163,8 @@ pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
     conn.execute(
         "INSERT INTO delegates (id, name, name_pinyin, name_initials, gender, delegation_id, unit, position,
                 mobile, office_phone, email, photo, bio, pledge, term, status, left_on, display_order,
-                publish, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+                publish, created_at, updated_at, version, publish_consent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)
          ON CONFLICT(id) DO UPDATE SET
                 name = excluded.name, name_pinyin = excluded.name_pinyin,
                 name_initials = excluded.name_initials, gender = excluded.gender,
@@ -173,6 +174,7 @@ pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
                 bio = excluded.bio, pledge = excluded.pledge, term = excluded.term,
                 status = excluded.status, left_on = excluded.left_on,
                 display_order = excluded.display_order, publish = excluded.publish,
+                publish_consent = excluded.publish_consent,
                 updated_at = excluded.updated_at, version = excluded.version",
         params![
             d.id,
@@ -197,6 +199,7 @@ pub fn upsert_delegate(conn: &Connection, d: &Delegate) -> Result<()> {
             d.created_at,
             d.updated_at,
             d.version,
+            d.publish_consent,
         ],
     )?;
     refresh_derived(conn, "id", &d.id)
