@@ -1,25 +1,28 @@
-//! `studio export …`: deliberate exports of personal data to a file.
+//! `studio export …`: deliberate exports of personal data to a file, and of the reception schedule
+//! (which holds none: delegates' names only).
 
 use std::path::PathBuf;
 
+use studio_core::appointments;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::items;
+use studio_core::schedule;
 use studio_core::{Ctx, Error, Permission, Store};
 
 use crate::identity;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// 导出内容：cards（记录卡）或 items（意见台账）
-    #[arg(value_parser = ["cards", "items"])]
+    /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）或 appointments（约见）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments"])]
     what: String,
     /// 格式：json、csv 或 xlsx
     #[arg(long, value_parser = ["json", "csv", "xlsx"])]
     format: String,
-    /// 起始日期（YYYY-MM-DD；记录卡按联系日期，台账按受理日期）
+    /// 起始日期（YYYY-MM-DD；记录卡按联系日期，台账按受理日期，接待安排和约见按日期）
     #[arg(long, requires = "to")]
     from: Option<String>,
     /// 截止日期（YYYY-MM-DD，含当天）
@@ -36,7 +39,27 @@ pub struct Args {
     masked: bool,
 }
 
+/// `studio export schedule`: every slot (a visitor: of published months) as JSON rows `{date, start,
+/// end, place, published, delegates: [{id, name}]}`, CSV or Excel. No personal data: no reason asked.
+fn export_schedule(
+    store: &Store,
+    ctx: &Ctx,
+    a: &Args,
+    format: ExportFormat,
+) -> studio_core::Result<()> {
+    let slots = schedule::slots_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
+    let bytes = export::export_schedule(&slots, format)?;
+    write_atomic(&a.out, &bytes)?;
+    println!("已导出 {} 个接待时段到 {}", slots.len(), a.out.display());
+    Ok(())
+}
+
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
+    if a.what == "schedule" {
+        let format = ExportFormat::parse(&a.format)
+            .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
+        return export_schedule(store, ctx, &a, format);
+    }
     ctx.require(Permission::ExportPersonalData)?;
     let purpose = identity::export_purpose(a.reason.as_deref(), a.masked)?;
     let target = format!(
@@ -49,7 +72,15 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     );
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
-    let (bytes, count, summary) = if a.what == "items" {
+    let (bytes, count, summary) = if a.what == "appointments" {
+        let mut list =
+            appointments::appointments_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
+        if purpose.masked {
+            list = export_purpose::mask_appointments(list);
+        }
+        let bytes = export::export_appointments(&list, format)?;
+        (bytes, list.len(), format!("{} 条约见", list.len()))
+    } else if a.what == "items" {
         let mut list = items::items_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
         if purpose.masked {
             list = export_purpose::mask_items(list);

@@ -12,6 +12,7 @@ mod demo;
 mod export;
 mod identity;
 mod maintenance;
+mod schedule;
 mod user;
 
 use std::path::PathBuf;
@@ -47,6 +48,9 @@ enum Command {
     Card(card::Command),
     /// 导出数据（JSON、CSV 或 Excel）
     Export(export::Args),
+    /// 接待安排（海报 PDF）
+    #[command(subcommand)]
+    Schedule(schedule::Command),
     /// 账号管理（管理员）
     #[command(subcommand)]
     User(user::Command),
@@ -134,6 +138,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Calendar(c) => calendar::run(&store, c),
                 Command::Card(c) => card::run(&store, &ctx, c),
                 Command::Export(a) => export::run(&store, &ctx, a),
+                Command::Schedule(c) => schedule::run(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),

@@ -225,3 +225,81 @@ fn restore_refuses_while_the_app_has_the_database_open() {
         .status
         .success());
 }
+
+#[test]
+fn export_schedule_and_appointments() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let o = studio(&db, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("个接待时段"), "{}", stdout(&o));
+    for fmt in ["json", "csv", "xlsx"] {
+        for what in ["schedule", "appointments"] {
+            let out = dir.path().join(format!("{what}.{fmt}"));
+            let o = studio(
+                &db,
+                &["export", what, "--format", fmt, "-o", out.to_str().unwrap()],
+            );
+            assert!(o.status.success(), "{what} {fmt}: {}", stderr(&o));
+            assert!(std::fs::metadata(&out).unwrap().len() > 100);
+        }
+    }
+    let rows: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("schedule.json")).unwrap()).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert!(rows.len() > 40);
+    let time = |v: &serde_json::Value| {
+        let s = v.as_str().unwrap();
+        s.len() == 5 && s.as_bytes()[2] == b':'
+    };
+    for r in rows {
+        assert_eq!(r["date"].as_str().unwrap().len(), 10);
+        assert!(time(&r["start"]) && time(&r["end"]), "{r}");
+        assert!(["studio", "online"].contains(&r["place"].as_str().unwrap()));
+        assert_eq!(r["published"], true);
+        let delegates = r["delegates"].as_array().unwrap();
+        assert!(!delegates.is_empty());
+        assert!(delegates
+            .iter()
+            .all(|d| d["id"].is_string() && d["name"].is_string()));
+    }
+    // A period, and appointments masked.
+    let out = dir.path().join("period.json");
+    let o = studio(
+        &db,
+        &[
+            "export",
+            "schedule",
+            "--format",
+            "json",
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2000-12-31",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap().trim(), "[]");
+    let out = dir.path().join("masked.json");
+    let o = studio(
+        &db,
+        &[
+            "export",
+            "appointments",
+            "--format",
+            "json",
+            "--masked",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 8);
+    assert!(list
+        .iter()
+        .all(|a| a["person_phone"].as_str().unwrap().contains("****")));
+}

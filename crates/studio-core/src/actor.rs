@@ -89,6 +89,9 @@ impl Role {
                 HandleItems,
                 Supervise,
                 ExportPersonalData,
+                ReadSchedule,
+                EditSchedule,
+                HandleAppointments,
             ],
             Role::Head => &[
                 ReadRoster,
@@ -97,6 +100,8 @@ impl Role {
                 EditCards,
                 HandleItems,
                 EditOwnProfile,
+                ReadSchedule,
+                HandleAppointments,
             ],
             Role::Delegate => &[
                 ReadRoster,
@@ -105,9 +110,11 @@ impl Role {
                 EditCards,
                 HandleItems,
                 EditOwnProfile,
+                ReadSchedule,
+                HandleAppointments,
             ],
             Role::Auditor => &[ReadAudit],
-            Role::Visitor => &[ReadRoster],
+            Role::Visitor => &[ReadRoster, UseKiosk, ReadSchedule],
         }
     }
 }
@@ -172,10 +179,21 @@ pub enum Permission {
     ReadAudit,
     /// Archive old audit entries; erase a person's data on request.
     AdministerAudit,
+    /// The visitor kiosk (自助终端): leave a message (有事找代表), look up its progress (查询进度) with
+    /// the query code, read the studio's public information. Nothing else of the records.
+    UseKiosk,
+    /// The reception schedule (接待安排): 今日接待, 本周接待, a month's plan. A visitor sees published
+    /// months only.
+    ReadSchedule,
+    /// Keep the schedule: slots, copying a month forward, publishing, swaps.
+    EditSchedule,
+    /// 约见: record, confirm, complete and cancel appointments (a head: their delegation's
+    /// delegates'; a delegate: their own).
+    HandleAppointments,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 18] = [
         Permission::ReadRoster,
         Permission::ReadRecords,
         Permission::EditRoster,
@@ -190,6 +208,10 @@ impl Permission {
         Permission::ManageAccounts,
         Permission::ReadAudit,
         Permission::AdministerAudit,
+        Permission::UseKiosk,
+        Permission::ReadSchedule,
+        Permission::EditSchedule,
+        Permission::HandleAppointments,
     ];
 
     /// What the refusal message names.
@@ -210,6 +232,10 @@ impl Permission {
             ManageAccounts => "管理账号",
             ReadAudit => "查看审计日志",
             AdministerAudit => "归档审计日志与删除个人信息",
+            UseKiosk => "使用自助终端",
+            ReadSchedule => "查看接待安排",
+            EditSchedule => "编排接待安排",
+            HandleAppointments => "办理约见",
         }
     }
 }

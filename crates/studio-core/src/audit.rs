@@ -27,6 +27,15 @@ pub enum Entity {
     Database,
     /// A login account (never its password).
     Account,
+    /// A query code (查询码) given to a visitor for a message or an appointment request; the row id
+    /// is the code. Never changed or deleted, so a code is never reused.
+    QueryCode,
+    /// One reception of the schedule (接待安排): day, time span, place, delegates on duty.
+    DutySlot,
+    /// A month of the schedule once published (row id `YYYY-MM`): publishing, the poster's state.
+    ScheduleMonth,
+    /// 约见: a meeting asked for by a person or offered by a delegate.
+    Appointment,
 }
 
 impl Entity {
@@ -41,6 +50,10 @@ impl Entity {
             Entity::Settings => "settings",
             Entity::Database => "database",
             Entity::Account => "account",
+            Entity::QueryCode => "query_code",
+            Entity::DutySlot => "duty_slot",
+            Entity::ScheduleMonth => "schedule_month",
+            Entity::Appointment => "appointment",
         }
     }
 
@@ -59,6 +72,10 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::Settings,
     Entity::Database,
     Entity::Account,
+    Entity::QueryCode,
+    Entity::DutySlot,
+    Entity::ScheduleMonth,
+    Entity::Appointment,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -103,6 +103,11 @@ pub const AREAS: &[(&str, &str)] = &[
     ("database", "数据库"),
     ("audit", "审计日志"),
     ("personal_data", "个人信息"),
+    ("query_code", "查询码"),
+    ("kiosk", "自助终端"),
+    ("duty_slot", "接待安排"),
+    ("schedule_month", "接待安排发布"),
+    ("appointment", "约见"),
 ];
 
 pub const ACTIONS: &[(&str, &str)] = &[
@@ -125,6 +130,17 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("copy", "导出个人信息副本"),
     ("password_change", "修改密码"),
     ("password_reset", "重置密码"),
+    ("route", "分派"),
+    ("query_failed", "查询进度失败"),
+    ("query_refused", "查询过于频繁"),
+    ("publish", "发布"),
+    ("copy_forward", "沿用上月安排"),
+    ("swap", "调换值班"),
+    ("poster_changed", "海报待更新"),
+    ("poster_printed", "打印海报"),
+    ("confirm", "确认"),
+    ("complete", "完成"),
+    ("cancel", "取消"),
 ];
 
 pub fn area_label(code: &str) -> &str {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::appointments::Appointment;
 use crate::audit_log::{self, AuditResult, NewAuditEntry};
 use crate::cards::Card;
 use crate::ctx::Ctx;
@@ -93,6 +94,16 @@ pub fn mask_items(items: Vec<Item>) -> Vec<Item> {
             person_phone: mask_phone(&i.person_phone),
             person_contact: mask_address(&i.person_contact),
             ..i
+        })
+        .collect()
+}
+
+/// The appointments with the person's phone masked.
+pub fn mask_appointments(list: Vec<Appointment>) -> Vec<Appointment> {
+    list.into_iter()
+        .map(|a| Appointment {
+            person_phone: mask_phone(&a.person_phone),
+            ..a
         })
         .collect()
 }

@@ -10,6 +10,7 @@
 
 pub mod accounts;
 pub mod actor;
+pub mod appointments;
 pub mod audit;
 pub mod audit_log;
 pub mod bindings;
@@ -24,6 +25,7 @@ pub mod field_labels;
 pub mod files;
 pub mod ids;
 pub mod items;
+pub mod kiosk;
 pub mod maintenance;
 pub mod page;
 pub mod paths;
@@ -32,6 +34,7 @@ pub mod printing;
 mod progress;
 pub mod roster;
 pub mod rules;
+pub mod schedule;
 pub mod settings;
 pub mod status;
 pub mod storage;

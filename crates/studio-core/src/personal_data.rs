@@ -2,23 +2,30 @@
 //! who came to it, a copy for them, and erasure.
 //!
 //! A person is found by their exact name and, when given, their phone: the record cards whose
-//! contact person they are and the ledger items they raised.
+//! contact person they are, the ledger items they raised (a kiosk message among them) and their
+//! appointments (约见, a kiosk request among them).
 //!
-//! - [`find_person`] (`ReadPersonalData`) lists those cards and items in full; logged (`view`).
+//! - [`find_person`] (`ReadPersonalData`) lists those cards, items and appointments in full;
+//!   logged (`view`).
 //! - [`copy_for_person`] (`ExportPersonalData`) gives everything held about them as JSON: the
-//!   cards with their amendments, the items with their timelines; logged (`copy`) with the reason.
+//!   cards with their amendments, the items with their timelines and query codes, the
+//!   appointments; logged (`copy`) with the reason.
 //! - [`erase_person`] (`AdministerAudit`, administrators) removes their identifying fields
 //!   everywhere they appear and keeps the facts and figures. It is logged first (counts and the
 //!   reason; never the name or phone), then one transaction with the append-only guard lifted
 //!   rewrites: their cards (name → 「（已删除）」; phone, address, unit and position, age cleared;
-//!   gender and political status kept as categories), their items (name, phone, contact), the
-//!   amendments, timelines and change records of those rows (the person's fields erased, the name
-//!   and phone replaced in every text), and every other card, item, timeline entry, amendment,
-//!   change record or audit entry whose text holds their phone or name (values naming someone
-//!   else, such as a delegate or a namesake's own name field, keep the name). Each rewritten card
-//!   and item takes the next version with a change record that holds only the erased fields' new
-//!   values. The full-text indexes are rebuilt, then the WAL is checkpointed and the file vacuumed
-//!   (`secure_delete` is on), so the bytes leave the file too.
+//!   gender and political status kept as categories), their items (name, phone, contact), their
+//!   appointments (name, phone; the name and phone replaced in the topic, place, note and reason),
+//!   the query codes of those items and appointments (the phone's last digits emptied: the code
+//!   stays, so it is never given again, but opens 查询进度 for no one), the amendments, timelines
+//!   and change records of those rows (the person's fields erased, the name and phone replaced in
+//!   every text), and every other card, item, appointment, timeline entry, amendment, change
+//!   record or audit entry whose text holds their phone or name (values naming someone else, such
+//!   as a delegate or a namesake's own name field, keep the name). Each rewritten card, item,
+//!   appointment and query code gets a change record (action `erase`) that holds only the erased
+//!   fields' new values; the versioned ones take the next version. The full-text indexes are
+//!   rebuilt, then the WAL is checkpointed and the file vacuumed (`secure_delete` is on), so the
+//!   bytes leave the file too.
 //!
 //! Discarded drafts are erased with the rest but not listed or copied.
 
@@ -29,6 +36,7 @@ use serde_json::{json, Map, Value};
 use ts_rs::TS;
 
 use crate::actor::Permission;
+use crate::appointments::Appointment;
 use crate::audit::Entity;
 use crate::audit_log::{self, AuditResult, NewAuditEntry};
 use crate::calendar::WorkCalendar;
@@ -38,8 +46,12 @@ use crate::error::{Error, Result};
 use crate::field_labels::field_label;
 use crate::ids::{now_utc, parse_date};
 use crate::items::{self, Item, ItemEvent};
+use crate::kiosk::{format_code, QueryKind};
 use crate::storage::audit::{self as change_db, NewChange};
-use crate::storage::{calendar as calendar_db, cards as cards_db, items as items_db, Store};
+use crate::storage::{
+    appointments as appointments_db, calendar as calendar_db, cards as cards_db, items as items_db,
+    kiosk as kiosk_db, Store,
+};
 use crate::validate::{is_mobile, Checker};
 
 /// The person's personal-data queries and rewrites (SQL, in `storage/`).
@@ -56,11 +68,13 @@ pub const REASON_MAX: usize = 200;
 /// The audit log's area for these requests.
 const AREA: &str = "personal_data";
 
-/// The cards and items about one person, in full (personal data unmasked), as of the day read.
+/// The cards, items and appointments about one person, in full (personal data unmasked), as of
+/// the day read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PersonRecords {
     pub cards: Vec<Card>,
     pub items: Vec<Item>,
+    pub appointments: Vec<Appointment>,
 }
 
 /// A card in a person's copy: the card and its corrections (the first one's `before` holds the
@@ -71,11 +85,13 @@ pub struct CardCopy {
     pub amendments: Vec<CardAmendment>,
 }
 
-/// An item in a person's copy: the item and its timeline (oldest first).
+/// An item in a person's copy: the item, its timeline (oldest first) and the query codes (查询码,
+/// `K7QM-3XPA`) a visitor's message was given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ItemCopy {
     pub item: Item,
     pub timeline: Vec<ItemEvent>,
+    pub query_codes: Vec<String>,
 }
 
 /// Everything the studio holds about one person: what [`copy_for_person`] returns, as JSON.
@@ -90,6 +106,8 @@ pub struct PersonalDataCopy {
     pub reason: String,
     pub cards: Vec<CardCopy>,
     pub items: Vec<ItemCopy>,
+    /// Their appointments (a kiosk request's query code is on it).
+    pub appointments: Vec<Appointment>,
 }
 
 /// What [`erase_person`] rewrote.
@@ -99,7 +117,11 @@ pub struct ErasureReport {
     pub cards: u64,
     /// The items they raised.
     pub items: u64,
-    /// Other cards and items whose texts named them or held their phone.
+    /// Their appointments.
+    pub appointments: u64,
+    /// The query codes of their items and appointments whose phone digits were emptied.
+    pub query_codes: u64,
+    /// Other cards, items and appointments whose texts named them or held their phone.
     pub mentions: u64,
     pub card_amendments: u64,
     pub item_events: u64,
@@ -149,8 +171,8 @@ fn masked(reason: &str, who: &Who) -> String {
     out
 }
 
-fn counts(cards: usize, items: usize) -> String {
-    format!("记录卡 {cards} 张，事项 {items} 件")
+fn counts(cards: usize, items: usize, appointments: usize) -> String {
+    format!("记录卡 {cards} 张，事项 {items} 件，约见 {appointments} 次")
 }
 
 fn log(store: &Store, ctx: &Ctx, action: &str, target: &str, summary: &str) -> Result<()> {
@@ -169,14 +191,22 @@ fn log(store: &Store, ctx: &Ctx, action: &str, target: &str, summary: &str) -> R
 
 // ---- reads ----------------------------------------------------------------------------------
 
-/// The person's live cards (with amendments when `history`) and items (with timelines when
-/// `history`) within the actor's reach, as of `ctx.today`.
-fn held(
-    store: &Store,
-    ctx: &Ctx,
-    who: &Who,
-    history: bool,
-) -> Result<(Vec<CardCopy>, Vec<ItemCopy>)> {
+/// What is held about a person.
+struct Held {
+    cards: Vec<CardCopy>,
+    items: Vec<ItemCopy>,
+    appointments: Vec<Appointment>,
+}
+
+impl Held {
+    fn counts(&self) -> String {
+        counts(self.cards.len(), self.items.len(), self.appointments.len())
+    }
+}
+
+/// The person's live cards (with amendments when `history`), items (with timelines and query
+/// codes when `history`) and appointments within the actor's reach, as of `ctx.today`.
+fn held(store: &Store, ctx: &Ctx, who: &Who, history: bool) -> Result<Held> {
     let conn = store.reader()?;
     let cal = WorkCalendar::from_overrides(&calendar_db::list(&conn, None)?);
     let phone = who.phone.as_deref();
@@ -226,18 +256,43 @@ fn held(
             continue;
         }
         let item = items::present_stored(&conn, s, ctx.today)?;
-        let timeline = if history {
-            items_db::events(&conn, &id)?
+        let (timeline, query_codes) = if history {
+            let codes = kiosk_db::codes_for(&conn, QueryKind::Item, &id)?;
+            (
+                items_db::events(&conn, &id)?,
+                codes.iter().map(|c| format_code(c)).collect(),
+            )
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
-        items.push(ItemCopy { item, timeline });
+        items.push(ItemCopy {
+            item,
+            timeline,
+            query_codes,
+        });
     }
-    Ok((cards, items))
+    let mut appointments = Vec::new();
+    for id in db::appointment_ids(&conn, &who.name, phone, true)? {
+        let Some(a) = appointments_db::get(&conn, &id)? else {
+            continue;
+        };
+        if ctx
+            .require_reach(&[&a.delegate_id], &[&a.delegation_id])
+            .is_ok()
+        {
+            appointments.push(a);
+        }
+    }
+    Ok(Held {
+        cards,
+        items,
+        appointments,
+    })
 }
 
-/// The cards whose contact person is `name` (exactly) and the items they raised, with, when
-/// `phone` is given, that phone (on the card or item; an item's contact field counts), in full.
+/// The cards whose contact person is `name` (exactly), the items they raised and their
+/// appointments, with, when `phone` is given, that phone (on the card, item or appointment; an
+/// item's contact field counts), in full.
 /// Needs `ReadPersonalData`; a delegation head or a delegate sees only the records in their reach.
 /// Logged (area `personal_data`, action `view`, the counts as target).
 pub fn find_person(
@@ -250,17 +305,19 @@ pub fn find_person(
     let mut c = Checker::new();
     let who = check_who(&mut c, name, phone);
     c.finish()?;
-    let (cards, items) = held(store, ctx, &who, false)?;
+    let held = held(store, ctx, &who, false)?;
     // The reader is given back first: an in-memory store reads on the writer's connection.
-    log(store, ctx, "view", &counts(cards.len(), items.len()), "")?;
+    log(store, ctx, "view", &held.counts(), "")?;
     Ok(PersonRecords {
-        cards: cards.into_iter().map(|c| c.card).collect(),
-        items: items.into_iter().map(|i| i.item).collect(),
+        cards: held.cards.into_iter().map(|c| c.card).collect(),
+        items: held.items.into_iter().map(|i| i.item).collect(),
+        appointments: held.appointments,
     })
 }
 
 /// A person's right to a copy: everything held about them ([`find_person`]'s records, the cards
-/// with their amendments and the items with their timelines) as pretty JSON
+/// with their amendments, the items with their timelines and query codes, the appointments) as
+/// pretty JSON
 /// ([`PersonalDataCopy`]). Needs `ExportPersonalData` and a reason, which the audit log records
 /// (action `copy`; the person's name and phone in it are masked).
 pub fn copy_for_person(
@@ -275,22 +332,17 @@ pub fn copy_for_person(
     let who = check_who(&mut c, name, phone);
     let reason = check_reason(&mut c, reason);
     c.finish()?;
-    let (cards, items) = held(store, ctx, &who, true)?;
-    log(
-        store,
-        ctx,
-        "copy",
-        &counts(cards.len(), items.len()),
-        &masked(&reason, &who),
-    )?;
+    let held = held(store, ctx, &who, true)?;
+    log(store, ctx, "copy", &held.counts(), &masked(&reason, &who))?;
     let copy = PersonalDataCopy {
         name: who.name,
         phone: who.phone,
         made_at: now_utc(),
         made_by: ctx.actor.name.clone(),
         reason,
-        cards,
-        items,
+        cards: held.cards,
+        items: held.items,
+        appointments: held.appointments,
     };
     serde_json::to_vec_pretty(&copy).map_err(|e| Error::Invalid(format!("无法生成 JSON：{e}")))
 }
@@ -300,7 +352,7 @@ pub fn copy_for_person(
 /// Erase a person's identifying data everywhere (see the module's description). Administrators
 /// only (`AdministerAudit`); a reason is required. Logged before anything changes (area
 /// `personal_data`, action `erase`, target the counts, summary the reason with the name and phone
-/// masked). `NotFound` when no card or item is about them.
+/// masked). `NotFound` when no card, item or appointment is about them.
 pub fn erase_person(
     store: &Store,
     ctx: &Ctx,
@@ -313,24 +365,25 @@ pub fn erase_person(
     let who = check_who(&mut c, name, phone);
     let reason = check_reason(&mut c, reason);
     c.finish()?;
-    let (cards, items) = {
+    let (cards, items, appointments) = {
         let conn = store.reader()?;
         let phone = who.phone.as_deref();
         (
             db::card_ids(&conn, &who.name, phone, false)?.len(),
             db::item_ids(&conn, &who.name, phone, false)?.len(),
+            db::appointment_ids(&conn, &who.name, phone, false)?.len(),
         )
     };
-    if cards == 0 && items == 0 {
+    if cards == 0 && items == 0 && appointments == 0 {
         return Err(Error::NotFound(
-            "没有找到与该姓名（及电话）相符的记录卡或事项".into(),
+            "没有找到与该姓名（及电话）相符的记录卡、事项或约见".into(),
         ));
     }
     log(
         store,
         ctx,
         "erase",
-        &counts(cards, items),
+        &counts(cards, items, appointments),
         &masked(&reason, &who),
     )?;
     let mut report = store.with_guard("erase", |conn| erase_in(conn, ctx, &who))?;
@@ -354,9 +407,10 @@ enum Kind {
 
 fn kind(table: Table, column: &str) -> Kind {
     match (table, column) {
-        (Table::Cards | Table::Items, "person_name") => Kind::PersonName,
+        (Table::Cards | Table::Items | Table::Appointments, "person_name") => Kind::PersonName,
         (Table::Cards, "person_phone" | "person_address" | "person_unit_position")
-        | (Table::Items, "person_phone" | "person_contact") => Kind::PersonField,
+        | (Table::Items, "person_phone" | "person_contact")
+        | (Table::Appointments, "person_phone") => Kind::PersonField,
         (Table::ItemEvents, "data")
         | (Table::CardAmendments, "before" | "after")
         | (Table::ChangeLog, _) => Kind::Json,
@@ -525,20 +579,24 @@ fn erased_field(key: &str, v: &Value) -> Option<Value> {
             Value::String(s) if !s.is_empty() => Some(Value::String(ERASED.into())),
             _ => None,
         },
-        "person_phone" | "person_address" | "person_unit_position" | "person_contact" => {
-            v.is_string().then(|| Value::String(String::new()))
-        }
+        // A query code's record holds the last digits of the phone.
+        "person_phone"
+        | "person_address"
+        | "person_unit_position"
+        | "person_contact"
+        | "phone_last4" => v.is_string().then(|| Value::String(String::new())),
         "person_age" => Some(Value::Null),
         _ => None,
     }
 }
 
-/// A card or item rewritten by the erasure: its change record and audit line are written once
-/// the logs themselves have been redacted.
+/// A card, item, appointment or query code rewritten by the erasure: its change record and audit
+/// line are written once the logs themselves have been redacted.
 struct Rewritten {
     entity: Entity,
     id: String,
-    version: i64,
+    /// The version it was at (`None`: a query code, which has none).
+    version: Option<i64>,
     fields: Vec<(&'static str, Option<String>)>,
 }
 
@@ -549,6 +607,7 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
     let phone = who.phone.as_deref();
     let card_ids = db::card_ids(conn, &who.name, phone, false)?;
     let item_ids = db::item_ids(conn, &who.name, phone, false)?;
+    let appointment_ids = db::appointment_ids(conn, &who.name, phone, false)?;
 
     // The person's rows, and every phone they hold (the one asked for and any other recorded).
     let mut card_rows = Vec::new();
@@ -559,8 +618,16 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
     for id in &item_ids {
         item_rows.extend(db::rows_by_id(conn, Table::Items, id)?);
     }
+    let mut appointment_rows = Vec::new();
+    for id in &appointment_ids {
+        appointment_rows.extend(db::rows_by_id(conn, Table::Appointments, id)?);
+    }
     let mut phones: Vec<String> = who.phone.iter().cloned().collect();
-    for (rows, table) in [(&card_rows, Table::Cards), (&item_rows, Table::Items)] {
+    for (rows, table) in [
+        (&card_rows, Table::Cards),
+        (&item_rows, Table::Items),
+        (&appointment_rows, Table::Appointments),
+    ] {
         let col = table
             .columns()
             .iter()
@@ -575,12 +642,13 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
     let r = Redactor::new(&who.name, &phones);
     let needles = r.needles();
 
-    // Cards and items: the person's own, then others that mention them.
+    // Cards, items and appointments: the person's own, then others that mention them.
     let mut rewritten: Vec<Rewritten> = Vec::new();
     let mut changed_items: Vec<String> = Vec::new();
     for (table, entity, own) in [
         (Table::Cards, Entity::Card, &card_rows),
         (Table::Items, Entity::Item, &item_rows),
+        (Table::Appointments, Entity::Appointment, &appointment_rows),
     ] {
         let own_rowids: HashSet<i64> = own.iter().map(|r| r.rowid).collect();
         let others = db::rows_mentioning(conn, table, &needles)?;
@@ -609,13 +677,14 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
             }
             match (about, table) {
                 (true, Table::Cards) => report.cards += 1,
-                (true, _) => report.items += 1,
+                (true, Table::Items) => report.items += 1,
+                (true, _) => report.appointments += 1,
                 (false, _) => report.mentions += 1,
             }
             rewritten.push(Rewritten {
                 entity,
                 id: row.key.clone(),
-                version: row.version,
+                version: Some(row.version),
                 fields,
             });
         }
@@ -648,6 +717,36 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
             own.push((Table::ChangeLog, row));
         }
     }
+    for id in &appointment_ids {
+        for row in db::change_rows(conn, Entity::Appointment.as_str(), id)? {
+            own.push((Table::ChangeLog, row));
+        }
+    }
+    // The query codes of their items and appointments: the code stays (never given again), the
+    // phone's last digits go, in the row and in its change records.
+    let mut codes = Vec::new();
+    for (kind, ids) in [
+        (QueryKind::Item, &item_ids),
+        (QueryKind::Appointment, &appointment_ids),
+    ] {
+        for id in ids.iter() {
+            codes.extend(kiosk_db::codes_for(conn, kind, id)?);
+        }
+    }
+    for code in &codes {
+        if kiosk_db::blank_phone_digits(conn, code)? {
+            report.query_codes += 1;
+            rewritten.push(Rewritten {
+                entity: Entity::QueryCode,
+                id: code.clone(),
+                version: None,
+                fields: vec![("phone_last4", Some(String::new()))],
+            });
+        }
+        for row in db::change_rows(conn, Entity::QueryCode.as_str(), code)? {
+            own.push((Table::ChangeLog, row));
+        }
+    }
     let mut seen: HashSet<(Table, i64)> = HashSet::new();
     for (table, row) in &own {
         seen.insert((*table, row.rowid));
@@ -676,7 +775,7 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
         }
     }
 
-    // The rewritten cards' and items' change records: the erased fields' new values only.
+    // The rewritten rows' change records: the erased fields' new values only.
     for w in &rewritten {
         let mut after = Map::new();
         for (field, value) in &w.fields {
@@ -685,7 +784,9 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
                 value.clone().map(Value::String).unwrap_or(Value::Null),
             );
         }
-        after.insert("version".into(), json!(w.version + 1));
+        if let Some(v) = w.version {
+            after.insert("version".into(), json!(v + 1));
+        }
         change_db::append(
             conn,
             NewChange {
@@ -693,10 +794,10 @@ fn erase_in(conn: &rusqlite::Connection, ctx: &Ctx, who: &Who) -> Result<Erasure
                 entity: w.entity,
                 row_id: &w.id,
                 action: "erase",
-                before: Some(json!({ "version": w.version })),
+                before: w.version.map(|v| json!({ "version": v })),
                 after: Some(Value::Object(after)),
-                base_version: Some(w.version),
-                new_version: Some(w.version + 1),
+                base_version: w.version,
+                new_version: w.version.map(|v| v + 1),
             },
         )?;
         let mut labels: Vec<&str> = Vec::new();
@@ -734,7 +835,7 @@ fn count(table: Table, report: &mut ErasureReport) {
         Table::ItemEvents => report.item_events += 1,
         Table::ChangeLog => report.change_records += 1,
         Table::AuditLog => report.audit_entries += 1,
-        Table::Cards | Table::Items => {}
+        Table::Cards | Table::Items | Table::Appointments => {}
     }
 }
 

@@ -12,6 +12,10 @@ use ts_rs::TS;
 
 use crate::accounts;
 use crate::actor::{Permission, Role};
+use crate::appointments::{
+    self, flow as appointment_flow, AppointmentDirection, AppointmentSource, AppointmentStatus,
+    AppointmentStep,
+};
 use crate::audit_log::{self, AuditResult};
 use crate::calendar::service as calendar_service;
 use crate::calendar::OverrideKind;
@@ -21,7 +25,9 @@ use crate::items::{
     self, flow, ItemAction, ItemActionKind, ItemCategory, ItemDeadlineState, ItemDeadlines,
     ItemEventKind, ItemSource, ItemStatus, Satisfaction,
 };
+use crate::kiosk::{self, DayPeriod, QueryKind};
 use crate::roster::{self, DelegateStatus, Gender};
+use crate::schedule::{self, CopyMode, Place};
 use crate::{printing, settings, validate};
 
 /// A code and the words users read for it.
@@ -195,6 +201,12 @@ pub struct RosterRules {
 pub struct SettingsLimits {
     pub studio_name: u32,
     pub hotline: u32,
+    /// 开放时间, in characters.
+    pub opening_hours: u32,
+    /// 工作室简介, in characters.
+    pub studio_intro: u32,
+    /// The kiosk's idle time before it clears the screen, in seconds.
+    pub kiosk_idle_seconds: Bounds,
     pub idle_lock_minutes: Bounds,
     pub audit_retention_months: Bounds,
 }
@@ -237,6 +249,89 @@ pub struct CalendarRules {
     pub years: Bounds,
 }
 
+/// The visitor kiosk: the message form's limits and the query code's shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct KioskRules {
+    /// 有事找代表: 姓名, in characters.
+    pub message_name: u32,
+    /// 有事找代表: 留言内容, in characters.
+    pub message_text: u32,
+    /// Characters of a query code without its dash (shown as two groups: `K7QM-3XPA`).
+    pub query_code_chars: u32,
+    /// The characters a query code is made of.
+    pub query_code_alphabet: String,
+    /// The last digits of the phone that open 查询进度.
+    pub phone_digits: u32,
+    pub query_kinds: Vec<Labelled<QueryKind>>,
+    /// 约见党代表: the half-days a visitor chooses from, with the time each stands for.
+    pub day_periods: Vec<DayPeriodRule>,
+    /// 约见党代表: the latest day that may be asked for, in days after today.
+    pub request_days_ahead: u32,
+    /// 约见党代表: 约见事由, in characters (姓名 as `appointments.limits.person_name`).
+    pub request_topic: u32,
+}
+
+/// A half-day of 约见党代表 and the appointment's time it becomes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DayPeriodRule {
+    pub value: DayPeriod,
+    pub label: String,
+    /// `HH:MM`.
+    pub start: String,
+    pub end: String,
+}
+
+/// Field limits of the schedule's slot form, in characters unless said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScheduleLimits {
+    /// Delegates on duty in one slot.
+    pub delegates: Bounds,
+    pub place_note: u32,
+    pub note: u32,
+}
+
+/// The reception schedule (接待安排): places, copy-forward modes, limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScheduleRules {
+    pub places: Vec<Labelled<Place>>,
+    pub copy_modes: Vec<Labelled<CopyMode>>,
+    pub limits: ScheduleLimits,
+}
+
+/// One appointment status: its label, the steps the flow allows in it, whether it may be edited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppointmentStatusRule {
+    pub value: AppointmentStatus,
+    pub label: String,
+    /// In the order of [`AppointmentStep::ALL`].
+    pub steps: Vec<AppointmentStep>,
+    /// Its time, place and topic may still be changed.
+    pub editable: bool,
+}
+
+/// Field limits of the appointment form, in characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppointmentLimits {
+    pub person_name: u32,
+    pub place: u32,
+    pub topic: u32,
+    pub note: u32,
+    /// 取消原因.
+    pub reason: u32,
+}
+
+/// Appointments (约见): statuses with their steps, directions, sources, limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AppointmentRules {
+    pub statuses: Vec<AppointmentStatusRule>,
+    pub steps: Vec<Labelled<AppointmentStep>>,
+    pub directions: Vec<Labelled<AppointmentDirection>>,
+    pub sources: Vec<Labelled<AppointmentSource>>,
+    /// What the form's 地点 holds until changed.
+    pub default_place: String,
+    pub limits: AppointmentLimits,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct SearchRules {
     /// The longest search text, in characters.
@@ -262,6 +357,9 @@ pub struct Rules {
     pub settings: SettingsLimits,
     pub accounts: AccountRules,
     pub calendar: CalendarRules,
+    pub schedule: ScheduleRules,
+    pub appointments: AppointmentRules,
+    pub kiosk: KioskRules,
     pub search: SearchRules,
     pub errors: Vec<ErrorCodeRule>,
 }
@@ -495,9 +593,15 @@ impl Rules {
             settings: SettingsLimits {
                 studio_name: n(settings::STUDIO_NAME_MAX),
                 hotline: n(settings::HOTLINE_MAX),
+                opening_hours: n(settings::OPENING_HOURS_MAX),
                 idle_lock_minutes: bounds(
                     settings::IDLE_LOCK_MINUTES.0,
                     settings::IDLE_LOCK_MINUTES.1,
+                ),
+                studio_intro: n(settings::STUDIO_INTRO_MAX),
+                kiosk_idle_seconds: bounds(
+                    settings::KIOSK_IDLE_SECONDS.0,
+                    settings::KIOSK_IDLE_SECONDS.1,
                 ),
                 audit_retention_months: bounds(
                     audit_log::MIN_RETENTION_MONTHS,
@@ -532,6 +636,56 @@ impl Rules {
                     *calendar_service::YEARS.start(),
                     *calendar_service::YEARS.end(),
                 ),
+            },
+            schedule: ScheduleRules {
+                places: labelled(&Place::ALL, Place::label),
+                copy_modes: labelled(&CopyMode::ALL, CopyMode::label),
+                limits: ScheduleLimits {
+                    delegates: bounds(1, n(schedule::validate::DELEGATES_MAX)),
+                    place_note: n(schedule::validate::PLACE_NOTE_MAX),
+                    note: n(schedule::validate::NOTE_MAX),
+                },
+            },
+            appointments: AppointmentRules {
+                statuses: AppointmentStatus::ALL
+                    .into_iter()
+                    .map(|s| AppointmentStatusRule {
+                        value: s,
+                        label: s.label().to_string(),
+                        steps: appointment_flow::allowed_steps(s),
+                        editable: appointment_flow::editable(s),
+                    })
+                    .collect(),
+                steps: labelled(&AppointmentStep::ALL, AppointmentStep::label),
+                directions: labelled(&AppointmentDirection::ALL, AppointmentDirection::label),
+                sources: labelled(&AppointmentSource::ALL, AppointmentSource::label),
+                default_place: appointments::validate::DEFAULT_PLACE.to_string(),
+                limits: AppointmentLimits {
+                    person_name: n(appointments::validate::PERSON_NAME_MAX),
+                    place: n(appointments::validate::PLACE_MAX),
+                    topic: n(appointments::validate::TOPIC_MAX),
+                    note: n(appointments::validate::NOTE_MAX),
+                    reason: n(appointments::validate::REASON_MAX),
+                },
+            },
+            kiosk: KioskRules {
+                message_name: n(kiosk::MESSAGE_NAME_MAX),
+                message_text: n(kiosk::MESSAGE_TEXT_MAX),
+                query_code_chars: n(kiosk::CODE_LEN),
+                query_code_alphabet: String::from_utf8_lossy(kiosk::CODE_ALPHABET).into_owned(),
+                phone_digits: 4,
+                query_kinds: labelled(&QueryKind::ALL, QueryKind::label),
+                day_periods: DayPeriod::ALL
+                    .into_iter()
+                    .map(|p| DayPeriodRule {
+                        value: p,
+                        label: p.label().to_string(),
+                        start: p.span().0.to_string(),
+                        end: p.span().1.to_string(),
+                    })
+                    .collect(),
+                request_days_ahead: kiosk::REQUEST_DAYS_AHEAD,
+                request_topic: n(kiosk::REQUEST_TOPIC_MAX),
             },
             search: SearchRules {
                 max_chars: n(validate::SEARCH_MAX_CHARS),
@@ -670,6 +824,27 @@ mod tests {
             .map(|s| s.value)
             .collect();
         assert_eq!(closing, vec![Satisfaction::Satisfied, Satisfaction::Basic]);
+    }
+
+    #[test]
+    fn appointment_steps_agree_with_the_flow() {
+        let rules = Rules::current();
+        assert_eq!(
+            rules.appointments.statuses.len(),
+            AppointmentStatus::ALL.len()
+        );
+        for rule in &rules.appointments.statuses {
+            for step in AppointmentStep::ALL {
+                assert_eq!(
+                    rule.steps.contains(&step),
+                    appointment_flow::next_status(rule.value, step).is_ok(),
+                    "{:?} {step:?}",
+                    rule.value
+                );
+            }
+        }
+        assert_eq!(rules.schedule.limits.delegates.max, 6);
+        assert_eq!(rules.schedule.places[0].label, "工作室");
     }
 
     #[test]

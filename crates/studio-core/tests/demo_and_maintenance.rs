@@ -137,3 +137,83 @@ fn restore_records_itself_in_the_restored_database() {
         "{names:?}"
     );
 }
+
+#[test]
+fn the_demo_has_visitors_waiting_at_the_kiosk() {
+    use studio_core::appointments::{self, AppointmentQuery, AppointmentSource, AppointmentStatus};
+    use studio_core::items::{self, ItemQuery, ItemSource};
+    use studio_core::kiosk::{self, QueryKind};
+    let s = Store::open_in_memory().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let report = studio_core::demo::load_on(&s, day, false).unwrap();
+    let staff = Ctx::new(Actor::new("组织部", Role::Admin), day);
+    let visitor = Ctx::new(
+        Actor::with_id("kiosk:studio-pc", "自助终端", Role::Visitor),
+        day,
+    );
+    let conn = || s.reader().unwrap();
+    let last4 = |phone: &str| phone[phone.len() - 4..].to_string();
+
+    // Two messages in 待分派, from the kiosk, one naming the delegate the visitor chose.
+    let unrouted = items::list_items(
+        &s,
+        &staff,
+        &ItemQuery {
+            unrouted: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(unrouted.total, 2);
+    assert_eq!(items::item_counts(&s, &staff).unwrap().unrouted, 2);
+    let mut chosen = 0;
+    for row in &unrouted.items {
+        assert_eq!(row.source, ItemSource::Kiosk);
+        let item = items::get_item(&s, &staff, &row.id).unwrap().item;
+        chosen += usize::from(item.requested_delegate_id.is_some());
+        let codes =
+            studio_core::storage::kiosk::codes_for(&conn(), QueryKind::Item, &row.id).unwrap();
+        assert_eq!(codes.len(), 1, "{}", row.no);
+        let p = kiosk::query_progress(&s, &visitor, &codes[0], &last4(&item.person_phone)).unwrap();
+        assert_eq!(p.status_label, "受理");
+        let history =
+            studio_core::audit::history(&s, &staff, studio_core::Entity::Item, &row.id).unwrap();
+        assert_eq!(history[0].actor, "自助终端");
+    }
+    assert_eq!(chosen, 1);
+
+    // One request to meet a delegate, 待确认, with its code.
+    let asked = appointments::list_appointments(
+        &s,
+        &staff,
+        &AppointmentQuery {
+            source: Some(AppointmentSource::Kiosk),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(asked.total, 1);
+    let a = appointments::get_appointment(&s, &staff, &asked.items[0].id).unwrap();
+    assert_eq!(a.status, AppointmentStatus::Pending);
+    assert!(a.date.as_str() > "2026-11-30");
+    let code = a.query_code.clone().expect("a kiosk request has its code");
+    let p = kiosk::query_progress(&s, &visitor, &code, &last4(&a.person_phone)).unwrap();
+    assert_eq!(p.status_label, "待确认");
+    // Counted in the report with the rest.
+    let all = appointments::list_appointments(&s, &staff, &AppointmentQuery::default()).unwrap();
+    assert_eq!(all.total as usize, report.appointments);
+    assert_eq!(
+        items::items_for_export(&s, &staff, None, None)
+            .unwrap()
+            .len(),
+        report.items
+    );
+
+    // A second demo (--force) sends no visitor again.
+    let again = studio_core::demo::load_on(&s, day, true).unwrap();
+    assert_eq!(
+        items::item_counts(&s, &staff).unwrap().unrouted,
+        2,
+        "{again:?}"
+    );
+}

@@ -1,13 +1,16 @@
 //! A private person's data on request (个人信息保护法): finding it, a copy for them, and erasure
-//! that leaves no byte of their name or phone in the database file.
+//! that leaves no byte of their name or phone in the database file: cards, items, a kiosk message
+//! and a kiosk appointment request with their query codes.
 
 use chrono::NaiveDate;
 use serde_json::Value;
+use studio_core::appointments::{self, AppointmentSource, AppointmentStatus};
 use studio_core::audit_log::{self, AuditQuery, AuditResult, NewAuditEntry};
 use studio_core::cards::{self, CardInput, CardQuery, CardStatus, Channel, PoliticalStatus};
 use studio_core::items::{
     self, ItemAction, ItemCategory, ItemInput, ItemQuery, ItemSource, ItemStatus,
 };
+use studio_core::kiosk::{self, AppointmentRequestInput, DayPeriod, MessageInput};
 use studio_core::personal_data::{self, PersonalDataCopy, ERASED};
 use studio_core::roster::{self, Gender};
 use studio_core::{demo, Actor, Ctx, Error, Role, Store};
@@ -46,11 +49,18 @@ struct Person {
     direct: String,
     /// Another person's item whose text names them.
     mention: String,
+    /// Their message at the kiosk, and its query code.
+    kiosk_item: String,
+    kiosk_code: String,
+    /// Their request at the kiosk to meet a delegate, and its query code.
+    appointment: String,
+    appointment_code: String,
 }
 
 /// A card (written with a wrong phone, submitted, amended with the right one and a note naming
 /// them), an item made from it and handled, another item they raised directly, a third person's
-/// item that mentions them, and an audit line whose reason names them.
+/// item that mentions them, an audit line whose reason names them, and at the kiosk a message and
+/// a request to meet a delegate (whose topic names them), each with its query code.
 fn leave_traces(s: &Store) -> Person {
     let ctx = liaison();
     let delegate = roster::all_delegates(s, &ctx).unwrap()[0].id.clone();
@@ -180,11 +190,76 @@ fn leave_traces(s: &Store) -> Person {
         },
     )
     .unwrap();
+    // At the kiosk: a message, then a request to meet a delegate the next working day.
+    let visitor = Ctx::new(
+        Actor::with_id("kiosk:studio-pc", "自助终端", Role::Visitor),
+        d(TODAY),
+    );
+    let receipt = kiosk::submit_message(
+        s,
+        &visitor,
+        &MessageInput {
+            name: NAME.into(),
+            phone: PHONE.into(),
+            category: Some(ItemCategory::PublicOpinion),
+            text: "东区路灯修好后又坏了，晚上回家很不方便，请代表帮忙催一下。".into(),
+            consent: true,
+            ..Default::default()
+        },
+        ItemSource::Kiosk,
+    )
+    .unwrap();
+    let kiosk_item = items::list_items(
+        s,
+        &ctx,
+        &ItemQuery {
+            q: receipt.query_code.clone(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .items[0]
+        .id
+        .clone();
+    let to_meet = kiosk::delegate_profiles(s, &visitor).unwrap()[0].delegates[0]
+        .id
+        .clone();
+    let asked = kiosk::request_appointment(
+        s,
+        &visitor,
+        &AppointmentRequestInput {
+            name: NAME.into(),
+            phone: "139 1234 5678".into(),
+            delegate_id: to_meet,
+            date: "2025-11-21".into(),
+            period: Some(DayPeriod::Morning),
+            topic: format!("{NAME}想当面反映东区路灯维修进度"),
+            consent: true,
+        },
+        AppointmentSource::Kiosk,
+    )
+    .unwrap();
+    let appointment = appointments::list_appointments(
+        s,
+        &ctx,
+        &appointments::AppointmentQuery {
+            q: asked.query_code.clone(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+    .items[0]
+        .id
+        .clone();
     Person {
         card: card.id,
         from_card: item.id,
         direct: direct.id,
         mention: mention.id,
+        kiosk_item,
+        kiosk_code: receipt.query_code,
+        appointment,
+        appointment_code: asked.query_code,
     }
 }
 
@@ -218,12 +293,34 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
     assert_eq!(found.cards[0].id, p.card);
     assert_eq!(found.cards[0].person_address, ADDRESS);
     let ids: Vec<&str> = found.items.iter().map(|i| i.id.as_str()).collect();
-    assert_eq!(ids, vec![p.from_card.as_str(), p.direct.as_str()]);
+    assert_eq!(
+        ids,
+        vec![
+            p.from_card.as_str(),
+            p.direct.as_str(),
+            p.kiosk_item.as_str()
+        ]
+    );
+    assert_eq!(found.appointments.len(), 1);
+    assert_eq!(found.appointments[0].id, p.appointment);
+    assert_eq!(found.appointments[0].person_phone, PHONE);
     // By name alone too; another phone finds nothing.
     let by_name = personal_data::find_person(&s, &liaison(), NAME, None).unwrap();
-    assert_eq!((by_name.cards.len(), by_name.items.len()), (1, 2));
+    assert_eq!(
+        (
+            by_name.cards.len(),
+            by_name.items.len(),
+            by_name.appointments.len()
+        ),
+        (1, 3, 1)
+    );
     let other = personal_data::find_person(&s, &liaison(), NAME, Some("13800001111")).unwrap();
-    assert!(other.cards.is_empty() && other.items.is_empty());
+    assert!(other.cards.is_empty() && other.items.is_empty() && other.appointments.is_empty());
+    // Before the erasure, each code opens 查询进度 with the phone's last four digits.
+    let visitor = as_role("自助终端", Role::Visitor);
+    for code in [&p.kiosk_code, &p.appointment_code] {
+        kiosk::query_progress(&s, &visitor, code, "5678").unwrap();
+    }
 
     // The copy: the card in full with its amendment, the items with their timelines.
     let bytes = personal_data::copy_for_person(
@@ -245,11 +342,22 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
         copy.cards[0].amendments[0].before["person_phone"],
         OLD_PHONE
     );
-    assert_eq!(copy.items.len(), 2);
+    assert_eq!(copy.items.len(), 3);
     let from_card = &copy.items[0];
     assert_eq!(from_card.item.id, p.from_card);
     assert!(from_card.timeline.iter().any(|e| e.text.contains(PHONE)));
+    assert!(from_card.query_codes.is_empty());
     assert!(!copy.items[1].timeline.is_empty());
+    assert_eq!(copy.items[2].item.id, p.kiosk_item);
+    assert_eq!(
+        copy.items[2].query_codes,
+        std::slice::from_ref(&p.kiosk_code)
+    );
+    assert_eq!(copy.appointments.len(), 1);
+    assert_eq!(
+        copy.appointments[0].query_code.as_deref(),
+        Some(p.appointment_code.as_str())
+    );
 
     // Only an administrator erases; the others are refused and nothing changes.
     for role in [
@@ -296,6 +404,7 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
     );
 
     let before_card = cards::get_card(&s, &admin(), &p.card).unwrap();
+    let before_appointment = appointments::get_appointment(&s, &admin(), &p.appointment).unwrap();
     let before_detail = items::get_item(&s, &admin(), &p.from_card).unwrap();
     let before_item = &before_detail.item;
     let report = personal_data::erase_person(
@@ -306,11 +415,19 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
         &format!("{NAME}本人书面申请删除（{PHONE}）"),
     )
     .unwrap();
-    assert_eq!((report.cards, report.items), (1, 2));
+    assert_eq!(
+        (
+            report.cards,
+            report.items,
+            report.appointments,
+            report.query_codes
+        ),
+        (1, 3, 1, 2)
+    );
     assert_eq!(report.mentions, 1, "{report:?}");
     assert_eq!(report.card_amendments, 1, "{report:?}");
     assert!(report.item_events >= 1, "{report:?}");
-    assert!(report.change_records >= 6, "{report:?}");
+    assert!(report.change_records >= 10, "{report:?}");
     assert!(report.audit_entries >= 1, "{report:?}");
     assert!(report.compacted);
 
@@ -371,6 +488,74 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
     let mention = items::get_item(&s, &admin(), &p.mention).unwrap().item;
     assert_eq!(mention.person_name, "钱小红");
     assert_eq!(mention.content, "与（已删除）同楼，东区路灯也请一并检修。");
+    let kiosk_item = items::get_item(&s, &admin(), &p.kiosk_item).unwrap().item;
+    assert_eq!(
+        (
+            kiosk_item.person_name.as_str(),
+            kiosk_item.person_phone.as_str(),
+            kiosk_item.source
+        ),
+        (ERASED, "", ItemSource::Kiosk)
+    );
+
+    // The appointment keeps its delegate, day, time and status; the topic loses the name.
+    let a = appointments::get_appointment(&s, &admin(), &p.appointment).unwrap();
+    assert_eq!(
+        (a.person_name.as_str(), a.person_phone.as_str()),
+        (ERASED, "")
+    );
+    assert_eq!(a.topic, "（已删除）想当面反映东区路灯维修进度");
+    assert_eq!(
+        (
+            a.delegate_id.as_str(),
+            a.date.as_str(),
+            a.start.as_str(),
+            a.status,
+            a.source
+        ),
+        (
+            before_appointment.delegate_id.as_str(),
+            "2025-11-21",
+            "08:00",
+            AppointmentStatus::Pending,
+            AppointmentSource::Kiosk
+        )
+    );
+    assert_eq!(a.version, before_appointment.version + 1);
+    let history = appointments::appointment_history(&s, &admin(), &p.appointment).unwrap();
+    assert_eq!(history.last().unwrap().action, "erase");
+    let text = serde_json::to_string(&history).unwrap();
+    assert!(!text.contains(NAME) && !text.contains(PHONE), "{text}");
+
+    // The query codes stay (never given again) but open 查询进度 for no one, whatever is typed.
+    let conn = s.reader().unwrap();
+    for code in [&p.kiosk_code, &p.appointment_code] {
+        let row =
+            studio_core::storage::kiosk::get_code(&conn, &kiosk::normalize_code(code).unwrap())
+                .unwrap()
+                .expect("the code stays");
+        assert_eq!(row.phone_last4, "");
+    }
+    drop(conn);
+    for code in [&p.kiosk_code, &p.appointment_code] {
+        for digits in ["5678", "", "    "] {
+            let e = kiosk::query_progress(&s, &visitor, code, digits).unwrap_err();
+            assert_eq!(e.code(), "not_found", "{code} {digits:?}");
+        }
+        let records = studio_core::audit::history(
+            &s,
+            &admin(),
+            studio_core::Entity::QueryCode,
+            &kiosk::normalize_code(code).unwrap(),
+        )
+        .unwrap();
+        let actions: Vec<&str> = records.iter().map(|r| r.action.as_str()).collect();
+        assert_eq!(actions, ["create", "erase"]);
+        assert!(
+            !serde_json::to_string(&records).unwrap().contains("5678"),
+            "{records:?}"
+        );
+    }
 
     // The change records say which fields, never the values.
     let history = cards::card_history(&s, &admin(), &p.card).unwrap();
@@ -403,7 +588,7 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
         assert_eq!(items.total, 0, "items {q}");
     }
     let found = personal_data::find_person(&s, &admin(), NAME, None).unwrap();
-    assert!(found.cards.is_empty() && found.items.is_empty());
+    assert!(found.cards.is_empty() && found.items.is_empty() && found.appointments.is_empty());
     assert!(matches!(
         personal_data::erase_person(&s, &admin(), NAME, None, "再次申请"),
         Err(Error::NotFound(_))
@@ -417,7 +602,7 @@ fn erasure_leaves_no_trace_of_the_person_in_the_file() {
     };
     let entries = audit_log::list(&s, &admin(), &q).unwrap().items;
     assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].target, "记录卡 1 张，事项 2 件");
+    assert_eq!(entries[0].target, "记录卡 1 张，事项 3 件，约见 1 次");
     assert_eq!(entries[0].summary, "＊＊＊本人书面申请删除（＊＊＊）");
     assert_eq!(entries[0].actor, "组织部张老师");
     let all = audit_log::export(

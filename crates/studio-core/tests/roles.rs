@@ -4,14 +4,16 @@
 
 use chrono::NaiveDate;
 use studio_core::accounts::{self, NewAccount};
+use studio_core::appointments::{self, AppointmentInput};
 use studio_core::audit_log::{self, AuditQuery};
 use studio_core::cards::{self, Card, CardInput, CardQuery, CardSelection, Channel};
 use studio_core::items::{self, ItemAction, ItemCategory, ItemInput, ItemQuery, ItemSource};
 use studio_core::roster::{
     self, Delegate, DelegateInput, DelegateQuery, DelegationInput, Gender, PublishFlags,
 };
+use studio_core::schedule::{self, SlotInput};
 use studio_core::storage::audit as log;
-use studio_core::{maintenance, settings};
+use studio_core::{kiosk, maintenance, settings};
 use studio_core::{Actor, Ctx, Error, Permission, Role, Store};
 
 const TODAY: &str = "2025-11-20";
@@ -254,6 +256,48 @@ fn attempt(w: &World, ctx: &Ctx, p: Permission) -> studio_core::Result<()> {
         .map(drop),
         Permission::ReadAudit => audit_log::list(s, ctx, &AuditQuery::default()).map(drop),
         Permission::AdministerAudit => audit_log::archive(s, ctx, 6, w.dir.path()).map(drop),
+        Permission::ReadSchedule => schedule::week_duty(s, ctx, TODAY).map(drop),
+        Permission::EditSchedule => schedule::create_slot(
+            s,
+            ctx,
+            &SlotInput {
+                date: "2025-11-25".into(),
+                start: "14:30".into(),
+                end: "17:00".into(),
+                delegate_ids: vec![w.d1.clone()],
+                ..Default::default()
+            },
+        )
+        .map(drop),
+        Permission::HandleAppointments => appointments::create_appointment(
+            s,
+            ctx,
+            &AppointmentInput {
+                person_name: "赵小明".into(),
+                person_phone: "139 8765 4321".into(),
+                delegate_id: w.d1.clone(),
+                date: "2025-11-26".into(),
+                start: "09:00".into(),
+                end: "10:00".into(),
+                topic: "反映南区食堂晚餐供应时间短。".into(),
+                ..Default::default()
+            },
+        )
+        .map(drop),
+        Permission::UseKiosk => kiosk::submit_message(
+            s,
+            ctx,
+            &kiosk::MessageInput {
+                name: "赵小明".into(),
+                phone: "139 8765 4321".into(),
+                category: Some(ItemCategory::Hardship),
+                text: "宿舍楼热水供应不稳定，希望学校尽快维修。".into(),
+                consent: true,
+                ..Default::default()
+            },
+            ItemSource::Kiosk,
+        )
+        .map(drop),
     }
 }
 

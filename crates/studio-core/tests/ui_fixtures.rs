@@ -6,8 +6,9 @@
 //! The test fails when a committed fixture differs from what the core answers now; regenerate with
 //! `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures` and commit them.
 //!
-//! Ids (UUIDv7) and timestamps differ on every run, so they are replaced: each id by a fixed one in
-//! the order it first appears, each timestamp by one fixed time on the fixture day.
+//! Ids (UUIDv7), query codes (random) and timestamps differ on every run, so they are replaced: each
+//! id and each code by a fixed one in the order it first appears, each timestamp by one fixed time
+//! on the fixture day.
 //!
 //! List commands are captured once per filter the UI offers (`lists`: the filters as the UI sends
 //! them, without the page and without empty values, and the ids of every matching row in order);
@@ -16,17 +17,18 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use studio_core::accounts;
+use studio_core::appointments::{self, AppointmentQuery};
 use studio_core::audit_log::{self, AuditQuery};
 use studio_core::calendar::{self, OverrideKind};
 use studio_core::cards::{self, CardQuery};
 use studio_core::items::{self, ItemQuery};
 use studio_core::roster::{self, DelegateInput, DelegateQuery};
-use studio_core::{audit, demo, settings, status, Ctx, Page, Store};
+use studio_core::{audit, demo, schedule, settings, status, Ctx, Page, Store};
 
 /// The day the fixtures are "today".
 const DAY: (i32, u32, u32) = (2026, 11, 30);
@@ -453,6 +455,8 @@ fn capture() -> BTreeMap<&'static str, Value> {
     for q in ["人行道", "食堂", "宿舍"] {
         il.capture(json!({ "q": q, "sort": rd }), list_items);
     }
+    // 待分派 (messages from the kiosk and the online studio without a delegate).
+    il.capture(json!({ "unrouted": true, "sort": rd }), list_items);
     let mut details = Map::new();
     let item_ids: Vec<String> = il.rows.keys().cloned().collect();
     for id in &item_ids {
@@ -504,6 +508,9 @@ fn capture() -> BTreeMap<&'static str, Value> {
 
     // Last: the sessions below change nothing the other files hold.
     let accounts_fx = capture_accounts(s, c);
+    // After the audit log was captured: opening an appointment in full is logged.
+    let schedule_fx = capture_schedule(s, c);
+    let appointments_fx = capture_appointments(s, c, &everyone);
 
     BTreeMap::from([
         ("app", app),
@@ -513,7 +520,84 @@ fn capture() -> BTreeMap<&'static str, Value> {
         ("items", items_fx),
         ("calendar", calendar_fx),
         ("accounts", accounts_fx),
+        ("schedule", schedule_fx),
+        ("appointments", appointments_fx),
     ])
+}
+
+fn date_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// 接待安排 as the demo has it on the fixture day: the months with slots, every plan from four
+/// months back to three ahead (empty ones too, for the month switcher), and what 工作台 and
+/// 我的接待 ask on that day (今日, 本周, the next reception day; each demo account's own duty from
+/// the fixture day to the end of the next month, by login).
+fn capture_schedule(s: &Store, c: &Ctx) -> Value {
+    use chrono::Months;
+    let first = day().with_day0(0).unwrap();
+    let mut plans = Map::new();
+    for back in (1..=4).rev() {
+        let m = first.checked_sub_months(Months::new(back)).unwrap();
+        let key = m.format("%Y-%m").to_string();
+        plans.insert(key.clone(), v(schedule::month_plan(s, c, &key).unwrap()));
+    }
+    for ahead in 0..=3 {
+        let m = first.checked_add_months(Months::new(ahead)).unwrap();
+        let key = m.format("%Y-%m").to_string();
+        plans.insert(key.clone(), v(schedule::month_plan(s, c, &key).unwrap()));
+    }
+    let today = date_text(day());
+    let until = first
+        .checked_add_months(Months::new(2))
+        .and_then(|d| d.pred_opt())
+        .unwrap();
+    let mut my_duty = Map::new();
+    for a in accounts::list(s, c).unwrap() {
+        let ctx = Ctx::new(accounts::actor_of(&a), day());
+        if let Ok(slots) = schedule::my_duty(s, &ctx, &today, &date_text(until)) {
+            my_duty.insert(a.login.clone(), v(slots));
+        }
+    }
+    json!({
+        "months": v(schedule::month_summaries(s, c).unwrap()),
+        "plans": plans,
+        "today": v(schedule::today_duty(s, c, &today).unwrap()),
+        "week": v(schedule::week_duty(s, c, &today).unwrap()),
+        "next_day": v(schedule::next_duty_day(s, c, &today).unwrap()),
+        "my_duty": my_duty,
+    })
+}
+
+/// 约见 as the demo's administrator sees it: the list under each filter the page offers one at a
+/// time (status, delegate, direction, source; both sorts), and every appointment in full.
+fn capture_appointments(s: &Store, c: &Ctx, everyone: &[roster::DelegateListItem]) -> Value {
+    let mut al = Lists::default();
+    let list = |q: &AppointmentQuery| appointments::list_appointments(s, c, q);
+    for sort in ["date_desc", "date_asc"] {
+        al.capture(json!({ "sort": sort }), list);
+        for status in ["pending", "confirmed", "completed", "cancelled"] {
+            al.capture(json!({ "status": status, "sort": sort }), list);
+        }
+    }
+    for direction in ["request", "invitation"] {
+        al.capture(json!({ "direction": direction, "sort": "date_desc" }), list);
+    }
+    for source in ["staff", "kiosk", "online"] {
+        al.capture(json!({ "source": source, "sort": "date_desc" }), list);
+    }
+    for d in everyone {
+        al.capture(json!({ "delegate_id": d.id, "sort": "date_desc" }), list);
+    }
+    let ids: Vec<String> = al.rows.keys().cloned().collect();
+    let mut full = Map::new();
+    for id in &ids {
+        full.insert(
+            id.clone(),
+            v(appointments::get_appointment(s, c, id).unwrap()),
+        );
+    }
+    al.into_value(obj(vec![("appointments", Value::Object(full))]))
 }
 
 /// 账号管理 and 审计 as the demo's administrator sees them after a few sessions: the demo accounts,
@@ -608,8 +692,25 @@ fn is_timestamp(s: &str) -> bool {
         && chrono::DateTime::parse_from_rfc3339(s).is_ok()
 }
 
+/// A kiosk query code as stored (`K7QM3XPA`) or shown (`K7QM-3XPA`): the code without its dash.
+fn query_code(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let raw = match b.len() {
+        8 => s.to_string(),
+        9 if b[4] == b'-' => s.replace('-', ""),
+        _ => return None,
+    };
+    (raw.len() == 8
+        && raw
+            .bytes()
+            .all(|c| studio_core::kiosk::CODE_ALPHABET.contains(&c)))
+    .then_some(raw)
+}
+
 struct Normalizer {
     ids: HashMap<String, String>,
+    /// Each code (without its dash) and the fixed one that replaces it.
+    codes: HashMap<String, String>,
 }
 
 impl Normalizer {
@@ -621,9 +722,36 @@ impl Normalizer {
             .clone()
     }
 
+    /// The fixed code for `raw`: the n-th code of the alphabet, in the form it was written.
+    fn code(&mut self, raw: &str, grouped: bool) -> String {
+        let n = self.codes.len();
+        let fixed = self
+            .codes
+            .entry(raw.to_string())
+            .or_insert_with(|| {
+                let a = studio_core::kiosk::CODE_ALPHABET;
+                let mut k = n + 1;
+                let mut out = vec![a[0]; 8];
+                for c in out.iter_mut().rev() {
+                    *c = a[k % a.len()];
+                    k /= a.len();
+                }
+                String::from_utf8(out).unwrap()
+            })
+            .clone();
+        if grouped {
+            studio_core::kiosk::format_code(&fixed)
+        } else {
+            fixed
+        }
+    }
+
     fn text(&mut self, s: &str) -> String {
         if is_timestamp(s) {
             return FIXED_TIME.to_string();
+        }
+        if let Some(raw) = query_code(s) {
+            return self.code(&raw, s.len() == 9);
         }
         let b = s.as_bytes();
         let mut out = String::with_capacity(s.len());
@@ -656,8 +784,16 @@ impl Normalizer {
 }
 
 /// The files, in the order their ids are numbered (a fixed order: the same numbers every time).
-const ORDER: [&str; 7] = [
-    "app", "blank", "roster", "cards", "items", "calendar", "accounts",
+const ORDER: [&str; 9] = [
+    "app",
+    "blank",
+    "roster",
+    "cards",
+    "items",
+    "calendar",
+    "accounts",
+    "schedule",
+    "appointments",
 ];
 
 fn fixtures_dir() -> PathBuf {
@@ -722,6 +858,7 @@ fn check(dir: &Path, files: BTreeMap<&'static str, Value>) {
 fn ui_fixtures_are_current() {
     let mut norm = Normalizer {
         ids: HashMap::new(),
+        codes: HashMap::new(),
     };
     let mut raw = capture();
     let mut files = BTreeMap::new();
@@ -739,6 +876,7 @@ fn capturing_twice_gives_the_same_fixtures() {
     let run = || {
         let mut norm = Normalizer {
             ids: HashMap::new(),
+            codes: HashMap::new(),
         };
         let mut raw = capture();
         ORDER.map(|n| norm.value(raw.remove(n).unwrap())).to_vec()

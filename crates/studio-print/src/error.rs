@@ -3,12 +3,18 @@
 /// Why a document could not be printed.
 #[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
 pub enum PrintError {
-    /// Nothing to print: an empty batch or zero copies.
+    /// Nothing to print: an empty batch of cards or zero copies.
     #[error("没有要打印的记录卡")]
     NoCards,
     /// More pages than one print job should hold; protects against a runaway copy count.
     #[error("一次最多打印 {max} 张记录卡，本次请求 {requested} 张")]
     TooManyCards { requested: usize, max: usize },
+    /// A reception schedule poster without a single slot: an empty sheet is never wanted.
+    #[error("接待安排中没有任何接待时段，无法生成海报：请先添加本月的接待安排")]
+    EmptyPoster,
+    /// More rows than one poster should hold.
+    #[error("一张接待安排海报最多 {max} 个接待时段，本次请求 {requested} 个")]
+    TooManyPosterRows { requested: usize, max: usize },
     /// The contact date is not a calendar date.
     #[error("联系日期无效：{year}年{month}月{day}日")]
     InvalidDate { year: i32, month: u32, day: u32 },

@@ -1,8 +1,9 @@
 //! Printable documents of the Delegate Studio (党代表工作室): data in, PDF bytes out.
 //!
 //! Today that is the official 党代表联系党员和群众工作记录卡 (contact record card), blank
-//! for filling by hand or filled from a record. Printing is a pure function: no files,
-//! no dialogs; the caller saves or prints the bytes.
+//! for filling by hand or filled from a record, and the reception schedule wall poster
+//! (接待安排, [`render_poster`]). Printing is a pure function: no files, no dialogs; the
+//! caller saves or prints the bytes.
 //!
 //! ```no_run
 //! use studio_print::{filled_card, CardData, CardDate, Channel};
@@ -34,14 +35,16 @@ mod font;
 pub mod layout;
 mod model;
 mod pdf;
+mod poster;
 mod printer;
 mod subset;
 mod wrap;
 
 pub use error::PrintError;
 pub use font::CardFont;
-pub use layout::{NOTES, TITLE};
+pub use layout::{NOTES, POSTER_HEADERS, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
+pub use poster::{Poster, PosterRow, MAX_POSTER_ROWS};
 pub use printer::{CardPrinter, MAX_CARDS, STEPS_PER_CARD};
 pub use wrap::{wrap, Line};
 
@@ -76,4 +79,16 @@ pub fn blank_cards(copies: u32) -> Result<Rendered, PrintError> {
 /// One filled card (one page, more if its long texts continue on 续页 pages).
 pub fn filled_card(data: &CardData) -> Result<Rendered, PrintError> {
     render_cards(&[Card::filled(data.clone())])
+}
+
+/// The month's reception plan as an A4 landscape wall poster, with the shared printer:
+/// the title centred at the top, a ruled table (日期 / 星期 / 时间 / 地点 / 接待党代表)
+/// whose header row repeats on every page, the note, and a footer with 专线电话, 开放时间
+/// and the studio's name. Rows are never split across pages. Characters the font lacks
+/// print as 〓 and are listed in [`Rendered::missing_chars`]; `card_count` is 0.
+///
+/// An empty `rows` list is [`PrintError::EmptyPoster`] (never an empty sheet); more
+/// than [`MAX_POSTER_ROWS`] rows is [`PrintError::TooManyPosterRows`].
+pub fn render_poster(poster: &Poster) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_poster(poster)
 }

@@ -132,7 +132,7 @@ impl Card {
     }
 }
 
-/// A finished PDF.
+/// A finished PDF: cards or a poster.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     /// The whole document, ready to save or hand to a print dialog.
@@ -140,8 +140,9 @@ pub struct Rendered {
     /// Characters the font has no glyph for, in order of first appearance. Each was
     /// printed as 〓 so the gap is visible on paper; show this list to the user.
     pub missing_chars: Vec<char>,
-    /// Pages in the document (a long card takes more than one).
+    /// Pages in the document (a long card takes more than one; so does a poster whose
+    /// rows do not fit one sheet).
     pub page_count: usize,
-    /// Cards in the document.
+    /// Cards in the document; 0 for a document that holds no cards (the poster).
     pub card_count: usize,
 }

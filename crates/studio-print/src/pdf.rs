@@ -14,7 +14,7 @@ use lopdf::ObjectId;
 use rust_fontconfig::FontBytes;
 
 use crate::font::CardFont;
-use crate::layout::{PageLayout, Rect, PAGE_H};
+use crate::layout::{PageLayout, PageSize, Rect};
 use crate::subset::Subsetter;
 use crate::PrintError;
 
@@ -49,7 +49,7 @@ const PAGES_PER_CALL: usize = 32;
 pub(crate) const CONVERT_STEPS: usize = 6;
 pub(crate) const FINISH_STEPS: usize = 1;
 
-/// Writes `pages` as one PDF with the font embedded as a subset.
+/// Writes `pages` as one PDF of `size` pages with the font embedded as a subset.
 ///
 /// `progress(done, total)` is called after every [`PAGES_PER_CALL`] pages converted and
 /// as many streams compressed, counting [`CONVERT_STEPS`] + [`FINISH_STEPS`] a page;
@@ -58,6 +58,7 @@ pub(crate) fn write_pdf(
     font: &CardFont,
     subsetter: &Subsetter,
     title: &str,
+    size: PageSize,
     pages: &[PageLayout],
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Vec<u8>, PrintError> {
@@ -91,9 +92,10 @@ pub(crate) fn write_pdf(
     // character) comes from a conversion of one page that shows every character once;
     // that page is then replaced by the real ones.
     let all_chars: String = glyphs.iter().map(|g| g.0).collect();
+    let (width, height) = (Mm(size.w_mm()), Mm(size.h_mm()));
     doc.pages = vec![PdfPage::new(
-        Mm(210.0),
-        Mm(297.0),
+        width,
+        height,
         vec![
             Op::StartTextSection,
             Op::SetFont {
@@ -114,7 +116,7 @@ pub(crate) fn write_pdf(
     for chunk in pages.chunks(PAGES_PER_CALL) {
         doc.pages = chunk
             .iter()
-            .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &font_handle)))
+            .map(|page| PdfPage::new(width, height, page_ops(page, &font_handle, size.h)))
             .collect();
         let mut part = doc.to_lopdf_document(&options, &mut warnings);
         check(&mut warnings)?;
@@ -420,20 +422,21 @@ fn zlib(deflate: &mut Compress, input: &[u8]) -> Result<Vec<u8>, PrintError> {
     }
 }
 
-fn point(x: f32, y: f32) -> LinePoint {
+/// A layout point (y down from the top of a page `page_h` tall) in PDF space (y up).
+fn point(x: f32, y: f32, page_h: f32) -> LinePoint {
     LinePoint {
         p: Point {
             x: Pt(x),
-            y: Pt(PAGE_H - y),
+            y: Pt(page_h - y),
         },
         bezier: false,
     }
 }
 
-fn pdf_rect(r: &Rect) -> PdfRect {
+fn pdf_rect(r: &Rect, page_h: f32) -> PdfRect {
     PdfRect {
         x: Pt(r.x),
-        y: Pt(PAGE_H - r.bottom()),
+        y: Pt(page_h - r.bottom()),
         width: Pt(r.w),
         height: Pt(r.h),
         mode: Some(PaintMode::Stroke),
@@ -451,8 +454,9 @@ fn stroke_line(ops: &mut Vec<Op>, points: Vec<LinePoint>) {
 }
 
 /// The content stream of one page: rules first, then boxes and ticks, then all text in
-/// one text object.
-fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
+/// one text object. `page_h` is the page's height, to turn the layout's y (down from the
+/// top) into PDF's (up from the bottom).
+fn page_ops(page: &PageLayout, font: &PdfFontHandle, page_h: f32) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.rules.len() + page.texts.len() * 4 + 32);
 
     ops.push(Op::SetLineCapStyle {
@@ -466,7 +470,10 @@ fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
         }
         stroke_line(
             &mut ops,
-            vec![point(rule.x1, rule.y1), point(rule.x2, rule.y2)],
+            vec![
+                point(rule.x1, rule.y1, page_h),
+                point(rule.x2, rule.y2, page_h),
+            ],
         );
     }
     for frame in &page.frames {
@@ -474,7 +481,7 @@ fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
             pt: Pt(frame.width),
         });
         ops.push(Op::DrawRectangle {
-            rectangle: pdf_rect(&frame.rect),
+            rectangle: pdf_rect(&frame.rect, page_h),
         });
     }
 
@@ -482,7 +489,7 @@ fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
         ops.push(Op::SetOutlineThickness { pt: Pt(BOX_RULE) });
         for checkbox in &page.checkboxes {
             ops.push(Op::DrawRectangle {
-                rectangle: pdf_rect(&checkbox.rect),
+                rectangle: pdf_rect(&checkbox.rect, page_h),
             });
         }
         ops.push(Op::SetOutlineThickness { pt: Pt(TICK_RULE) });
@@ -493,7 +500,11 @@ fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
             join: LineJoinStyle::Round,
         });
         for checkbox in page.checkboxes.iter().filter(|c| c.ticked) {
-            let points = checkbox.tick().iter().map(|&(x, y)| point(x, y)).collect();
+            let points = checkbox
+                .tick()
+                .iter()
+                .map(|&(x, y)| point(x, y, page_h))
+                .collect();
             stroke_line(&mut ops, points);
         }
         ops.push(Op::SetLineCapStyle {
@@ -537,7 +548,7 @@ fn page_ops(page: &PageLayout, font: &PdfFontHandle) -> Vec<Op> {
         }
         // Absolute positioning per run (Tm): SetTextCursor would emit a relative Td.
         ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(run.x), Pt(PAGE_H - run.baseline)),
+            matrix: TextMatrix::Translate(Pt(run.x), Pt(page_h - run.baseline)),
         });
         ops.push(Op::ShowText {
             items: vec![TextItem::Text(run.text.clone())],

@@ -1,10 +1,11 @@
-//! The reusable printer: owns the parsed font, renders batches of cards.
+//! The reusable printer: owns the parsed font, renders batches of cards and posters.
 
 use std::sync::OnceLock;
 
 use crate::font::{CardFont, MissingChars, FONT_BYTES};
-use crate::layout::{layout_card, CardLayout};
+use crate::layout::{layout_card, layout_poster, CardLayout, PageSize, PosterLayout};
 use crate::model::{Card, Rendered};
+use crate::poster::Poster;
 use crate::subset::Subsetter;
 use crate::PrintError;
 
@@ -114,6 +115,7 @@ impl CardPrinter {
             &self.font,
             &self.subsetter,
             crate::TITLE,
+            PageSize::A4_PORTRAIT,
             &pages,
             &mut |done, of| {
                 let share = (done as u64 * writing / of.max(1) as u64) as usize;
@@ -126,6 +128,42 @@ impl CardPrinter {
             missing_chars: missing.into_vec(),
             page_count: pages.len(),
             card_count: cards.len(),
+        })
+    }
+}
+
+impl CardPrinter {
+    /// Lays out a reception schedule poster without producing a PDF: the pages as
+    /// geometry, and the characters that had to be replaced.
+    pub fn layout_poster(&self, poster: &Poster) -> Result<(PosterLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = layout_poster(&self.font, poster, &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// The reception schedule wall poster as one PDF: A4 landscape, as many pages as its
+    /// rows need (see [`render_poster`](crate::render_poster)). `card_count` is 0.
+    pub fn render_poster(&self, poster: &Poster) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_poster(poster)?;
+        let title = poster.title.trim();
+        let title = if title.is_empty() {
+            crate::layout::POSTER_TITLE
+        } else {
+            title
+        };
+        let pdf = crate::pdf::write_pdf(
+            &self.font,
+            &self.subsetter,
+            title,
+            PageSize::A4_LANDSCAPE,
+            &layout.pages,
+            &mut |_, _| true,
+        )?;
+        Ok(Rendered {
+            pdf,
+            missing_chars,
+            page_count: layout.pages.len(),
+            card_count: 0,
         })
     }
 }

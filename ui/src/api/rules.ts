@@ -478,6 +478,10 @@ export const RULES: Rules = {
         "label": "受理"
       },
       {
+        "value": "routed",
+        "label": "分派"
+      },
+      {
         "value": "edited",
         "label": "修改"
       },
@@ -613,6 +617,12 @@ export const RULES: Rules = {
   "settings": {
     "studio_name": 40,
     "hotline": 30,
+    "opening_hours": 100,
+    "studio_intro": 2000,
+    "kiosk_idle_seconds": {
+      "min": 30,
+      "max": 600
+    },
     "idle_lock_minutes": {
       "min": 1,
       "max": 60
@@ -662,7 +672,11 @@ export const RULES: Rules = {
           "supervise",
           "manage_accounts",
           "read_audit",
-          "administer_audit"
+          "administer_audit",
+          "use_kiosk",
+          "read_schedule",
+          "edit_schedule",
+          "handle_appointments"
         ]
       },
       {
@@ -674,7 +688,10 @@ export const RULES: Rules = {
           "edit_cards",
           "handle_items",
           "supervise",
-          "export_personal_data"
+          "export_personal_data",
+          "read_schedule",
+          "edit_schedule",
+          "handle_appointments"
         ]
       },
       {
@@ -685,7 +702,9 @@ export const RULES: Rules = {
           "read_personal_data",
           "edit_cards",
           "handle_items",
-          "edit_own_profile"
+          "edit_own_profile",
+          "read_schedule",
+          "handle_appointments"
         ]
       },
       {
@@ -696,7 +715,9 @@ export const RULES: Rules = {
           "read_personal_data",
           "edit_cards",
           "handle_items",
-          "edit_own_profile"
+          "edit_own_profile",
+          "read_schedule",
+          "handle_appointments"
         ]
       },
       {
@@ -708,7 +729,9 @@ export const RULES: Rules = {
       {
         "role": "visitor",
         "permissions": [
-          "read_roster"
+          "read_roster",
+          "use_kiosk",
+          "read_schedule"
         ]
       },
       {
@@ -727,7 +750,11 @@ export const RULES: Rules = {
           "supervise",
           "manage_accounts",
           "read_audit",
-          "administer_audit"
+          "administer_audit",
+          "use_kiosk",
+          "read_schedule",
+          "edit_schedule",
+          "handle_appointments"
         ]
       }
     ],
@@ -788,6 +815,26 @@ export const RULES: Rules = {
       {
         "code": "personal_data",
         "label": "个人信息"
+      },
+      {
+        "code": "query_code",
+        "label": "查询码"
+      },
+      {
+        "code": "kiosk",
+        "label": "自助终端"
+      },
+      {
+        "code": "duty_slot",
+        "label": "接待安排"
+      },
+      {
+        "code": "schedule_month",
+        "label": "接待安排发布"
+      },
+      {
+        "code": "appointment",
+        "label": "约见"
       }
     ],
     "audit_actions": [
@@ -866,6 +913,50 @@ export const RULES: Rules = {
       {
         "code": "password_reset",
         "label": "重置密码"
+      },
+      {
+        "code": "route",
+        "label": "分派"
+      },
+      {
+        "code": "query_failed",
+        "label": "查询进度失败"
+      },
+      {
+        "code": "query_refused",
+        "label": "查询过于频繁"
+      },
+      {
+        "code": "publish",
+        "label": "发布"
+      },
+      {
+        "code": "copy_forward",
+        "label": "沿用上月安排"
+      },
+      {
+        "code": "swap",
+        "label": "调换值班"
+      },
+      {
+        "code": "poster_changed",
+        "label": "海报待更新"
+      },
+      {
+        "code": "poster_printed",
+        "label": "打印海报"
+      },
+      {
+        "code": "confirm",
+        "label": "确认"
+      },
+      {
+        "code": "complete",
+        "label": "完成"
+      },
+      {
+        "code": "cancel",
+        "label": "取消"
       }
     ],
     "audit_results": [
@@ -899,6 +990,149 @@ export const RULES: Rules = {
       "min": 2000,
       "max": 2100
     }
+  },
+  "schedule": {
+    "places": [
+      {
+        "value": "studio",
+        "label": "工作室"
+      },
+      {
+        "value": "online",
+        "label": "网上工作室"
+      }
+    ],
+    "copy_modes": [
+      {
+        "value": "weekday",
+        "label": "按星期（每周同一天）"
+      },
+      {
+        "value": "nth_weekday",
+        "label": "按第几个星期（如每月第二个周二）"
+      }
+    ],
+    "limits": {
+      "delegates": {
+        "min": 1,
+        "max": 6
+      },
+      "place_note": 50,
+      "note": 200
+    }
+  },
+  "appointments": {
+    "statuses": [
+      {
+        "value": "pending",
+        "label": "待确认",
+        "steps": [
+          "confirm",
+          "cancel"
+        ],
+        "editable": true
+      },
+      {
+        "value": "confirmed",
+        "label": "已确认",
+        "steps": [
+          "complete",
+          "cancel"
+        ],
+        "editable": true
+      },
+      {
+        "value": "completed",
+        "label": "已完成",
+        "steps": [],
+        "editable": false
+      },
+      {
+        "value": "cancelled",
+        "label": "已取消",
+        "steps": [],
+        "editable": false
+      }
+    ],
+    "steps": [
+      {
+        "value": "confirm",
+        "label": "确认"
+      },
+      {
+        "value": "complete",
+        "label": "完成"
+      },
+      {
+        "value": "cancel",
+        "label": "取消"
+      }
+    ],
+    "directions": [
+      {
+        "value": "request",
+        "label": "群众约见代表"
+      },
+      {
+        "value": "invitation",
+        "label": "代表约谈群众"
+      }
+    ],
+    "sources": [
+      {
+        "value": "staff",
+        "label": "工作人员登记"
+      },
+      {
+        "value": "kiosk",
+        "label": "自助终端"
+      },
+      {
+        "value": "online",
+        "label": "网上工作室"
+      }
+    ],
+    "default_place": "党代表工作室",
+    "limits": {
+      "person_name": 20,
+      "place": 50,
+      "topic": 500,
+      "note": 200,
+      "reason": 200
+    }
+  },
+  "kiosk": {
+    "message_name": 20,
+    "message_text": 1000,
+    "query_code_chars": 8,
+    "query_code_alphabet": "23456789ABCDEFGHJKMNPQRSTUVWXYZ",
+    "phone_digits": 4,
+    "query_kinds": [
+      {
+        "value": "item",
+        "label": "留言"
+      },
+      {
+        "value": "appointment",
+        "label": "约见"
+      }
+    ],
+    "day_periods": [
+      {
+        "value": "morning",
+        "label": "上午",
+        "start": "08:00",
+        "end": "12:00"
+      },
+      {
+        "value": "afternoon",
+        "label": "下午",
+        "start": "14:30",
+        "end": "17:30"
+      }
+    ],
+    "request_days_ahead": 60,
+    "request_topic": 500
   },
   "search": {
     "max_chars": 50,

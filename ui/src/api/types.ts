@@ -56,7 +56,7 @@ delegate_id: string | null,
  */
 delegation_id: string | null, };
 
-export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit";
+export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments";
 
 export type AccountRow = { id: string, login: string, 
 /**
@@ -181,6 +181,10 @@ export type Settings = { studio_name: string,
  */
 hotline: string, 
 /**
+ * 开放时间, as the poster and the kiosk print it.
+ */
+opening_hours: string, 
+/**
  * The window locks itself after this many idle minutes (1–60).
  */
 idle_lock_minutes: number, 
@@ -188,6 +192,18 @@ idle_lock_minutes: number,
  * Audit entries are kept at least this many months before they may be archived (6–120).
  */
 audit_retention_months: number, 
+/**
+ * 工作室简介: what the kiosk (and later the online studio) shows under 工作室简介.
+ */
+studio_intro: string, 
+/**
+ * The kiosk clears what was typed and returns home after this many idle seconds (30–600).
+ */
+kiosk_idle_seconds: number, 
+/**
+ * The app starts as the kiosk (自助终端) rather than the login screen.
+ */
+kiosk_on_start: boolean, 
 /**
  * Bumped on every save; a save names the version it was based on.
  */
@@ -546,6 +562,16 @@ person_contact: string,
  */
 person_consent: boolean | null, 
 /**
+ * 有事找代表: the person allowed the answer to be published without their name (the online
+ * studio's 代表回复). `false` for every other item.
+ */
+publish_ok: boolean, 
+/**
+ * 有事找代表: the delegate the person chose, as a wish; staff route the item
+ * ([`route_item`]), which may or may not follow it.
+ */
+requested_delegate_id: string | null, 
+/**
  * The record card it came from or is linked to.
  */
 card_id: string | null, 
@@ -641,7 +667,7 @@ export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: 
 
 export type ItemActionKind = "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 
-export type ItemEventKind = "received" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
+export type ItemEventKind = "received" | "routed" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 
 export type ItemEvent = { id: string, item_id: string, 
 /**
@@ -680,13 +706,19 @@ export type ItemQuery = {
 /**
  * Words (2+ characters each match anywhere) in the title, text, answers and feedback, the
  * person's name or the number; several words separated by spaces must all occur. A single
- * character matches the title, the person's name or the number only.
+ * character matches the title, the person's name or the number only. A visitor's query code
+ * (查询码, `K7QM-3XPA`, any case, with or without the dash) finds the item it was given for.
  */
 q: string, status: ItemStatus | null, category: ItemCategory | null, source: ItemSource | null, delegate_id: string | null, delegation_id: string | null, 
 /**
  * The referral unit contains this text.
  */
 unit: string, view: ItemView | null, 
+/**
+ * 待分派: from the kiosk or the online studio, no delegate yet, before the answer. Optional for
+ * the UI (absent is `false`).
+ */
+unrouted?: boolean, 
 /**
  * Received from / to (inclusive), `YYYY-MM-DD`.
  */
@@ -700,7 +732,11 @@ export type ItemCounts = { open: number, due_soon: number, overdue: number, paus
 /**
  * 单位逾期 (see [`ItemView::UnitOverdue`]).
  */
-unit_overdue: number, received_this_month: number, closed_this_month: number, };
+unit_overdue: number, received_this_month: number, closed_this_month: number, 
+/**
+ * 待分派 (see [`ItemQuery::unrouted`]).
+ */
+unrouted: number, };
 
 export type ItemDeadlines = { policy_inquiry: number, implementation: number, party_building: number, public_opinion: number, rights: number, hardship: number, 
 /**
@@ -725,6 +761,129 @@ export type ItemDetail = { item: Item, timeline: Array<ItemEvent>,
  */
 card_status: CardStatus | null, };
 
+export type QueryKind = "item" | "appointment";
+
+export type MessageInput = { 
+/**
+ * 姓名 (required).
+ */
+name: string, 
+/**
+ * 联系电话: a mobile number or an office phone with its area code (required: its last four
+ * digits open 查询进度).
+ */
+phone: string, 
+/**
+ * 问题类别 (one of the six).
+ */
+category: ItemCategory | null, 
+/**
+ * 留言内容.
+ */
+text: string, 
+/**
+ * The delegate the visitor chose (optional): one shown on 代表风采.
+ */
+delegate_id?: string | null, 
+/**
+ * Agreed to the handling of their personal data: without it nothing is stored.
+ */
+consent: boolean, 
+/**
+ * The answer may later be published without their name (the online studio's 代表回复).
+ */
+publish_ok: boolean, };
+
+export type Receipt = { 
+/**
+ * Grouped for reading, `K7QM-3XPA`.
+ */
+query_code: string, item_no: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+received_on: string, };
+
+export type DayPeriod = "morning" | "afternoon";
+
+export type AppointmentRequestInput = { 
+/**
+ * 姓名 (required).
+ */
+name: string, 
+/**
+ * 联系电话 (required: staff call back to confirm, and its last four digits open 查询进度).
+ */
+phone: string, 
+/**
+ * The delegate to meet: one 代表风采 shows (in office, consenting).
+ */
+delegate_id: string, 
+/**
+ * 希望日期, `YYYY-MM-DD`: a working day from today to [`REQUEST_DAYS_AHEAD`] days ahead.
+ */
+date: string, 
+/**
+ * 上午 or 下午.
+ */
+period: DayPeriod | null, 
+/**
+ * 约见事由.
+ */
+topic: string, 
+/**
+ * Agreed to the handling of their personal data: without it nothing is stored.
+ */
+consent: boolean, };
+
+export type AppointmentReceipt = { 
+/**
+ * Grouped for reading, `K7QM-3XPA`.
+ */
+query_code: string, delegate_name: string, 
+/**
+ * The day asked for, `YYYY-MM-DD`.
+ */
+date: string, period: DayPeriod, 
+/**
+ * The day the request was made, `YYYY-MM-DD`.
+ */
+received_on: string, };
+
+export type Progress = { kind: QueryKind, 
+/**
+ * 受理, 办理中, 已答复, … (an item's status as the ledger names it, 待补充 included).
+ */
+status_label: string, 
+/**
+ * The day it was received (`YYYY-MM-DD`).
+ */
+received_on: string, 
+/**
+ * The answer, once the item has one.
+ */
+answer: string | null, answered_on: string | null, 
+/**
+ * An appointment's day (`YYYY-MM-DD`) and time span (`09:00–10:00`); `None` for an item.
+ */
+appointment_date: string | null, appointment_time: string | null, };
+
+export type DelegationProfiles = { delegation_id: string, delegation_name: string, delegates: Array<PublicDelegate>, };
+
+export type KioskInfo = { studio_name: string, intro: string, 
+/**
+ * 专线电话 (empty when not set).
+ */
+hotline: string, 
+/**
+ * 开放时间 from 设置 (`None` when left empty).
+ */
+opening_hours: string | null, 
+/**
+ * Clear the screen and return home after this many idle seconds.
+ */
+idle_seconds: number, };
+
 export type DelegateSnapshot = { delegate_id: string, delegation_id: string, delegate_name: string, delegation_name: string, 
 /**
  * 工作单位及职务: unit and position, separated by a space.
@@ -735,11 +894,291 @@ delegate_unit_position: string,
  */
 delegate_phone: string, };
 
-export type PersonRecords = { cards: Array<Card>, items: Array<Item>, };
+export type Place = "studio" | "online";
+
+export type CopyMode = "weekday" | "nth_weekday";
+
+export type DutyDelegate = { id: string, name: string, delegation_id: string, delegation_name: string, };
+
+export type Slot = { id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * `HH:MM`, zero-padded.
+ */
+start: string, end: string, place: Place, 
+/**
+ * e.g. 行政楼 302 室, or the meeting link's name; may be empty.
+ */
+place_note: string, note: string, 
+/**
+ * The day is not a working day and the slot was confirmed anyway.
+ */
+non_working_day: boolean, 
+/**
+ * In the order shown on the plan and the poster.
+ */
+delegates: Array<DutyDelegate>, 
+/**
+ * The slot's month is published.
+ */
+published: boolean, created_at: string, updated_at: string, version: number, };
+
+export type SlotInput = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, zero-padded (24-hour clock).
+ */
+start: string, end: string, place: Place | null, place_note: string, 
+/**
+ * One or more, in the order to show.
+ */
+delegate_ids: Array<string>, note: string, 
+/**
+ * The user confirmed a slot on a day that is not a working day.
+ */
+confirm_non_working: boolean, };
+
+export type ScheduleMonth = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, published: boolean, 
+/**
+ * UTC, RFC 3339.
+ */
+published_at: string | null, 
+/**
+ * Who published it.
+ */
+published_by: string | null, 
+/**
+ * A slot of the published month changed since it was published or its poster last printed.
+ */
+poster_changed: boolean, poster_printed_at: string | null, 
+/**
+ * 0 while the month was never published: what [`publish_month`] is based on.
+ */
+version: number, };
+
+export type PlanDay = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * 周一 … 周日.
+ */
+weekday_label: string, is_workday: boolean, slots: Array<Slot>, };
+
+export type MonthPlan = { month: ScheduleMonth, days: Array<PlanDay>, };
+
+export type MonthSummary = { month: ScheduleMonth, slot_count: number, };
+
+export type CopySkip = { 
+/**
+ * The source slot's date.
+ */
+source_date: string, 
+/**
+ * The target day it would have gone to (none when the target month has no such day, e.g. no
+ * fifth Tuesday).
+ */
+date: string | null, start: string, end: string, 
+/**
+ * In Chinese, e.g. 「2026-10-06（周二）国庆节放假，不是工作日」.
+ */
+reason: string, };
+
+export type CopyReport = { from_month: string, to_month: string, mode: CopyMode, 
+/**
+ * In date and time order.
+ */
+made: Array<Slot>, skipped: Array<CopySkip>, };
+
+export type CopyInput = { 
+/**
+ * `YYYY-MM`: the month whose pattern is copied.
+ */
+from_month: string, 
+/**
+ * `YYYY-MM`: the month it is laid onto.
+ */
+to_month: string, mode: CopyMode, 
+/**
+ * The target month already has slots: add the copies beside them (else the copy is refused).
+ */
+add_alongside: boolean, };
+
+export type SwapInput = { slot_a: string, version_a: number, delegate_a: string, slot_b: string, version_b: number, delegate_b: string, };
+
+export type SwapOutcome = { slot_a: Slot, slot_b: Slot, };
+
+export type PosterRow = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `10月13日`.
+ */
+date_label: string, 
+/**
+ * 周二.
+ */
+weekday: string, 
+/**
+ * `14:30—17:00`.
+ */
+time: string, 
+/**
+ * 工作室, 网上工作室, or with the place's note: 工作室（行政楼 302 室）.
+ */
+place: string, 
+/**
+ * Each `姓名（代表团）`, in the slot's order.
+ */
+delegates: Array<string>, };
+
+export type PosterMonth = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * 党代表工作室接待安排（2026年10月）.
+ */
+title: string, 
+/**
+ * 设置's studio name (the poster's footer may name it).
+ */
+studio_name: string, 
+/**
+ * 专线电话, from 设置 (may be empty).
+ */
+hotline: string, 
+/**
+ * 开放时间, from 设置.
+ */
+opening_hours: string, published: boolean, 
+/**
+ * The month changed since it was published or its poster last printed.
+ */
+poster_changed: boolean, 
+/**
+ * In date and time order.
+ */
+rows: Array<PosterRow>, };
+
+export type AppointmentStatus = "pending" | "confirmed" | "completed" | "cancelled";
+
+export type AppointmentDirection = "request" | "invitation";
+
+export type AppointmentSource = "staff" | "kiosk" | "online";
+
+export type AppointmentStep = "confirm" | "complete" | "cancel";
+
+export type Appointment = { id: string, person_name: string, 
+/**
+ * A mobile number or a fixed line with its area code, or empty.
+ */
+person_phone: string, 
+/**
+ * Whether the person agreed to the handling of their data; `None`: not asked.
+ */
+person_consent: boolean | null, delegate_id: string, 
+/**
+ * The delegate's current name and delegation (from the roster when read).
+ */
+delegate_name: string, delegation_id: string, delegation_name: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, zero-padded.
+ */
+start: string, end: string, 
+/**
+ * 地点: the studio, an office, online…
+ */
+place: string, 
+/**
+ * 约见事由.
+ */
+topic: string, direction: AppointmentDirection, source: AppointmentSource, status: AppointmentStatus, 
+/**
+ * Why it was cancelled (empty unless cancelled).
+ */
+cancel_reason: string, 
+/**
+ * The record card made when it was completed.
+ */
+card_id: string | null, 
+/**
+ * The visitor's 查询码 (kiosk and online requests).
+ */
+query_code: string | null, note: string, 
+/**
+ * UTC, RFC 3339.
+ */
+confirmed_at: string | null, completed_at: string | null, cancelled_at: string | null, created_at: string, updated_at: string, version: number, };
+
+export type AppointmentInput = { person_name: string, person_phone: string, person_consent?: boolean | null, delegate_id: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, 
+/**
+ * `HH:MM`, zero-padded.
+ */
+start: string, end: string, place: string, topic: string, direction: AppointmentDirection | null, 
+/**
+ * Defaults to `staff`; kept as it was when an appointment is edited.
+ */
+source?: AppointmentSource | null, note: string, };
+
+export type AppointmentListItem = { id: string, person_name: string, person_phone_masked: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, date: string, start: string, end: string, place: string, topic: string, direction: AppointmentDirection, source: AppointmentSource, status: AppointmentStatus, card_id: string | null, version: number, };
+
+export type AppointmentSort = "date_desc" | "date_asc";
+
+export type AppointmentQuery = { 
+/**
+ * Words (separated by spaces, each must occur; at most 50 characters and 8 words) in the
+ * person's name, the delegate's name, the topic or the place; or a visitor's query code
+ * (查询码, `K7QM-3XPA`, any case, with or without the dash) as the whole text, which finds the
+ * appointment it was given for. Optional for the UI (absent is empty).
+ */
+q?: string, status: AppointmentStatus | null, delegate_id: string | null, delegation_id: string | null, direction: AppointmentDirection | null, source: AppointmentSource | null, 
+/**
+ * Date from (inclusive), `YYYY-MM-DD`.
+ */
+from: string | null, 
+/**
+ * Date to (inclusive), `YYYY-MM-DD`.
+ */
+to: string | null, sort: AppointmentSort, page: PageRequest, };
+
+export type AppointmentCompletion = { appointment: Appointment, card: Card, };
+
+export type PersonRecords = { cards: Array<Card>, items: Array<Item>, appointments: Array<Appointment>, };
 
 export type CardCopy = { card: Card, amendments: Array<CardAmendment>, };
 
-export type ItemCopy = { item: Item, timeline: Array<ItemEvent>, };
+export type ItemCopy = { item: Item, timeline: Array<ItemEvent>, query_codes: Array<string>, };
 
 export type PersonalDataCopy = { name: string, phone: string | null, 
 /**
@@ -749,7 +1188,11 @@ made_at: string,
 /**
  * Who made the copy.
  */
-made_by: string, reason: string, cards: Array<CardCopy>, items: Array<ItemCopy>, };
+made_by: string, reason: string, cards: Array<CardCopy>, items: Array<ItemCopy>, 
+/**
+ * Their appointments (a kiosk request's query code is on it).
+ */
+appointments: Array<Appointment>, };
 
 export type ErasureReport = { 
 /**
@@ -761,7 +1204,15 @@ cards: number,
  */
 items: number, 
 /**
- * Other cards and items whose texts named them or held their phone.
+ * Their appointments.
+ */
+appointments: number, 
+/**
+ * The query codes of their items and appointments whose phone digits were emptied.
+ */
+query_codes: number, 
+/**
+ * Other cards, items and appointments whose texts named them or held their phone.
  */
 mentions: number, card_amendments: number, item_events: number, change_records: number, audit_entries: number, 
 /**
@@ -927,7 +1378,19 @@ photo_bytes: number, };
 
 export type RosterRules = { genders: Array<Labelled<Gender>>, statuses: Array<Labelled<DelegateStatus>>, limits: RosterLimits, };
 
-export type SettingsLimits = { studio_name: number, hotline: number, idle_lock_minutes: Bounds, audit_retention_months: Bounds, };
+export type SettingsLimits = { studio_name: number, hotline: number, 
+/**
+ * 开放时间, in characters.
+ */
+opening_hours: number, 
+/**
+ * 工作室简介, in characters.
+ */
+studio_intro: number, 
+/**
+ * The kiosk's idle time before it clears the screen, in seconds.
+ */
+kiosk_idle_seconds: Bounds, idle_lock_minutes: Bounds, audit_retention_months: Bounds, };
 
 export type CodeLabel = { code: string, label: string, };
 
@@ -945,6 +1408,76 @@ note: number,
  */
 years: Bounds, };
 
+export type ScheduleLimits = { 
+/**
+ * Delegates on duty in one slot.
+ */
+delegates: Bounds, place_note: number, note: number, };
+
+export type ScheduleRules = { places: Array<Labelled<Place>>, copy_modes: Array<Labelled<CopyMode>>, limits: ScheduleLimits, };
+
+export type AppointmentStatusRule = { value: AppointmentStatus, label: string, 
+/**
+ * In the order of [`AppointmentStep::ALL`].
+ */
+steps: Array<AppointmentStep>, 
+/**
+ * Its time, place and topic may still be changed.
+ */
+editable: boolean, };
+
+export type AppointmentLimits = { person_name: number, place: number, topic: number, note: number, 
+/**
+ * 取消原因.
+ */
+reason: number, };
+
+export type AppointmentRules = { statuses: Array<AppointmentStatusRule>, steps: Array<Labelled<AppointmentStep>>, directions: Array<Labelled<AppointmentDirection>>, sources: Array<Labelled<AppointmentSource>>, 
+/**
+ * What the form's 地点 holds until changed.
+ */
+default_place: string, limits: AppointmentLimits, };
+
+export type KioskRules = { 
+/**
+ * 有事找代表: 姓名, in characters.
+ */
+message_name: number, 
+/**
+ * 有事找代表: 留言内容, in characters.
+ */
+message_text: number, 
+/**
+ * Characters of a query code without its dash (shown as two groups: `K7QM-3XPA`).
+ */
+query_code_chars: number, 
+/**
+ * The characters a query code is made of.
+ */
+query_code_alphabet: string, 
+/**
+ * The last digits of the phone that open 查询进度.
+ */
+phone_digits: number, query_kinds: Array<Labelled<QueryKind>>, 
+/**
+ * 约见党代表: the half-days a visitor chooses from, with the time each stands for.
+ */
+day_periods: Array<DayPeriodRule>, 
+/**
+ * 约见党代表: the latest day that may be asked for, in days after today.
+ */
+request_days_ahead: number, 
+/**
+ * 约见党代表: 约见事由, in characters (姓名 as `appointments.limits.person_name`).
+ */
+request_topic: number, };
+
+export type DayPeriodRule = { value: DayPeriod, label: string, 
+/**
+ * `HH:MM`.
+ */
+start: string, end: string, };
+
 export type SearchRules = { 
 /**
  * The longest search text, in characters.
@@ -961,4 +1494,4 @@ export type ErrorCodeRule = { code: string,
  */
 message: string, };
 
-export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, search: SearchRules, errors: Array<ErrorCodeRule>, };
+export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, search: SearchRules, errors: Array<ErrorCodeRule>, };

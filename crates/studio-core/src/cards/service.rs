@@ -234,53 +234,65 @@ fn set_due(card: &mut Card, cal: &WorkCalendar) {
 pub fn create_card(store: &Store, ctx: &Ctx, input: &CardInput) -> Result<Card> {
     ctx.require(Permission::EditCards)?;
     let v = validate::card(input, ctx.today, false)?;
-    store.write(ctx, Permission::EditCards, |tx| {
-        let cal = calendar_in(tx)?;
-        let now = now_utc();
-        let mut card = Card {
-            id: new_id(),
-            delegate_id: String::new(),
-            delegation_id: String::new(),
-            delegate_name: String::new(),
-            delegation_name: String::new(),
-            delegate_unit_position: String::new(),
-            delegate_phone: String::new(),
-            contact_date: String::new(),
-            person_name: String::new(),
-            person_gender: None,
-            person_age: None,
-            person_political_status: None,
-            person_unit_position: String::new(),
-            person_phone: String::new(),
-            person_address: String::new(),
-            person_consent: None,
-            group_size: 1,
-            channel: Channel::Studio,
-            channel_other: String::new(),
-            opinion: String::new(),
-            handling: String::new(),
-            feedback_on: None,
-            filed_on: None,
-            status: CardStatus::Draft,
-            due_on: None,
-            filed_late: false,
-            amendment_count: 0,
-            deadline: DeadlineState::None,
-            created_at: now.clone(),
-            updated_at: now,
-            version: 1,
-        };
-        apply(tx, ctx, &mut card, v, true, &cal)?;
-        db::upsert_card(tx, &card)?;
-        tx.record(
-            CARD,
-            &card.id,
-            "create",
-            None::<&Value>,
-            Some(&audit_value(&card)),
-        )?;
-        Ok(with_deadline(card, tx.today(), &cal))
-    })
+    store.write(ctx, Permission::EditCards, |tx| insert_new(tx, v))
+}
+
+/// [`create_card`] inside the caller's write (a completed appointment makes its card in the same
+/// transaction): the writer must be allowed to write cards, and the delegate be in their reach.
+pub(crate) fn create_card_in(tx: &mut Write<'_>, input: &CardInput) -> Result<Card> {
+    tx.ctx().require(Permission::EditCards)?;
+    let v = validate::card(input, tx.today(), false)?;
+    insert_new(tx, v)
+}
+
+fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
+    let ctx = tx.ctx().clone();
+    let ctx = &ctx;
+    let cal = calendar_in(tx)?;
+    let now = now_utc();
+    let mut card = Card {
+        id: new_id(),
+        delegate_id: String::new(),
+        delegation_id: String::new(),
+        delegate_name: String::new(),
+        delegation_name: String::new(),
+        delegate_unit_position: String::new(),
+        delegate_phone: String::new(),
+        contact_date: String::new(),
+        person_name: String::new(),
+        person_gender: None,
+        person_age: None,
+        person_political_status: None,
+        person_unit_position: String::new(),
+        person_phone: String::new(),
+        person_address: String::new(),
+        person_consent: None,
+        group_size: 1,
+        channel: Channel::Studio,
+        channel_other: String::new(),
+        opinion: String::new(),
+        handling: String::new(),
+        feedback_on: None,
+        filed_on: None,
+        status: CardStatus::Draft,
+        due_on: None,
+        filed_late: false,
+        amendment_count: 0,
+        deadline: DeadlineState::None,
+        created_at: now.clone(),
+        updated_at: now,
+        version: 1,
+    };
+    apply(tx, ctx, &mut card, v, true, &cal)?;
+    db::upsert_card(tx, &card)?;
+    tx.record(
+        CARD,
+        &card.id,
+        "create",
+        None::<&Value>,
+        Some(&audit_value(&card)),
+    )?;
+    Ok(with_deadline(card, tx.today(), &cal))
 }
 
 /// Load the live card `id` inside a write and refuse the write when the card is outside the

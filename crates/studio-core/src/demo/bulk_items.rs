@@ -276,6 +276,8 @@ impl Generated {
             person_phone: mobile(rng),
             person_contact: String::new(),
             person_consent: None,
+            publish_ok: false,
+            requested_delegate_id: None,
             card_id: None,
             first_responder: d.name.clone(),
             delegates: vec![d],

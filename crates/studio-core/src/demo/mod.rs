@@ -6,7 +6,9 @@ mod accounts;
 mod bulk_cards;
 mod bulk_items;
 mod items;
+mod kiosk;
 mod names;
+mod schedule;
 
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use bulk_cards::bulk_cards;
@@ -25,8 +27,13 @@ pub struct DemoReport {
     pub delegations: usize,
     pub delegates: usize,
     pub cards: usize,
+    /// Ledger items, the kiosk's visitors' messages among them.
     pub items: usize,
     pub accounts: usize,
+    /// Duty slots of the reception schedule.
+    pub slots: usize,
+    /// Appointments, a kiosk visitor's request among them.
+    pub appointments: usize,
 }
 
 /// The demo loader writes as the program itself, through the same gate and functions as a user.
@@ -151,6 +158,15 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     }
     report.cards = cards(store, &ctx, &mut rng)?;
     report.items = items::load(store, &ctx, &mut rng)?;
+    let schedule = schedule::load(store, &ctx)?;
+    report.slots = schedule.slots;
+    report.appointments = schedule.appointments;
+    // Completed appointments made their record cards.
+    report.cards += schedule.cards;
+    // Visitors at the kiosk: two messages in 待分派 and a request to meet a delegate.
+    let visitors = kiosk::load(store, &ctx)?;
+    report.items += visitors.items;
+    report.appointments += visitors.appointments;
     report.accounts = accounts::create(store, &ctx)?;
     store.write(&ctx, Permission::Maintain, |tx| {
         settings::set_setup_state(tx, SetupState::Demo)?;

@@ -7,16 +7,20 @@
 //! the records' own serde form plus the Chinese labels of their codes. A new kind (items, the
 //! summary sheet) adds a module like `cards.rs` and nothing here changes.
 
+mod appointments;
 mod cards;
 mod items;
+mod schedule;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
+pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
 pub use items::{export_items, items_json, items_sheet};
+pub use schedule::{export_schedule, schedule_json, schedule_sheet};
 
 /// The file formats an export can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

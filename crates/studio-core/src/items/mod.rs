@@ -31,9 +31,12 @@ pub(crate) mod validate;
 pub use limits::{deadlines, save_deadlines};
 pub use queries::*;
 pub use service::{
-    act, create_from_card, create_item, link_card, recompute_item_due_dates, update_item,
+    act, create_from_card, create_item, link_card, recompute_item_due_dates, route_item,
+    update_item,
 };
-pub(crate) use service::{recompute_item_due_dates_with_progress_in, row_value};
+pub(crate) use service::{
+    create_visitor_item_in, recompute_item_due_dates_with_progress_in, row_value, VisitorItem,
+};
 pub use similar::similar_items;
 
 /// A stored item as a reader sees it on `today` (deadline state, days left, the card's filing
@@ -369,6 +372,14 @@ pub struct Item {
     /// `None`: not asked (items received before consent was recorded).
     #[serde(default)]
     pub person_consent: Option<bool>,
+    /// 有事找代表: the person allowed the answer to be published without their name (the online
+    /// studio's 代表回复). `false` for every other item.
+    #[serde(default)]
+    pub publish_ok: bool,
+    /// 有事找代表: the delegate the person chose, as a wish; staff route the item
+    /// ([`route_item`]), which may or may not follow it.
+    #[serde(default)]
+    pub requested_delegate_id: Option<String>,
     /// The record card it came from or is linked to.
     pub card_id: Option<String>,
     /// 首问责任人: who received it; follows it and answers for it.
@@ -575,6 +586,8 @@ impl ItemAction {
 #[serde(rename_all = "snake_case")]
 pub enum ItemEventKind {
     Received,
+    /// 分派: a message from the kiosk or the online studio given its delegates.
+    Routed,
     Edited,
     CardLinked,
     Notified,
@@ -595,8 +608,9 @@ pub enum ItemEventKind {
 }
 
 impl ItemEventKind {
-    pub const ALL: [ItemEventKind; 18] = [
+    pub const ALL: [ItemEventKind; 19] = [
         ItemEventKind::Received,
+        ItemEventKind::Routed,
         ItemEventKind::Edited,
         ItemEventKind::CardLinked,
         ItemEventKind::Notified,
@@ -619,6 +633,7 @@ impl ItemEventKind {
     pub fn label(self) -> &'static str {
         match self {
             ItemEventKind::Received => "受理",
+            ItemEventKind::Routed => "分派",
             ItemEventKind::Edited => "修改",
             ItemEventKind::CardLinked => "关联记录卡",
             ItemEventKind::Notified => "通知团长",
@@ -726,7 +741,8 @@ pub enum ItemSort {
 pub struct ItemQuery {
     /// Words (2+ characters each match anywhere) in the title, text, answers and feedback, the
     /// person's name or the number; several words separated by spaces must all occur. A single
-    /// character matches the title, the person's name or the number only.
+    /// character matches the title, the person's name or the number only. A visitor's query code
+    /// (查询码, `K7QM-3XPA`, any case, with or without the dash) finds the item it was given for.
     pub q: String,
     pub status: Option<ItemStatus>,
     pub category: Option<ItemCategory>,
@@ -736,6 +752,10 @@ pub struct ItemQuery {
     /// The referral unit contains this text.
     pub unit: String,
     pub view: Option<ItemView>,
+    /// 待分派: from the kiosk or the online studio, no delegate yet, before the answer. Optional for
+    /// the UI (absent is `false`).
+    #[ts(optional = nullable)]
+    pub unrouted: bool,
     /// Received from / to (inclusive), `YYYY-MM-DD`.
     pub from: Option<String>,
     pub to: Option<String>,
@@ -759,6 +779,8 @@ pub struct ItemCounts {
     pub unit_overdue: u64,
     pub received_this_month: u64,
     pub closed_this_month: u64,
+    /// 待分派 (see [`ItemQuery::unrouted`]).
+    pub unrouted: u64,
 }
 
 /// 限时办结 per category in working days, and when a pause counts as long (设置 → 办理时限).

@@ -13,8 +13,10 @@ use crate::calendar::WorkCalendar;
 use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::ids::parse_date;
+use crate::kiosk::QueryKind;
 use crate::page::Page;
 use crate::storage::items::{self as db, ListDays};
+use crate::storage::kiosk as kiosk_db;
 use crate::storage::Store;
 use crate::validate::Checker;
 
@@ -123,7 +125,10 @@ fn date_range(
 ///
 /// Search words (`q`, separated by spaces; at most 50 characters and 8 words) must all occur: 3+
 /// characters through the trigram index, 2 letters or digits through the bigram index, anything
-/// shorter by scanning. Date bounds are strict `YYYY-MM-DD`, an end not before its start.
+/// shorter by scanning. A visitor's query code (查询码) as the whole text, in any case, with or
+/// without its dash, finds the item it was given for (in place of a text search; other filters
+/// still apply); text that only looks like a code is searched as words. Date bounds are strict
+/// `YYYY-MM-DD`, an end not before its start.
 pub fn list_items(store: &Store, ctx: &Ctx, query: &ItemQuery) -> Result<Page<ItemListItem>> {
     ctx.require(Permission::ReadRecords)?;
     crate::validate::bound_search(&query.q)?;
@@ -154,7 +159,8 @@ pub fn list_items(store: &Store, ctx: &Ctx, query: &ItemQuery) -> Result<Page<It
     let conn: &Connection = &guard;
     let cal = calendar_in(conn)?;
     let days = list_days(conn, &cal, today)?;
-    let (rows, total) = db::list_items(conn, &query, &days)?;
+    let by_code = kiosk_db::target_of(conn, QueryKind::Item, &query.q)?;
+    let (rows, total) = db::list_items(conn, &query, &days, by_code.as_deref())?;
     Ok(Page {
         items: rows
             .into_iter()

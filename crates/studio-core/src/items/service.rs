@@ -323,6 +323,8 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Item> {
             person_phone: v.person_phone,
             person_contact: v.person_contact,
             person_consent: v.person_consent,
+            publish_ok: v.publish_ok,
+            requested_delegate_id: v.requested_delegate_id,
             card_id: v.card_id,
             first_responder,
             delegates,
@@ -923,4 +925,123 @@ pub(crate) fn recompute_item_due_dates_with_progress_in(
     }
     progress::report(progress, total, total)?;
     Ok(changed)
+}
+
+// ---- messages from the kiosk and the online studio (有事找代表) --------------------------------
+
+/// What a visitor's message adds to the item form's fields.
+pub(crate) struct VisitorItem {
+    /// The answer may be published without the person's name.
+    pub publish_ok: bool,
+    /// The delegate the person chose: recorded as a wish, not assigned.
+    pub requested_delegate_id: Option<String>,
+}
+
+/// A visitor's message as a new item inside the caller's write (`kiosk::submit_message`): checked
+/// like the item form, then received as any item (受理, numbered, its deadline from the category),
+/// but without a delegate: it waits in 待分派 until staff route it ([`route_item`]).
+pub(crate) fn create_visitor_item_in(
+    tx: &mut Write<'_>,
+    input: &ItemInput,
+    extra: VisitorItem,
+) -> Result<Item> {
+    let mut v = validate::item(input, tx.today())?;
+    v.delegate_ids.clear();
+    v.publish_ok = extra.publish_ok;
+    v.requested_delegate_id = extra.requested_delegate_id;
+    insert_new(tx, v)
+}
+
+/// 分派: give an open item without delegates (a message from the kiosk or the online studio, in
+/// 待分派) its handling delegates, based on the item at `version` (a stale one is refused,
+/// [`Error::Stale`]). The delegates must be in office today; their delegation heads are notified
+/// as on receipt. Whoever routes a kiosk or online message becomes its first responder (首问责任人)
+/// in place of the channel it came through. Timeline `routed`, change record action `route`; from
+/// then on it is an ordinary item (its delegates change through [`update_item`]).
+///
+/// Needs `HandleItems`, and an item without delegates is staff's only (outside a head's or a
+/// delegate's reach).
+pub fn route_item(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    version: i64,
+    delegate_ids: &[String],
+) -> Result<Item> {
+    ctx.require(Permission::HandleItems)?;
+    let mut ids: Vec<String> = Vec::new();
+    for d in delegate_ids {
+        let d = d.trim();
+        if !d.is_empty() && !ids.iter().any(|x| x == d) {
+            ids.push(d.to_string());
+        }
+    }
+    let mut c = Checker::new();
+    if ids.is_empty() {
+        c.add("delegate_ids", "请选择承办党代表");
+    } else if ids.len() > validate::DELEGATES_MAX {
+        c.add(
+            "delegate_ids",
+            format!("承办党代表最多 {} 位", validate::DELEGATES_MAX),
+        );
+    }
+    c.finish()?;
+    store.write(ctx, Permission::HandleItems, |tx| {
+        let actor = tx.actor().clone();
+        let today = tx.today();
+        let before = load_at(tx, id, version)?;
+        let b = &before.item;
+        if !b.delegates.is_empty() {
+            let names: Vec<&str> = b.delegates.iter().map(|d| d.name.as_str()).collect();
+            return Err(Error::Conflict(format!(
+                "该事项已分派给 {}，如需调整请修改承办党代表",
+                names.join("、")
+            )));
+        }
+        if !b.status.is_open() {
+            return Err(flow::refusal(
+                b.status,
+                b.paused_since.is_some(),
+                ItemEventKind::Routed.label(),
+                "",
+            ));
+        }
+        let mut delegates = Vec::new();
+        for d in &ids {
+            let (snap, left) = db::delegate_snapshot(tx, d)?
+                .ok_or_else(|| Error::field("delegate_ids", "所选党代表不存在，请重新选择"))?;
+            if left.is_some() {
+                return Err(Error::field(
+                    "delegate_ids",
+                    format!("{} 已离任，不能承办新的事项", snap.name),
+                ));
+            }
+            delegates.push(snap);
+        }
+        let mut after = before.clone();
+        after.item.delegates = delegates;
+        if matches!(b.source, ItemSource::Kiosk | ItemSource::Online) {
+            after.item.first_responder = actor.name.chars().take(validate::RESPONDER_MAX).collect();
+        }
+        save(tx, "route", &before, &mut after)?;
+        let a = &after.item;
+        let names: Vec<&str> = a.delegates.iter().map(|d| d.name.as_str()).collect();
+        event(
+            tx,
+            &actor,
+            a,
+            ItemEventKind::Routed,
+            today,
+            &format!("分派给 {}", names.join("、")),
+            json!({
+                "delegate_ids": ids,
+                "requested_delegate_id": b.requested_delegate_id,
+                "first_responder_before": b.first_responder,
+                "first_responder": a.first_responder,
+            }),
+        )?;
+        notify(tx, &actor, a, &a.delegates, &[], today)?;
+        let cal = calendar_in(tx)?;
+        present(tx, &cal, after, today)
+    })
 }

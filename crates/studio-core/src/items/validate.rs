@@ -38,6 +38,9 @@ pub(super) struct Valid {
     pub delegate_ids: Vec<String>,
     pub received_on: NaiveDate,
     pub card_id: Option<String>,
+    /// Set by the kiosk and the online studio only (never by the item form).
+    pub publish_ok: bool,
+    pub requested_delegate_id: Option<String>,
 }
 
 /// A strict `YYYY-MM-DD` no later than `today` and not before `not_before` (named in the message);
@@ -195,6 +198,8 @@ pub(super) fn item(input: &ItemInput, today: NaiveDate) -> crate::Result<Valid> 
         delegate_ids,
         received_on: received_on.expect("checked"),
         card_id,
+        publish_ok: false,
+        requested_delegate_id: None,
     })
 }
 

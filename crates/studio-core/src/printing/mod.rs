@@ -5,6 +5,9 @@
 //! caller (DESIGN.md, invariant 5), which saves them with [`crate::files::write_atomic`].
 
 pub mod cards;
+mod poster;
+
+pub use poster::{poster_model, render_poster};
 
 use serde::{Deserialize, Serialize};
 use studio_print::PrintError;

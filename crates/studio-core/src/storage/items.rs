@@ -110,7 +110,8 @@ const COLUMNS: &str = "rid, id, no, category, status, source, title, content, pe
     referred_on, referral_due_on, referral_answer, referral_answered_on, received_on,
     clock_start_on, limit_days, extension_days, paused_days, paused_since, due_on, answer,
     answered_on, feedback, fed_back_on, satisfaction, follow_up_note, closed_on, decline_reason,
-    escalated, chase_count, created_at, updated_at, version, person_consent";
+    escalated, chase_count, created_at, updated_at, version, person_consent, publish_ok,
+    requested_delegate_id";
 
 fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
     let category: String = r.get("category")?;
@@ -149,6 +150,8 @@ fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
             person_phone: r.get("person_phone")?,
             person_contact: r.get("person_contact")?,
             person_consent: r.get("person_consent")?,
+            publish_ok: r.get("publish_ok")?,
+            requested_delegate_id: r.get("requested_delegate_id")?,
             card_id: r.get("card_id")?,
             first_responder: r.get("first_responder")?,
             delegates: Vec::new(),
@@ -209,6 +212,8 @@ fn write_values(s: &StoredItem) -> Vec<(&'static str, SqlValue)> {
                 .map(|b| SqlValue::Integer(b.into()))
                 .unwrap_or(SqlValue::Null),
         ),
+        (":publish_ok", n(i.publish_ok.into())),
+        (":requested_delegate_id", o(&i.requested_delegate_id)),
         (":card_id", o(&i.card_id)),
         (":first_responder", t(&i.first_responder)),
         (":delegate_names", SqlValue::Text(names)),
@@ -610,6 +615,11 @@ const OPEN: &str = "i.status IN ('received', 'assigned', 'in_progress', 'answere
 const UNIT_WAITING: &str = "i.referral_due_on IS NOT NULL AND i.referral_answered_on IS NULL
      AND i.status IN ('received', 'assigned', 'in_progress')";
 
+/// 待分派: from the kiosk or the online studio, no delegate, before the answer; word for word the
+/// WHERE of the partial index `items_unrouted` (migration 012).
+const UNROUTED: &str = "i.source IN ('kiosk', 'online') AND i.delegate_names = ''
+      AND i.status IN ('received', 'assigned', 'in_progress')";
+
 /// The days a list query needs, computed by the service with the working-day calendar.
 #[derive(Debug, Clone)]
 pub struct ListDays {
@@ -696,8 +706,9 @@ const LIST_COLUMNS: &str = "i.id, i.no, i.category, i.status, i.source, i.title,
     i.paused_since, i.answered_on, i.escalated, i.chase_count, i.updated_at";
 
 /// The WHERE clause (over `items i`) and its bound values for a query. Dates in `q` are already
-/// checked by the service.
-fn list_where(q: &ItemQuery, days: &ListDays) -> (String, Vec<SqlValue>) {
+/// checked by the service. `by_code`: the item a query code typed as the search text was given
+/// for; it stands in for the words.
+fn list_where(q: &ItemQuery, days: &ListDays, by_code: Option<&str>) -> (String, Vec<SqlValue>) {
     let mut args: Vec<SqlValue> = Vec::new();
     let mut wh = vec!["i.deleted_at IS NULL".to_string()];
     fn bind(args: &mut Vec<SqlValue>, v: &str) -> usize {
@@ -710,9 +721,14 @@ fn list_where(q: &ItemQuery, days: &ListDays) -> (String, Vec<SqlValue>) {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
     };
-    for word in q.q.split_whitespace() {
-        let term = word_term(word, &mut args);
-        wh.push(term);
+    if let Some(id) = by_code {
+        let n = bind(&mut args, id);
+        wh.push(format!("i.id = ?{n}"));
+    } else {
+        for word in q.q.split_whitespace() {
+            let term = word_term(word, &mut args);
+            wh.push(term);
+        }
     }
     if let Some(s) = q.status {
         let n = bind(&mut args, s.as_str());
@@ -769,6 +785,9 @@ fn list_where(q: &ItemQuery, days: &ListDays) -> (String, Vec<SqlValue>) {
             wh.push(format!("{UNIT_WAITING} AND i.referral_due_on < ?{n}"));
         }
     }
+    if q.unrouted {
+        wh.push(UNROUTED.into());
+    }
     for (value, sql) in [
         (&q.from, "i.received_on >="),
         (&q.to, "i.received_on <="),
@@ -785,13 +804,15 @@ fn list_where(q: &ItemQuery, days: &ListDays) -> (String, Vec<SqlValue>) {
 
 /// One page of the ledger and the total matching it. Rows come back with the answer day beside
 /// them (the service computes the deadline state from it). The COUNT runs only when the page is
-/// full or not the first: a short first page is the whole result.
+/// full or not the first: a short first page is the whole result. `by_code`: the item whose query
+/// code is the search text (found by the service in `query_codes`): it replaces the text search.
 pub fn list_items(
     conn: &Connection,
     q: &ItemQuery,
     days: &ListDays,
+    by_code: Option<&str>,
 ) -> Result<(Vec<ListRow>, u64)> {
-    let (where_sql, mut args) = list_where(q, days);
+    let (where_sql, mut args) = list_where(q, days, by_code);
     // Each order is an index's order (`items_received`, `items_due` / `items_running`,
     // `items_updated`), so SQLite walks it and stops after the page. Every item has a due date (it
     // is set on receipt), so "no due date last" needs no term of its own.
@@ -811,10 +832,14 @@ pub fn list_items(
     // sorting beats walking the whole ledger in receipt order (which SQLite, without statistics,
     // would otherwise pick and which is slow when the matches are old).
     let hint = match q.view {
+        // One row by its primary key.
+        _ if by_code.is_some() => "",
         Some(ItemView::Overdue | ItemView::DueSoon) => " INDEXED BY items_running",
         Some(ItemView::Escalated) => " INDEXED BY items_escalated",
         Some(ItemView::Paused | ItemView::LongPaused) => " INDEXED BY items_paused",
         Some(ItemView::UnitOverdue) => " INDEXED BY items_unit_overdue",
+        // 待分派 holds the few messages nobody routed yet.
+        None if q.unrouted => " INDEXED BY items_unrouted",
         // A full-text match: walk the ledger in receipt order, checking each row id against the
         // matches, and stop after the page (rather than read every match and sort them).
         None if q.q.split_whitespace().any(|w| w.chars().count() >= 2)
@@ -922,7 +947,9 @@ pub fn counts(
            (SELECT COUNT(*) FROM items i WHERE i.received_on BETWEEN ?4 AND ?5
                  AND i.deleted_at IS NULL{d}),
            (SELECT COUNT(*) FROM items i WHERE i.closed_on BETWEEN ?4 AND ?5
-                 AND i.deleted_at IS NULL{d})"
+                 AND i.deleted_at IS NULL{d}),
+           (SELECT COUNT(*) FROM items i INDEXED BY items_unrouted
+                 WHERE {UNROUTED} AND i.deleted_at IS NULL{d})"
     );
     conn.prepare_cached(&sql)?
         .query_row(params_from_iter(args.iter()), |r| {
@@ -936,6 +963,7 @@ pub fn counts(
                 unit_overdue: n(r.get(6)?),
                 received_this_month: n(r.get(7)?),
                 closed_this_month: n(r.get(8)?),
+                unrouted: n(r.get(9)?),
             })
         })
         .map_err(Into::into)

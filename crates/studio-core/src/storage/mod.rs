@@ -3,15 +3,18 @@
 //! transaction at open.
 
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod audit_log;
 pub mod calendar;
 pub mod cards;
 pub mod gate;
 pub mod items;
+pub mod kiosk;
 pub mod lock;
 pub mod personal_data;
 pub mod roster;
+pub mod schedule;
 pub mod settings;
 
 use std::ops::Deref;
@@ -36,6 +39,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_front_door.sql"),
     include_str!("migrations/009_accounts_audit.sql"),
     include_str!("migrations/010_audit_area_action.sql"),
+    include_str!("migrations/011_schedule.sql"),
+    include_str!("migrations/012_kiosk.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -1,5 +1,5 @@
-//! SQL for requests about a private person's data (`crate::personal_data`): which cards and items
-//! are about them, the rows of every table that mention them, the guarded rewrite of those rows,
+//! SQL for requests about a private person's data (`crate::personal_data`): which cards, items and
+//! appointments are about them, the rows of every table that mention them, the guarded rewrite of those rows,
 //! the full-text indexes rebuilt, and the file compacted so erased bytes leave it.
 //!
 //! The tables and columns named here are constants of this module, never user input; values are
@@ -47,6 +47,24 @@ pub fn item_ids(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The appointments (约见) of the person named `name` (exactly) with, when given, the phone
+/// `phone`, by date. `live_only`: without tombstones.
+pub fn appointment_ids(
+    conn: &Connection,
+    name: &str,
+    phone: Option<&str>,
+    live_only: bool,
+) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT id FROM appointments
+         WHERE person_name = ?1 AND (?2 IS NULL OR person_phone = ?2)
+           AND (?3 = 0 OR deleted_at IS NULL)
+         ORDER BY date, start_time, created_at, id",
+    )?;
+    let rows = st.query_map(params![name, phone, live_only], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The ids of a card's amendments.
 pub fn amendment_ids(conn: &Connection, card_id: &str) -> Result<Vec<String>> {
     let mut st = conn.prepare_cached("SELECT id FROM card_amendments WHERE card_id = ?1")?;
@@ -59,6 +77,7 @@ pub fn amendment_ids(conn: &Connection, card_id: &str) -> Result<Vec<String>> {
 pub enum Table {
     Cards,
     Items,
+    Appointments,
     ItemEvents,
     CardAmendments,
     ChangeLog,
@@ -70,6 +89,7 @@ impl Table {
         match self {
             Table::Cards => "cards",
             Table::Items => "items",
+            Table::Appointments => "appointments",
             Table::ItemEvents => "item_events",
             Table::CardAmendments => "card_amendments",
             Table::ChangeLog => "change_log",
@@ -101,6 +121,14 @@ impl Table {
                 "follow_up_note",
                 "decline_reason",
             ],
+            Table::Appointments => &[
+                "person_name",
+                "person_phone",
+                "place",
+                "topic",
+                "note",
+                "cancel_reason",
+            ],
             Table::ItemEvents => &["text", "data"],
             Table::CardAmendments => &["reason", "before", "after"],
             Table::ChangeLog => &["before", "after"],
@@ -116,9 +144,9 @@ impl Table {
         }
     }
 
-    /// Rows that carry a version (cards, items): erasure bumps it.
+    /// Rows that carry a version (cards, items, appointments): erasure bumps it.
     fn versioned(self) -> bool {
-        matches!(self, Table::Cards | Table::Items)
+        matches!(self, Table::Cards | Table::Items | Table::Appointments)
     }
 }
 
@@ -128,7 +156,7 @@ pub struct TextRow {
     pub rowid: i64,
     /// `id` (the audit log: its `seq`).
     pub key: String,
-    /// The row's version (cards and items), else 0.
+    /// The row's version (cards, items, appointments), else 0.
     pub version: i64,
     /// `Table::columns`, in order; `None` for SQL NULL.
     pub values: Vec<Option<String>>,
@@ -208,8 +236,8 @@ pub fn rows_mentioning(
 }
 
 /// Overwrite some text columns of one row (inside the erasure's guarded transaction: the
-/// append-only tables allow it only there). Cards and items also take the next version and
-/// `updated_at`; the update fires the full-text triggers.
+/// append-only tables allow it only there). Cards, items and appointments also take the next
+/// version and `updated_at`; the update fires the full-text triggers.
 pub fn update_row(
     conn: &Connection,
     table: Table,

@@ -10,9 +10,12 @@ mod continuation;
 mod fit;
 mod grid;
 mod long_text;
+mod poster;
 
 pub(crate) use card::layout_card;
 pub use card::{NOTES, TITLE};
+pub(crate) use poster::{layout_poster, POSTER_TITLE};
+pub use poster::{PosterLayout, POSTER_HEADERS};
 
 use crate::model::Channel;
 
@@ -21,9 +24,37 @@ pub const fn mm(v: f32) -> f32 {
     v * 72.0 / 25.4
 }
 
-/// A4 portrait.
+/// A4 portrait: the record card's page.
 pub const PAGE_W: f32 = mm(210.0);
 pub const PAGE_H: f32 = mm(297.0);
+
+/// The size of a document's pages, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageSize {
+    pub w: f32,
+    pub h: f32,
+}
+
+impl PageSize {
+    /// The record card.
+    pub const A4_PORTRAIT: PageSize = PageSize {
+        w: PAGE_W,
+        h: PAGE_H,
+    };
+    /// The reception schedule wall poster.
+    pub const A4_LANDSCAPE: PageSize = PageSize {
+        w: PAGE_H,
+        h: PAGE_W,
+    };
+
+    pub fn w_mm(&self) -> f32 {
+        self.w * 25.4 / 72.0
+    }
+
+    pub fn h_mm(&self) -> f32 {
+        self.h * 25.4 / 72.0
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {

@@ -64,3 +64,108 @@ pub fn batch(n: usize) -> Vec<studio_print::Card> {
         })
         .collect()
 }
+
+/// Delegates on duty, "姓名（代表团）", varied in length.
+const DELEGATES: [&str; 12] = [
+    "张建华（理工代表团）",
+    "李晓梅（机关第一代表团）",
+    "王志强（马克思主义学院代表团）",
+    "陈静（医学部代表团）",
+    "刘国栋（离退休代表团）",
+    "赵雅琴（信息学院代表团）",
+    "孙伟（理工代表团）",
+    "周文斌（机关第二代表团）",
+    "吴秀兰（人文社科代表团）",
+    "郑浩然（附属医院代表团）",
+    "欧阳明远（机关第一代表团）",
+    "黄磊（后勤保障代表团）",
+];
+
+/// A realistic month: every Tuesday and Thursday afternoon of December 2026 in the
+/// studio, one Thursday also online in the morning (11 rows), two or three delegates a
+/// slot.
+pub fn sample_poster() -> studio_print::Poster {
+    let days = [
+        (1, "周二"),
+        (3, "周四"),
+        (8, "周二"),
+        (10, "周四"),
+        (15, "周二"),
+        (17, "周四"),
+        (22, "周二"),
+        (24, "周四"),
+        (29, "周二"),
+        (31, "周四"),
+    ];
+    let mut rows = Vec::new();
+    for (i, (day, weekday)) in days.into_iter().enumerate() {
+        if day == 17 {
+            rows.push(poster_row(day, weekday, "9:00—11:30", "网上工作室", 40, 2));
+        }
+        let count = if i % 3 == 2 { 3 } else { 2 };
+        rows.push(poster_row(
+            day,
+            weekday,
+            "14:30—17:00",
+            "党代表工作室",
+            i * 2,
+            count,
+        ));
+    }
+    poster(rows)
+}
+
+/// `n` rows: two slots a working day (morning in the studio, afternoon online) from
+/// 1 December 2026 on, one to three delegates each.
+pub fn long_poster(n: usize) -> studio_print::Poster {
+    const WEEKDAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+    // 1 December 2026 is a Tuesday (index 1).
+    let working_days: Vec<(u32, &str)> = (1..=31u32)
+        .map(|d| (d, WEEKDAYS[(d as usize) % 7]))
+        .filter(|(_, w)| *w != "周六" && *w != "周日")
+        .collect();
+    let rows = (0..n)
+        .map(|i| {
+            let (day, weekday) = working_days[(i / 2) % working_days.len()];
+            let (time, place) = if i % 2 == 0 {
+                ("8:30—11:30", "党代表工作室")
+            } else {
+                ("14:30—17:00", "网上工作室")
+            };
+            poster_row(day, weekday, time, place, i * 5, 1 + i % 3)
+        })
+        .collect();
+    poster(rows)
+}
+
+fn poster_row(
+    day: u32,
+    weekday: &str,
+    time: &str,
+    place: &str,
+    first: usize,
+    count: usize,
+) -> studio_print::PosterRow {
+    studio_print::PosterRow {
+        date: format!("12月{day}日"),
+        weekday: weekday.into(),
+        time: time.into(),
+        place: place.into(),
+        delegates: (0..count)
+            .map(|k| DELEGATES[(first + k * 5) % DELEGATES.len()].to_owned())
+            .collect(),
+    }
+}
+
+fn poster(rows: Vec<studio_print::PosterRow>) -> studio_print::Poster {
+    studio_print::Poster {
+        title: "党代表工作室接待安排（2026年12月）".into(),
+        studio_name: "中共浙江理工大学党代表工作室".into(),
+        rows,
+        hotline: "0571-86843114".into(),
+        opening_hours: "工作日 8:30—11:30，14:00—17:00".into(),
+        note: "党员和群众可在接待时间内到党代表工作室（行政楼一楼103室）当面反映意见建议，\
+               也可登录网上工作室留言；接待安排如有调整，以工作室通知为准。"
+            .into(),
+    }
+}
