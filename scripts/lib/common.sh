@@ -12,7 +12,9 @@ TOOLS_DIR="${STUDIO_TOOLS_DIR:-$HOME/.cache/delegate-studio/tools}"
 # What the app needs to build and run (DESIGN.md), and what the tests use to drive and check it.
 APT_BUILD=(build-essential pkg-config libwebkit2gtk-4.1-dev curl)
 APT_RUN=(fonts-noto-cjk)
-APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv)
+# openbox: the kiosk's test runs under a window manager, as on a studio PC (Alt+F4 is its binding);
+# xdotool and x11-utils (xprop) press real keys on the display and read the window's state.
+APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv openbox xdotool x11-utils)
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31m错误：%s\033[0m\n' "$*" >&2; exit 1; }

@@ -1,9 +1,11 @@
 //! The desktop shell: opens the studio database and registers the commands, area by area. Every
-//! command does its work on a worker thread (`AppState::run`), never on the window's thread.
+//! command does its work on a worker thread (`AppState::run`), never on the window's thread. The
+//! window is built here (`kiosk::build_main_window`): the normal one, or the locked-down kiosk.
 
 mod commands;
 mod error;
 mod jobs;
+mod kiosk;
 mod log;
 mod save;
 mod session;
@@ -17,15 +19,18 @@ pub fn run() {
     let Some((store, lock)) = startup::open_database() else {
         std::process::exit(1);
     };
+    let kiosk = kiosk::requested(&store);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             use tauri::Manager;
             let print_dir = startup::private_print_dir(app.handle());
-            app.manage(AppState::new(store, lock, print_dir));
+            app.manage(AppState::new(store, lock, print_dir, kiosk));
+            kiosk::build_main_window(app.handle(), kiosk)?;
             Ok(())
         })
+        .on_window_event(kiosk::on_window_event)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

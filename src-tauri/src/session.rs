@@ -85,6 +85,15 @@ impl Session {
         });
     }
 
+    /// End the session if it was left alone longer than `idle` (the kiosk: a session there is ended,
+    /// not locked); returns who it was.
+    pub fn end_if_idle(&self, idle: Duration) -> Option<Actor> {
+        self.with(|s| match s {
+            Some(a) if a.last_used.elapsed() > idle => s.take().map(|a| a.actor),
+            _ => None,
+        })
+    }
+
     /// The context for one command. `idle` is 设置 → 自动锁定; passing it locks a session left
     /// alone longer (and says so once in the audit log through `on_idle_lock`).
     pub fn ctx(&self, store: &Store, idle: Duration) -> Result<Ctx, Error> {
@@ -118,5 +127,23 @@ impl Session {
             return Err(Error::SessionLocked);
         }
         Ok(ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use studio_core::Role;
+
+    #[test]
+    fn an_idle_session_at_the_kiosk_is_ended() {
+        let s = Session::default();
+        assert!(s.end_if_idle(Duration::ZERO).is_none(), "nobody logged in");
+        s.start(Actor::new("王老师", Role::Admin), false);
+        assert!(s.end_if_idle(Duration::from_secs(60)).is_none());
+        std::thread::sleep(Duration::from_millis(5));
+        let ended = s.end_if_idle(Duration::from_millis(1)).expect("ended");
+        assert_eq!(ended.name, "王老师");
+        assert!(s.actor().is_none());
     }
 }

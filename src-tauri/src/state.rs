@@ -12,6 +12,7 @@ use studio_core::{Ctx, Error, Store};
 
 use crate::error::{CmdError, CmdResult};
 use crate::jobs::Jobs;
+use crate::kiosk::Kiosk;
 use crate::save::SavePaths;
 use crate::session::Session;
 
@@ -28,12 +29,15 @@ pub struct AppState {
     /// 自动锁定 in minutes, as the settings last read: every command checks it, so it is kept here
     /// rather than read from the database each time (refreshed by [`AppState::reload_settings`]).
     idle_minutes: AtomicU32,
+    /// This window is the visitor kiosk (自助终端): `--kiosk`, `STUDIO_KIOSK=1` or the setting.
+    pub kiosk: Option<Kiosk>,
 }
 
 impl AppState {
-    pub fn new(store: Store, lock: DbLock, print_dir: PathBuf) -> Self {
+    pub fn new(store: Store, lock: DbLock, print_dir: PathBuf, kiosk: bool) -> Self {
         let app_data = studio_core::paths::default_data_dir();
         let idle = idle_minutes_of(&store);
+        let kiosk = kiosk.then(|| Kiosk::new(crate::kiosk::idle_seconds_of(&store)));
         AppState {
             saves: SavePaths::new(
                 store.path().map(PathBuf::from),
@@ -46,6 +50,7 @@ impl AppState {
             session: Session::default(),
             print_dir,
             idle_minutes: AtomicU32::new(idle),
+            kiosk,
         }
     }
 
@@ -53,6 +58,9 @@ impl AppState {
     pub fn reload_settings(&self) {
         self.idle_minutes
             .store(idle_minutes_of(&self.store), Ordering::Relaxed);
+        if let Some(k) = &self.kiosk {
+            k.set_idle_seconds(crate::kiosk::idle_seconds_of(&self.store));
+        }
     }
 
     pub fn store(&self) -> Arc<Store> {
@@ -69,6 +77,27 @@ impl AppState {
         f: impl FnOnce(&Store, &Ctx) -> studio_core::Result<T> + Send + 'static,
     ) -> CmdResult<T> {
         let ctx = self.ctx()?;
+        self.run_as(ctx, f).await
+    }
+
+    /// Run `f` as the kiosk's visitor (`kiosk:<host>`, 自助终端, `Role::Visitor`), without a login:
+    /// the kiosk screens' commands. Refused when this window is not a kiosk. Like [`AppState::run`],
+    /// on a worker thread, with the core's refusals written to the audit log.
+    pub async fn run_kiosk<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Store, &Ctx) -> studio_core::Result<T> + Send + 'static,
+    ) -> CmdResult<T> {
+        let Some(kiosk) = &self.kiosk else {
+            return Err(Error::Forbidden("本机未以自助终端方式运行".to_string()).into());
+        };
+        self.run_as(Ctx::now(kiosk.actor().clone()), f).await
+    }
+
+    async fn run_as<T: Send + 'static>(
+        &self,
+        ctx: Ctx,
+        f: impl FnOnce(&Store, &Ctx) -> studio_core::Result<T> + Send + 'static,
+    ) -> CmdResult<T> {
         let store = self.store();
         blocking(move || {
             let out = f(&store, &ctx);
@@ -83,10 +112,30 @@ impl AppState {
     /// This session's context, or why there is none (see [`Session::ctx`]).
     pub fn ctx(&self) -> CmdResult<Ctx> {
         let idle = self.idle_minutes.load(Ordering::Relaxed);
-        Ok(self.session.ctx(
-            &self.store,
-            std::time::Duration::from_secs(u64::from(idle) * 60),
-        )?)
+        let idle = std::time::Duration::from_secs(u64::from(idle) * 60);
+        if let Some(k) = &self.kiosk {
+            // At the kiosk a session left alone is not locked (a lock screen would shut visitors
+            // out) but ended, after the kiosk's idle time or 自动锁定, whichever is shorter.
+            let kiosk_idle = std::time::Duration::from_secs(u64::from(k.idle_seconds()));
+            if let Some(actor) = self.session.end_if_idle(idle.min(kiosk_idle)) {
+                let _ = studio_core::accounts::record_session_event(
+                    &self.store,
+                    &Ctx::now(actor),
+                    "logout",
+                    "自助终端空闲超时，自动退出登录",
+                );
+                return Err(Error::Unauthenticated("空闲超时，已自动退出登录".to_string()).into());
+            }
+        }
+        Ok(self.session.ctx(&self.store, idle)?)
+    }
+
+    /// What the window needs to know about the kiosk (`None`: a normal window).
+    pub fn kiosk_mode(&self) -> Option<crate::kiosk::KioskMode> {
+        self.kiosk.as_ref().map(|k| crate::kiosk::KioskMode {
+            terminal: k.actor().id.clone(),
+            idle_seconds: k.idle_seconds(),
+        })
     }
 
     /// Run `f` on a worker thread without a session (the login screen's commands).
@@ -139,5 +188,38 @@ pub async fn blocking<T: Send + 'static>(
     match tauri::async_runtime::spawn_blocking(f).await {
         Ok(r) => r,
         Err(e) => Err(CmdError::internal(&e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use studio_core::Role;
+
+    fn state(kiosk: bool) -> AppState {
+        let dir =
+            std::env::temp_dir().join(format!("studio-app-state-{}-{kiosk}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let lock = DbLock::acquire(&dir.join("studio.db")).unwrap();
+        let store = Store::open_in_memory().unwrap();
+        AppState::new(store, lock, dir.join("print"), kiosk)
+    }
+
+    #[test]
+    fn the_kiosk_runs_as_its_visitor_and_only_in_a_kiosk() {
+        let kiosk = state(true);
+        let actor = tauri::async_runtime::block_on(kiosk.run_kiosk(|_, ctx| Ok(ctx.actor.clone())))
+            .unwrap();
+        assert_eq!(actor.role, Role::Visitor);
+        assert!(actor.id.starts_with("kiosk:"), "{}", actor.id);
+        // Without a login, nothing else runs.
+        let staff = tauri::async_runtime::block_on(kiosk.run(|_, _| Ok(())));
+        assert_eq!(staff.unwrap_err().core_code(), Some("unauthenticated"));
+        assert!(kiosk.kiosk_mode().is_some());
+
+        let normal = state(false);
+        let refused = tauri::async_runtime::block_on(normal.run_kiosk(|_, _| Ok(())));
+        assert_eq!(refused.unwrap_err().core_code(), Some("forbidden"));
+        assert!(normal.kiosk_mode().is_none());
     }
 }

@@ -88,12 +88,22 @@ class AppSession:
     WebKitWebDriver, which passes its environment on; tauri-driver's `tauri:options` take only the
     binary and its arguments) opens that database, and the test build (cargo feature `e2e`) writes
     every file it would ask about in a save dialog to that folder, and restores from
-    `STUDIO_E2E_OPEN_FILE` (default `<save dir>/open.db`)."""
+    `STUDIO_E2E_OPEN_FILE` (default `<save dir>/open.db`). `args` go on the app's command line
+    (`--kiosk`), `env` into its environment."""
 
-    def __init__(self, db: Path, save_dir: Path, open_file: Path | None = None):
+    def __init__(
+        self,
+        db: Path,
+        save_dir: Path,
+        open_file: Path | None = None,
+        args: list[str] | None = None,
+        env: dict[str, str] | None = None,
+    ):
         self.db = db
         self.save_dir = save_dir
         self.open_file = open_file
+        self.args = list(args or [])
+        self.env = dict(env or {})
         self.proc = None
         self.driver = None
 
@@ -104,6 +114,7 @@ class AppSession:
         env.pop("STUDIO_E2E_OPEN_FILE", None)
         if self.open_file is not None:
             env["STUDIO_E2E_OPEN_FILE"] = str(self.open_file)
+        env.update(self.env)
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(port), "--native-port", str(native)],
             env=env,
@@ -113,7 +124,7 @@ class AppSession:
         _wait_port(port)
         opts = ArgOptions()
         opts.set_capability("browserName", "wry")
-        opts.set_capability("tauri:options", {"application": APP})
+        opts.set_capability("tauri:options", {"application": APP, "args": self.args})
         # tauri-driver listens before WebKitWebDriver behind it is ready; a session request that
         # arrives too early is dropped, so ask again a few times.
         for attempt in range(5):
@@ -165,8 +176,14 @@ def app_factory(workdir, save_dir):
     """Open (and reopen) the app on one database in `workdir`, saving files to `save_dir`."""
     sessions = []
 
-    def open_app(db_name: str = "studio.db", open_file: Path | None = None, login: bool = True):
-        s = AppSession(workdir / db_name, save_dir, open_file)
+    def open_app(
+        db_name: str = "studio.db",
+        open_file: Path | None = None,
+        login: bool = True,
+        args: list[str] | None = None,
+        env: dict[str, str] | None = None,
+    ):
+        s = AppSession(workdir / db_name, save_dir, open_file, args, env)
         sessions.append(s)
         d = s.start()
         if login:

@@ -3,6 +3,8 @@
 // them; specs read them as real data. Regenerate: `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures`.
 import type {
   AccountRow,
+  Appointment,
+  AppointmentListItem,
   AppStatus,
   AuditEntry,
   CalendarDay,
@@ -21,17 +23,23 @@ import type {
   ItemDeadlines,
   ItemDetail,
   ItemListItem,
+  MonthPlan,
+  MonthSummary,
+  PlanDay,
   Settings,
   SimilarItem,
+  Slot,
 } from '../src/api/types'
 // As text (parsed below): the type checker need not infer types for a megabyte of JSON.
 import accountsText from './fixtures/accounts.json?raw'
 import appText from './fixtures/app.json?raw'
+import appointmentsText from './fixtures/appointments.json?raw'
 import blankText from './fixtures/blank.json?raw'
 import calendarText from './fixtures/calendar.json?raw'
 import cardsText from './fixtures/cards.json?raw'
 import itemsText from './fixtures/items.json?raw'
 import rosterText from './fixtures/roster.json?raw'
+import scheduleText from './fixtures/schedule.json?raw'
 
 export type ById<T> = Record<string, T>
 
@@ -97,6 +105,25 @@ export interface CalendarFixture {
   overrides: ById<CalendarOverride[]>
 }
 
+/** 接待安排 on the fixture day. */
+export interface ScheduleFixture {
+  /** The months with slots or published, newest first. */
+  months: MonthSummary[]
+  /** By `YYYY-MM`, four months back to three ahead of the fixture month (some empty). */
+  plans: ById<MonthPlan>
+  /** 今日接待, 本周接待 and the next reception day, as of the fixture day. */
+  today: Slot[]
+  week: PlanDay[]
+  next_day: PlanDay | null
+  /** 我的接待 by demo login: from the fixture day to the end of the next month. */
+  my_duty: ById<Slot[]>
+}
+/** 约见 as the demo's administrator sees it. */
+export interface AppointmentsFixture extends Lists<AppointmentListItem> {
+  /** Each in full (phones unmasked). */
+  appointments: ById<Appointment>
+}
+
 export const app = JSON.parse(appText) as AppFixture
 export const blank = JSON.parse(blankText) as BlankFixture
 export const roster = JSON.parse(rosterText) as RosterFixture
@@ -104,6 +131,8 @@ export const cards = JSON.parse(cardsText) as CardsFixture
 export const items = JSON.parse(itemsText) as ItemsFixture
 export const calendar = JSON.parse(calendarText) as CalendarFixture
 export const accounts = JSON.parse(accountsText) as AccountsFixture
+export const schedule = JSON.parse(scheduleText) as ScheduleFixture
+export const appointments = JSON.parse(appointmentsText) as AppointmentsFixture
 
 /** A list query as the fixtures key it: no page, no null / empty text / false. */
 export function queryKey(query: object): string {

@@ -17,6 +17,7 @@ import type {
   ErrorPayload,
   ExportPurpose,
   FieldError,
+  MonthPlan,
   Page,
   Permission,
   PersonRecords,
@@ -27,6 +28,7 @@ import { permissionsOf } from '../src/permissions'
 import {
   accounts,
   app,
+  appointments,
   blank,
   calendar,
   cards,
@@ -34,12 +36,14 @@ import {
   listIds,
   queryKey,
   roster,
+  schedule,
   type ById,
   type Lists,
 } from './fixtures'
 import blankPdfUrl from './fixtures/card-blank.pdf?url'
 import filledPdfUrl from './fixtures/card-filled.pdf?url'
 import longPdfUrl from './fixtures/card-long.pdf?url'
+import posterPdfUrl from './fixtures/poster.pdf?url'
 
 type Mode = 'first_start' | 'blank' | 'demo'
 let mode: Mode = 'first_start'
@@ -169,10 +173,10 @@ function checkWho(a: Args, withReason: boolean): { name: string; phone: string }
   return { name, phone }
 }
 
-/** The person's cards and items in the fixtures: by exact name and, when given, that phone. */
+/** The person's cards, items and appointments in the fixtures: by exact name and, when given, that phone. */
 function person(a: Args): PersonRecords {
   const { name, phone } = checkWho(a, false)
-  if (!demo()) return { cards: [], items: [] }
+  if (!demo()) return { cards: [], items: [], appointments: [] }
   const samePhone = (...held: string[]) => !phone || held.some((h) => h.replace(/[\s-]/g, '') === phone.replace(/[\s-]/g, ''))
   // A head reaches their delegation's records, a delegate their own (the core's scope).
   const me = status().operator
@@ -194,6 +198,9 @@ function person(a: Args): PersonRecords {
           ),
       )
       .sort((x, y) => y.received_on.localeCompare(x.received_on)),
+    appointments: Object.values(appointments.appointments)
+      .filter((x) => x.person_name === name && samePhone(x.person_phone) && reach([x.delegate_id], [x.delegation_id]))
+      .sort((x, y) => y.date.localeCompare(x.date)),
   }
 }
 
@@ -215,6 +222,14 @@ async function preview(job: PrintJob): Promise<PrintOutcome> {
   const one = job.kind === 'cards' && job.selection.kind === 'ids' && job.selection.ids.length === 1
   const [url, pages] = job.kind === 'blank' ? [blankPdfUrl, 1] : one ? [filledPdfUrl, 1] : [longPdfUrl, 2]
   return { pdf_base64: await pdfBase64(url), path: null, page_count: pages, missing_chars: [] }
+}
+
+/** A month without slots, never published (what the core answers for one). */
+function emptyPlan(month: string): MonthPlan {
+  return {
+    month: { month, published: false, published_at: null, published_by: null, poster_changed: false, poster_printed_at: null, version: 0 },
+    days: [],
+  }
 }
 
 // ---- commands ----
@@ -318,6 +333,39 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
     }
     case 'item_deadlines':
       return demo() ? items.deadlines : blank.item_deadlines
+
+    case 'schedule_months':
+      return demo() ? schedule.months : []
+    case 'schedule_month_plan': {
+      const month = String(a.month ?? '')
+      const plan = demo() ? schedule.plans[month] : undefined
+      return plan ?? emptyPlan(month)
+    }
+    case 'schedule_month_state': {
+      const month = String(a.month ?? '')
+      return ((demo() && schedule.plans[month]) || emptyPlan(month)).month
+    }
+    // 今日 / 本周 / the next day and 我的接待 were captured for the fixture day (the page's today).
+    case 'schedule_today':
+      return demo() && a.date === app.today ? schedule.today : []
+    case 'schedule_week':
+      return demo() && a.from === app.today ? schedule.week : []
+    case 'schedule_next_day':
+      return demo() && a.from === app.today ? schedule.next_day : null
+    case 'schedule_my_duty':
+      return (demo() && who && schedule.my_duty[who]) || []
+    case 'schedule_poster_preview': {
+      const month = String(a.month ?? '')
+      if (!demo() || !schedule.plans[month]?.days.length) fail('invalid', '该月还没有接待安排，不能生成海报')
+      return { pdf_base64: await pdfBase64(posterPdfUrl), path: null, page_count: 1, missing_chars: [] }
+    }
+
+    case 'appointments_list':
+      requirePermission('handle_appointments')
+      return page(appointments, a.query as Args)
+    case 'appointment_get':
+      requirePermission('handle_appointments')
+      return found(appointments.appointments, a.id, '约见')
 
     case 'calendar_month': {
       const key = `${a.year}-${String(a.month).padStart(2, '0')}`

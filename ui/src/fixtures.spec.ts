@@ -6,9 +6,10 @@ import { createPinia, setActivePinia } from 'pinia'
 import { RULES } from '@/api/rules'
 import { useCardFilters } from '@/stores/cardFilters'
 import { auditActionLabel } from '@/utils/accounts'
+import { useAppointmentFilters } from '@/stores/appointmentFilters'
 import { useItemFilters } from '@/stores/itemFilters'
 import { useRosterFilters } from '@/stores/rosterFilters'
-import { accounts, app, cards, items, listIds, roster } from '../dev/fixtures'
+import { accounts, app, appointments, cards, items, listIds, roster, schedule } from '../dev/fixtures'
 
 const values = (list: readonly { value: string }[]) => list.map((x) => x.value)
 
@@ -48,6 +49,14 @@ describe('RULES', () => {
       expect(auditActionLabel(e.action), e.action).not.toBe(e.action)
     }
     for (const a of accounts.list) expect(values(RULES.accounts.account_roles)).toContain(a.role)
+    for (const plan of Object.values(schedule.plans)) {
+      for (const day of plan.days) for (const s of day.slots) expect(values(RULES.schedule.places)).toContain(s.place)
+    }
+    for (const a of Object.values(appointments.appointments)) {
+      expect(values(RULES.appointments.statuses)).toContain(a.status)
+      expect(values(RULES.appointments.directions)).toContain(a.direction)
+      expect(values(RULES.appointments.sources)).toContain(a.source)
+    }
   })
 
   it('the default deadlines are what a new studio is given', () => {
@@ -63,6 +72,10 @@ describe('fixtures', () => {
     expect(listIds(roster, useRosterFilters().toQuery())?.length).toBeGreaterThan(0)
     expect(listIds(cards, useCardFilters().toQuery())?.length).toBeGreaterThan(0)
     expect(listIds(items, useItemFilters().toQuery())?.length).toBeGreaterThan(0)
+    expect(listIds(appointments, useAppointmentFilters().toQuery())?.length).toBeGreaterThan(0)
+    const f = useItemFilters()
+    f.view = 'unrouted'
+    expect(listIds(items, f.toQuery())).toBeDefined()
   })
 
   it('hold the accounts, a status for each demo login, and the audit log as 审计 opens it', () => {

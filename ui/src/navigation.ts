@@ -6,6 +6,7 @@
 import type { Component } from 'vue'
 import {
   Calendar,
+  ChatLineRound,
   DataAnalysis,
   EditPen,
   Key,
@@ -60,12 +61,21 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: 'schedule',
-    permission: 'read_records',
+    permission: 'read_schedule',
     path: '/schedule',
     title: '接待安排',
     icon: Calendar,
-    available: false,
+    available: true,
     summary: '排定接待日和值班党代表，按月公布接访安排。',
+  },
+  {
+    key: 'appointments',
+    permission: 'handle_appointments',
+    path: '/appointments',
+    title: '约见',
+    icon: ChatLineRound,
+    available: true,
+    summary: '登记党员群众约见党代表、党代表约谈党员群众，确认、完成后填写记录卡。',
   },
   {
     key: 'activities',

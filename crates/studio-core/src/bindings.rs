@@ -134,6 +134,7 @@ pub fn typescript() -> String {
         crate::personal_data::ErasureReport,
         crate::printing::PrintJob,
         crate::printing::PrintOutcome,
+        crate::printing::SlipRequest,
         crate::printing::ExportOutcome,
         crate::export::ExportFormat,
         crate::export_purpose::ExportPurpose,

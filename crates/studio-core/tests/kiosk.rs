@@ -1269,3 +1269,129 @@ fn staff_find_an_item_or_an_appointment_by_the_visitors_code() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_days_a_visitor_may_ask_for_are_the_working_days_of_the_next_sixty() {
+    let w = world();
+    let s = &w.store;
+    let v = kiosk_pc();
+    let days = kiosk::request_days(s, &v).unwrap();
+    let cal = calendar::load(s).unwrap();
+    let last = v.today + chrono::Days::new(u64::from(kiosk::REQUEST_DAYS_AHEAD));
+    let expected: Vec<String> = v
+        .today
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter(|d| cal.is_workday(*d))
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(days, expected);
+    assert!(days.len() >= 30, "{days:?}");
+    // Every day offered is one the request takes (the first and the last).
+    for (i, day) in [days.first().unwrap(), days.last().unwrap()]
+        .into_iter()
+        .enumerate()
+    {
+        let r = kiosk::request_appointment(
+            s,
+            &v,
+            &AppointmentRequestInput {
+                date: day.clone(),
+                ..request(&w, &format!("1390000000{i}"), v.today)
+            },
+            AppointmentSource::Kiosk,
+        );
+        assert!(r.is_ok(), "{day}: {r:?}");
+    }
+
+    // The studio's own day off is not offered.
+    let off = working_day(&w, 10).to_string();
+    assert!(days.contains(&off));
+    calendar::set_override(
+        s,
+        &admin(),
+        &off,
+        0,
+        calendar::OverrideKind::Holiday,
+        "校庆",
+    )
+    .unwrap();
+    assert!(!kiosk::request_days(s, &v).unwrap().contains(&off));
+
+    // Staff at their desk are no kiosk.
+    assert_eq!(
+        kiosk::request_days(s, &liaison()).unwrap_err().code(),
+        "forbidden"
+    );
+}
+
+#[test]
+fn the_kiosk_shows_a_photo_only_of_a_delegate_who_allowed_it() {
+    let w = world();
+    let s = &w.store;
+    let a = admin();
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(400, 500, image::Rgb([200, 30, 30]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    for id in [&w.zhang, &w.wang, &w.zhao] {
+        let version = roster::get_delegate(s, &a, id).unwrap().version;
+        roster::set_delegate_photo(s, &a, id, version, &png).unwrap();
+    }
+    let v = kiosk_pc();
+    let thumb = roster::public_photo_bytes(s, &v, &w.zhang, true)
+        .unwrap()
+        .expect("张建华 allowed her photo");
+    let t = image::load_from_memory(&thumb).unwrap();
+    assert_eq!(t.width().max(t.height()), roster::THUMB_SIZE);
+    assert!(
+        roster::public_photo_bytes(s, &v, &w.zhang, false)
+            .unwrap()
+            .unwrap()
+            .len()
+            > thumb.len()
+    );
+    // Not consenting, left, unknown, or no photo: nothing, the same way.
+    for id in [
+        w.wang.as_str(),
+        w.zhao.as_str(),
+        "no-such-id",
+        w.li.as_str(),
+    ] {
+        assert_eq!(
+            roster::public_photo_bytes(s, &v, id, true).unwrap(),
+            None,
+            "{id}"
+        );
+        // The staff's photo read gives a visitor no more than the public one.
+        assert_eq!(
+            roster::photo_bytes(s, &v, id, true).unwrap(),
+            None,
+            "{id} through photo_bytes"
+        );
+    }
+    // 张建华 unticks her photo: the kiosk no longer shows it.
+    let d = roster::get_delegate(s, &a, &w.zhang).unwrap();
+    let input = DelegateInput {
+        name: d.name.clone(),
+        gender: d.gender,
+        delegation_id: d.delegation_id.clone(),
+        unit: d.unit.clone(),
+        position: d.position.clone(),
+        mobile: d.mobile.clone(),
+        office_phone: d.office_phone.clone(),
+        pledge: d.pledge.clone(),
+        term: d.term.clone(),
+        publish_consent: d.publish_consent,
+        publish: PublishFlags {
+            photo: false,
+            ..d.publish
+        },
+        ..Default::default()
+    };
+    roster::update_delegate(s, &a, &w.zhang, d.version, &input).unwrap();
+    assert_eq!(
+        roster::public_photo_bytes(s, &v, &w.zhang, true).unwrap(),
+        None
+    );
+}

@@ -15,6 +15,12 @@ pub enum PrintError {
     /// More rows than one poster should hold.
     #[error("一张接待安排海报最多 {max} 个接待时段，本次请求 {requested} 个")]
     TooManyPosterRows { requested: usize, max: usize },
+    /// A query-code slip without its code: the code is the slip's whole point.
+    #[error("回执缺少查询码，无法打印")]
+    NoQueryCode,
+    /// More label → value lines than one slip should hold.
+    #[error("一张回执最多 {max} 行信息，本次请求 {requested} 行")]
+    TooManySlipLines { requested: usize, max: usize },
     /// The contact date is not a calendar date.
     #[error("联系日期无效：{year}年{month}月{day}日")]
     InvalidDate { year: i32, month: u32, day: u32 },

@@ -1,8 +1,9 @@
 //! Printable documents of the Delegate Studio (党代表工作室): data in, PDF bytes out.
 //!
 //! Today that is the official 党代表联系党员和群众工作记录卡 (contact record card), blank
-//! for filling by hand or filled from a record, and the reception schedule wall poster
-//! (接待安排, [`render_poster`]). Printing is a pure function: no files, no dialogs; the
+//! for filling by hand or filled from a record, the reception schedule wall poster
+//! (接待安排, [`render_poster`]) and the kiosk's query-code slip (查询码回执,
+//! [`render_slip`]). Printing is a pure function: no files, no dialogs; the
 //! caller saves or prints the bytes.
 //!
 //! ```no_run
@@ -37,6 +38,7 @@ mod model;
 mod pdf;
 mod poster;
 mod printer;
+mod slip;
 mod subset;
 mod wrap;
 
@@ -46,6 +48,7 @@ pub use layout::{NOTES, POSTER_HEADERS, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
 pub use poster::{Poster, PosterRow, MAX_POSTER_ROWS};
 pub use printer::{CardPrinter, MAX_CARDS, STEPS_PER_CARD};
+pub use slip::{Slip, MAX_SLIP_LINES};
 pub use wrap::{wrap, Line};
 
 /// Renders `cards` into one PDF with the shared printer (see [`CardPrinter::render`]).
@@ -91,4 +94,18 @@ pub fn filled_card(data: &CardData) -> Result<Rendered, PrintError> {
 /// than [`MAX_POSTER_ROWS`] rows is [`PrintError::TooManyPosterRows`].
 pub fn render_poster(poster: &Poster) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render_poster(poster)
+}
+
+/// A visitor's query-code slip (查询码回执) with the shared printer: one A6 portrait page
+/// (105 × 148 mm, 297.6 × 419.5 pt; office printers take A6, or print it at a corner of
+/// A4 to cut). The studio's name, the heading, the code very large and letter-spaced in
+/// a ruled box, the label → value lines, the instructions wrapped, 专线电话 at the foot.
+/// Only what `slip` holds is printed. Characters the font lacks print as 〓 and are
+/// listed in [`Rendered::missing_chars`]; `card_count` is 0, `page_count` always 1.
+///
+/// An empty `query_code` is [`PrintError::NoQueryCode`]; more than [`MAX_SLIP_LINES`]
+/// lines is [`PrintError::TooManySlipLines`]. Lines and instructions too long for the
+/// page shrink to 8 pt, then are cut with "…".
+pub fn render_slip(slip: &Slip) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_slip(slip)
 }

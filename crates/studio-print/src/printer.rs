@@ -1,11 +1,14 @@
-//! The reusable printer: owns the parsed font, renders batches of cards and posters.
+//! The reusable printer: owns the parsed font, renders batches of cards, posters and slips.
 
 use std::sync::OnceLock;
 
 use crate::font::{CardFont, MissingChars, FONT_BYTES};
-use crate::layout::{layout_card, layout_poster, CardLayout, PageSize, PosterLayout};
+use crate::layout::{
+    layout_card, layout_poster, layout_slip, CardLayout, PageSize, PosterLayout, SlipLayout,
+};
 use crate::model::{Card, Rendered};
 use crate::poster::Poster;
+use crate::slip::Slip;
 use crate::subset::Subsetter;
 use crate::PrintError;
 
@@ -163,6 +166,41 @@ impl CardPrinter {
             pdf,
             missing_chars,
             page_count: layout.pages.len(),
+            card_count: 0,
+        })
+    }
+}
+
+impl CardPrinter {
+    /// Lays out a query-code slip without producing a PDF: the page as geometry, and the
+    /// characters that had to be replaced.
+    pub fn layout_slip(&self, slip: &Slip) -> Result<(SlipLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = layout_slip(&self.font, slip, &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// The query-code slip as a one-page A6 PDF (see [`render_slip`](crate::render_slip)).
+    pub fn render_slip(&self, slip: &Slip) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_slip(slip)?;
+        let heading = slip.heading.trim();
+        let title = if heading.is_empty() {
+            crate::layout::SLIP_TITLE
+        } else {
+            heading
+        };
+        let pdf = crate::pdf::write_pdf(
+            &self.font,
+            &self.subsetter,
+            title,
+            PageSize::A6_PORTRAIT,
+            std::slice::from_ref(&layout.page),
+            &mut |_, _| true,
+        )?;
+        Ok(Rendered {
+            pdf,
+            missing_chars,
+            page_count: 1,
             card_count: 0,
         })
     }

@@ -1,5 +1,6 @@
 //! The login screen and the session: first administrator, login, logout, lock and unlock, one's
-//! own password. These are the only commands that run without a logged-in session.
+//! own password. These are the only commands that run without a logged-in session (besides the
+//! kiosk screens', which run as the kiosk's visitor: `AppState::run_kiosk`).
 
 use studio_core::accounts::{self, NewAccount};
 use studio_core::status::{app_status as status, AppStatus, SessionState};
@@ -7,12 +8,21 @@ use studio_core::{Ctx, Error};
 use tauri::State;
 
 use crate::error::CmdResult;
+use crate::kiosk::KioskMode;
 use crate::state::AppState;
 
+/// The core's status and, in a kiosk window, the kiosk's (`null` in a normal window).
+#[derive(serde::Serialize)]
+pub struct WindowStatus {
+    #[serde(flatten)]
+    pub status: AppStatus,
+    pub kiosk: Option<KioskMode>,
+}
+
 /// What the window shows now: the setup form (no account yet), the login screen, the lock screen,
-/// the change-password form, or the app. Never locks or touches the session itself.
+/// the change-password form, or the app; in a kiosk window the kiosk when nobody is logged in.
 #[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
+pub async fn app_status(state: State<'_, AppState>) -> CmdResult<WindowStatus> {
     let (ctx, session) = match state.ctx() {
         Ok(ctx) => (Some(ctx), SessionState::Active),
         Err(e) => match e.core_code() {
@@ -22,7 +32,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
         },
     };
     let actor = state.session.actor();
-    state
+    let status = state
         .run_anonymous(move |s| {
             let mut st = status(s, ctx.as_ref())?;
             st.session = session;
@@ -31,7 +41,11 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
             }
             Ok(st)
         })
-        .await
+        .await?;
+    Ok(WindowStatus {
+        status,
+        kiosk: state.kiosk_mode(),
+    })
 }
 
 /// The first start: create the administrator's account and log in as it.
@@ -39,7 +53,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
 pub async fn auth_setup_admin(
     state: State<'_, AppState>,
     input: NewAccount,
-) -> CmdResult<AppStatus> {
+) -> CmdResult<WindowStatus> {
     let account = state
         .run_anonymous(move |s| accounts::create_first_admin(s, &input))
         .await?;
@@ -52,7 +66,7 @@ pub async fn auth_login(
     state: State<'_, AppState>,
     login: String,
     password: String,
-) -> CmdResult<AppStatus> {
+) -> CmdResult<WindowStatus> {
     let session = state
         .run_anonymous(move |s| accounts::login(s, &login, &password))
         .await?;
@@ -72,12 +86,28 @@ pub async fn auth_logout(state: State<'_, AppState>) -> CmdResult<()> {
     Ok(())
 }
 
-/// Lock the window now (`idle`: the page's idle timer ran out; otherwise the person chose 锁定).
+/// Lock the window now (`idle`: the page's idle timer ran out; otherwise the person chose 锁定). At
+/// the kiosk the session ends instead: a lock screen would shut the visitors out.
 #[tauri::command]
 pub async fn auth_lock(state: State<'_, AppState>, idle: bool) -> CmdResult<()> {
     let Some(actor) = state.session.actor() else {
         return Ok(());
     };
+    if state.kiosk.is_some() {
+        if let Some(actor) = state.session.end() {
+            let why = if idle {
+                "自助终端空闲超时，自动退出登录"
+            } else {
+                "返回自助终端"
+            };
+            state
+                .run_anonymous(move |s| {
+                    accounts::record_session_event(s, &Ctx::now(actor), "logout", why)
+                })
+                .await?;
+        }
+        return Ok(());
+    }
     if state.session.lock() {
         let why = if idle {
             "空闲超时自动锁定"
@@ -95,7 +125,7 @@ pub async fn auth_lock(state: State<'_, AppState>, idle: bool) -> CmdResult<()> 
 
 /// Unlock with the logged-in person's password; the page under the lock screen is untouched.
 #[tauri::command]
-pub async fn auth_unlock(state: State<'_, AppState>, password: String) -> CmdResult<AppStatus> {
+pub async fn auth_unlock(state: State<'_, AppState>, password: String) -> CmdResult<WindowStatus> {
     let actor = state
         .session
         .actor()
@@ -113,7 +143,7 @@ pub async fn auth_change_password(
     state: State<'_, AppState>,
     current: String,
     password: String,
-) -> CmdResult<AppStatus> {
+) -> CmdResult<WindowStatus> {
     let actor = state
         .session
         .actor()

@@ -1,5 +1,5 @@
-//! 意见台账: items from receipt to closing, the 督办 views, the dashboard figures, the deadlines set in
-//! 设置, and exports. Changes name the version they were based on.
+//! 意见台账: items from receipt to closing, the 督办 views (and 待分派, the list's `unrouted` filter), the
+//! dashboard figures, 分派, the deadlines set in 设置, and exports. Changes name the version they were based on.
 
 use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose::{self, ExportPurpose};
@@ -99,6 +99,20 @@ pub async fn item_act(
 ) -> CmdResult<Item> {
     state
         .run(move |s, ctx| items::act(s, ctx, &id, version, &action))
+        .await
+}
+
+/// 分派: give an item without delegates (待分派: a message from the kiosk or the online studio) its
+/// handling delegates, based on the item at `version`.
+#[tauri::command]
+pub async fn item_route(
+    state: State<'_, AppState>,
+    id: String,
+    version: i64,
+    delegate_ids: Vec<String>,
+) -> CmdResult<Item> {
+    state
+        .run(move |s, ctx| items::route_item(s, ctx, &id, version, &delegate_ids))
         .await
 }
 

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod appointments;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
@@ -10,10 +11,13 @@ pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
 pub mod debug;
 pub mod items;
+pub mod kiosk;
+pub mod kiosk_screens;
 pub mod maintenance;
 pub mod personal_data;
 pub mod print;
 pub mod roster;
+pub mod schedule;
 pub mod settings;
 
 macro_rules! handler {
@@ -28,6 +32,19 @@ macro_rules! handler {
             auth::auth_unlock,
             auth::auth_change_password,
             auth::auth_touch,
+            kiosk::kiosk_quit,
+            kiosk::kiosk_info,
+            kiosk_screens::kiosk_today,
+            kiosk_screens::kiosk_next_duty_day,
+            kiosk_screens::kiosk_published_months,
+            kiosk_screens::kiosk_month_plan,
+            kiosk_screens::kiosk_delegate_profiles,
+            kiosk_screens::kiosk_delegate_photo,
+            kiosk_screens::kiosk_submit_message,
+            kiosk_screens::kiosk_request_days,
+            kiosk_screens::kiosk_request_appointment,
+            kiosk_screens::kiosk_query_progress,
+            kiosk_screens::kiosk_print_slip,
             accounts::accounts_list,
             accounts::account_add,
             accounts::account_update,
@@ -70,6 +87,7 @@ macro_rules! handler {
             items::item_create_from_card,
             items::item_link_card,
             items::item_act,
+            items::item_route,
             items::items_similar,
             items::item_deadlines,
             items::item_deadlines_save,
@@ -80,6 +98,32 @@ macro_rules! handler {
             print::print_save,
             print::print_open,
             print::cards_export,
+            schedule::schedule_month_plan,
+            schedule::schedule_month_state,
+            schedule::schedule_months,
+            schedule::schedule_today,
+            schedule::schedule_week,
+            schedule::schedule_next_day,
+            schedule::schedule_my_duty,
+            schedule::schedule_slot_history,
+            schedule::schedule_month_history,
+            schedule::schedule_slot_create,
+            schedule::schedule_slot_update,
+            schedule::schedule_slot_delete,
+            schedule::schedule_swap,
+            schedule::schedule_copy_month,
+            schedule::schedule_publish,
+            schedule::schedule_poster_preview,
+            schedule::schedule_poster_save,
+            schedule::schedule_poster_open,
+            appointments::appointments_list,
+            appointments::appointment_get,
+            appointments::appointment_history,
+            appointments::appointment_create,
+            appointments::appointment_update,
+            appointments::appointment_confirm,
+            appointments::appointment_cancel,
+            appointments::appointment_complete,
             roster::delegations_list,
             roster::delegation_get,
             roster::delegation_create,

@@ -21,7 +21,8 @@ use crate::jobs::Progress;
 use crate::save::FileKind;
 use crate::state::{choose_save, AppState};
 
-fn outcome(r: &Rendered, with_bytes: bool, path: Option<&Path>) -> PrintOutcome {
+/// What a print command answers: the bytes (base64) when asked for, where the file went.
+pub(crate) fn outcome(r: &Rendered, with_bytes: bool, path: Option<&Path>) -> PrintOutcome {
     PrintOutcome {
         pdf_base64: if with_bytes {
             base64::engine::general_purpose::STANDARD.encode(&r.pdf)

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { invoke } from '@tauri-apps/api/core'
 import * as api from './index'
 import { ApiError, toApiError } from './index'
-import type { AuditQuery, DelegateInput, DelegateQuery, ErrorPayload } from './index'
+import type { AppointmentInput, AuditQuery, DelegateInput, DelegateQuery, ErrorPayload, Settings, SlotInput } from './index'
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }))
 const invokeMock = vi.mocked(invoke)
@@ -29,6 +29,42 @@ const input: DelegateInput = {
   publish_consent: true,
 }
 
+const settings: Settings = {
+  studio_name: '工作室',
+  hotline: '',
+  opening_hours: '工作日 8:00—12:00',
+  idle_lock_minutes: 10,
+  audit_retention_months: 12,
+  studio_intro: '',
+  kiosk_idle_seconds: 120,
+  kiosk_on_start: false,
+  version: 3,
+}
+
+const slotInput: SlotInput = {
+  date: '2026-12-08',
+  start: '14:30',
+  end: '17:00',
+  place: 'studio',
+  place_note: '',
+  delegate_ids: ['d1', 'd2'],
+  note: '',
+  confirm_non_working: false,
+}
+
+const appointmentInput: AppointmentInput = {
+  person_name: '钱学明',
+  person_phone: '13900001111',
+  delegate_id: 'd1',
+  date: '2026-12-08',
+  start: '09:00',
+  end: '10:00',
+  place: '党代表工作室',
+  topic: '食堂',
+  direction: 'request',
+  note: '',
+}
+
 const auditQuery: AuditQuery = {
   actor_id: null,
   area: 'session',
@@ -53,11 +89,7 @@ describe('api commands', () => {
       [() => api.setupLoadDemo(), 'setup_load_demo', undefined],
       [() => api.setupStartBlank(), 'setup_start_blank', undefined],
       [() => api.settingsGet(), 'settings_get', undefined],
-      [
-        () => api.settingsSave({ studio_name: '工作室', hotline: '', idle_lock_minutes: 10, audit_retention_months: 12, version: 3 }),
-        'settings_save',
-        { input: { studio_name: '工作室', hotline: '', idle_lock_minutes: 10, audit_retention_months: 12, version: 3 } },
-      ],
+      [() => api.settingsSave(settings), 'settings_save', { input: settings }],
       [
         () => api.authSetupAdmin({ login: 'admin', name: '王老师', role: 'admin', delegate_id: null, password: 'abcd1234' }),
         'auth_setup_admin',
@@ -126,6 +158,40 @@ describe('api commands', () => {
       [() => api.dbBackup('党代表工作室备份-2026-12-02.db'), 'db_backup', { suggestedName: '党代表工作室备份-2026-12-02.db' }],
       [() => api.dbRestore(), 'db_restore', {}],
       [() => api.jobCancel('j1'), 'job_cancel', { jobId: 'j1' }],
+      [() => api.itemRoute('i1', 3, ['d1']), 'item_route', { id: 'i1', version: 3, delegateIds: ['d1'] }],
+      [() => api.scheduleMonthPlan('2026-12'), 'schedule_month_plan', { month: '2026-12' }],
+      [() => api.scheduleMonths(), 'schedule_months', undefined],
+      [() => api.scheduleToday('2026-12-03'), 'schedule_today', { date: '2026-12-03' }],
+      [() => api.scheduleWeek('2026-12-03'), 'schedule_week', { from: '2026-12-03' }],
+      [() => api.scheduleNextDay('2026-12-03'), 'schedule_next_day', { from: '2026-12-03' }],
+      [() => api.scheduleMyDuty('2026-12-01', '2027-01-31'), 'schedule_my_duty', { from: '2026-12-01', to: '2027-01-31' }],
+      [() => api.scheduleSlotCreate(slotInput), 'schedule_slot_create', { input: slotInput }],
+      [() => api.scheduleSlotUpdate('s1', 2, slotInput), 'schedule_slot_update', { id: 's1', version: 2, input: slotInput }],
+      [() => api.scheduleSlotDelete('s1', 2), 'schedule_slot_delete', { id: 's1', version: 2 }],
+      [
+        () => api.scheduleSwap({ slot_a: 's1', version_a: 1, delegate_a: 'd1', slot_b: 's2', version_b: 4, delegate_b: 'd2' }),
+        'schedule_swap',
+        { input: { slot_a: 's1', version_a: 1, delegate_a: 'd1', slot_b: 's2', version_b: 4, delegate_b: 'd2' } },
+      ],
+      [
+        () => api.scheduleCopyMonth({ from_month: '2026-11', to_month: '2026-12', mode: 'weekday', add_alongside: false }),
+        'schedule_copy_month',
+        { input: { from_month: '2026-11', to_month: '2026-12', mode: 'weekday', add_alongside: false } },
+      ],
+      [() => api.schedulePublish('2026-12', 0), 'schedule_publish', { month: '2026-12', version: 0 }],
+      [() => api.schedulePosterPreview('2026-12'), 'schedule_poster_preview', { month: '2026-12' }],
+      [
+        () => api.schedulePosterSave('2026-12', '接待安排-2026年12月.pdf'),
+        'schedule_poster_save',
+        { month: '2026-12', suggestedName: '接待安排-2026年12月.pdf' },
+      ],
+      [() => api.schedulePosterOpen('2026-12'), 'schedule_poster_open', { month: '2026-12' }],
+      [() => api.appointmentGet('a1'), 'appointment_get', { id: 'a1' }],
+      [() => api.appointmentCreate(appointmentInput), 'appointment_create', { input: appointmentInput }],
+      [() => api.appointmentUpdate('a1', 2, appointmentInput), 'appointment_update', { id: 'a1', version: 2, input: appointmentInput }],
+      [() => api.appointmentConfirm('a1', 2), 'appointment_confirm', { id: 'a1', version: 2 }],
+      [() => api.appointmentCancel('a1', 2, '本人有事'), 'appointment_cancel', { id: 'a1', version: 2, reason: '本人有事' }],
+      [() => api.appointmentComplete('a1', 3), 'appointment_complete', { id: 'a1', version: 3 }],
     ]
     for (const [run, command, args] of calls) {
       invokeMock.mockClear()

@@ -1,7 +1,8 @@
 import { call } from './core'
+import type { WindowStatus } from './kiosk'
 import type { AppStatus, ChangeRecord, Settings } from './types'
 
-export const appStatus = () => call<AppStatus>('app_status')
+export const appStatus = () => call<WindowStatus>('app_status')
 
 /** First start: fill the empty database with the demo roster. */
 export const setupLoadDemo = () => call<AppStatus>('setup_load_demo')

@@ -50,6 +50,13 @@ export const itemLinkCard = (itemId: string, version: number, cardId: string) =>
 export const itemAct = (id: string, version: number, action: ItemAction) =>
   call<Item>('item_act', { id, version, action })
 
+/**
+ * 分派: give an item without delegates (待分派, from the kiosk or the online studio) its handling
+ * delegates. Field messages on `delegate_ids`.
+ */
+export const itemRoute = (id: string, version: number, delegateIds: string[]) =>
+  call<Item>('item_route', { id, version, delegateIds })
+
 /** Earlier items like `text` (the form's title and content), most similar first. */
 export const itemsSimilar = (text: string, excludeId: string | null = null, limit: number | null = null) =>
   call<SimilarItem[]>('items_similar', { text, excludeId, limit })

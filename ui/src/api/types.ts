@@ -1238,6 +1238,8 @@ path: string | null, page_count: number,
  */
 missing_chars: Array<string>, };
 
+export type SlipRequest = { "kind": "message", receipt: Receipt, category?: ItemCategory | null, } | { "kind": "appointment", receipt: AppointmentReceipt, };
+
 export type ExportOutcome = { path: string, count: number, };
 
 export type ExportFormat = "json" | "csv" | "xlsx";

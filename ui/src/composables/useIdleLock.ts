@@ -11,6 +11,8 @@ export const TOUCH_EVERY_MS = 60_000
 
 export interface IdleLockOptions {
   minutes: () => number
+  /** The idle time in milliseconds instead of `minutes` (the kiosk counts in seconds). */
+  limitMs?: () => number | undefined
   enabled: () => boolean
   onIdle: () => void
   touch: () => void
@@ -21,7 +23,9 @@ export function useIdleLock(opts: IdleLockOptions) {
   let lastTouch = Date.now()
   let timer: ReturnType<typeof setTimeout> | null = null
 
-  const limitMs = () => Math.max(1, opts.minutes()) * 60_000
+  const limitMs = () => opts.limitMs?.() ?? Math.max(1, opts.minutes()) * 60_000
+  // The backend's own idle check must not run out while the person is active.
+  const touchEveryMs = () => Math.min(TOUCH_EVERY_MS, limitMs() / 2)
 
   function stop() {
     if (timer !== null) clearTimeout(timer)
@@ -48,7 +52,7 @@ export function useIdleLock(opts: IdleLockOptions) {
     if (!opts.enabled()) return
     const now = Date.now()
     last = now
-    if (now - lastTouch >= TOUCH_EVERY_MS) {
+    if (now - lastTouch >= touchEveryMs()) {
       lastTouch = now
       opts.touch()
     }
@@ -63,7 +67,7 @@ export function useIdleLock(opts: IdleLockOptions) {
   }
 
   watch(opts.enabled, restart)
-  watch(opts.minutes, () => {
+  watch([opts.minutes, () => opts.limitMs?.()], () => {
     if (opts.enabled()) schedule(Math.max(0, limitMs() - (Date.now() - last)))
   })
 

@@ -2,6 +2,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import type { RouteLocationNormalized, RouteLocationRaw, RouteRecordRaw, Router } from 'vue-router'
 import type { Permission } from '@/api'
+import { KIOSK_HOME } from '@/kiosk/constants'
+import { kioskRoutes } from '@/kiosk/screens'
 import { NAV_ITEMS } from '@/navigation'
 import { useAppStore } from '@/stores/app'
 import { markNavigationStart } from '@/utils/paintMark'
@@ -16,6 +18,8 @@ declare module 'vue-router' {
     title?: string
     /** What the logged-in role needs to open the screen (the core's permission table). */
     permission?: Permission
+    /** A kiosk screen (自助终端, under /kiosk): the only routes of a kiosk without a staff login. */
+    kiosk?: boolean
   }
 }
 
@@ -97,6 +101,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'items', title: '修改事项', permission: 'handle_items' },
   },
   {
+    path: '/schedule',
+    name: 'schedule',
+    component: () => import('@/views/ScheduleView.vue'),
+    meta: { nav: 'schedule', title: '接待安排', permission: 'read_schedule' },
+  },
+  {
+    path: '/appointments',
+    name: 'appointments',
+    component: () => import('@/views/AppointmentsView.vue'),
+    meta: { nav: 'appointments', title: '约见', permission: 'handle_appointments' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),
@@ -121,16 +137,24 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'audit', title: '审计', permission: 'read_audit' },
   },
   ...comingSoon,
+  ...kioskRoutes,
   { path: '/:pathMatch(.*)*', redirect: '/roster' },
 ]
 
 /**
  * No screen without a login: until someone is logged in every route leads to `login` (remembering
  * where it was going); a screen the role may not use leads to the role's first screen.
+ *
+ * At a kiosk nothing but the kiosk's screens opens until a staff member logs in (a typed address, a
+ * changed hash, the back key: every other route leads to the kiosk's home), and once one has, the
+ * kiosk's screens lead to the staff's first screen. A normal window has no kiosk screens.
  */
 export async function authGuard(to: RouteLocationNormalized): Promise<RouteLocationRaw | boolean> {
   const app = useAppStore()
   await app.ready()
+  const kioskRoute = to.meta.kiosk === true
+  if (app.isKiosk && !app.signedIn) return kioskRoute ? true : { path: KIOSK_HOME, replace: true }
+  if (kioskRoute) return app.signedIn ? app.homePath : { name: 'login' }
   if (to.name === 'login') return app.signedIn ? app.homePath : true
   if (!app.signedIn) {
     return { name: 'login', query: to.fullPath === '/' || to.fullPath === '/roster' ? {} : { redirect: to.fullPath } }

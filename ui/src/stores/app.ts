@@ -1,5 +1,6 @@
 // What the whole window needs: the backend's status (setup state, who is logged in and whether the
-// session is locked, studio name, counts) and what the logged-in role may do.
+// session is locked, studio name, counts), what the logged-in role may do, and whether the window
+// is the visitor kiosk (自助终端: no login for visitors; staff log in over it and return to it).
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
@@ -14,7 +15,8 @@ import {
   setupStartBlank,
   toApiError,
 } from '@/api'
-import type { ApiError, AppStatus, NewAccount, Permission, Settings } from '@/api'
+import type { ApiError, AppStatus, KioskMode, NewAccount, Permission, Settings, WindowStatus } from '@/api'
+import { DEFAULT_KIOSK_IDLE_SECONDS, KIOSK_HOME } from '@/kiosk/constants'
 import { homePathFor } from '@/navigation'
 import { permissionsOf } from '@/permissions'
 import { ROLE_LABELS } from '@/utils/labels'
@@ -30,6 +32,9 @@ export type Gate = 'loading' | 'error' | 'setup_admin' | 'login' | 'change_passw
 export const useAppStore = defineStore('app', () => {
   const status = ref<AppStatus | null>(null)
   const loadError = ref('')
+  /** The kiosk, as the backend says (`null`: a normal window). Fixed for the window's life. */
+  const kiosk = ref<KioskMode | null>(null)
+  let restarting = false
   /**
    * Bumped when data changed under every page at once (demo data loaded): pages that show data watch
    * it and reload, instead of each knowing about the first-start dialog.
@@ -67,9 +72,21 @@ export const useAppStore = defineStore('app', () => {
   const roleLabel = computed(() => (role.value ? ROLE_LABELS[role.value] : ''))
   const idleLockMinutes = computed(() => status.value?.idle_lock_minutes ?? 15)
 
+  const isKiosk = computed(() => kiosk.value !== null)
+  /** The kiosk's idle return (and, at the kiosk, a staff session's idle end), in milliseconds. */
+  const kioskIdleMs = computed(() => (kiosk.value?.idle_seconds || DEFAULT_KIOSK_IDLE_SECONDS) * 1000)
+  /** Where 退出登录 and a lost session lead: the kiosk's home, or the login screen. */
+  const signedOutHash = computed(() => (isKiosk.value ? `#${KIOSK_HOME}` : '#/login'))
+
+  /** Take a status answer; one from `app_status` or a login command also says whether this is a kiosk. */
+  function take(s: WindowStatus): void {
+    if (s.kiosk !== undefined) kiosk.value = s.kiosk
+    status.value = s
+  }
+
   async function load(): Promise<void> {
     try {
-      status.value = await appStatus()
+      take(await appStatus())
       loadError.value = ''
     } catch (e) {
       loadError.value = toApiError(e).message
@@ -85,7 +102,7 @@ export const useAppStore = defineStore('app', () => {
   /** Refresh counts after a change, without disturbing the page if it fails. */
   async function refresh(): Promise<void> {
     try {
-      status.value = await appStatus()
+      take(await appStatus())
     } catch {
       /* the next full load reports it */
     }
@@ -104,20 +121,34 @@ export const useAppStore = defineStore('app', () => {
   // ---- the session ----
 
   async function setupAdmin(input: NewAccount): Promise<void> {
-    status.value = await authSetupAdmin(input)
+    take(await authSetupAdmin(input))
   }
 
   async function login(loginName: string, password: string): Promise<void> {
-    status.value = await authLogin(loginName, password)
+    take(await authLogin(loginName, password))
   }
 
   async function changePassword(current: string, password: string): Promise<void> {
-    status.value = await authChangePassword(current, password)
+    take(await authChangePassword(current, password))
   }
 
-  /** Cover the window at once, then tell the backend (which also locks on its own when idle). */
+  /**
+   * Cover the window at once, then tell the backend (which also locks on its own when idle). At the
+   * kiosk a lock screen would shut visitors out: the session ends instead (the backend does the
+   * same) and the window starts afresh at the kiosk's home.
+   */
   async function lock(idle: boolean): Promise<void> {
     if (!status.value || status.value.session !== 'active') return
+    if (isKiosk.value) {
+      try {
+        await authLock(idle)
+      } catch {
+        /* the backend ends an idle session at the kiosk on its own */
+      }
+      status.value = { ...status.value, session: 'none', operator: null }
+      restart()
+      return
+    }
     status.value = { ...status.value, session: 'locked' }
     try {
       await authLock(idle)
@@ -127,14 +158,24 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function unlock(password: string): Promise<void> {
-    status.value = await authUnlock(password)
+    take(await authUnlock(password))
   }
 
-  /** 退出登录: end the session and start the window afresh, so nothing of it stays in a store or form. */
+  /**
+   * 退出登录: end the session and start the window afresh, so nothing of it stays in a store or form
+   * (at the login screen, or at a kiosk's home).
+   */
   async function logout(): Promise<void> {
     await authLogout()
     if (status.value) status.value = { ...status.value, session: 'none', operator: null }
-    reloadWindow('#/login')
+    restart()
+  }
+
+  /** Start the window afresh where a signed-out window stands (once, however many ask). */
+  function restart(): void {
+    if (restarting) return
+    restarting = true
+    reloadWindow(signedOutHash.value)
   }
 
   /** A command was refused because the session is locked or gone (see `onSessionError`). */
@@ -153,6 +194,7 @@ export const useAppStore = defineStore('app', () => {
   function applySettings(s: Settings): void {
     if (!status.value) return
     status.value = { ...status.value, studio_name: s.studio_name, idle_lock_minutes: s.idle_lock_minutes }
+    if (kiosk.value) kiosk.value = { ...kiosk.value, idle_seconds: s.kiosk_idle_seconds }
   }
 
   return {
@@ -172,6 +214,11 @@ export const useAppStore = defineStore('app', () => {
     operatorName,
     roleLabel,
     idleLockMinutes,
+    kiosk,
+    isKiosk,
+    kioskIdleMs,
+    signedOutHash,
+    restart,
     load,
     ready,
     refresh,

@@ -1,18 +1,19 @@
 // The ledger's filters live in a store, so coming back from an item shows the same page of the same
 // search. 工作台 opens the list with a view or status through the query (`/items?view=overdue`,
-// `?status=closed&closed_from=…&closed_to=…`), see `applyRouteQuery`.
+// `?view=unrouted` for 待分派, `?status=closed&closed_from=…&closed_to=…`), see `applyRouteQuery`.
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { LocationQuery } from 'vue-router'
-import type { ItemCategory, ItemQuery, ItemSort, ItemSource, ItemStatus, ItemView } from '@/api'
+import type { ItemCategory, ItemQuery, ItemSort, ItemSource, ItemStatus } from '@/api'
 import { ITEM_CATEGORIES, ITEM_SORT_OPTIONS, ITEM_SOURCES, ITEM_STATUSES, ITEM_VIEW_TABS } from '@/utils/itemLabels'
+import type { ItemTab } from '@/utils/itemLabels'
 
 export const ITEM_PAGE_SIZES = [10, 20, 50, 100]
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const one = (v: LocationQuery[string]) => (Array.isArray(v) ? v[0] : v) ?? undefined
 
 export const useItemFilters = defineStore('itemFilters', () => {
-  const view = ref<ItemView | 'all'>('all')
+  const view = ref<ItemTab>('all')
   const q = ref('')
   const status = ref<ItemStatus | ''>('')
   const category = ref<ItemCategory | ''>('')
@@ -38,7 +39,8 @@ export const useItemFilters = defineStore('itemFilters', () => {
       delegate_id: delegateId.value || null,
       delegation_id: delegationId.value || null,
       unit: unit.value.trim(),
-      view: view.value === 'all' ? null : view.value,
+      view: view.value === 'all' || view.value === 'unrouted' ? null : view.value,
+      unrouted: view.value === 'unrouted',
       from: period.value?.[0] ?? null,
       to: period.value?.[1] ?? null,
       closed_from: closedPeriod.value?.[0] ?? null,
@@ -94,7 +96,7 @@ export const useItemFilters = defineStore('itemFilters', () => {
     if (!keys.some((k) => one(query[k]) !== undefined)) return false
     reset()
     const v = one(query.view)
-    if (v && ITEM_VIEW_TABS.some((t) => t.value === v)) view.value = v as ItemView | 'all'
+    if (v && ITEM_VIEW_TABS.some((t) => t.value === v)) view.value = v as ItemTab
     const s = one(query.status)
     if (s && (ITEM_STATUSES as string[]).includes(s)) status.value = s as ItemStatus
     const c = one(query.category)

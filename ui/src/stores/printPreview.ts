@@ -1,5 +1,6 @@
-// The one print preview of the app: any page opens it with a print job and a suggested file name.
-// The dialog itself (and pdf.js with it) is loaded the first time it opens.
+// The one print preview of the app: any page opens it with a print job (record cards) or a month's
+// wall poster (接待安排), and a suggested file name. The dialog itself (and pdf.js with it) is loaded
+// the first time it opens.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { PrintJob } from '@/api'
@@ -9,6 +10,10 @@ export const usePrintPreview = defineStore('printPreview', () => {
   /** True from the first open on: the host then mounts the (lazily loaded) dialog. */
   const used = ref(false)
   const job = shallowRef<PrintJob | null>(null)
+  /** The month (`YYYY-MM`) whose wall poster is shown, instead of a print job. */
+  const poster = ref<string | null>(null)
+  /** Bumped when a poster was saved or handed to the PDF viewer (its month's mark was cleared). */
+  const posterPrinted = ref(0)
   /** Suggested name for 另存为 PDF. */
   const fileName = ref('')
   /** The dialog's title: what is being printed. */
@@ -20,6 +25,18 @@ export const usePrintPreview = defineStore('printPreview', () => {
 
   function open(next: PrintJob, name: string, heading: string) {
     job.value = next
+    poster.value = null
+    show(name, heading)
+  }
+
+  /** The wall poster of `month` (`YYYY-MM`). */
+  function openPoster(month: string, name: string, heading: string) {
+    job.value = null
+    poster.value = month
+    show(name, heading)
+  }
+
+  function show(name: string, heading: string) {
     fileName.value = name
     title.value = heading
     used.value = true
@@ -32,5 +49,5 @@ export const usePrintPreview = defineStore('printPreview', () => {
     visible.value = false
   }
 
-  return { visible, used, job, fileName, title, seq, openedOn, open, close }
+  return { visible, used, job, poster, posterPrinted, fileName, title, seq, openedOn, open, openPoster, close }
 })

@@ -47,9 +47,16 @@ export const DEFAULT_ITEM_DEADLINES = RULES.items.default_deadlines
 
 const DEADLINE_LABELS: Record<ItemDeadlineState, string> = labelMap(RULES.items.deadline_states)
 
+/**
+ * A tab of the list: a 督办 view, 全部, or 待分派 (messages from the kiosk and the online studio that
+ * have no delegate yet: the list's `unrouted` filter rather than a view).
+ */
+export type ItemTab = ItemView | 'all' | 'unrouted'
+
 /** The 督办 views as tabs on the list, `null` = 全部. */
-export const ITEM_VIEW_TABS: { value: ItemView | 'all'; label: string; count: keyof import('@/api').ItemCounts | null }[] = [
+export const ITEM_VIEW_TABS: { value: ItemTab; label: string; count: keyof import('@/api').ItemCounts | null }[] = [
   { value: 'all', label: '全部', count: null },
+  { value: 'unrouted', label: '待分派', count: 'unrouted' },
   { value: 'open', label: '在办', count: 'open' },
   { value: 'due_soon', label: '即将到期', count: 'due_soon' },
   { value: 'overdue', label: '已逾期', count: 'overdue' },

@@ -57,6 +57,9 @@ export const ENTITY_LABELS: Record<string, string> = {
   calendar: '工作日历',
   item: '事项',
   account: '账号',
+  duty_slot: '接待时段',
+  schedule_month: '接待安排',
+  appointment: '约见',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -87,6 +90,15 @@ export const ACTION_LABELS: Record<string, string> = {
   escalate: '上报',
   note: '备注',
   link_card: '关联记录卡到',
+  route: '分派',
+  // 接待安排 and 约见
+  swap: '调换',
+  copy_forward: '沿用',
+  publish: '发布',
+  poster_printed: '打印海报',
+  confirm: '确认',
+  complete: '完成',
+  cancel: '取消',
   // accounts (账号管理)
   lock: '锁定',
   unlock: '解锁',
@@ -109,6 +121,12 @@ const CHANGE_TITLES: Record<string, string> = {
   'settings:item_deadlines': '修改办理时限',
   'account:password_reset': '重置账号密码',
   'account:password_change': '修改本人密码',
+  'duty_slot:swap': '调换值班',
+  'duty_slot:copy_forward': '复制上月接待时段',
+  'schedule_month:publish': '发布接待安排',
+  'schedule_month:poster_printed': '打印接待安排海报',
+  'schedule_month:poster_changed': '接待安排有变动（海报待更新）',
+  'appointment:create': '登记约见',
 }
 
 /** Field names as the backend sends them (in records and validation errors) → form labels. */
@@ -140,6 +158,10 @@ export const FIELD_LABELS: Record<string, string> = {
   hotline: '专线电话',
   idle_lock_minutes: '自动锁定（分钟）',
   audit_retention_months: '审计日志保留期限（月）',
+  opening_hours: '开放时间',
+  studio_intro: '工作室简介',
+  kiosk_idle_seconds: '自助终端空闲返回（秒）',
+  kiosk_on_start: '开机进入自助终端',
   // account
   login: '登录名',
   role: '角色',
@@ -176,6 +198,17 @@ export const FIELD_LABELS: Record<string, string> = {
   // calendar override
   date: '日期',
   kind: '安排',
+  // 接待安排 (a slot) and 约见
+  start: '开始时间',
+  end: '结束时间',
+  place: '地点',
+  place_note: '地点说明',
+  delegate_ids: '值班党代表',
+  non_working_day: '休息日安排',
+  topic: '约见事由',
+  direction: '约见方式',
+  cancel_reason: '取消原因',
+  person_consent: '使用同意',
 }
 
 export const entityLabel = (entity: string) => ENTITY_LABELS[entity] ?? entity

@@ -45,6 +45,8 @@ export function erasureLines(r: ErasureReport): { key: keyof ErasureReport; labe
   const rows: [keyof ErasureReport, string, number][] = [
     ['cards', '此人的记录卡', r.cards],
     ['items', '此人反映的事项', r.items],
+    ['appointments', '此人的约见', r.appointments],
+    ['query_codes', '查询码', r.query_codes],
     ['mentions', '提到此人的其他记录卡和事项', r.mentions],
     ['card_amendments', '记录卡更正记录', r.card_amendments],
     ['item_events', '办理过程记录', r.item_events],

@@ -23,11 +23,13 @@ vi.mock('@/api', async (importOriginal) => {
 const card = Object.values(cards.cards).find((c) => Object.values(items.details).some((d) => d.item.person_name === c.person_name))!
 const NAME = card.person_name
 const item = Object.values(items.details).find((d) => d.item.person_name === NAME)!.item
-const records: PersonRecords = { cards: [card], items: [item] }
+const records: PersonRecords = { cards: [card], items: [item], appointments: [] }
 
 const report: ErasureReport = {
   cards: 1,
   items: 1,
+  appointments: 0,
+  query_codes: 0,
   mentions: 2,
   card_amendments: 0,
   item_events: 5,
@@ -159,7 +161,7 @@ describe('the 个人信息 page', () => {
   })
 
   it('says what to try when nobody is found, and shows the backend’s field message', async () => {
-    vi.mocked(api.personFind).mockResolvedValueOnce({ cards: [], items: [] })
+    vi.mocked(api.personFind).mockResolvedValueOnce({ cards: [], items: [], appointments: [] })
     await mountPage()
     await searchFor('无此人', '13800138000')
     expect(q('[data-test=pd-none]')?.textContent).toContain('没有找到“无此人（手机号 13800138000）”')

@@ -21,7 +21,8 @@ pub(crate) mod validate;
 
 pub use codes::{format_code, issue, normalize_code, phone_last4, CODE_ALPHABET, CODE_LEN};
 pub use service::{
-    delegate_profiles, kiosk_info, query_progress, request_appointment, submit_message,
+    delegate_profiles, kiosk_info, query_progress, request_appointment, request_days,
+    submit_message,
 };
 pub use validate::{
     title_from_text, MESSAGE_NAME_MAX, MESSAGE_TEXT_MAX, REQUEST_DAYS_AHEAD, REQUEST_TOPIC_MAX,

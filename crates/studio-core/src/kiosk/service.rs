@@ -191,6 +191,22 @@ pub fn request_appointment(
     })
 }
 
+/// 约见党代表: the days a visitor may ask for, `YYYY-MM-DD` in order: the working days (the official
+/// calendar with the studio's corrections) from today through [`super::REQUEST_DAYS_AHEAD`] days
+/// ahead, as [`request_appointment`] accepts them. Needs `UseKiosk`.
+pub fn request_days(store: &Store, ctx: &Ctx) -> Result<Vec<String>> {
+    ctx.require(Permission::UseKiosk)?;
+    let cal = crate::calendar::load(store)?;
+    let last = ctx.today + Duration::days(i64::from(super::REQUEST_DAYS_AHEAD));
+    Ok(ctx
+        .today
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .filter(|d| cal.is_workday(*d))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect())
+}
+
 /// The appointment form's field errors under the request form's names (the clash with a duty
 /// slot is the half-day's problem).
 fn as_request_fields(e: Error) -> Error {

@@ -6,8 +6,13 @@
 
 pub mod cards;
 mod poster;
+mod slip;
 
 pub use poster::{poster_model, render_poster};
+pub use slip::{
+    render_slip, slip_for_appointment, slip_for_message, slip_model, SlipRequest,
+    APPOINTMENT_HEADING, APPOINTMENT_NOTE, MESSAGE_HEADING, QUERY_INSTRUCTIONS,
+};
 
 use serde::{Deserialize, Serialize};
 use studio_print::PrintError;

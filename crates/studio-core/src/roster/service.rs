@@ -446,10 +446,42 @@ pub fn photo_path(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Result
 
 /// The photo's bytes (JPEG), or its thumbnail's; `None` when the delegate has no photo.
 pub fn photo_bytes(store: &Store, ctx: &Ctx, id: &str, thumbnail: bool) -> Result<Option<Vec<u8>>> {
+    // Someone who may not read the studio's records (a visitor at the kiosk) sees a photo only as
+    // the public may: with the delegate's consent.
+    if !ctx.actor.may(Permission::ReadRecords) {
+        return public_photo_bytes(store, ctx, id, thumbnail);
+    }
     match photo_path(store, ctx, id, thumbnail)? {
         Some(p) if p.is_file() => Ok(Some(std::fs::read(p)?)),
         _ => Ok(None),
     }
+}
+
+/// The photo (or its thumbnail) as the public may see it (代表风采, 今日接待 at the kiosk, later the
+/// online studio): only of a delegate [`public_profile`](super::public_profile) shows, and only when
+/// they allowed their photo; `None` otherwise, and for an unknown id (a visitor learns nothing from
+/// the difference). Needs `ReadRoster`.
+pub fn public_photo_bytes(
+    store: &Store,
+    ctx: &Ctx,
+    id: &str,
+    thumbnail: bool,
+) -> Result<Option<Vec<u8>>> {
+    ctx.require(Permission::ReadRoster)?;
+    let photo = db::get_delegate(&*store.reader()?, id)?
+        .as_ref()
+        .and_then(super::public_profile)
+        .and_then(|p| p.photo);
+    let Some(name) = photo else {
+        return Ok(None);
+    };
+    let file = if thumbnail { thumb_name(&name) } else { name };
+    let path = photos_dir(store.files_dir()).join(file);
+    Ok(if path.is_file() {
+        Some(std::fs::read(path)?)
+    } else {
+        None
+    })
 }
 
 /// Who changed this delegate, when, and what (phones masked). A delegation head asks only of their

@@ -11,11 +11,14 @@ mod fit;
 mod grid;
 mod long_text;
 mod poster;
+mod slip;
 
 pub(crate) use card::layout_card;
 pub use card::{NOTES, TITLE};
 pub(crate) use poster::{layout_poster, POSTER_TITLE};
 pub use poster::{PosterLayout, POSTER_HEADERS};
+pub use slip::SlipLayout;
+pub(crate) use slip::{layout_slip, SLIP_TITLE};
 
 use crate::model::Channel;
 
@@ -45,6 +48,12 @@ impl PageSize {
     pub const A4_LANDSCAPE: PageSize = PageSize {
         w: PAGE_H,
         h: PAGE_W,
+    };
+    /// The query-code slip: A6 portrait, 105 × 148 mm (297.6 × 419.5 pt), a sheet office
+    /// printers take (or print at a corner of A4, to cut).
+    pub const A6_PORTRAIT: PageSize = PageSize {
+        w: mm(105.0),
+        h: mm(148.0),
     };
 
     pub fn w_mm(&self) -> f32 {
