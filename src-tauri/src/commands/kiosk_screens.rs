@@ -4,9 +4,6 @@
 //! core's (published months only, consenting delegates only, nothing of any record but their own
 //! progress). "Today" is the core's (`ctx.today`, Asia/Shanghai), not the page's clock.
 
-use std::path::PathBuf;
-
-use base64::Engine;
 use studio_core::appointments::AppointmentSource;
 use studio_core::files::write_atomic;
 use studio_core::items::ItemSource;
@@ -15,10 +12,9 @@ use studio_core::kiosk::{
     Receipt,
 };
 use studio_core::printing::{self, PrintOutcome, SlipRequest};
+use studio_core::roster;
 use studio_core::schedule::{self, MonthPlan, PlanDay, ScheduleMonth, Slot};
-use studio_core::{roster, Error};
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use crate::error::CmdResult;
 use crate::state::AppState;
@@ -76,12 +72,7 @@ pub async fn kiosk_delegate_photo(
     state
         .run_kiosk(move |s, ctx| {
             let bytes = roster::public_photo_bytes(s, ctx, &id, thumbnail)?;
-            Ok(bytes.map(|b| {
-                format!(
-                    "data:image/jpeg;base64,{}",
-                    base64::engine::general_purpose::STANDARD.encode(b)
-                )
-            }))
+            Ok(bytes.map(super::roster::photo_data_url))
         })
         .await
 }
@@ -136,9 +127,7 @@ pub async fn kiosk_print_slip(
     state: State<'_, AppState>,
     request: SlipRequest,
 ) -> CmdResult<PrintOutcome> {
-    let path: PathBuf = state
-        .print_dir
-        .join(format!("回执-{}.pdf", studio_core::ids::new_id()));
+    let path = super::print::print_file(&state, "回执");
     let written = path.clone();
     let out = state
         .run_kiosk(move |s, ctx| {
@@ -147,8 +136,6 @@ pub async fn kiosk_print_slip(
             Ok(super::print::outcome(&r, false, Some(&written)))
         })
         .await?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| Error::Invalid(format!("无法打开 PDF 阅读器：{e}")))?;
+    super::print::open_in_viewer(&app, &path)?;
     Ok(out)
 }

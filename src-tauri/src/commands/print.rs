@@ -88,6 +88,21 @@ pub async fn print_save(
     .await
 }
 
+/// A new file name in the app's private print folder (emptied at every start): `<what>-<id>.pdf`.
+pub(crate) fn print_file(state: &AppState, what: &str) -> PathBuf {
+    state
+        .print_dir
+        .join(format!("{what}-{}.pdf", studio_core::ids::new_id()))
+}
+
+/// Hand a written PDF to the system's viewer; people print from there with the dialog they know.
+pub(crate) fn open_in_viewer(app: &AppHandle, path: &Path) -> CmdResult<()> {
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| Error::Invalid(format!("无法打开 PDF 阅读器：{e}")))?;
+    Ok(())
+}
+
 /// 打印: the PDF goes to the app's private print folder (emptied at every start), and the system's
 /// PDF viewer opens it; people print from there with the printer dialog they know.
 #[tauri::command]
@@ -98,18 +113,14 @@ pub async fn print_open(
     job_id: String,
     on_progress: Channel<Progress>,
 ) -> CmdResult<PrintOutcome> {
-    let path: PathBuf = state
-        .print_dir
-        .join(format!("记录卡-{}.pdf", studio_core::ids::new_id()));
+    let path = print_file(&state, "记录卡");
     let written = path.clone();
     let out = render_then(&state, job, &job_id, on_progress, move |r| {
         write_atomic(&written, &r.pdf)?;
         Ok(outcome(&r, false, Some(&written)))
     })
     .await?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| Error::Invalid(format!("无法打开 PDF 阅读器：{e}")))?;
+    open_in_viewer(&app, &path)?;
     Ok(out)
 }
 

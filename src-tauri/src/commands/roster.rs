@@ -147,6 +147,15 @@ pub async fn delegate_set_photo(
         .await
 }
 
+/// A stored photo (always JPEG) as a `data:` URL, so the page can show it without file-system
+/// access: the staff's and the kiosk's photo commands both answer this way.
+pub(crate) fn photo_data_url(jpeg: Vec<u8>) -> String {
+    format!(
+        "data:image/jpeg;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(jpeg)
+    )
+}
+
 /// The photo as a `data:` URL, so the page can show it without file-system access.
 #[tauri::command]
 pub async fn delegate_photo(
@@ -157,12 +166,7 @@ pub async fn delegate_photo(
     state
         .run(move |s, ctx| {
             let bytes = roster::photo_bytes(s, ctx, &id, thumbnail)?;
-            Ok(bytes.map(|b| {
-                format!(
-                    "data:image/jpeg;base64,{}",
-                    base64::engine::general_purpose::STANDARD.encode(b)
-                )
-            }))
+            Ok(bytes.map(photo_data_url))
         })
         .await
 }

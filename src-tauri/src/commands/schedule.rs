@@ -4,8 +4,6 @@
 //! handed to the system viewer, the month's 「海报待更新」 mark is cleared
 //! (`schedule::mark_poster_printed`).
 
-use std::path::PathBuf;
-
 use studio_core::audit::ChangeRecord;
 use studio_core::files::write_atomic;
 use studio_core::printing::{self, PrintOutcome};
@@ -13,9 +11,8 @@ use studio_core::schedule::{
     self, CopyInput, CopyReport, MonthPlan, MonthSummary, PlanDay, ScheduleMonth, Slot, SlotInput,
     SwapInput, SwapOutcome,
 };
-use studio_core::{Error, Permission};
+use studio_core::Permission;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 
 use super::print::outcome;
 use crate::error::CmdResult;
@@ -221,9 +218,7 @@ pub async fn schedule_poster_open(
     month: String,
 ) -> CmdResult<PrintOutcome> {
     state.ctx()?.require(Permission::EditSchedule)?;
-    let path: PathBuf = state
-        .print_dir
-        .join(format!("接待安排-{}.pdf", studio_core::ids::new_id()));
+    let path = super::print::print_file(&state, "接待安排");
     let written = path.clone();
     let out = state
         .run(move |s, ctx| {
@@ -233,8 +228,6 @@ pub async fn schedule_poster_open(
             Ok(outcome(&r, false, Some(&written)))
         })
         .await?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| Error::Invalid(format!("无法打开 PDF 阅读器：{e}")))?;
+    super::print::open_in_viewer(&app, &path)?;
     Ok(out)
 }
