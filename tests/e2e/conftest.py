@@ -171,9 +171,42 @@ def save_dir(workdir):
     return d
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failed test at teardown."""
+    outcome = yield
+    rep = outcome.get_result()
+    setattr(item, f"rep_{rep.when}", rep)
+
+
+def _dump_window(name: str, driver) -> None:
+    """On a failure: a screenshot in tests/artifacts and what the window says, in the test's output
+    (CI keeps only the output: this is what tells a hung job from a dialog that never opened)."""
+    try:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        shot = ARTIFACTS / f"failed-{name}.png"
+        driver.save_screenshot(str(shot))
+        state = driver.execute_script(
+            """
+            const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+            const tests = [...document.querySelectorAll('[data-test]')].filter(shown)
+              .map((el) => el.getAttribute('data-test'));
+            return { hash: location.hash, text: document.body.innerText.slice(0, 1500),
+                     tests: [...new Set(tests)].slice(0, 80) };
+            """
+        )
+        print(f"\n--- window at failure ({shot.name}) ---")
+        print(f"route: {state['hash']}")
+        print(f"shown data-test: {' '.join(state['tests'])}")
+        print(f"text: {state['text']}")
+    except Exception as e:  # the window may be gone: the failure itself says more
+        print(f"\n--- window at failure: not readable ({e}) ---")
+
+
 @pytest.fixture
-def app_factory(workdir, save_dir):
-    """Open (and reopen) the app on one database in `workdir`, saving files to `save_dir`."""
+def app_factory(request, workdir, save_dir):
+    """Open (and reopen) the app on one database in `workdir`, saving files to `save_dir`. When the
+    test fails, each window still open is photographed and its text printed before it closes."""
     sessions = []
 
     def open_app(
@@ -191,6 +224,11 @@ def app_factory(workdir, save_dir):
         return s, d
 
     yield open_app
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed:
+        for i, s in enumerate(sessions):
+            if s.driver is not None:
+                _dump_window(f"{request.node.name}-{i}", s.driver)
     for s in sessions:
         s.stop()
 

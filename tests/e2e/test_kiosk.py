@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import _apps_on
-from ui import ADMIN_LOGIN, ADMIN_PASSWORD, click, invoke, type_into, visible, wait_for
+from ui import ADMIN_LOGIN, ADMIN_PASSWORD, click, invoke, menu_pick, type_into, visible, wait_for
 
 TITLE = "党代表工作室"
 
@@ -96,8 +96,8 @@ def long_press_login(d, login=ADMIN_LOGIN, password=ADMIN_PASSWORD):
 
 
 def logout(d):
-    click(d, "[data-test=header-user] button")
-    click(d, "[data-test=header-logout]")
+    """退出登录 from the header's menu, and yes to its question."""
+    menu_pick(d, "[data-test=header-user] button", "[data-test=header-logout]")
     click(d, ".logout-confirm .el-button--primary")
 
 

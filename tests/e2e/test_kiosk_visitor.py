@@ -23,7 +23,7 @@ from selenium.webdriver.common.keys import Keys
 
 from test_cards import no_loading
 from test_items import act, status_is
-from test_kiosk import at_kiosk_home, displayed, long_press_login, openbox  # noqa: F401 (fixture)
+from test_kiosk import at_kiosk_home, displayed, logout, long_press_login, openbox  # noqa: F401 (fixture)
 from ui import click, invoke, page_text, visible, wait_for
 
 ANSWER = "后勤管理处已安排南区食堂晚间增开两个窗口，供应至晚上八点半。"
@@ -60,19 +60,6 @@ def open_screen(d, key):
 def home(d):
     click(d, "[data-test=kiosk-home-button]")
     at_kiosk_home(d)
-
-
-def logout(d, artifacts):
-    """退出登录 from the header's menu (asked again when the menu closed before the click landed)."""
-    for attempt in range(3):
-        click(d, "[data-test=header-user] button")
-        click(d, "[data-test=header-logout]")
-        try:
-            wait_for(lambda: displayed(d, ".logout-confirm .el-button--primary"), timeout=5, what="退出登录's question")
-            break
-        except AssertionError:
-            d.save_screenshot(str(artifacts / f"kiosk-visitor-logout-retry-{attempt}.png"))
-    click(d, ".logout-confirm .el-button--primary")
 
 
 def no_overflow(d, what):
@@ -226,7 +213,7 @@ def test_kiosk_visitor_message_answered_and_every_screen(app_factory, cli, workd
     settings["hotline"] = "0536-8785000"
     status, saved = invoke(d, "settings_save", {"input": settings})
     assert status == "ok", saved
-    logout(d, artifacts)
+    logout(d)
     at_kiosk_home(d, timeout=30)
 
     # ---- 查询进度: the answer; a wrong digit gets the one message ----

@@ -12,7 +12,7 @@ import time
 from selenium.webdriver.common.by import By
 
 from test_cards import no_loading
-from ui import DEMO_TIMEOUT, click, invoke, page_text, type_into, visible, wait_for, wait_saved, wait_text
+from ui import DEMO_TIMEOUT, click, invoke, menu_pick, page_text, type_into, visible, wait_for, wait_saved, wait_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # A batch PDF of every demo card in the debug build, on a busy 2-core machine.
@@ -43,8 +43,7 @@ def displayed(d, selector):
 
 
 def print_all_cards(d):
-    click(d, "[data-test=cards-print]")
-    click(d, "[data-test=cards-print-all]")
+    menu_pick(d, "[data-test=cards-print]", "[data-test=cards-print-all]")
 
 
 def test_batch_pdf_of_all_cards_saved(app_factory, cli, workdir, save_dir, artifacts):

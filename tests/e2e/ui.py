@@ -56,6 +56,40 @@ def click(driver, selector):
     wait_for(go, what=f"click {selector}")
 
 
+def _rect(el):
+    r = el.rect
+    return (round(r["x"]), round(r["y"]), round(r["width"]), round(r["height"]))
+
+
+def menu_pick(driver, trigger, item, attempts=4):
+    """Open an el-dropdown by clicking `trigger`, then click its entry `item`. The menu zooms in:
+    a click while it still grows lands on the entry above (a disabled one, or the divider) and is
+    lost, so wait until the entry stops moving, and click again when the menu is still open (an
+    entry's click closes it)."""
+    for _ in range(attempts):
+        if not any(e.is_displayed() for e in driver.find_elements(By.CSS_SELECTOR, item)):
+            click(driver, trigger)
+        el = visible(driver, item)
+        last = None
+        for _ in range(30):
+            now = _rect(el)
+            if now == last:
+                break
+            last = now
+            time.sleep(0.05)
+        try:
+            el.click()
+        except (ElementClickInterceptedException, ElementNotInteractableException, StaleElementReferenceException):
+            continue
+        try:
+            wait_for(lambda: not any(e.is_displayed() for e in driver.find_elements(By.CSS_SELECTOR, item)),
+                     timeout=3, what=f"the menu to close after {item}")
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"menu entry {item} never took the click")
+
+
 def type_into(driver, test_id, text, clear=True):
     el = visible(driver, f"[data-test={test_id}] input, [data-test={test_id}] textarea, input[data-test={test_id}]")
     if clear:
