@@ -166,6 +166,16 @@ pub fn typescript() -> String {
         crate::rules::SearchRules,
         crate::rules::ErrorCodeRule,
         crate::rules::Rules,
+        crate::reports::Period,
+        crate::reports::ChannelCounts,
+        crate::reports::CategoryCounts,
+        crate::reports::SummaryFigures,
+        crate::reports::SummaryRow,
+        crate::reports::DelegationSubtotal,
+        crate::reports::Summary,
+        crate::reports::UnitFigures,
+        crate::reports::UnitRow,
+        crate::reports::UnitsReport,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\

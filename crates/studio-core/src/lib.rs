@@ -31,6 +31,7 @@ pub mod page;
 pub mod paths;
 pub mod personal_data;
 pub mod printing;
+pub mod reports;
 mod progress;
 pub mod roster;
 pub mod rules;

@@ -1497,3 +1497,255 @@ export type ErrorCodeRule = { code: string,
 message: string, };
 
 export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, search: SearchRules, errors: Array<ErrorCodeRule>, };
+
+export type Period = { from?: string | null, to?: string | null, };
+
+export type ChannelCounts = { 
+/**
+ * 党代表工作室
+ */
+studio: number, 
+/**
+ * 网上工作室
+ */
+online: number, 
+/**
+ * 约见
+ */
+appointment: number, 
+/**
+ * 走访慰问
+ */
+home_visit: number, 
+/**
+ * 其他形式
+ */
+other: number, };
+
+export type CategoryCounts = { policy_inquiry: number, implementation: number, party_building: number, public_opinion: number, rights: number, hardship: number, };
+
+export type SummaryFigures = { 
+/**
+ * Cards whose contact date is in the period, drafts included.
+ */
+contacts: number, by_channel: ChannelCounts, 
+/**
+ * People reached: the cards' group sizes added up.
+ */
+people: number, 
+/**
+ * Items received in the period.
+ */
+items: number, by_category: CategoryCounts, 
+/**
+ * Of those, answered (an answer recorded).
+ */
+answered: number, 
+/**
+ * Of those, closed (办结).
+ */
+closed: number, 
+/**
+ * Of the closed, answered by their deadline.
+ */
+closed_on_time: number, 
+/**
+ * `closed_on_time / closed`, 0–1 to four decimals; `null` when none is closed.
+ */
+on_time_rate?: number | null, 
+/**
+ * Working days from receipt to closing, on average over the closed (one decimal); `null`
+ * when none is closed.
+ */
+avg_days_to_close?: number | null, 
+/**
+ * Follow-up satisfaction: 满意, 基本满意, 不满意.
+ */
+satisfied: number, basically_satisfied: number, unsatisfied: number, 
+/**
+ * Cards of the period filed after their deadline.
+ */
+late_cards: number, 
+/**
+ * 走访调研: 0 until the activities issue records them.
+ */
+surveys: number, 
+/**
+ * 提议: 0 until the activities issue records them.
+ */
+proposals: number, };
+
+export type SummaryRow = { 
+/**
+ * The delegate's name.
+ */
+delegate: string, delegate_id: string, 
+/**
+ * Their delegation's name.
+ */
+delegation: string, delegation_id: string, 
+/**
+ * Cards whose contact date is in the period, drafts included.
+ */
+contacts: number, by_channel: ChannelCounts, 
+/**
+ * People reached: the cards' group sizes added up.
+ */
+people: number, 
+/**
+ * Items received in the period.
+ */
+items: number, by_category: CategoryCounts, 
+/**
+ * Of those, answered (an answer recorded).
+ */
+answered: number, 
+/**
+ * Of those, closed (办结).
+ */
+closed: number, 
+/**
+ * Of the closed, answered by their deadline.
+ */
+closed_on_time: number, 
+/**
+ * `closed_on_time / closed`, 0–1 to four decimals; `null` when none is closed.
+ */
+on_time_rate?: number | null, 
+/**
+ * Working days from receipt to closing, on average over the closed (one decimal); `null`
+ * when none is closed.
+ */
+avg_days_to_close?: number | null, 
+/**
+ * Follow-up satisfaction: 满意, 基本满意, 不满意.
+ */
+satisfied: number, basically_satisfied: number, unsatisfied: number, 
+/**
+ * Cards of the period filed after their deadline.
+ */
+late_cards: number, 
+/**
+ * 走访调研: 0 until the activities issue records them.
+ */
+surveys: number, 
+/**
+ * 提议: 0 until the activities issue records them.
+ */
+proposals: number, };
+
+export type DelegationSubtotal = { delegation: string, delegation_id: string, 
+/**
+ * Cards whose contact date is in the period, drafts included.
+ */
+contacts: number, by_channel: ChannelCounts, 
+/**
+ * People reached: the cards' group sizes added up.
+ */
+people: number, 
+/**
+ * Items received in the period.
+ */
+items: number, by_category: CategoryCounts, 
+/**
+ * Of those, answered (an answer recorded).
+ */
+answered: number, 
+/**
+ * Of those, closed (办结).
+ */
+closed: number, 
+/**
+ * Of the closed, answered by their deadline.
+ */
+closed_on_time: number, 
+/**
+ * `closed_on_time / closed`, 0–1 to four decimals; `null` when none is closed.
+ */
+on_time_rate?: number | null, 
+/**
+ * Working days from receipt to closing, on average over the closed (one decimal); `null`
+ * when none is closed.
+ */
+avg_days_to_close?: number | null, 
+/**
+ * Follow-up satisfaction: 满意, 基本满意, 不满意.
+ */
+satisfied: number, basically_satisfied: number, unsatisfied: number, 
+/**
+ * Cards of the period filed after their deadline.
+ */
+late_cards: number, 
+/**
+ * 走访调研: 0 until the activities issue records them.
+ */
+surveys: number, 
+/**
+ * 提议: 0 until the activities issue records them.
+ */
+proposals: number, };
+
+export type Summary = { from: string, to: string, 
+/**
+ * One per delegate, in roster order.
+ */
+rows: Array<SummaryRow>, 
+/**
+ * One per delegation, in roster order.
+ */
+delegations: Array<DelegationSubtotal>, 
+/**
+ * The sum of the delegations.
+ */
+total: SummaryFigures, 
+/**
+ * Items received in the period not yet routed to a delegate (待分派), in no row; 0 for a
+ * head or a delegate.
+ */
+unrouted_items: number, };
+
+export type UnitFigures = { 
+/**
+ * Items referred (交办) in the period.
+ */
+referred: number, 
+/**
+ * Of those, answered by the unit.
+ */
+answered: number, 
+/**
+ * Of the answered, by the unit's deadline.
+ */
+answered_on_time: number, 
+/**
+ * `answered_on_time / answered`, 0–1; `null` when none is answered.
+ */
+on_time_rate?: number | null, 
+/**
+ * Working days from referral to the unit's answer, on average; `null` when none is answered.
+ */
+avg_days?: number | null, satisfied: number, basically_satisfied: number, unsatisfied: number, };
+
+export type UnitRow = { unit: string, 
+/**
+ * Items referred (交办) in the period.
+ */
+referred: number, 
+/**
+ * Of those, answered by the unit.
+ */
+answered: number, 
+/**
+ * Of the answered, by the unit's deadline.
+ */
+answered_on_time: number, 
+/**
+ * `answered_on_time / answered`, 0–1; `null` when none is answered.
+ */
+on_time_rate?: number | null, 
+/**
+ * Working days from referral to the unit's answer, on average; `null` when none is answered.
+ */
+avg_days?: number | null, satisfied: number, basically_satisfied: number, unsatisfied: number, };
+
+export type UnitsReport = { from: string, to: string, rows: Array<UnitRow>, total: UnitFigures, };

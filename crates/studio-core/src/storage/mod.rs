@@ -13,6 +13,7 @@ pub mod items;
 pub mod kiosk;
 pub mod lock;
 pub mod personal_data;
+pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
