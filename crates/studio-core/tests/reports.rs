@@ -442,3 +442,80 @@ fn without_a_period_the_current_year_and_bad_periods_are_refused() {
     let e = fields(Period::new("2000-01-01", "2025-10-31"));
     assert_eq!(e[0].1, "统计期间最长十年");
 }
+
+#[test]
+fn the_workbook_has_the_title_period_merged_headers_and_numbers() {
+    use calamine::{Data, Reader};
+    let w = world();
+    october(&w);
+    let s = reports::summary(&w.store, &officer(), &period()).unwrap();
+    let xlsx = studio_core::export::summary_xlsx(&s).unwrap();
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+    let range = wb.worksheet_range("汇总表").unwrap();
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(0, 0), Data::String("党代表联系党员群众工作情况汇总表".into()));
+    // The period's days are dates, not texts.
+    assert!(matches!(cell(1, 1), Data::DateTime(_)), "{:?}", cell(1, 1));
+    let serial = |x: Data| match x {
+        Data::DateTime(t) => t.as_f64(),
+        other => panic!("not a date: {other:?}"),
+    };
+    let excel_day = |s: &str| (d(s) - d("1899-12-30")).num_days() as f64;
+    assert_eq!(serial(cell(1, 1)), excel_day("2025-10-01"));
+    assert_eq!(serial(cell(1, 3)), excel_day("2025-10-31"));
+    assert_eq!(cell(2, 3), Data::String("联系方式".into()));
+    assert_eq!(cell(3, 3), Data::String("党代表工作室".into()));
+    assert_eq!(cell(3, 6), Data::String("走访慰问".into()));
+    // First line: 王强 (roster order), numbers as numbers.
+    assert_eq!(cell(4, 1), Data::String("王强".into()));
+    assert_eq!(cell(4, 2), Data::Float(2.0));
+    assert_eq!(cell(5, 1), Data::String("张建华".into()));
+    assert_eq!(cell(5, 2), Data::Float(3.0));
+    assert_eq!(cell(5, 8), Data::Float(9.0)); // people
+    assert_eq!(cell(5, 19), Data::Float(0.5)); // on-time rate, shown as 50.0%
+    assert_eq!(cell(5, 20), Data::Float(6.0)); // average working days
+    assert_eq!(cell(6, 1), Data::String("小计".into()));
+    assert_eq!(cell(6, 2), Data::Float(5.0));
+    let last = range.height() as u32 - 1;
+    assert_eq!(cell(last, 0), Data::String("合计".into()));
+    assert_eq!(cell(last, 2), Data::Float(6.0));
+
+    let merged = wb.merge_cells_by_sheet_name("汇总表").unwrap();
+    let spans: Vec<_> = merged.iter().map(|m| (m.start, m.end)).collect();
+    assert!(spans.contains(&((0, 0), (0, 26))), "title across: {spans:?}");
+    assert!(spans.contains(&((2, 3), (2, 7))), "联系方式 over five: {spans:?}");
+    assert!(spans.contains(&((2, 0), (3, 0))), "代表团 over both rows: {spans:?}");
+
+    // The units' sheet likewise.
+    let u = reports::units(&w.store, &officer(), &period()).unwrap();
+    let xlsx = studio_core::export::units_xlsx(&u).unwrap();
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
+    let range = wb.worksheet_range("承办单位").unwrap();
+    let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(cell(0, 0), Data::String("承办单位办理情况统计表".into()));
+    assert_eq!(cell(4, 0), Data::String("后勤管理处".into()));
+    assert_eq!(cell(4, 1), Data::Float(2.0));
+    assert_eq!(cell(4, 4), Data::Float(0.5));
+    assert_eq!(cell(4, 5), Data::Float(4.0));
+    assert_eq!(cell(5, 4), Data::Empty);
+    let merged = wb.merge_cells_by_sheet_name("承办单位").unwrap();
+    assert!(merged.iter().any(|m| (m.start, m.end) == ((2, 2), (2, 5))));
+}
+
+#[test]
+fn the_csv_has_a_bom_group_named_headers_and_the_lines() {
+    let w = world();
+    october(&w);
+    let s = reports::summary(&w.store, &officer(), &period()).unwrap();
+    let csv = String::from_utf8(studio_core::export::summary_csv(&s)).unwrap();
+    assert!(csv.starts_with('\u{FEFF}'));
+    let lines: Vec<_> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+    assert!(lines[0].starts_with("代表团,党代表,联系人次,联系方式-党代表工作室,"), "{}", lines[0]);
+    assert!(lines[0].ends_with(",逾期交卡,走访调研,提议"));
+    // 3 delegates, 2 subtotals, the total, the header, the empty end.
+    assert_eq!(lines.len(), 1 + 3 + 2 + 1 + 1);
+    assert!(lines[2].starts_with("理工代表团,张建华,3,1,1,0,1,0,9,2,2,"), "{}", lines[2]);
+    assert!(lines[2].contains(",50.0%,6.0,"));
+    assert!(lines[3].starts_with("理工代表团,小计,5,"));
+    assert!(lines[6].starts_with("合计,,6,"));
+}
