@@ -519,3 +519,46 @@ fn the_csv_has_a_bom_group_named_headers_and_the_lines() {
     assert!(lines[3].starts_with("理工代表团,小计,5,"));
     assert!(lines[6].starts_with("合计,,6,"));
 }
+
+#[test]
+fn the_pdf_repeats_the_title_and_header_rows_on_every_page() {
+    let w = world();
+    october(&w);
+    let mut s = reports::summary(&w.store, &officer(), &period()).unwrap();
+    // A long sheet: the first delegation's lines forty times over.
+    let first = s.rows[..2].to_vec();
+    for _ in 0..40 {
+        s.rows.splice(0..0, first.iter().cloned());
+    }
+    let table = studio_core::export::summary_table(&s);
+    let model = studio_core::printing::report_model(&table, "2025-11-20");
+    let (layout, missing) = studio_print::CardPrinter::shared()
+        .unwrap()
+        .layout_report(&model)
+        .unwrap();
+    assert!(missing.is_empty(), "{missing:?}");
+    assert!(layout.pages.len() >= 3, "{}", layout.pages.len());
+    assert_eq!(
+        layout.rows_per_page.iter().sum::<usize>(),
+        table.rows.len()
+    );
+    for (i, page) in layout.pages.iter().enumerate() {
+        let text = page.text();
+        assert!(text.starts_with("党代表联系党员群众工作情况汇总表"), "page {i}");
+        assert!(text.contains("统计期间：2025-10-01 至 2025-10-31"), "page {i}");
+        for h in ["代表团", "联系方式", "党代表工作室", "收集意见建议（件）", "按期办结率", "满意度"] {
+            assert!(text.contains(h), "page {i} lacks {h}");
+        }
+        if i > 0 {
+            assert!(text.contains("续表"), "page {i}");
+        }
+    }
+    let last = layout.pages.last().unwrap().text();
+    assert!(last.contains("合计"));
+    let pdf = studio_core::printing::summary_pdf(&s, "2025-11-20").unwrap();
+    assert!(pdf.pdf.starts_with(b"%PDF"));
+    assert_eq!(pdf.page_count, layout.pages.len());
+    if let Ok(path) = std::env::var("REPORT_PDF_OUT") {
+        std::fs::write(path, &pdf.pdf).unwrap();
+    }
+}

@@ -15,6 +15,9 @@ pub enum PrintError {
     /// More rows than one poster should hold.
     #[error("一张接待安排海报最多 {max} 个接待时段，本次请求 {requested} 个")]
     TooManyPosterRows { requested: usize, max: usize },
+    /// A report table whose parts do not agree (columns, groups, cells).
+    #[error("报表无法打印：{0}")]
+    BadReport(String),
     /// A query-code slip without its code: the code is the slip's whole point.
     #[error("回执缺少查询码，无法打印")]
     NoQueryCode,

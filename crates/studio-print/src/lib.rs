@@ -38,6 +38,7 @@ mod model;
 mod pdf;
 mod poster;
 mod printer;
+mod report;
 mod slip;
 mod subset;
 mod wrap;
@@ -48,6 +49,9 @@ pub use layout::{NOTES, POSTER_HEADERS, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
 pub use poster::{Poster, PosterRow, MAX_POSTER_ROWS};
 pub use printer::{CardPrinter, MAX_CARDS, STEPS_PER_CARD};
+pub use report::{
+    Report, ReportColumn, ReportGroup, ReportRow, MAX_REPORT_COLUMNS, MAX_REPORT_ROWS,
+};
 pub use slip::{Slip, MAX_SLIP_LINES};
 pub use wrap::{wrap, Line};
 
@@ -108,4 +112,9 @@ pub fn render_poster(poster: &Poster) -> Result<Rendered, PrintError> {
 /// page shrink to 8 pt, then are cut with "…".
 pub fn render_slip(slip: &Slip) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render_slip(slip)
+}
+
+/// A statistical report table as an A4 landscape PDF, the header rows on every page.
+pub fn render_report(report: &Report) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_report(report)
 }

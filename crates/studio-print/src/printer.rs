@@ -221,3 +221,36 @@ fn filled(card: &Card) -> Option<&crate::CardData> {
         Card::Filled(data) => Some(data),
     }
 }
+
+impl CardPrinter {
+    /// Lays out a report table without producing a PDF.
+    pub fn layout_report(
+        &self,
+        report: &crate::Report,
+    ) -> Result<(crate::layout::ReportLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = crate::layout::layout_report(&self.font, report, &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// A report table as one PDF: A4 landscape, the header rows repeated on every page
+    /// (see [`render_report`](crate::render_report)). `card_count` is 0.
+    pub fn render_report(&self, report: &crate::Report) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_report(report)?;
+        let title = report.title.trim();
+        let pdf = crate::pdf::write_pdf(
+            &self.font,
+            &self.subsetter,
+            if title.is_empty() { "报表" } else { title },
+            PageSize::A4_LANDSCAPE,
+            &layout.pages,
+            &mut |_, _| true,
+        )?;
+        Ok(Rendered {
+            pdf,
+            missing_chars,
+            page_count: layout.pages.len(),
+            card_count: 0,
+        })
+    }
+}

@@ -11,12 +11,15 @@ mod fit;
 mod grid;
 mod long_text;
 mod poster;
+mod report;
 mod slip;
 
 pub(crate) use card::layout_card;
 pub use card::{NOTES, TITLE};
 pub(crate) use poster::{layout_poster, POSTER_TITLE};
 pub use poster::{PosterLayout, POSTER_HEADERS};
+pub(crate) use report::layout_report;
+pub use report::ReportLayout;
 pub use slip::SlipLayout;
 pub(crate) use slip::{layout_slip, SLIP_TITLE};
 
