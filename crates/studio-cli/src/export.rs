@@ -16,11 +16,12 @@ use crate::identity;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）或 appointments（约见）
-    #[arg(value_parser = ["cards", "items", "schedule", "appointments"])]
+    /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
+    /// summary（统计汇总，默认本年）或 units（承办单位，默认本年）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units"])]
     what: String,
-    /// 格式：json、csv 或 xlsx
-    #[arg(long, value_parser = ["json", "csv", "xlsx"])]
+    /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
+    #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
     format: String,
     /// 起始日期（YYYY-MM-DD；记录卡按联系日期，台账按受理日期，接待安排和约见按日期）
     #[arg(long, requires = "to")]
@@ -55,6 +56,9 @@ fn export_schedule(
 }
 
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
+    if a.what == "summary" || a.what == "units" {
+        return crate::reports::run(store, ctx, &a.what, &a.format, a.from, a.to, &a.out);
+    }
     if a.what == "schedule" {
         let format = ExportFormat::parse(&a.format)
             .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;

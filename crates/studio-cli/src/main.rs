@@ -12,6 +12,7 @@ mod demo;
 mod export;
 mod identity;
 mod maintenance;
+mod reports;
 mod schedule;
 mod user;
 
