@@ -101,7 +101,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/reports',
     title: '统计汇总',
     icon: DataAnalysis,
-    available: false,
+    available: true,
     summary: '生成党代表联系党员群众工作情况汇总表，按时间、代表团统计。',
   },
   {

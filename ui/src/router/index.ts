@@ -113,6 +113,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'appointments', title: '约见', permission: 'handle_appointments' },
   },
   {
+    path: '/reports',
+    name: 'reports',
+    component: () => import('@/views/ReportsView.vue'),
+    meta: { nav: 'reports', title: '统计汇总', permission: 'read_records' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),
