@@ -16,6 +16,7 @@ pub mod kiosk_screens;
 pub mod maintenance;
 pub mod personal_data;
 pub mod print;
+pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
@@ -116,6 +117,9 @@ macro_rules! handler {
             schedule::schedule_poster_preview,
             schedule::schedule_poster_save,
             schedule::schedule_poster_open,
+            reports::reports_summary,
+            reports::reports_units,
+            reports::reports_save,
             appointments::appointments_list,
             appointments::appointment_get,
             appointments::appointment_history,
