@@ -28,7 +28,9 @@ fn export_summary_and_units_in_every_format() {
     let db = dir.path().join("s.db");
     assert!(studio(&db, &["demo"]).status.success());
     let today = chrono::Local::now().date_naive();
-    let from = (today - Duration::days(3000)).format("%Y-%m-%d").to_string();
+    let from = (today - Duration::days(3000))
+        .format("%Y-%m-%d")
+        .to_string();
     let to = (today + Duration::days(60)).format("%Y-%m-%d").to_string();
 
     // JSON over the whole demo: the contacts are the cards of the same period.
@@ -36,7 +38,15 @@ fn export_summary_and_units_in_every_format() {
     let o = studio(
         &db,
         &[
-            "export", "summary", "--format", "json", "--from", &from, "--to", &to, "-o",
+            "export",
+            "summary",
+            "--format",
+            "json",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "-o",
             json.to_str().unwrap(),
         ],
     );
@@ -57,7 +67,13 @@ fn export_summary_and_units_in_every_format() {
             .sum();
         assert_eq!(channels, n(&r["contacts"]), "{r}");
         for key in [
-            "people", "items", "closed", "closed_on_time", "satisfied", "late_cards", "surveys",
+            "people",
+            "items",
+            "closed",
+            "closed_on_time",
+            "satisfied",
+            "late_cards",
+            "surveys",
             "proposals",
         ] {
             n(&r[key]);
@@ -80,20 +96,37 @@ fn export_summary_and_units_in_every_format() {
     let o = studio(
         &db,
         &[
-            "export", "cards", "--format", "json", "--from", &from, "--to", &to, "-o",
+            "export",
+            "cards",
+            "--format",
+            "json",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "-o",
             cards.to_str().unwrap(),
         ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let c: serde_json::Value = serde_json::from_slice(&std::fs::read(&cards).unwrap()).unwrap();
-    let card_count = c.as_array().map_or_else(|| c["cards"].as_array().unwrap().len(), Vec::len);
+    let card_count = c
+        .as_array()
+        .map_or_else(|| c["cards"].as_array().unwrap().len(), Vec::len);
     assert!(card_count > 0);
     assert_eq!(n(&total["contacts"]), card_count as u64);
 
     // Without a period: the current year.
     let o = studio(
         &db,
-        &["export", "summary", "--format", "json", "-o", json.to_str().unwrap()],
+        &[
+            "export",
+            "summary",
+            "--format",
+            "json",
+            "-o",
+            json.to_str().unwrap(),
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
@@ -114,18 +147,32 @@ fn export_summary_and_units_in_every_format() {
         let o = studio(
             &db,
             &[
-                "export", what, "--format", format, "--from", &from, "--to", &to, "-o",
+                "export",
+                what,
+                "--format",
+                format,
+                "--from",
+                &from,
+                "--to",
+                &to,
+                "-o",
                 out.to_str().unwrap(),
             ],
         );
         assert!(o.status.success(), "{what} {format}: {}", stderr(&o));
-        assert!(std::fs::read(&out).unwrap().starts_with(magic), "{what} {format}");
+        assert!(
+            std::fs::read(&out).unwrap().starts_with(magic),
+            "{what} {format}"
+        );
     }
     let csv = std::fs::read_to_string(dir.path().join("summary.csv")).unwrap();
     assert!(csv.contains("合计"));
     let units: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("units.json")).unwrap()).unwrap();
-    assert!(!units["rows"].as_array().unwrap().is_empty(), "the demo refers items to units");
+    assert!(
+        !units["rows"].as_array().unwrap().is_empty(),
+        "the demo refers items to units"
+    );
 }
 
 #[test]
@@ -137,24 +184,52 @@ fn a_bad_period_or_format_is_refused_in_chinese() {
     let o = studio(
         &db,
         &[
-            "export", "summary", "--format", "json", "--from", "2026-12-31", "--to", "2026-01-01",
-            "-o", out.to_str().unwrap(),
+            "export",
+            "summary",
+            "--format",
+            "json",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-01-01",
+            "-o",
+            out.to_str().unwrap(),
         ],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("结束日期不能早于开始日期"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("结束日期不能早于开始日期"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!out.exists());
     // PDF is for the reports only.
     let o = studio(
         &db,
-        &["export", "cards", "--format", "pdf", "-o", out.to_str().unwrap()],
+        &[
+            "export",
+            "cards",
+            "--format",
+            "pdf",
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("不支持的格式"), "{}", stderr(&o));
     // --from needs --to.
     let o = studio(
         &db,
-        &["export", "units", "--format", "json", "--from", "2026-01-01", "-o", out.to_str().unwrap()],
+        &[
+            "export",
+            "units",
+            "--format",
+            "json",
+            "--from",
+            "2026-01-01",
+            "-o",
+            out.to_str().unwrap(),
+        ],
     );
     assert_eq!(o.status.code(), Some(2));
 }

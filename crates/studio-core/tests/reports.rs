@@ -225,7 +225,14 @@ fn october(w: &World) {
     close(w, &b, "2025-10-20", "2025-10-21", Satisfaction::Basic);
     // 王强's: referred to 后勤管理处, answered by the unit on time (3 working days) and late (5).
     let c = item(w, Some(&w.wang), "2025-10-20", ItemCategory::Hardship);
-    refer(w, &c, "后勤管理处", "2025-10-20", "2025-10-24", Some("2025-10-23"));
+    refer(
+        w,
+        &c,
+        "后勤管理处",
+        "2025-10-20",
+        "2025-10-24",
+        Some("2025-10-23"),
+    );
     act(
         w,
         &c,
@@ -235,7 +242,14 @@ fn october(w: &World) {
         },
     );
     let e = item(w, Some(&w.wang), "2025-10-21", ItemCategory::Implementation);
-    refer(w, &e, "后勤管理处", "2025-10-21", "2025-10-24", Some("2025-10-28"));
+    refer(
+        w,
+        &e,
+        "后勤管理处",
+        "2025-10-21",
+        "2025-10-24",
+        Some("2025-10-28"),
+    );
     // 李丽华's: referred to 教务处, not answered.
     let f = item(w, Some(&w.li), "2025-10-22", ItemCategory::Rights);
     refer(w, &f, "教务处", "2025-10-22", "2025-11-05", None);
@@ -257,7 +271,10 @@ fn a_delegates_contacts_are_their_cards_in_the_period_first_and_last_day_in() {
     let w = world();
     october(&w);
     let s = reports::summary(&w.store, &officer(), &period()).unwrap();
-    assert_eq!((s.from.as_str(), s.to.as_str()), ("2025-10-01", "2025-10-31"));
+    assert_eq!(
+        (s.from.as_str(), s.to.as_str()),
+        ("2025-10-01", "2025-10-31")
+    );
     let names: Vec<_> = s.rows.iter().map(|r| r.delegate.as_str()).collect();
     // Roster order: the delegations in their order, then pinyin (wang before zhang).
     assert_eq!(names, ["王强", "张建华", "李丽华"]);
@@ -310,10 +327,24 @@ fn channels_subtotals_and_the_total_add_up() {
     october(&w);
     let s = reports::summary(&w.store, &officer(), &period()).unwrap();
     for r in &s.rows {
-        assert_eq!(r.figures.by_channel.sum(), r.figures.contacts, "{}", r.delegate);
-        assert_eq!(r.figures.by_category.sum(), r.figures.items, "{}", r.delegate);
+        assert_eq!(
+            r.figures.by_channel.sum(),
+            r.figures.contacts,
+            "{}",
+            r.delegate
+        );
+        assert_eq!(
+            r.figures.by_category.sum(),
+            r.figures.items,
+            "{}",
+            r.delegate
+        );
     }
-    let names: Vec<_> = s.delegations.iter().map(|g| g.delegation.as_str()).collect();
+    let names: Vec<_> = s
+        .delegations
+        .iter()
+        .map(|g| g.delegation.as_str())
+        .collect();
     assert_eq!(names, ["理工代表团", "人文社科代表团"]);
     for g in &s.delegations {
         let rows: Vec<_> = s
@@ -325,8 +356,14 @@ fn channels_subtotals_and_the_total_add_up() {
             g.figures.contacts,
             rows.iter().map(|r| r.figures.contacts).sum::<u64>()
         );
-        assert_eq!(g.figures.items, rows.iter().map(|r| r.figures.items).sum::<u64>());
-        assert_eq!(g.figures.people, rows.iter().map(|r| r.figures.people).sum::<u64>());
+        assert_eq!(
+            g.figures.items,
+            rows.iter().map(|r| r.figures.items).sum::<u64>()
+        );
+        assert_eq!(
+            g.figures.people,
+            rows.iter().map(|r| r.figures.people).sum::<u64>()
+        );
     }
     let lg = &s.delegations[0].figures;
     assert_eq!((lg.contacts, lg.people, lg.items, lg.closed), (5, 11, 4, 2));
@@ -410,7 +447,12 @@ fn units_count_referrals_answers_on_time_and_working_days() {
     assert_eq!((j.on_time_rate, j.avg_days), (None, None));
     assert_eq!((u.total.referred, u.total.answered), (3, 2));
     // November: none referred.
-    let nov = reports::units(&w.store, &officer(), &Period::new("2025-11-01", "2025-11-30")).unwrap();
+    let nov = reports::units(
+        &w.store,
+        &officer(),
+        &Period::new("2025-11-01", "2025-11-30"),
+    )
+    .unwrap();
     assert!(nov.rows.is_empty());
 }
 
@@ -419,7 +461,10 @@ fn without_a_period_the_current_year_and_bad_periods_are_refused() {
     let w = world();
     october(&w);
     let s = reports::summary(&w.store, &officer(), &Period::default()).unwrap();
-    assert_eq!((s.from.as_str(), s.to.as_str()), ("2025-01-01", "2025-12-31"));
+    assert_eq!(
+        (s.from.as_str(), s.to.as_str()),
+        ("2025-01-01", "2025-12-31")
+    );
     // The year has the two cards outside October too.
     assert_eq!(s.total.contacts, 8);
     let fields = |p: Period| match reports::summary(&w.store, &officer(), &p) {
@@ -430,7 +475,10 @@ fn without_a_period_the_current_year_and_bad_periods_are_refused() {
         other => panic!("expected a validation error, got {other:?}"),
     };
     let e = fields(Period::new("2025-10-31", "2025-10-01"));
-    assert_eq!(e, [("to".to_string(), "结束日期不能早于开始日期".to_string())]);
+    assert_eq!(
+        e,
+        [("to".to_string(), "结束日期不能早于开始日期".to_string())]
+    );
     let e = fields(Period::new("2025/10/01", "2025-10-31"));
     assert_eq!(e[0].0, "from");
     assert!(e[0].1.contains("YYYY-MM-DD"));
@@ -453,7 +501,10 @@ fn the_workbook_has_the_title_period_merged_headers_and_numbers() {
     let mut wb = calamine::Xlsx::new(std::io::Cursor::new(xlsx)).unwrap();
     let range = wb.worksheet_range("汇总表").unwrap();
     let cell = |r: u32, c: u32| range.get_value((r, c)).cloned().unwrap_or(Data::Empty);
-    assert_eq!(cell(0, 0), Data::String("党代表联系党员群众工作情况汇总表".into()));
+    assert_eq!(
+        cell(0, 0),
+        Data::String("党代表联系党员群众工作情况汇总表".into())
+    );
     // The period's days are dates, not texts.
     assert!(matches!(cell(1, 1), Data::DateTime(_)), "{:?}", cell(1, 1));
     let serial = |x: Data| match x {
@@ -482,9 +533,18 @@ fn the_workbook_has_the_title_period_merged_headers_and_numbers() {
 
     let merged = wb.merge_cells_by_sheet_name("汇总表").unwrap();
     let spans: Vec<_> = merged.iter().map(|m| (m.start, m.end)).collect();
-    assert!(spans.contains(&((0, 0), (0, 26))), "title across: {spans:?}");
-    assert!(spans.contains(&((2, 3), (2, 7))), "联系方式 over five: {spans:?}");
-    assert!(spans.contains(&((2, 0), (3, 0))), "代表团 over both rows: {spans:?}");
+    assert!(
+        spans.contains(&((0, 0), (0, 26))),
+        "title across: {spans:?}"
+    );
+    assert!(
+        spans.contains(&((2, 3), (2, 7))),
+        "联系方式 over five: {spans:?}"
+    );
+    assert!(
+        spans.contains(&((2, 0), (3, 0))),
+        "代表团 over both rows: {spans:?}"
+    );
 
     // The units' sheet likewise.
     let u = reports::units(&w.store, &officer(), &period()).unwrap();
@@ -510,11 +570,19 @@ fn the_csv_has_a_bom_group_named_headers_and_the_lines() {
     let csv = String::from_utf8(studio_core::export::summary_csv(&s)).unwrap();
     assert!(csv.starts_with('\u{FEFF}'));
     let lines: Vec<_> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
-    assert!(lines[0].starts_with("代表团,党代表,联系人次,联系方式-党代表工作室,"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("代表团,党代表,联系人次,联系方式-党代表工作室,"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[0].ends_with(",逾期交卡,走访调研,提议"));
     // 3 delegates, 2 subtotals, the total, the header, the empty end.
     assert_eq!(lines.len(), 1 + 3 + 2 + 1 + 1);
-    assert!(lines[2].starts_with("理工代表团,张建华,3,1,1,0,1,0,9,2,2,"), "{}", lines[2]);
+    assert!(
+        lines[2].starts_with("理工代表团,张建华,3,1,1,0,1,0,9,2,2,"),
+        "{}",
+        lines[2]
+    );
     assert!(lines[2].contains(",50.0%,6.0,"));
     assert!(lines[3].starts_with("理工代表团,小计,5,"));
     assert!(lines[6].starts_with("合计,,6,"));
@@ -538,15 +606,25 @@ fn the_pdf_repeats_the_title_and_header_rows_on_every_page() {
         .unwrap();
     assert!(missing.is_empty(), "{missing:?}");
     assert!(layout.pages.len() >= 3, "{}", layout.pages.len());
-    assert_eq!(
-        layout.rows_per_page.iter().sum::<usize>(),
-        table.rows.len()
-    );
+    assert_eq!(layout.rows_per_page.iter().sum::<usize>(), table.rows.len());
     for (i, page) in layout.pages.iter().enumerate() {
         let text = page.text();
-        assert!(text.starts_with("党代表联系党员群众工作情况汇总表"), "page {i}");
-        assert!(text.contains("统计期间：2025-10-01 至 2025-10-31"), "page {i}");
-        for h in ["代表团", "联系方式", "党代表工作室", "收集意见建议（件）", "按期办结率", "满意度"] {
+        assert!(
+            text.starts_with("党代表联系党员群众工作情况汇总表"),
+            "page {i}"
+        );
+        assert!(
+            text.contains("统计期间：2025-10-01 至 2025-10-31"),
+            "page {i}"
+        );
+        for h in [
+            "代表团",
+            "联系方式",
+            "党代表工作室",
+            "收集意见建议（件）",
+            "按期办结率",
+            "满意度",
+        ] {
             assert!(text.contains(h), "page {i} lacks {h}");
         }
         if i > 0 {

@@ -42,7 +42,10 @@ pub fn resolve_period(ctx: &Ctx, p: &Period) -> Result<(NaiveDate, NaiveDate)> {
         }
         let d = parse_date(v);
         if d.is_none() {
-            c.add(field, format!("{label}格式应为 YYYY-MM-DD，例如 2026-01-01"));
+            c.add(
+                field,
+                format!("{label}格式应为 YYYY-MM-DD，例如 2026-01-01"),
+            );
         }
         d
     };

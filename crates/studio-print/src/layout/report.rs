@@ -71,7 +71,12 @@ pub(crate) fn layout_report(
         )));
     }
     let fitter = Fitter { font };
-    let mut line = |s: &str| font.sanitize(s, missing).replace('\n', " ").trim().to_owned();
+    let mut line = |s: &str| {
+        font.sanitize(s, missing)
+            .replace('\n', " ")
+            .trim()
+            .to_owned()
+    };
     let title = line(&report.title);
     let subtitle = line(&report.subtitle);
     let note = line(&report.note);
@@ -147,7 +152,8 @@ pub(crate) fn layout_report(
     let header_h = h1 + h2;
     let per_page = (((TABLE_BOTTOM - TABLE_TOP - header_h) / ROW_H).floor() as usize).max(1);
     let chunks: Vec<std::ops::Range<usize>> = if rows.is_empty() {
-        vec![0..0]
+        // No lines: one page with the header only.
+        vec![std::ops::Range { start: 0, end: 0 }]
     } else {
         (0..rows.len())
             .step_by(per_page)
@@ -299,7 +305,14 @@ pub(crate) fn layout_report(
 }
 
 /// `text` wrapped in `cell` and centred both ways.
-fn centred(fitter: &Fitter<'_>, page: &mut PageLayout, cell: Rect, text: &str, size: f32, bold: bool) {
+fn centred(
+    fitter: &Fitter<'_>,
+    page: &mut PageLayout,
+    cell: Rect,
+    text: &str,
+    size: f32,
+    bold: bool,
+) {
     if text.is_empty() {
         return;
     }
