@@ -334,7 +334,12 @@ export type CardStatus = "draft" | "submitted";
 
 export type DeadlineState = "none" | "on_time" | "due_soon" | "overdue" | "filed_on_time" | "filed_late";
 
-export type Card = { id: string, delegate_id: string, 
+export type Card = { id: string, 
+/**
+ * 编号: the human number, `2026-0001` (the contact date's year when the card was created and a
+ * serial within it); never changes.
+ */
+no: string, delegate_id: string, 
 /**
  * The delegate's delegation when the snapshot was taken.
  */
@@ -428,7 +433,11 @@ refresh_snapshot: boolean, contact_date: string, person_name: string, person_gen
  */
 person_consent?: boolean | null, group_size: number, channel: Channel | null, channel_other: string, opinion: string, handling: string, feedback_on: string | null, };
 
-export type CardListItem = { id: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
+export type CardListItem = { id: string, 
+/**
+ * 编号 (`2026-0001`).
+ */
+no: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
 /**
  * The first characters of the opinion, for the list.
  */
@@ -438,7 +447,8 @@ export type CardSort = "contact_desc" | "contact_asc" | "due_asc" | "updated_des
 
 export type CardQuery = { 
 /**
- * Words to find in the opinion, the handling, the person's or the delegate's name; several
+ * Words to find in the opinion, the handling, the person's or the delegate's name or the
+ * card's number (编号); several
  * words separated by spaces must all occur. Words of 3+ characters use the full-text index.
  */
 q: string, delegate_id: string | null, 

@@ -252,6 +252,7 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
     let now = now_utc();
     let mut card = Card {
         id: new_id(),
+        no: String::new(),
         delegate_id: String::new(),
         delegation_id: String::new(),
         delegate_name: String::new(),
@@ -284,6 +285,8 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
         version: 1,
     };
     apply(tx, ctx, &mut card, v, true, &cal)?;
+    let year = validate::parse_date(&card.contact_date).map_or(tx.today().year(), |d| d.year());
+    card.no = db::next_no(tx, year)?;
     db::upsert_card(tx, &card)?;
     tx.record(
         CARD,
