@@ -1391,7 +1391,7 @@ fn demo_cards_cover_every_channel_and_state_and_export() {
     );
     let id_col = rows[0]
         .iter()
-        .position(|h| h.to_string() == "系统编号")
+        .position(|h| *h == "系统编号")
         .unwrap();
     assert_eq!(rows[1][id_col].to_string(), all[0].id);
     assert_eq!(

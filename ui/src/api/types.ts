@@ -56,7 +56,7 @@ delegate_id: string | null,
  */
 delegation_id: string | null, };
 
-export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments";
+export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments" | "import_records";
 
 export type AccountRow = { id: string, login: string, 
 /**
@@ -1263,6 +1263,46 @@ reason: string,
  * Phones and addresses masked in the file.
  */
 masked: boolean, };
+
+export type ImportKind = "delegates" | "cards";
+
+export type ImportStatus = "new" | "update" | "unchanged" | "duplicate" | "example" | "error";
+
+export type RowError = { column: string, message: string, };
+
+export type ImportRow = { 
+/**
+ * The row's number in the sheet, as Excel shows it (the header is usually row 1).
+ */
+row: number, status: ImportStatus, 
+/**
+ * The status in Chinese: 新增, 更新, 无变化, 重复, 示例行, 有错误.
+ */
+status_label: string, 
+/**
+ * The key fields, under [`ImportPreview::columns`], as parsed.
+ */
+cells: Array<string>, 
+/**
+ * Which stored record or earlier row it matched (更新, 无变化, 重复), or why it is skipped.
+ */
+note: string, errors: Array<RowError>, };
+
+export type ImportPreview = { kind: ImportKind, 
+/**
+ * The key fields' headers shown for each row.
+ */
+columns: Array<string>, rows: Array<ImportRow>, added: number, updated: number, skipped: number, 
+/**
+ * Rows with an error: while there is one, [`commit`] writes nothing.
+ */
+error_rows: number, 
+/**
+ * Columns of the sheet the import does not know (ignored).
+ */
+ignored_columns: Array<string>, };
+
+export type ImportReport = { kind: ImportKind, added: number, updated: number, skipped: number, };
 
 export type Labelled<T> = { value: T, label: string, };
 

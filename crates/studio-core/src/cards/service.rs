@@ -246,6 +246,16 @@ pub(crate) fn create_card_in(tx: &mut Write<'_>, input: &CardInput) -> Result<Ca
 }
 
 fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
+    insert_card(tx, v, None, "create")
+}
+
+/// A new card from checked values: a draft, or submitted on `filed` (checked by the caller).
+fn insert_card(
+    tx: &mut Write<'_>,
+    v: Valid,
+    filed: Option<NaiveDate>,
+    action: &str,
+) -> Result<Card> {
     let ctx = tx.ctx().clone();
     let ctx = &ctx;
     let cal = calendar_in(tx)?;
@@ -287,15 +297,102 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
     apply(tx, ctx, &mut card, v, true, &cal)?;
     let year = validate::parse_date(&card.contact_date).map_or(tx.today().year(), |d| d.year());
     card.no = db::next_no(tx, year)?;
+    if let Some(filed) = filed {
+        card.status = CardStatus::Submitted;
+        card.filed_on = Some(date_text(filed));
+        set_due(&mut card, &cal);
+    }
     db::upsert_card(tx, &card)?;
     tx.record(
         CARD,
         &card.id,
-        "create",
+        action,
         None::<&Value>,
         Some(&audit_value(&card)),
     )?;
     Ok(with_deadline(card, tx.today(), &cal))
+}
+
+/// What submitting asks of a card (件件有答复): a feedback date, the handling, and a filing date
+/// (`filed_on`, default today) not before the feedback. The checked filing date.
+fn filing_checks(
+    c: &mut Checker,
+    feedback: Option<NaiveDate>,
+    handling: &str,
+    filed_on: Option<&str>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
+    let filed = match filed_text {
+        Some(s) => validate::date_field(c, "filed_on", "交回日期", s, today),
+        None => Some(today),
+    };
+    match feedback {
+        None => c.add(
+            "feedback_on",
+            "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
+        ),
+        Some(f) if filed.is_some_and(|d| d < f) => c.add(
+            "filed_on",
+            format!("交回日期不能早于反馈日期（{}）", date_text(f)),
+        ),
+        Some(_) => {}
+    }
+    if handling.trim().is_empty() {
+        c.add(
+            "handling",
+            format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
+        );
+    }
+    filed
+}
+
+/// Check a card typed from paper into an import sheet, as [`create_card`] and, when it was handed
+/// in (`filed_on` given), [`submit_card`] would: every message of both.
+pub(crate) fn check_import_card(
+    input: &CardInput,
+    filed_on: Option<&str>,
+    today: NaiveDate,
+) -> Result<()> {
+    let filed_on = filed_on.map(str::trim).filter(|s| !s.is_empty());
+    let form = validate::card(input, today, false);
+    let Some(filed_on) = filed_on else {
+        return form.map(drop);
+    };
+    let mut c = Checker::new();
+    let feedback = input.feedback_on.as_deref().and_then(validate::parse_date);
+    filing_checks(&mut c, feedback, &input.handling, Some(filed_on), today);
+    match (form, c.finish()) {
+        (Ok(_), Ok(())) => Ok(()),
+        (Err(Error::Validation(mut a)), Err(Error::Validation(b))) => {
+            for e in b {
+                if !a.iter().any(|x| x.field == e.field) {
+                    a.push(e);
+                }
+            }
+            Err(Error::Validation(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// A card typed from paper, inside the caller's write (the Excel import): created as any card
+/// (numbered, the delegate's snapshot), and, when it was handed in on `filed_on`, already 已提交
+/// with its filing date and whether it was late: one change record (`import`).
+pub(crate) fn import_card_in(
+    tx: &mut Write<'_>,
+    input: &CardInput,
+    filed_on: Option<&str>,
+) -> Result<Card> {
+    tx.ctx().require(Permission::EditCards)?;
+    let today = tx.today();
+    check_import_card(input, filed_on, today)?;
+    let v = validate::card(input, today, false)?;
+    let filed = filed_on
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .and_then(validate::parse_date);
+    insert_card(tx, v, filed, "import")
 }
 
 /// Load the live card `id` inside a write and refuse the write when the card is outside the
@@ -365,29 +462,13 @@ pub fn submit_card(
             )));
         }
         let mut c = Checker::new();
-        let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
-        let filed = match filed_text {
-            Some(s) => validate::date_field(&mut c, "filed_on", "交回日期", s, today),
-            None => Some(today),
-        };
-        let feedback = stored_date(&before.feedback_on);
-        match feedback {
-            None => c.add(
-                "feedback_on",
-                "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
-            ),
-            Some(f) if filed.is_some_and(|d| d < f) => c.add(
-                "filed_on",
-                format!("交回日期不能早于反馈日期（{}）", date_text(f)),
-            ),
-            Some(_) => {}
-        }
-        if before.handling.trim().is_empty() {
-            c.add(
-                "handling",
-                format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
-            );
-        }
+        let filed = filing_checks(
+            &mut c,
+            stored_date(&before.feedback_on),
+            &before.handling,
+            filed_on,
+            today,
+        );
         c.finish()?;
         let cal = calendar_in(tx)?;
         let mut after = before.clone();

@@ -9,6 +9,7 @@ pub mod audit_log;
 pub mod calendar;
 pub mod cards;
 pub mod gate;
+pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod lock;
