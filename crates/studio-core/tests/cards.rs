@@ -1389,10 +1389,7 @@ fn demo_cards_cover_every_channel_and_state_and_export() {
         "{}",
         all[0].no
     );
-    let id_col = rows[0]
-        .iter()
-        .position(|h| *h == "系统编号")
-        .unwrap();
+    let id_col = rows[0].iter().position(|h| *h == "系统编号").unwrap();
     assert_eq!(rows[1][id_col].to_string(), all[0].id);
     assert_eq!(
         rows[1][1].to_string(),
