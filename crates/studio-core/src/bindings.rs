@@ -144,6 +144,7 @@ pub fn typescript() -> String {
         crate::import::ImportRow,
         crate::import::ImportPreview,
         crate::import::ImportReport,
+        crate::import::ImportFile,
         crate::rules::Labelled<()>,
         crate::rules::Bounds,
         crate::rules::ItemStatusRule,

@@ -1304,6 +1304,12 @@ ignored_columns: Array<string>, };
 
 export type ImportReport = { kind: ImportKind, added: number, updated: number, skipped: number, };
 
+export type ImportFile = { 
+/**
+ * The file's name (not its folder).
+ */
+file_name: string, preview: ImportPreview, };
+
 export type Labelled<T> = { value: T, label: string, };
 
 export type Bounds = { min: number, max: number, };

@@ -182,6 +182,14 @@ impl ImportPreview {
     }
 }
 
+/// A file the user picked for import and its preview (the app's 导入 dialog).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportFile {
+    /// The file's name (not its folder).
+    pub file_name: String,
+    pub preview: ImportPreview,
+}
+
 /// What an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportReport {
