@@ -845,3 +845,80 @@ fn files_that_are_not_a_sheet_or_too_big_or_lack_a_column_are_refused() {
         )]
     );
 }
+
+#[test]
+fn a_card_dated_after_its_delegate_left_is_an_error_in_the_preview() {
+    let (s, zjh) = world();
+    let v = roster::get_delegate(&s, &admin(), &zjh).unwrap().version;
+    roster::mark_delegate_left(&s, &admin(), &zjh, v, Some("2025-06-30")).unwrap();
+    let sheet = xlsx(&[
+        CARD_HEADER,
+        &[
+            "张建华",
+            "",
+            "2025-06-30",
+            "钱芳",
+            "",
+            "",
+            "",
+            "约见",
+            "",
+            "希望延长开放时间。",
+            "",
+            "",
+            "",
+        ],
+        &[
+            "张建华",
+            "",
+            "2025-07-01",
+            "孙磊",
+            "",
+            "",
+            "",
+            "约见",
+            "",
+            "希望延长开放时间。",
+            "",
+            "",
+            "",
+        ],
+    ]);
+    let p = import::preview(&s, &liaison(), ImportKind::Cards, &sheet).unwrap();
+    assert_eq!(status_of(&p, 2), ImportStatus::New);
+    assert_eq!(
+        errors_of(&p),
+        vec!["第 3 行 党代表姓名：张建华 已于 2025-06-30 离任，联系日期晚于离任日期"]
+    );
+    assert!(import::commit(&s, &liaison(), ImportKind::Cards, &sheet).is_err());
+    assert!(card_list(&s).is_empty());
+}
+
+#[test]
+fn namesakes_in_one_unit_are_not_guessed() {
+    let (s, zjh) = world();
+    let z = roster::get_delegate(&s, &admin(), &zjh).unwrap();
+    // A second 张建华 of 计算机工程学院 (the roster warns, but allows it).
+    roster::create_delegate(
+        &s,
+        &admin(),
+        &DelegateInput {
+            name: z.name.clone(),
+            gender: Gender::Male,
+            delegation_id: z.delegation_id.clone(),
+            unit: z.unit.clone(),
+            mobile: "13700000000".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let sheet = xlsx(&[
+        ROSTER_HEADER,
+        &["张建华", "", "", "计算机工程学院", "院长", "", "", ""],
+    ]);
+    let p = import::preview(&s, &admin(), ImportKind::Delegates, &sheet).unwrap();
+    assert_eq!(
+        errors_of(&p),
+        vec!["第 2 行 姓名：名册中有 2 位姓名和工作单位都相同的党代表，无法确定更新哪一位，请在名册中处理"]
+    );
+}

@@ -186,12 +186,7 @@ fn apply(
     if snapshot {
         let (s, left_on) = snapshot_in(conn, &v.delegate_id)?;
         ctx.require_reach(&[&s.delegate_id], &[&s.delegation_id])?;
-        if let Some(left) = left_on.filter(|l| date_text(v.contact_date) > *l) {
-            return Err(Error::field(
-                "delegate_id",
-                format!("{} 已于 {left} 离任，联系日期晚于离任日期", s.delegate_name),
-            ));
-        }
+        refuse_after_leaving(&s.delegate_name, left_on, v.contact_date)?;
         card.delegate_id = s.delegate_id;
         card.delegation_id = s.delegation_id;
         card.delegate_name = s.delegate_name;
@@ -216,6 +211,27 @@ fn apply(
     card.feedback_on = v.feedback_on.map(date_text);
     set_due(card, cal);
     Ok(())
+}
+
+/// A contact dated after the delegate left (离任) is refused.
+fn refuse_after_leaving(name: &str, left_on: Option<String>, contact: NaiveDate) -> Result<()> {
+    match left_on.filter(|l| date_text(contact) > *l) {
+        Some(left) => Err(Error::field(
+            "delegate_id",
+            format!("{name} 已于 {left} 离任，联系日期晚于离任日期"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// What a new card of `delegate_id` on `contact` (`YYYY-MM-DD`) would be refused for on its
+/// delegate's account (unknown, or left before that day): the import's preview asks it per row.
+pub(crate) fn check_delegate_on(conn: &Connection, delegate_id: &str, contact: &str) -> Result<()> {
+    let (s, left_on) = snapshot_in(conn, delegate_id)?;
+    match validate::parse_date(contact) {
+        Some(d) => refuse_after_leaving(&s.delegate_name, left_on, d),
+        None => Ok(()),
+    }
 }
 
 /// `due_on` from `feedback_on`, and `filed_late` from `filed_on` against it.

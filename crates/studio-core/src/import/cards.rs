@@ -420,6 +420,11 @@ pub(super) fn plan(conn: &Connection, table: &Table, today: NaiveDate) -> Result
             seen.insert(key, r.number);
         }
 
+        if let Some(k) = delegate {
+            if let Err(e) = cards::check_delegate_on(conn, &k.id, &input.contact_date) {
+                errors.extend(row_errors(&map, e));
+            }
+        }
         if let Err(e) = cards::check_import_card(&input, filed_on.as_deref(), today) {
             for re in row_errors(&map, e) {
                 // An unknown delegate was named above; the card form's 请选择党代表 says less.

@@ -243,6 +243,24 @@ pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
         // Over the stored record (更新) or the template's defaults (新增): the non-empty cells.
         let key = (name.clone(), unit.clone());
         let matches = roster.get(&key).map_or(&[][..], Vec::as_slice);
+        if matches.len() > 1 {
+            // Which one to update is the question; the row's other checks would only add noise.
+            rows.push(ImportRow {
+                status_label: String::new(),
+                row: r.number,
+                status: ImportStatus::Error,
+                cells: vec![name.clone(), String::new(), String::new(), unit.clone()],
+                note: String::new(),
+                errors: vec![err(
+                    "姓名",
+                    format!(
+                        "名册中有 {} 位姓名和工作单位都相同的党代表，无法确定更新哪一位，请在名册中处理",
+                        matches.len()
+                    ),
+                )],
+            });
+            continue;
+        }
         let existing = match matches {
             [id] => roster_db::get_delegate(conn, id)?,
             _ => None,
@@ -277,15 +295,6 @@ pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
         }
         if existing.is_none() && cell("delegation_id").is_empty() {
             errors.push(err("所在代表团", "请填写所在代表团"));
-        }
-        if matches.len() > 1 {
-            errors.push(err(
-                "姓名",
-                format!(
-                    "名册中有 {} 位姓名和工作单位都相同的党代表，无法确定更新哪一位，请在名册中处理",
-                    matches.len()
-                ),
-            ));
         }
         if !name.is_empty() && !unit.is_empty() {
             if let Some(first) = seen.get(&key) {
