@@ -27,6 +27,7 @@ pub fn run() {
             use tauri::Manager;
             let print_dir = startup::private_print_dir(app.handle());
             app.manage(AppState::new(store, lock, print_dir, kiosk));
+            app.manage(commands::import::PendingImport::default());
             kiosk::build_main_window(app.handle(), kiosk)?;
             Ok(())
         })

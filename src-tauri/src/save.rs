@@ -132,6 +132,23 @@ impl SavePaths {
             .and_then(|p| p.into_path().ok()))
     }
 
+    /// Ask for a spreadsheet to import (.xlsx, .xls, .ods; `None`: cancelled). Blocks: call it on
+    /// a worker thread. The e2e build takes `STUDIO_E2E_OPEN_FILE`, else `import.xlsx` in its folder.
+    pub fn choose_open_sheet(&self, app: &AppHandle) -> CmdResult<Option<PathBuf>> {
+        if let Some(dir) = e2e_dir() {
+            return Ok(std::env::var_os("STUDIO_E2E_OPEN_FILE")
+                .map(PathBuf::from)
+                .or_else(|| Some(dir.join("import.xlsx"))));
+        }
+        Ok(app
+            .dialog()
+            .file()
+            .set_title("选择要导入的表格")
+            .add_filter("Excel 或 WPS 表格", &["xlsx", "xls", "ods"])
+            .blocking_pick_file()
+            .and_then(|p| p.into_path().ok()))
+    }
+
     /// The path to write: with `kind`'s extension, and not inside the program's data folder.
     pub fn check(&self, path: &Path, kind: FileKind) -> CmdResult<PathBuf> {
         let path = ensure_extension(path, kind);

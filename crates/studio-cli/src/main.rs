@@ -11,6 +11,7 @@ mod delegates;
 mod demo;
 mod export;
 mod identity;
+mod import;
 mod maintenance;
 mod reports;
 mod schedule;
@@ -49,6 +50,9 @@ enum Command {
     Card(card::Command),
     /// 导出数据（JSON、CSV 或 Excel）
     Export(export::Args),
+    /// 从 Excel 表格导入党代表名册或纸质记录卡；输出导入模板
+    #[command(subcommand)]
+    Import(import::Command),
     /// 接待安排（海报 PDF）
     #[command(subcommand)]
     Schedule(schedule::Command),
@@ -139,6 +143,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Calendar(c) => calendar::run(&store, c),
                 Command::Card(c) => card::run(&store, &ctx, c),
                 Command::Export(a) => export::run(&store, &ctx, a),
+                Command::Import(c) => import::run(&store, &ctx, c),
                 Command::Schedule(c) => schedule::run(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),

@@ -92,6 +92,7 @@ impl Role {
                 ReadSchedule,
                 EditSchedule,
                 HandleAppointments,
+                ImportRecords,
             ],
             Role::Head => &[
                 ReadRoster,
@@ -190,10 +191,13 @@ pub enum Permission {
     /// 约见: record, confirm, complete and cancel appointments (a head: their delegation's
     /// delegates'; a delegate: their own).
     HandleAppointments,
+    /// Excel import (导入) of the roster and of paper cards: staff only. The rows are written with
+    /// the area's own permission too (`EditRoster` for delegates, `EditCards` for cards).
+    ImportRecords,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 18] = [
+    pub const ALL: [Permission; 19] = [
         Permission::ReadRoster,
         Permission::ReadRecords,
         Permission::EditRoster,
@@ -212,6 +216,7 @@ impl Permission {
         Permission::ReadSchedule,
         Permission::EditSchedule,
         Permission::HandleAppointments,
+        Permission::ImportRecords,
     ];
 
     /// What the refusal message names.
@@ -236,6 +241,7 @@ impl Permission {
             ReadSchedule => "查看接待安排",
             EditSchedule => "编排接待安排",
             HandleAppointments => "办理约见",
+            ImportRecords => "批量导入",
         }
     }
 }

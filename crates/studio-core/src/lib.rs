@@ -24,6 +24,7 @@ pub mod export_purpose;
 pub mod field_labels;
 pub mod files;
 pub mod ids;
+pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod maintenance;

@@ -1383,7 +1383,14 @@ fn demo_cards_cover_every_channel_and_state_and_export() {
     assert_eq!(rows.len(), all.len() + 1);
     assert_eq!(rows[0][0].to_string(), "编号");
     assert_eq!(rows[0][1].to_string(), "联系日期");
-    assert_eq!(rows[1][0].to_string(), all[0].id);
+    assert_eq!(rows[1][0].to_string(), all[0].no);
+    assert!(
+        all[0].no.len() == 9 && all[0].no.as_bytes()[4] == b'-',
+        "{}",
+        all[0].no
+    );
+    let id_col = rows[0].iter().position(|h| *h == "系统编号").unwrap();
+    assert_eq!(rows[1][id_col].to_string(), all[0].id);
     assert_eq!(
         rows[1][1].to_string(),
         all[0].contact_date,
@@ -1392,4 +1399,46 @@ fn demo_cards_cover_every_channel_and_state_and_export() {
 
     let same = export::export_cards(&all, export::ExportFormat::Csv).unwrap();
     assert_eq!(same, export::cards_csv(&all));
+}
+
+#[test]
+fn every_card_gets_the_next_number_of_its_contact_year_and_is_found_by_it() {
+    let f = fixture();
+    let s = &f.store;
+    let a = make(s, &f.delegate, "2025-09-29", None);
+    let b = make(s, &f.delegate, "2024-12-30", None);
+    let c = make(s, &f.other_delegate, "2025-01-02", None);
+    let no = |id: &str| cards::get_card(s, &officer(), id).unwrap().no;
+    assert_eq!(no(&a), "2025-0001");
+    assert_eq!(no(&b), "2024-0001");
+    assert_eq!(no(&c), "2025-0002");
+
+    // The number stays when the contact date moves to another year; the next card is not given it.
+    let card = cards::get_card(s, &officer(), &a).unwrap();
+    let mut i = CardInput::from(&card);
+    i.contact_date = "2024-11-02".into();
+    let moved = cards::update_card(s, &officer(), &a, card.version, &i).unwrap();
+    assert_eq!(moved.no, "2025-0001");
+    assert_eq!(no(&make(s, &f.delegate, "2025-10-10", None)), "2025-0003");
+    assert_eq!(no(&make(s, &f.delegate, "2024-10-10", None)), "2024-0002");
+
+    // The list shows it, and finds a card by its whole number or a part of it.
+    let find = |q: &str| -> Vec<String> {
+        let q = CardQuery {
+            q: q.into(),
+            ..Default::default()
+        };
+        cards::list_cards(s, &officer(), &q)
+            .unwrap()
+            .items
+            .into_iter()
+            .map(|c| c.no)
+            .collect()
+    };
+    assert_eq!(find("2025-0002"), vec!["2025-0002"]);
+    assert_eq!(find("2024-0001"), vec!["2024-0001"]);
+    let mut part = find("-000");
+    part.sort();
+    assert_eq!(part.len(), 5, "{part:?}");
+    assert!(find("2023-0001").is_empty());
 }

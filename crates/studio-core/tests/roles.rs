@@ -284,6 +284,9 @@ fn attempt(w: &World, ctx: &Ctx, p: Permission) -> studio_core::Result<()> {
             },
         )
         .map(drop),
+        Permission::ImportRecords => {
+            studio_core::import::template(s, ctx, studio_core::import::ImportKind::Cards).map(drop)
+        }
         Permission::UseKiosk => kiosk::submit_message(
             s,
             ctx,

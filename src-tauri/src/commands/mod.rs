@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
 pub mod debug;
+pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod kiosk_screens;
@@ -95,6 +96,10 @@ macro_rules! handler {
             items::items_export,
             maintenance::db_backup,
             maintenance::db_restore,
+            import::import_pick,
+            import::import_commit,
+            import::import_clear,
+            import::import_template,
             print::print_preview,
             print::print_save,
             print::print_open,

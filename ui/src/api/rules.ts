@@ -676,7 +676,8 @@ export const RULES: Rules = {
           "use_kiosk",
           "read_schedule",
           "edit_schedule",
-          "handle_appointments"
+          "handle_appointments",
+          "import_records"
         ]
       },
       {
@@ -691,7 +692,8 @@ export const RULES: Rules = {
           "export_personal_data",
           "read_schedule",
           "edit_schedule",
-          "handle_appointments"
+          "handle_appointments",
+          "import_records"
         ]
       },
       {
@@ -754,7 +756,8 @@ export const RULES: Rules = {
           "use_kiosk",
           "read_schedule",
           "edit_schedule",
-          "handle_appointments"
+          "handle_appointments",
+          "import_records"
         ]
       }
     ],

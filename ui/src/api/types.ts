@@ -56,7 +56,7 @@ delegate_id: string | null,
  */
 delegation_id: string | null, };
 
-export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments";
+export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments" | "import_records";
 
 export type AccountRow = { id: string, login: string, 
 /**
@@ -334,7 +334,12 @@ export type CardStatus = "draft" | "submitted";
 
 export type DeadlineState = "none" | "on_time" | "due_soon" | "overdue" | "filed_on_time" | "filed_late";
 
-export type Card = { id: string, delegate_id: string, 
+export type Card = { id: string, 
+/**
+ * 编号: the human number, `2026-0001` (the contact date's year when the card was created and a
+ * serial within it); never changes.
+ */
+no: string, delegate_id: string, 
 /**
  * The delegate's delegation when the snapshot was taken.
  */
@@ -428,7 +433,11 @@ refresh_snapshot: boolean, contact_date: string, person_name: string, person_gen
  */
 person_consent?: boolean | null, group_size: number, channel: Channel | null, channel_other: string, opinion: string, handling: string, feedback_on: string | null, };
 
-export type CardListItem = { id: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
+export type CardListItem = { id: string, 
+/**
+ * 编号 (`2026-0001`).
+ */
+no: string, delegate_id: string, delegate_name: string, delegation_id: string, delegation_name: string, contact_date: string, person_name: string, person_phone_masked: string, group_size: number, channel: Channel, channel_other: string, 
 /**
  * The first characters of the opinion, for the list.
  */
@@ -438,7 +447,8 @@ export type CardSort = "contact_desc" | "contact_asc" | "due_asc" | "updated_des
 
 export type CardQuery = { 
 /**
- * Words to find in the opinion, the handling, the person's or the delegate's name; several
+ * Words to find in the opinion, the handling, the person's or the delegate's name or the
+ * card's number (编号); several
  * words separated by spaces must all occur. Words of 3+ characters use the full-text index.
  */
 q: string, delegate_id: string | null, 
@@ -1253,6 +1263,52 @@ reason: string,
  * Phones and addresses masked in the file.
  */
 masked: boolean, };
+
+export type ImportKind = "delegates" | "cards";
+
+export type ImportStatus = "new" | "update" | "unchanged" | "duplicate" | "example" | "error";
+
+export type RowError = { column: string, message: string, };
+
+export type ImportRow = { 
+/**
+ * The row's number in the sheet, as Excel shows it (the header is usually row 1).
+ */
+row: number, status: ImportStatus, 
+/**
+ * The status in Chinese: 新增, 更新, 无变化, 重复, 示例行, 有错误.
+ */
+status_label: string, 
+/**
+ * The key fields, under [`ImportPreview::columns`], as parsed.
+ */
+cells: Array<string>, 
+/**
+ * Which stored record or earlier row it matched (更新, 无变化, 重复), or why it is skipped.
+ */
+note: string, errors: Array<RowError>, };
+
+export type ImportPreview = { kind: ImportKind, 
+/**
+ * The key fields' headers shown for each row.
+ */
+columns: Array<string>, rows: Array<ImportRow>, added: number, updated: number, skipped: number, 
+/**
+ * Rows with an error: while there is one, [`commit`] writes nothing.
+ */
+error_rows: number, 
+/**
+ * Columns of the sheet the import does not know (ignored).
+ */
+ignored_columns: Array<string>, };
+
+export type ImportReport = { kind: ImportKind, added: number, updated: number, skipped: number, };
+
+export type ImportFile = { 
+/**
+ * The file's name (not its folder).
+ */
+file_name: string, preview: ImportPreview, };
 
 export type Labelled<T> = { value: T, label: string, };
 

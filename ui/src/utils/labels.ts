@@ -65,6 +65,7 @@ export const ENTITY_LABELS: Record<string, string> = {
 export const ACTION_LABELS: Record<string, string> = {
   create: '新增',
   update: '修改',
+  import: '导入',
   mark_left: '标记离任',
   reinstate: '恢复在任',
   photo: '更换照片',

@@ -29,6 +29,7 @@ vi.mock('@/api', async (importOriginal) => {
 
 const submitted: Card = {
   id: 'c1',
+  no: '2025-0007',
   delegate_id: 'd1',
   delegation_id: 'g1',
   delegate_name: '王建国',
@@ -195,6 +196,7 @@ describe('CardFormView', () => {
 
     // Values as text, no inputs anywhere on the sheet.
     expect(w.find('[data-test=cf-person-name]').text()).toContain('李晓梅')
+    expect(w.find('[data-test=cf-no]').text()).toBe('编号：2025-0007')
     expect(w.find('[data-test=cf-person-name] input').exists()).toBe(false)
     expect(w.find('.card-sheet input').exists()).toBe(false)
     expect(w.find('.card-sheet textarea').exists()).toBe(false)

@@ -174,6 +174,9 @@ impl CardStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Card {
     pub id: String,
+    /// 编号: the human number, `2026-0001` (the contact date's year when the card was created and a
+    /// serial within it); never changes.
+    pub no: String,
     pub delegate_id: String,
     /// The delegate's delegation when the snapshot was taken.
     pub delegation_id: String,
@@ -321,6 +324,8 @@ impl From<&Card> for CardInput {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CardListItem {
     pub id: String,
+    /// 编号 (`2026-0001`).
+    pub no: String,
     pub delegate_id: String,
     pub delegate_name: String,
     pub delegation_id: String,
@@ -358,7 +363,8 @@ pub enum CardSort {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct CardQuery {
-    /// Words to find in the opinion, the handling, the person's or the delegate's name; several
+    /// Words to find in the opinion, the handling, the person's or the delegate's name or the
+    /// card's number (编号); several
     /// words separated by spaces must all occur. Words of 3+ characters use the full-text index.
     pub q: String,
     pub delegate_id: Option<String>,

@@ -186,12 +186,7 @@ fn apply(
     if snapshot {
         let (s, left_on) = snapshot_in(conn, &v.delegate_id)?;
         ctx.require_reach(&[&s.delegate_id], &[&s.delegation_id])?;
-        if let Some(left) = left_on.filter(|l| date_text(v.contact_date) > *l) {
-            return Err(Error::field(
-                "delegate_id",
-                format!("{} 已于 {left} 离任，联系日期晚于离任日期", s.delegate_name),
-            ));
-        }
+        refuse_after_leaving(&s.delegate_name, left_on, v.contact_date)?;
         card.delegate_id = s.delegate_id;
         card.delegation_id = s.delegation_id;
         card.delegate_name = s.delegate_name;
@@ -216,6 +211,27 @@ fn apply(
     card.feedback_on = v.feedback_on.map(date_text);
     set_due(card, cal);
     Ok(())
+}
+
+/// A contact dated after the delegate left (离任) is refused.
+fn refuse_after_leaving(name: &str, left_on: Option<String>, contact: NaiveDate) -> Result<()> {
+    match left_on.filter(|l| date_text(contact) > *l) {
+        Some(left) => Err(Error::field(
+            "delegate_id",
+            format!("{name} 已于 {left} 离任，联系日期晚于离任日期"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// What a new card of `delegate_id` on `contact` (`YYYY-MM-DD`) would be refused for on its
+/// delegate's account (unknown, or left before that day): the import's preview asks it per row.
+pub(crate) fn check_delegate_on(conn: &Connection, delegate_id: &str, contact: &str) -> Result<()> {
+    let (s, left_on) = snapshot_in(conn, delegate_id)?;
+    match validate::parse_date(contact) {
+        Some(d) => refuse_after_leaving(&s.delegate_name, left_on, d),
+        None => Ok(()),
+    }
 }
 
 /// `due_on` from `feedback_on`, and `filed_late` from `filed_on` against it.
@@ -246,12 +262,23 @@ pub(crate) fn create_card_in(tx: &mut Write<'_>, input: &CardInput) -> Result<Ca
 }
 
 fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
+    insert_card(tx, v, None, "create")
+}
+
+/// A new card from checked values: a draft, or submitted on `filed` (checked by the caller).
+fn insert_card(
+    tx: &mut Write<'_>,
+    v: Valid,
+    filed: Option<NaiveDate>,
+    action: &str,
+) -> Result<Card> {
     let ctx = tx.ctx().clone();
     let ctx = &ctx;
     let cal = calendar_in(tx)?;
     let now = now_utc();
     let mut card = Card {
         id: new_id(),
+        no: String::new(),
         delegate_id: String::new(),
         delegation_id: String::new(),
         delegate_name: String::new(),
@@ -284,15 +311,104 @@ fn insert_new(tx: &mut Write<'_>, v: Valid) -> Result<Card> {
         version: 1,
     };
     apply(tx, ctx, &mut card, v, true, &cal)?;
+    let year = validate::parse_date(&card.contact_date).map_or(tx.today().year(), |d| d.year());
+    card.no = db::next_no(tx, year)?;
+    if let Some(filed) = filed {
+        card.status = CardStatus::Submitted;
+        card.filed_on = Some(date_text(filed));
+        set_due(&mut card, &cal);
+    }
     db::upsert_card(tx, &card)?;
     tx.record(
         CARD,
         &card.id,
-        "create",
+        action,
         None::<&Value>,
         Some(&audit_value(&card)),
     )?;
     Ok(with_deadline(card, tx.today(), &cal))
+}
+
+/// What submitting asks of a card (件件有答复): a feedback date, the handling, and a filing date
+/// (`filed_on`, default today) not before the feedback. The checked filing date.
+fn filing_checks(
+    c: &mut Checker,
+    feedback: Option<NaiveDate>,
+    handling: &str,
+    filed_on: Option<&str>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
+    let filed = match filed_text {
+        Some(s) => validate::date_field(c, "filed_on", "交回日期", s, today),
+        None => Some(today),
+    };
+    match feedback {
+        None => c.add(
+            "feedback_on",
+            "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
+        ),
+        Some(f) if filed.is_some_and(|d| d < f) => c.add(
+            "filed_on",
+            format!("交回日期不能早于反馈日期（{}）", date_text(f)),
+        ),
+        Some(_) => {}
+    }
+    if handling.trim().is_empty() {
+        c.add(
+            "handling",
+            format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
+        );
+    }
+    filed
+}
+
+/// Check a card typed from paper into an import sheet, as [`create_card`] and, when it was handed
+/// in (`filed_on` given), [`submit_card`] would: every message of both.
+pub(crate) fn check_import_card(
+    input: &CardInput,
+    filed_on: Option<&str>,
+    today: NaiveDate,
+) -> Result<()> {
+    let filed_on = filed_on.map(str::trim).filter(|s| !s.is_empty());
+    let form = validate::card(input, today, false);
+    let Some(filed_on) = filed_on else {
+        return form.map(drop);
+    };
+    let mut c = Checker::new();
+    let feedback = input.feedback_on.as_deref().and_then(validate::parse_date);
+    filing_checks(&mut c, feedback, &input.handling, Some(filed_on), today);
+    match (form, c.finish()) {
+        (Ok(_), Ok(())) => Ok(()),
+        (Err(Error::Validation(mut a)), Err(Error::Validation(b))) => {
+            for e in b {
+                if !a.iter().any(|x| x.field == e.field) {
+                    a.push(e);
+                }
+            }
+            Err(Error::Validation(a))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// A card typed from paper, inside the caller's write (the Excel import): created as any card
+/// (numbered, the delegate's snapshot), and, when it was handed in on `filed_on`, already 已提交
+/// with its filing date and whether it was late: one change record (`import`).
+pub(crate) fn import_card_in(
+    tx: &mut Write<'_>,
+    input: &CardInput,
+    filed_on: Option<&str>,
+) -> Result<Card> {
+    tx.ctx().require(Permission::EditCards)?;
+    let today = tx.today();
+    check_import_card(input, filed_on, today)?;
+    let v = validate::card(input, today, false)?;
+    let filed = filed_on
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .and_then(validate::parse_date);
+    insert_card(tx, v, filed, "import")
 }
 
 /// Load the live card `id` inside a write and refuse the write when the card is outside the
@@ -362,29 +478,13 @@ pub fn submit_card(
             )));
         }
         let mut c = Checker::new();
-        let filed_text = filed_on.map(str::trim).filter(|s| !s.is_empty());
-        let filed = match filed_text {
-            Some(s) => validate::date_field(&mut c, "filed_on", "交回日期", s, today),
-            None => Some(today),
-        };
-        let feedback = stored_date(&before.feedback_on);
-        match feedback {
-            None => c.add(
-                "feedback_on",
-                "提交前请填写反馈日期（向党员群众反馈办理结果的日期）",
-            ),
-            Some(f) if filed.is_some_and(|d| d < f) => c.add(
-                "filed_on",
-                format!("交回日期不能早于反馈日期（{}）", date_text(f)),
-            ),
-            Some(_) => {}
-        }
-        if before.handling.trim().is_empty() {
-            c.add(
-                "handling",
-                format!("提交前请填写{}（件件有答复）", validate::HANDLING_LABEL),
-            );
-        }
+        let filed = filing_checks(
+            &mut c,
+            stored_date(&before.feedback_on),
+            &before.handling,
+            filed_on,
+            today,
+        );
         c.finish()?;
         let cal = calendar_in(tx)?;
         let mut after = before.clone();

@@ -9,7 +9,7 @@ use crate::error::Result;
 const COLUMNS: &[Column] = &[
     Column {
         header: "编号",
-        width: 38.0,
+        width: 11.0,
     },
     Column {
         header: "联系日期",
@@ -108,6 +108,10 @@ const COLUMNS: &[Column] = &[
         width: 8.0,
     },
     Column {
+        header: "系统编号",
+        width: 38.0,
+    },
+    Column {
         header: "创建时间",
         width: 24.0,
     },
@@ -120,7 +124,7 @@ const COLUMNS: &[Column] = &[
 fn row(c: &Card) -> Vec<Cell> {
     let opt = |s: &Option<String>| Cell::from(s.as_deref());
     vec![
-        c.id.as_str().into(),
+        c.no.as_str().into(),
         c.contact_date.as_str().into(),
         c.delegate_name.as_str().into(),
         c.delegation_name.as_str().into(),
@@ -145,6 +149,7 @@ fn row(c: &Card) -> Vec<Cell> {
         c.deadline.label().into(),
         (if c.filed_late { "是" } else { "否" }).into(),
         c.amendment_count.into(),
+        c.id.as_str().into(),
         c.created_at.as_str().into(),
         c.updated_at.as_str().into(),
     ]

@@ -252,35 +252,88 @@ pub fn create_delegate(store: &Store, ctx: &Ctx, input: &DelegateInput) -> Resul
     ctx.require(Permission::EditRoster)?;
     let input = validate::delegate(input)?;
     store.write(ctx, Permission::EditRoster, |tx| {
-        check_delegation(tx, &input.delegation_id)?;
-        let now = now_utc();
-        let d = Delegate {
-            id: new_id(),
-            name: input.name,
-            gender: input.gender,
-            delegation_id: input.delegation_id,
-            unit: input.unit,
-            position: input.position,
-            mobile: input.mobile,
-            office_phone: input.office_phone,
-            email: input.email,
-            photo: None,
-            bio: input.bio,
-            pledge: input.pledge,
-            term: input.term,
-            status: DelegateStatus::Active,
-            left_on: None,
-            display_order: input.display_order,
-            publish: input.publish,
-            publish_consent: input.publish_consent,
-            created_at: now.clone(),
-            updated_at: now,
-            version: 1,
-        };
-        db::upsert_delegate(tx, &d)?;
-        tx.record(DELEGATE, &d.id, "create", None::<&Delegate>, Some(&d))?;
-        Ok(d)
+        create_delegate_in(tx, input, "create")
     })
+}
+
+/// [`create_delegate`] inside the caller's write, with `input` already checked
+/// (`validate::delegate`): the Excel import writes all its rows in one transaction. `action` names
+/// it in the history.
+pub(crate) fn create_delegate_in(
+    tx: &mut Write<'_>,
+    input: DelegateInput,
+    action: &str,
+) -> Result<Delegate> {
+    tx.ctx().require(Permission::EditRoster)?;
+    check_delegation(tx, &input.delegation_id)?;
+    let now = now_utc();
+    let d = Delegate {
+        id: new_id(),
+        name: input.name,
+        gender: input.gender,
+        delegation_id: input.delegation_id,
+        unit: input.unit,
+        position: input.position,
+        mobile: input.mobile,
+        office_phone: input.office_phone,
+        email: input.email,
+        photo: None,
+        bio: input.bio,
+        pledge: input.pledge,
+        term: input.term,
+        status: DelegateStatus::Active,
+        left_on: None,
+        display_order: input.display_order,
+        publish: input.publish,
+        publish_consent: input.publish_consent,
+        created_at: now.clone(),
+        updated_at: now,
+        version: 1,
+    };
+    db::upsert_delegate(tx, &d)?;
+    tx.record(DELEGATE, &d.id, action, None::<&Delegate>, Some(&d))?;
+    Ok(d)
+}
+
+/// A keeper of the roster's update of the delegate `id`, read at `version`, inside the caller's
+/// write, with `input` already checked: the Excel import's 更新. `action` names it in the history.
+pub(crate) fn update_delegate_in(
+    tx: &mut Write<'_>,
+    id: &str,
+    version: i64,
+    input: DelegateInput,
+    action: &str,
+) -> Result<Delegate> {
+    tx.ctx().require(Permission::EditRoster)?;
+    let before =
+        db::get_delegate(tx, id)?.ok_or_else(|| Error::NotFound("找不到该党代表".into()))?;
+    tx.expect_version(DELEGATE, id, before.version, version)?;
+    check_delegation(tx, &input.delegation_id)?;
+    let mut after = before.clone();
+    set_fields(&mut after, input);
+    after.updated_at = now_utc();
+    after.version = before.version + 1;
+    db::upsert_delegate(tx, &after)?;
+    tx.record(DELEGATE, id, action, Some(&before), Some(&after))?;
+    Ok(after)
+}
+
+/// The form's fields onto a stored delegate.
+fn set_fields(d: &mut Delegate, input: DelegateInput) {
+    d.name = input.name;
+    d.gender = input.gender;
+    d.delegation_id = input.delegation_id;
+    d.unit = input.unit;
+    d.position = input.position;
+    d.mobile = input.mobile;
+    d.office_phone = input.office_phone;
+    d.email = input.email;
+    d.bio = input.bio;
+    d.pledge = input.pledge;
+    d.term = input.term;
+    d.display_order = input.display_order;
+    d.publish = input.publish;
+    d.publish_consent = input.publish_consent;
 }
 
 /// Apply `change` to the stored delegate, read at `version`, and record it: one write by a keeper
@@ -348,20 +401,7 @@ pub fn update_delegate(
             refuse_roster_fields(d, &input)?;
         }
         check_delegation(tx, &input.delegation_id)?;
-        d.name = input.name;
-        d.gender = input.gender;
-        d.delegation_id = input.delegation_id;
-        d.unit = input.unit;
-        d.position = input.position;
-        d.mobile = input.mobile;
-        d.office_phone = input.office_phone;
-        d.email = input.email;
-        d.bio = input.bio;
-        d.pledge = input.pledge;
-        d.term = input.term;
-        d.display_order = input.display_order;
-        d.publish = input.publish;
-        d.publish_consent = input.publish_consent;
+        set_fields(d, input);
         Ok(())
     })
 }

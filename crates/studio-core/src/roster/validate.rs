@@ -34,7 +34,7 @@ pub(super) fn delegation(input: &DelegationInput) -> Result<DelegationInput> {
     Ok(out)
 }
 
-pub(super) fn delegate(input: &DelegateInput) -> Result<DelegateInput> {
+pub(crate) fn delegate(input: &DelegateInput) -> Result<DelegateInput> {
     let office = input.office_phone.trim();
     let out = DelegateInput {
         name: input.name.trim().to_string(),

@@ -17,7 +17,7 @@ const COLUMNS: &str = "id, delegate_id, delegation_id, delegate_name, delegation
     delegate_unit_position, delegate_phone, contact_date, person_name, person_gender, person_age,
     person_political_status, person_unit_position, person_phone, person_address, group_size,
     channel, channel_other, opinion, handling, feedback_on, filed_on, status, due_on, filed_late,
-    amendment_count, created_at, updated_at, version, person_consent";
+    amendment_count, created_at, updated_at, version, person_consent, no";
 
 /// Characters of the opinion a list row shows.
 const EXCERPT_CHARS: usize = 60;
@@ -30,6 +30,7 @@ fn card_from_row(r: &Row) -> rusqlite::Result<Card> {
     let status: String = r.get("status")?;
     Ok(Card {
         id: r.get("id")?,
+        no: r.get("no")?,
         delegate_id: r.get("delegate_id")?,
         delegation_id: r.get("delegation_id")?,
         delegate_name: r.get("delegate_name")?,
@@ -82,7 +83,7 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
         &format!(
             "INSERT INTO cards ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
              ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
-             ?30)
+             ?30, ?31)
              ON CONFLICT(id) DO UPDATE SET delegate_id = excluded.delegate_id,
                 delegation_id = excluded.delegation_id, delegate_name = excluded.delegate_name,
                 delegation_name = excluded.delegation_name,
@@ -133,9 +134,36 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
             c.updated_at,
             c.version,
             c.person_consent,
+            c.no,
         ],
     )?;
     Ok(())
+}
+
+/// The next free number of `year`: `2026-0001`, `2026-0002`, … (the items' rule, on the cards'
+/// own numbers). Call inside the write's transaction.
+pub fn next_no(conn: &Connection, year: i32) -> Result<String> {
+    let lo = format!("{year:04}-");
+    let hi = format!("{year:04}.");
+    // The text maximum walks the unique index; it is the numeric one while numbers have 4 digits.
+    let top: Option<String> = conn
+        .prepare_cached("SELECT no FROM cards WHERE no >= ?1 AND no < ?2 ORDER BY no DESC LIMIT 1")?
+        .query_row(params![lo, hi], |r| r.get(0))
+        .optional()?;
+    let mut n: i64 = top
+        .as_deref()
+        .and_then(|s| s.get(5..))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    if n >= 9999 {
+        n = conn
+            .prepare_cached(
+                "SELECT COALESCE(MAX(CAST(substr(no, 6) AS INTEGER)), 0) FROM cards
+                 WHERE no >= ?1 AND no < ?2",
+            )?
+            .query_row(params![lo, hi], |r| r.get(0))?;
+    }
+    Ok(format!("{year:04}-{:04}", n + 1))
 }
 
 /// Discard (tombstone) a card.
@@ -303,6 +331,7 @@ fn list_item_from_row(r: &Row) -> rusqlite::Result<CardListItem> {
     }
     Ok(CardListItem {
         id: r.get("id")?,
+        no: r.get("no")?,
         delegate_id: r.get("delegate_id")?,
         delegate_name: r.get("delegate_name")?,
         delegation_id: r.get("delegation_id")?,
@@ -355,7 +384,8 @@ pub fn list_cards(
             );
             wh.push(format!(
                 "(c.opinion LIKE ?{n} ESCAPE '\\' OR c.handling LIKE ?{n} ESCAPE '\\'
-                  OR c.person_name LIKE ?{n} ESCAPE '\\' OR c.delegate_name LIKE ?{n} ESCAPE '\\')"
+                  OR c.person_name LIKE ?{n} ESCAPE '\\' OR c.delegate_name LIKE ?{n} ESCAPE '\\'
+                  OR c.no LIKE ?{n} ESCAPE '\\')"
             ));
         }
     }
@@ -422,7 +452,7 @@ pub fn list_cards(
     let limit = push(&mut args, SqlValue::Integer(q.page.limit()));
     let offset = push(&mut args, SqlValue::Integer(q.page.offset()));
     let sql = format!(
-        "SELECT c.id, c.delegate_id, c.delegate_name, c.delegation_id, c.delegation_name,
+        "SELECT c.id, c.no, c.delegate_id, c.delegate_name, c.delegation_id, c.delegation_name,
                 c.contact_date, c.person_name, c.person_phone, c.group_size, c.channel,
                 c.channel_other, substr(c.opinion, 1, {}) AS opinion_head, c.feedback_on,
                 c.filed_on, c.status, c.due_on, {DEADLINE_SQL} AS deadline, c.amendment_count,

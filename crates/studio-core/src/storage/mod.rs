@@ -9,6 +9,7 @@ pub mod audit_log;
 pub mod calendar;
 pub mod cards;
 pub mod gate;
+pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod lock;
@@ -42,6 +43,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_audit_area_action.sql"),
     include_str!("migrations/011_schedule.sql"),
     include_str!("migrations/012_kiosk.sql"),
+    include_str!("migrations/013_card_number.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -304,5 +306,51 @@ mod tests {
         assert_eq!(fk, 1);
         assert_eq!(mode, "wal");
         assert!(store.files_dir().ends_with("x.files"));
+    }
+
+    #[test]
+    fn migration_013_numbers_existing_cards_by_contact_date_per_year() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrations().to_version(&mut conn, 12).unwrap();
+        // Cards of a delegate this test does not need.
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        // (id, contact date, created at): ids and creation times out of contact order.
+        for (id, date, at) in [
+            ("c1", "2025-12-01", "2025-12-01T01:00:00Z"),
+            ("c2", "2025-03-05", "2025-03-06T09:00:00Z"),
+            ("c3", "2026-01-02", "2026-01-02T01:00:00Z"),
+            ("c4", "2025-03-05", "2025-03-05T08:00:00Z"),
+        ] {
+            conn.execute(
+                "INSERT INTO cards (id, delegate_id, delegation_id, delegate_name, delegation_name,
+                   contact_date, person_name, channel, opinion, created_at, updated_at)
+                 VALUES (?1, 'd', 'g', '张建华', '理工', ?2, '赵小明', 'studio', '食堂', ?3, ?3)",
+                rusqlite::params![id, date, at],
+            )
+            .unwrap();
+        }
+        migrations().to_latest(&mut conn).unwrap();
+        let no = |id: &str| -> String {
+            conn.query_row("SELECT no FROM cards WHERE id = ?1", [id], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(no("c4"), "2025-0001");
+        assert_eq!(no("c2"), "2025-0002");
+        assert_eq!(no("c1"), "2025-0003");
+        assert_eq!(no("c3"), "2026-0001");
+        // The full-text index was rebuilt with the numbers in it.
+        let found: String = conn
+            .query_row(
+                "SELECT c.id FROM cards c WHERE c.rid IN
+                   (SELECT rowid FROM cards_fts WHERE cards_fts MATCH '\"2025-0003\"')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, "c1");
+        // A second card with a number already given is refused.
+        assert!(conn
+            .execute("UPDATE cards SET no = '2025-0001' WHERE id = 'c1'", [])
+            .is_err());
     }
 }
