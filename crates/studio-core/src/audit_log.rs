@@ -141,6 +141,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("confirm", "确认"),
     ("complete", "完成"),
     ("cancel", "取消"),
+    ("backup", "备份"),
+    ("restore", "恢复"),
 ];
 
 pub fn area_label(code: &str) -> &str {

@@ -1,0 +1,172 @@
+//! Restoring an archive: checked completely into a staging folder first (`verify`), then the current
+//! data (database and files folder) is kept aside in a new timestamped folder beside the database
+//! (`before-restore-YYYYMMDD-HHMMSS`, never an earlier one reused), then the files folder is swapped
+//! and the database's contents replaced (SQLite's backup API into the open database, then migrated
+//! up to this build). A failure while swapping puts the files back; the database is replaced in one
+//! SQLite transaction, so it is either the old or the new.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::manifest::DB_ENTRY;
+use super::verify::verify;
+use crate::actor::Permission;
+use crate::audit_log::{self, AuditResult, NewAuditEntry};
+use crate::ctx::Ctx;
+use crate::error::{Error, Result};
+use crate::files;
+use crate::maintenance::{self, CheckReport};
+use crate::storage::Store;
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RestoreReport {
+    /// When the archive was made (UTC, RFC 3339), by whom, with which program version.
+    pub backup_created_at: String,
+    pub backup_created_by: String,
+    pub backup_app_version: String,
+    /// Files restored into the files folder (photos, thumbnails, attachments).
+    pub files: u32,
+    /// The folder holding the data as it was before the restore.
+    pub kept_aside: String,
+    /// The restored database's check.
+    pub check: CheckReport,
+}
+
+/// Replace the open database and its files with the archive at `from` (see the module's comment).
+pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
+    ctx.require(Permission::Maintain)?;
+    let Some(db_path) = store.path() else {
+        return Err(Error::Invalid("内存中的数据库不能从备份恢复".into()));
+    };
+    let data_dir = match db_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let staging = files::temp_path_for(&data_dir.join("restore"))?;
+    let out = (|| -> Result<_> {
+        let manifest = verify(from, &staging)?;
+        let aside = new_aside_dir(&data_dir)?;
+        put_in_place(store, &staging, &aside)?;
+        Ok((manifest, aside))
+    })();
+    let _ = fs::remove_dir_all(&staging);
+    let (manifest, aside) = out?;
+    let files_count = manifest.files.len().saturating_sub(1) as u32;
+    audit_log::record(
+        store,
+        &NewAuditEntry {
+            actor: &ctx.actor,
+            area: "database",
+            action: "restore",
+            target: &from
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            summary: &format!(
+                "从 {} 恢复（备份于 {}，{} 个文件）；原数据保存在 {}",
+                from.display(),
+                manifest.created_at,
+                files_count,
+                aside.display()
+            ),
+            result: AuditResult::Ok,
+        },
+    )?;
+    Ok(RestoreReport {
+        backup_created_at: manifest.created_at,
+        backup_created_by: manifest.created_by,
+        backup_app_version: manifest.app_version,
+        files: files_count,
+        kept_aside: aside.display().to_string(),
+        check: maintenance::check(store)?,
+    })
+}
+
+/// A new folder `before-restore-YYYYMMDD-HHMMSS` (Shanghai time) beside the database; `-2`, `-3`, …
+/// when one of that second exists. Created with `create_dir`, which fails on an existing folder, so
+/// an earlier copy is never written into.
+fn new_aside_dir(data_dir: &Path) -> Result<PathBuf> {
+    let stamp = (chrono::Utc::now() + chrono::Duration::hours(8)).format("%Y%m%d-%H%M%S");
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("before-restore-{stamp}")
+        } else {
+            format!("before-restore-{stamp}-{n}")
+        };
+        let dir = data_dir.join(name);
+        let mut b = fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            b.mode(0o700);
+        }
+        match b.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(Error::Invalid("无法为当前数据建立保存文件夹".into()))
+}
+
+fn put_in_place(store: &Store, staging: &Path, aside: &Path) -> Result<()> {
+    let db_path = store.path().expect("checked by the caller");
+    // 1. The current data, kept aside: the database by online backup, the files folder moved.
+    let aside_db = aside.join(db_path.file_name().unwrap_or("studio.db".as_ref()));
+    files::create_private_file(&aside_db)?;
+    store.writer().backup(rusqlite::MAIN_DB, &aside_db, None)?;
+    let files_dir = store.files_dir().to_path_buf();
+    let aside_files = aside.join(files_dir.file_name().unwrap_or("studio.files".as_ref()));
+    let had_files = files_dir.exists();
+    if had_files {
+        fs::rename(&files_dir, &aside_files)?;
+    }
+    // 2. The archive's files in place.
+    let new_files = staging.join("files");
+    let moved = if new_files.exists() {
+        fs::rename(&new_files, &files_dir)
+    } else {
+        files::create_private_dir(&files_dir).map_err(std::io::Error::other)
+    };
+    let undo_files = || {
+        let _ = fs::remove_dir_all(&files_dir);
+        if had_files {
+            let _ = fs::rename(&aside_files, &files_dir);
+        }
+    };
+    if let Err(e) = moved {
+        undo_files();
+        return Err(Error::Invalid(format!(
+            "无法放置备份中的文件，未恢复：{}",
+            files::describe_io(&e)
+        )));
+    }
+    // 3. The database's contents, in one SQLite transaction, then brought up to this build.
+    let replaced = (|| -> Result<()> {
+        let mut conn = store.writer();
+        conn.restore(
+            rusqlite::MAIN_DB,
+            staging.join(DB_ENTRY),
+            None::<fn(rusqlite::backup::Progress)>,
+        )?;
+        crate::storage::migrate(&mut conn)?;
+        Ok(())
+    })();
+    if let Err(e) = replaced {
+        // The restore itself is one transaction; a failed migration after it is not: put the
+        // kept copy back.
+        let _ = store.writer().restore(
+            rusqlite::MAIN_DB,
+            &aside_db,
+            None::<fn(rusqlite::backup::Progress)>,
+        );
+        undo_files();
+        return Err(e);
+    }
+    // Idle readers may hold the old contents' cache: new ones see the restored file.
+    store.drop_readers();
+    Ok(())
+}
