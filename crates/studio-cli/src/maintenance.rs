@@ -2,7 +2,7 @@
 //!
 //! `backup` writes the archive (database + photos and other files + manifest, `studio_core::backup`).
 //! `restore` takes that archive; a plain SQLite file (what `studio backup` wrote before archives
-//! existed) is still restored the old way, database only, so older backups stay usable.
+//! existed) is still accepted, checked and restored (database only), so older backups stay usable.
 
 use std::path::PathBuf;
 
@@ -48,24 +48,22 @@ fn print_report(r: &CheckReport) {
 }
 
 pub fn restore(store: &Store, ctx: &Ctx, a: &RestoreArgs) -> studio_core::Result<()> {
-    if backup::is_plain_database(&a.file) {
-        let r = maintenance::restore(store, ctx, &a.file)?;
-        print_report(&r);
+    let r = backup::restore(store, ctx, &a.file)?;
+    print_report(&r.check);
+    if r.plain_database {
         println!(
             "已从 {} 恢复（旧版数据库备份，不含照片等文件）",
             a.file.display()
         );
-        return Ok(());
+    } else {
+        println!(
+            "已从 {} 恢复：备份于 {}（{}），{} 个文件",
+            a.file.display(),
+            r.backup_created_at,
+            r.backup_created_by,
+            r.files
+        );
     }
-    let r = backup::restore(store, ctx, &a.file)?;
-    print_report(&r.check);
-    println!(
-        "已从 {} 恢复：备份于 {}（{}），{} 个文件",
-        a.file.display(),
-        r.backup_created_at,
-        r.backup_created_by,
-        r.files
-    );
     println!("恢复前的数据已保存在 {}", r.kept_aside);
     Ok(())
 }

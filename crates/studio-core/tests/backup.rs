@@ -469,3 +469,30 @@ fn automatic_backups_run_when_due_prune_to_n_and_report_a_missing_folder() {
             .is_some()
     );
 }
+
+#[test]
+fn an_old_plain_database_backup_restores_the_database_and_leaves_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = live(dir.path());
+    let plain = dir.path().join("old.db");
+    studio_core::maintenance::backup(&s, &admin(), &plain).unwrap();
+    let files_before = files(s.files_dir());
+    let d = roster::list_delegates(&s, &admin(), &DelegateQuery::default())
+        .unwrap()
+        .items[0]
+        .id
+        .clone();
+    let v = roster::get_delegate(&s, &admin(), &d).unwrap().version;
+    roster::mark_delegate_left(&s, &admin(), &d, v, None).unwrap();
+    let r = backup::restore(&s, &admin(), &plain).unwrap();
+    assert!(r.plain_database);
+    assert_eq!(roster::get_delegate(&s, &admin(), &d).unwrap().version, v);
+    assert_eq!(files(s.files_dir()), files_before);
+    assert!(PathBuf::from(&r.kept_aside).join("studio.db").is_file());
+    // A damaged plain file is refused like an archive.
+    let mut bytes = std::fs::read(&plain).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    let cut = dir.path().join("cut.db");
+    std::fs::write(&cut, &bytes).unwrap();
+    assert!(backup::restore(&s, &admin(), &cut).is_err());
+}

@@ -957,6 +957,14 @@ export const RULES: Rules = {
       {
         "code": "cancel",
         "label": "取消"
+      },
+      {
+        "code": "backup",
+        "label": "备份"
+      },
+      {
+        "code": "restore",
+        "label": "恢复"
       }
     ],
     "audit_results": [

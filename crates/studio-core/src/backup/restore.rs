@@ -12,7 +12,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::manifest::DB_ENTRY;
-use super::verify::verify;
+use super::verify::{verify, verify_plain, PLAIN_FORMAT};
 use crate::actor::Permission;
 use crate::audit_log::{self, AuditResult, NewAuditEntry};
 use crate::ctx::Ctx;
@@ -29,6 +29,9 @@ pub struct RestoreReport {
     pub backup_app_version: String,
     /// Files restored into the files folder (photos, thumbnails, attachments).
     pub files: u32,
+    /// The file was a plain database (a backup from before archives): the database was restored,
+    /// the files folder left as it was.
+    pub plain_database: bool,
     /// The folder holding the data as it was before the restore.
     pub kept_aside: String,
     /// The restored database's check.
@@ -36,6 +39,9 @@ pub struct RestoreReport {
 }
 
 /// Replace the open database and its files with the archive at `from` (see the module's comment).
+/// A plain SQLite file (what `studio backup` wrote before archives) is accepted too: checked the
+/// same way, the current data kept aside the same way, the database replaced, the files folder
+/// left as it is (the old backup had no files).
 pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
     ctx.require(Permission::Maintain)?;
     let Some(db_path) = store.path() else {
@@ -47,14 +53,20 @@ pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
     };
     let staging = files::temp_path_for(&data_dir.join("restore"))?;
     let out = (|| -> Result<_> {
-        let manifest = verify(from, &staging)?;
+        let plain = super::is_plain_database(from);
+        let manifest = if plain {
+            verify_plain(from, &staging)?
+        } else {
+            verify(from, &staging)?
+        };
         let aside = new_aside_dir(&data_dir)?;
-        put_in_place(store, &staging, &aside)?;
+        put_in_place(store, &staging, &aside, !plain)?;
         Ok((manifest, aside))
     })();
     let _ = fs::remove_dir_all(&staging);
     let (manifest, aside) = out?;
     let files_count = manifest.files.len().saturating_sub(1) as u32;
+    let plain_database = manifest.format == PLAIN_FORMAT;
     audit_log::record(
         store,
         &NewAuditEntry {
@@ -80,6 +92,7 @@ pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
         backup_created_by: manifest.created_by,
         backup_app_version: manifest.app_version,
         files: files_count,
+        plain_database,
         kept_aside: aside.display().to_string(),
         check: maintenance::check(store)?,
     })
@@ -112,7 +125,7 @@ fn new_aside_dir(data_dir: &Path) -> Result<PathBuf> {
     Err(Error::Invalid("无法为当前数据建立保存文件夹".into()))
 }
 
-fn put_in_place(store: &Store, staging: &Path, aside: &Path) -> Result<()> {
+fn put_in_place(store: &Store, staging: &Path, aside: &Path, with_files: bool) -> Result<()> {
     let db_path = store.path().expect("checked by the caller");
     // 1. The current data, kept aside: the database by online backup, the files folder moved.
     let aside_db = aside.join(db_path.file_name().unwrap_or("studio.db".as_ref()));
@@ -120,21 +133,25 @@ fn put_in_place(store: &Store, staging: &Path, aside: &Path) -> Result<()> {
     store.writer().backup(rusqlite::MAIN_DB, &aside_db, None)?;
     let files_dir = store.files_dir().to_path_buf();
     let aside_files = aside.join(files_dir.file_name().unwrap_or("studio.files".as_ref()));
-    let had_files = files_dir.exists();
+    let had_files = with_files && files_dir.exists();
     if had_files {
         fs::rename(&files_dir, &aside_files)?;
     }
     // 2. The archive's files in place.
     let new_files = staging.join("files");
-    let moved = if new_files.exists() {
+    let moved = if !with_files {
+        Ok(())
+    } else if new_files.exists() {
         fs::rename(&new_files, &files_dir)
     } else {
         files::create_private_dir(&files_dir).map_err(std::io::Error::other)
     };
     let undo_files = || {
-        let _ = fs::remove_dir_all(&files_dir);
-        if had_files {
-            let _ = fs::rename(&aside_files, &files_dir);
+        if with_files {
+            let _ = fs::remove_dir_all(&files_dir);
+            if had_files {
+                let _ = fs::rename(&aside_files, &files_dir);
+            }
         }
     };
     if let Err(e) = moved {

@@ -115,6 +115,40 @@ pub fn verify(archive: &Path, staging: &Path) -> Result<Manifest> {
     Ok(manifest)
 }
 
+/// A plain SQLite file, as `studio backup` wrote before archives: copied into `staging/studio.db`
+/// and checked like an archive's database. The manifest is made up here (`format` = `plain-db`).
+pub(crate) fn verify_plain(db: &Path, staging: &Path) -> Result<Manifest> {
+    files::create_private_dir(staging)?;
+    let target = staging.join(DB_ENTRY);
+    fs::copy(db, &target)?;
+    files::make_private(&target)?;
+    let conn = Connection::open_with_flags(&target, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|_| Error::Invalid("备份文件不是有效的数据库".into()))?;
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|_| Error::Invalid("备份文件不是有效的数据库".into()))?;
+    drop(conn);
+    check_database(&target, version)?;
+    let modified = fs::metadata(db)
+        .and_then(|m| m.modified())
+        .map(|t| {
+            chrono::DateTime::<chrono::Utc>::from(t)
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        })
+        .unwrap_or_default();
+    Ok(Manifest {
+        format: PLAIN_FORMAT.into(),
+        app_version: String::new(),
+        schema_version: version,
+        created_at: modified,
+        created_by: "旧版数据库备份（不含照片等文件）".into(),
+        files: Vec::new(),
+    })
+}
+
+/// `format` of the manifest made up for a plain database file.
+pub const PLAIN_FORMAT: &str = "plain-db";
+
 fn newer(found: u32, app: usize) -> Error {
     Error::Invalid(format!(
         "该备份来自更新版本的程序（数据库版本 {found}，本程序支持到 {app}），请先升级本程序再恢复"
