@@ -630,6 +630,10 @@ export const RULES: Rules = {
     "audit_retention_months": {
       "min": 6,
       "max": 120
+    },
+    "backup_keep": {
+      "min": 1,
+      "max": 365
     }
   },
   "accounts": {

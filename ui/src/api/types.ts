@@ -1460,7 +1460,11 @@ studio_intro: number,
 /**
  * The kiosk's idle time before it clears the screen, in seconds.
  */
-kiosk_idle_seconds: Bounds, idle_lock_minutes: Bounds, audit_retention_months: Bounds, };
+kiosk_idle_seconds: Bounds, idle_lock_minutes: Bounds, audit_retention_months: Bounds, 
+/**
+ * 自动备份: how many archives to keep.
+ */
+backup_keep: Bounds, };
 
 export type CodeLabel = { code: string, label: string, };
 
