@@ -316,7 +316,7 @@ pub fn run(
         ctx,
         true,
         now,
-        made.as_deref().map(|s| s).map_err(|s| s.as_str()),
+        made.as_deref().map_err(|s| s.as_str()),
     )?;
     let pruned = if made.is_ok() {
         prune(&folder, settings.keep as usize)
