@@ -64,6 +64,9 @@ pub fn restore(store: &Store, ctx: &Ctx, a: &RestoreArgs) -> studio_core::Result
             r.files
         );
     }
+    if r.audit_archives_added > 0 {
+        println!("补回审计日志归档文件 {} 个", r.audit_archives_added);
+    }
     println!("恢复前的数据已保存在 {}", r.kept_aside);
     Ok(())
 }

@@ -514,6 +514,12 @@ pub fn archive(
     })
 }
 
+/// The data folder's `archive/` (beside the files folder), where 归档 writes its files; backups carry
+/// it too, as the only copy of the archived entries.
+pub fn archive_dir(store: &Store) -> PathBuf {
+    store.files_dir().with_file_name("archive")
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -92,6 +92,14 @@ fn live(dir: &Path) -> Store {
     let att = s.files_dir().join("attachments/2026");
     std::fs::create_dir_all(&att).unwrap();
     std::fs::write(att.join("附件.pdf"), b"%PDF-1.4 attachment bytes").unwrap();
+    // An archive of old audit entries (审计日志 → 归档), the only copy of those entries.
+    let archives = studio_core::audit_log::archive_dir(&s);
+    std::fs::create_dir_all(&archives).unwrap();
+    std::fs::write(
+        archives.join("audit-archive-20260101-x.jsonl"),
+        b"{\"seq\":1}\n",
+    )
+    .unwrap();
     s
 }
 
@@ -127,8 +135,10 @@ fn a_backup_restored_into_an_empty_folder_gives_the_same_data_and_photos() {
     );
     let out = tempfile::tempdir().unwrap();
     let archive = out.path().join("b.zip");
+    let before_archives = files(&studio_core::audit_log::archive_dir(&s));
+    assert_eq!(before_archives.len(), 1);
     let summary = backup::create(&s, &admin(), &archive).unwrap();
-    assert_eq!(summary.files, 7);
+    assert_eq!(summary.files, 8, "7 in the files folder, 1 audit archive");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -146,11 +156,17 @@ fn a_backup_restored_into_an_empty_folder_gives_the_same_data_and_photos() {
     let t = Store::open(&dst.path().join("studio.db")).unwrap();
     let report = backup::restore(&t, &admin(), &archive).unwrap();
     assert!(report.check.ok);
-    assert_eq!(report.files, 7);
+    assert_eq!(report.files, 8);
+    assert_eq!(report.audit_archives_added, 1);
     assert_eq!(
         files(t.files_dir()),
         before_files,
         "every file, byte for byte"
+    );
+    assert_eq!(
+        files(&studio_core::audit_log::archive_dir(&t)),
+        before_archives,
+        "the audit log's archives too"
     );
     drop(t);
     let after_rows = without_restore_lines(dump(&dst.path().join("studio.db")));

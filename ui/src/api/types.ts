@@ -237,7 +237,8 @@ foreign_key_problems: Array<string>, };
 
 export type BackupSummary = { path: string, 
 /**
- * Files from the files folder (photos, thumbnails, attachments), the database not counted.
+ * Files besides the database: the files folder's (photos, thumbnails, attachments) and the
+ * audit log's archives.
  */
 files: number, 
 /**
@@ -251,9 +252,13 @@ export type RestoreReport = {
  */
 backup_created_at: string, backup_created_by: string, backup_app_version: string, 
 /**
- * Files restored into the files folder (photos, thumbnails, attachments).
+ * Files in the archive besides the database (photos, thumbnails, attachments, audit archives).
  */
 files: number, 
+/**
+ * Audit log archives that were missing here and were added (none is ever replaced or removed).
+ */
+audit_archives_added: number, 
 /**
  * The file was a plain database (a backup from before archives): the database was restored,
  * the files folder left as it was.

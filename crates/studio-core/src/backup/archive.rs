@@ -14,7 +14,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::manifest::{
-    hex, Manifest, ManifestFile, DB_ENTRY, FILES_PREFIX, FORMAT, MANIFEST_ENTRY,
+    hex, Manifest, ManifestFile, AUDIT_ARCHIVE_PREFIX, DB_ENTRY, FILES_PREFIX, FORMAT,
+    MANIFEST_ENTRY,
 };
 use crate::actor::Permission;
 use crate::audit_log::{self, AuditResult, NewAuditEntry};
@@ -27,7 +28,8 @@ use crate::storage::Store;
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BackupSummary {
     pub path: String,
-    /// Files from the files folder (photos, thumbnails, attachments), the database not counted.
+    /// Files besides the database: the files folder's (photos, thumbnails, attachments) and the
+    /// audit log's archives.
     pub files: u32,
     /// The archive's size in bytes.
     #[ts(type = "number")]
@@ -113,7 +115,12 @@ fn write_archive(store: &Store, ctx: &Ctx, out: &Path) -> Result<(Manifest, u64)
         let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
         let mut listed = Vec::new();
         listed.push(add_file(&mut zip, DB_ENTRY, &snapshot, true).map_err(|e| io_err(out, &e))?);
-        for (name, path) in data_files(store.files_dir())? {
+        let audit_archives =
+            data_files(&crate::audit_log::archive_dir(store), AUDIT_ARCHIVE_PREFIX)?;
+        for (name, path) in data_files(store.files_dir(), FILES_PREFIX)?
+            .into_iter()
+            .chain(audit_archives)
+        {
             listed.push(add_file(&mut zip, &name, &path, false).map_err(|e| io_err(out, &e))?);
         }
         let manifest = Manifest {
@@ -208,12 +215,12 @@ fn add_file<W: Write + std::io::Seek>(
     })
 }
 
-/// Every regular file under the files folder, as `(entry name, path)`, sorted by name; leftovers of
+/// Every regular file under `dir`, as `(prefix + path inside, path)`, sorted by name; leftovers of
 /// interrupted writes (`files::TEMP_PREFIX`) and symbolic links are not data and are skipped.
-pub(crate) fn data_files(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+pub(crate) fn data_files(dir: &Path, prefix: &str) -> Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
     if dir.is_dir() {
-        walk(dir, FILES_PREFIX.trim_end_matches('/'), &mut out)?;
+        walk(dir, prefix.trim_end_matches('/'), &mut out)?;
     }
     out.sort();
     Ok(out)

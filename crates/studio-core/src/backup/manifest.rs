@@ -10,6 +10,8 @@ pub const MANIFEST_ENTRY: &str = "manifest.json";
 pub const DB_ENTRY: &str = "studio.db";
 /// The files folder's entries are `files/<path inside the folder>`.
 pub const FILES_PREFIX: &str = "files/";
+/// The audit log's archive files (`audit_log::archive_dir`) are `audit-archive/<name>`.
+pub const AUDIT_ARCHIVE_PREFIX: &str = "audit-archive/";
 /// What `format` says in our manifests.
 pub const FORMAT: &str = "delegate-studio-backup/1";
 
@@ -38,13 +40,17 @@ pub struct ManifestFile {
     pub sha256: String,
 }
 
-/// Whether an entry name is one we write and may extract: `studio.db`, or `files/` followed by
-/// plain relative components (no `..`, no absolute path, no backslash, no empty part).
+/// Whether an entry name is one we write and may extract: `studio.db`, or `files/` or
+/// `audit-archive/` followed by plain relative components (no `..`, no absolute path, no backslash,
+/// no empty part).
 pub(crate) fn is_safe_entry(name: &str) -> bool {
     if name == DB_ENTRY {
         return true;
     }
-    let Some(rest) = name.strip_prefix(FILES_PREFIX) else {
+    let Some(rest) = name
+        .strip_prefix(FILES_PREFIX)
+        .or_else(|| name.strip_prefix(AUDIT_ARCHIVE_PREFIX))
+    else {
         return false;
     };
     !rest.is_empty()
@@ -72,6 +78,9 @@ mod tests {
     fn only_our_entry_names_are_safe() {
         assert!(is_safe_entry("studio.db"));
         assert!(is_safe_entry("files/photos/a.jpg"));
+        assert!(is_safe_entry(
+            "audit-archive/audit-archive-20260101-x.jsonl"
+        ));
         for bad in [
             "files/../studio.db",
             "/etc/passwd",

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::manifest::DB_ENTRY;
+use super::manifest::{AUDIT_ARCHIVE_PREFIX, DB_ENTRY};
 use super::verify::{verify, verify_plain, PLAIN_FORMAT};
 use crate::actor::Permission;
 use crate::audit_log::{self, AuditResult, NewAuditEntry};
@@ -27,8 +27,10 @@ pub struct RestoreReport {
     pub backup_created_at: String,
     pub backup_created_by: String,
     pub backup_app_version: String,
-    /// Files restored into the files folder (photos, thumbnails, attachments).
+    /// Files in the archive besides the database (photos, thumbnails, attachments, audit archives).
     pub files: u32,
+    /// Audit log archives that were missing here and were added (none is ever replaced or removed).
+    pub audit_archives_added: u32,
     /// The file was a plain database (a backup from before archives): the database was restored,
     /// the files folder left as it was.
     pub plain_database: bool,
@@ -61,10 +63,14 @@ pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
         };
         let aside = new_aside_dir(&data_dir)?;
         put_in_place(store, &staging, &aside, !plain)?;
-        Ok((manifest, aside))
+        let added = merge_audit_archives(
+            &staging.join(AUDIT_ARCHIVE_PREFIX.trim_end_matches('/')),
+            &crate::audit_log::archive_dir(store),
+        );
+        Ok((manifest, aside, added))
     })();
     let _ = fs::remove_dir_all(&staging);
-    let (manifest, aside) = out?;
+    let (manifest, aside, audit_archives_added) = out?;
     let files_count = manifest.files.len().saturating_sub(1) as u32;
     let plain_database = manifest.format == PLAIN_FORMAT;
     audit_log::record(
@@ -93,6 +99,7 @@ pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<RestoreReport> {
         backup_app_version: manifest.app_version,
         files: files_count,
         plain_database,
+        audit_archives_added,
         kept_aside: aside.display().to_string(),
         check: maintenance::check(store)?,
     })
@@ -186,4 +193,24 @@ fn put_in_place(store: &Store, staging: &Path, aside: &Path, with_files: bool) -
     // Idle readers may hold the old contents' cache: new ones see the restored file.
     store.drop_readers();
     Ok(())
+}
+
+/// The audit log's archives are the only copy of the entries they hold, and each has a unique name:
+/// the archive's are added where missing; an existing one is never replaced, none is removed.
+/// Returns how many were added; one that cannot be moved stays out (the next restore tries again).
+fn merge_audit_archives(from: &Path, to: &Path) -> u32 {
+    let Ok(entries) = fs::read_dir(from) else {
+        return 0;
+    };
+    let mut added = 0;
+    for e in entries.flatten() {
+        let target = to.join(e.file_name());
+        if target.exists() || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if files::create_private_dir(to).is_ok() && fs::rename(e.path(), &target).is_ok() {
+            added += 1;
+        }
+    }
+    added
 }
