@@ -97,32 +97,44 @@ fn db_snapshot_path(store: &Store) -> Result<PathBuf> {
 fn write_archive(store: &Store, ctx: &Ctx, out: &Path) -> Result<(Manifest, u64)> {
     let snapshot = db_snapshot_path(store)?;
     let tmp = files::temp_path_for(out)?;
-    let result = (|| {
-        files::create_private_file(&snapshot)?;
-        store.reader()?.backup(rusqlite::MAIN_DB, &snapshot, None)?;
-        // The copy is one self-contained file (no -wal beside it) in the archive.
-        let schema_version: u32 = {
+    let result = std::thread::scope(|scope| -> Result<(Manifest, u64)> {
+        // The database's online backup runs beside the photos going into the zip (it is mostly
+        // copying pages; they are mostly hashing).
+        let snap = scope.spawn(|| -> Result<u32> {
+            files::create_private_file(&snapshot)?;
+            store.reader()?.backup(rusqlite::MAIN_DB, &snapshot, None)?;
+            // The copy is one self-contained file (no -wal beside it) in the archive.
             let conn = rusqlite::Connection::open(&snapshot)?;
             conn.pragma_update(None, "journal_mode", "DELETE")?;
-            conn.query_row("PRAGMA user_version", [], |r| r.get(0))?
-        };
-        files::create_private_file(&tmp)?;
-        let file = fs::OpenOptions::new()
-            .write(true)
-            .truncate(true)
-            .open(&tmp)
-            .map_err(|e| io_err(out, &e))?;
-        let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
-        let mut listed = Vec::new();
-        listed.push(add_file(&mut zip, DB_ENTRY, &snapshot, true).map_err(|e| io_err(out, &e))?);
-        let audit_archives =
-            data_files(&crate::audit_log::archive_dir(store), AUDIT_ARCHIVE_PREFIX)?;
-        for (name, path) in data_files(store.files_dir(), FILES_PREFIX)?
-            .into_iter()
-            .chain(audit_archives)
-        {
-            listed.push(add_file(&mut zip, &name, &path, false).map_err(|e| io_err(out, &e))?);
-        }
+            Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        });
+        let written = (|| -> Result<_> {
+            files::create_private_file(&tmp)?;
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .truncate(true)
+                .open(&tmp)
+                .map_err(|e| io_err(out, &e))?;
+            let mut zip = ZipWriter::new(BufWriter::with_capacity(1 << 20, file));
+            let mut listed = Vec::new();
+            let audit_archives =
+                data_files(&crate::audit_log::archive_dir(store), AUDIT_ARCHIVE_PREFIX)?;
+            for (name, path) in data_files(store.files_dir(), FILES_PREFIX)?
+                .into_iter()
+                .chain(audit_archives)
+            {
+                listed.push(add_file(&mut zip, &name, &path).map_err(|e| io_err(out, &e))?);
+            }
+            Ok((zip, listed))
+        })();
+        let schema_version = snap
+            .join()
+            .map_err(|_| Error::Invalid("备份数据库时出错".into()))??;
+        let (mut zip, mut listed) = written?;
+        listed.insert(
+            0,
+            add_database(&mut zip, &snapshot).map_err(|e| io_err(out, &e))?,
+        );
         let manifest = Manifest {
             format: FORMAT.into(),
             app_version: env!("CARGO_PKG_VERSION").into(),
@@ -147,7 +159,7 @@ fn write_archive(store: &Store, ctx: &Ctx, out: &Path) -> Result<(Manifest, u64)
         drop(file);
         files::commit_temp(&tmp, out)?;
         Ok((manifest, bytes))
-    })();
+    });
     let _ = fs::remove_file(&snapshot);
     for side in ["-wal", "-shm", "-journal"] {
         let _ = fs::remove_file(format!("{}{side}", snapshot.display()));
@@ -179,22 +191,16 @@ fn options(method: CompressionMethod, size: u64) -> SimpleFileOptions {
     }
 }
 
-/// Copy one file into the archive, hashing it on the way. Photos are already compressed JPEGs:
-/// stored as they are; the database is deflated.
+/// Copy one file into the archive as it is (photos are already compressed JPEGs), hashing it on the
+/// way.
 fn add_file<W: Write + std::io::Seek>(
     zip: &mut ZipWriter<W>,
     name: &str,
     path: &Path,
-    compress: bool,
 ) -> std::io::Result<ManifestFile> {
     let mut f = File::open(path)?;
     let size = f.metadata()?.len();
-    let method = if compress {
-        CompressionMethod::Deflated
-    } else {
-        CompressionMethod::Stored
-    };
-    zip.start_file(name, options(method, size))
+    zip.start_file(name, options(CompressionMethod::Stored, size))
         .map_err(std::io::Error::other)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 256 * 1024];
@@ -212,6 +218,59 @@ fn add_file<W: Write + std::io::Seek>(
         path: name.to_string(),
         size: written,
         sha256: hex(&hasher.finalize()),
+    })
+}
+
+/// The database snapshot, deflated. Its size makes the compression the backup's longest step: a
+/// second thread reads and hashes the file while this one compresses and writes.
+fn add_database<W: Write + std::io::Seek>(
+    zip: &mut ZipWriter<W>,
+    path: &Path,
+) -> std::io::Result<ManifestFile> {
+    const CHUNK: usize = 1 << 20;
+    let mut f = File::open(path)?;
+    let size = f.metadata()?.len();
+    zip.start_file(DB_ENTRY, options(CompressionMethod::Deflated, size))
+        .map_err(std::io::Error::other)?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> std::io::Result<(u64, String)> {
+            let mut hasher = Sha256::new();
+            let mut total = 0u64;
+            loop {
+                let mut buf = vec![0u8; CHUNK];
+                let n = f.read(&mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                buf.truncate(n);
+                hasher.update(&buf);
+                total += n as u64;
+                if tx.send(buf).is_err() {
+                    // The writer stopped (its error is the one reported).
+                    break;
+                }
+            }
+            Ok((total, hex(&hasher.finalize())))
+        });
+        let mut written = Ok(());
+        for chunk in rx.iter() {
+            if let Err(e) = zip.write_all(&chunk) {
+                written = Err(e);
+                break;
+            }
+        }
+        drop(rx);
+        let read = reader
+            .join()
+            .map_err(|_| std::io::Error::other("读取数据库副本时出错"))?;
+        written?;
+        let (size, sha256) = read?;
+        Ok(ManifestFile {
+            path: DB_ENTRY.to_string(),
+            size,
+            sha256,
+        })
     })
 }
 
