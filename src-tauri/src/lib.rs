@@ -2,6 +2,7 @@
 //! command does its work on a worker thread (`AppState::run`), never on the window's thread. The
 //! window is built here (`kiosk::build_main_window`): the normal one, or the locked-down kiosk.
 
+mod auto_backup;
 mod commands;
 mod error;
 mod jobs;
@@ -28,12 +29,14 @@ pub fn run() {
             let print_dir = startup::private_print_dir(app.handle());
             app.manage(AppState::new(store, lock, print_dir, kiosk));
             app.manage(commands::import::PendingImport::default());
+            auto_backup::start(app.state::<AppState>().store());
             kiosk::build_main_window(app.handle(), kiosk)?;
             Ok(())
         })
         .on_window_event(kiosk::on_window_event)
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
+        .map(|app| app.run(auto_backup::on_run_event))
         .unwrap_or_else(|e| {
             log::write(&format!("窗口无法启动：{e}"));
             startup::fatal_dialog(

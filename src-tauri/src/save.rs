@@ -20,7 +20,8 @@ pub enum FileKind {
     Json,
     Csv,
     Xlsx,
-    /// A database backup (`.db`).
+    /// A backup archive (`.zip`: database, photos and files, manifest). Opening also offers `.db`,
+    /// the plain database backups made before archives.
     Backup,
 }
 
@@ -31,7 +32,7 @@ impl FileKind {
             FileKind::Json => "json",
             FileKind::Csv => "csv",
             FileKind::Xlsx => "xlsx",
-            FileKind::Backup => "db",
+            FileKind::Backup => "zip",
         }
     }
 
@@ -41,7 +42,18 @@ impl FileKind {
             FileKind::Json => "JSON 文件",
             FileKind::Csv => "CSV 文件",
             FileKind::Xlsx => "Excel 工作簿",
-            FileKind::Backup => "数据库备份",
+            FileKind::Backup => "党代表工作室备份",
+        }
+    }
+
+    /// What the open dialog offers.
+    fn open_extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Backup => &["zip", "db"],
+            FileKind::Pdf => &["pdf"],
+            FileKind::Json => &["json"],
+            FileKind::Csv => &["csv"],
+            FileKind::Xlsx => &["xlsx"],
         }
     }
 
@@ -127,7 +139,7 @@ impl SavePaths {
             .dialog()
             .file()
             .set_title("选择文件")
-            .add_filter(kind.label(), &[kind.extension()])
+            .add_filter(kind.label(), kind.open_extensions())
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok()))
     }
@@ -147,6 +159,36 @@ impl SavePaths {
             .add_filter("Excel 或 WPS 表格", &["xlsx", "xls", "ods"])
             .blocking_pick_file()
             .and_then(|p| p.into_path().ok()))
+    }
+
+    /// Ask for a folder (自动备份's folder; `None`: cancelled). Not the program's own data folder.
+    /// Blocks: call it on a worker thread.
+    pub fn choose_folder(&self, app: &AppHandle) -> CmdResult<Option<PathBuf>> {
+        let picked = match e2e_dir() {
+            Some(dir) => Some(dir),
+            None => app
+                .dialog()
+                .file()
+                .set_title("选择备份文件夹")
+                .blocking_pick_folder()
+                .and_then(|p| p.into_path().ok()),
+        };
+        let Some(folder) = picked else {
+            return Ok(None);
+        };
+        let folder = folder
+            .canonicalize()
+            .map_err(|_| Error::Invalid(format!("文件夹不存在：{}", folder.display())))?;
+        for own in &self.protected_dirs {
+            if own.canonicalize().is_ok_and(|own| folder.starts_with(own)) {
+                return Err(Error::Invalid(
+                    "备份不能放在本程序的数据文件夹，请选择其他位置（最好是另一块磁盘或 U 盘）"
+                        .into(),
+                )
+                .into());
+            }
+        }
+        Ok(Some(folder))
     }
 
     /// The path to write: with `kind`'s extension, and not inside the program's data folder.

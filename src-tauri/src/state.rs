@@ -181,6 +181,13 @@ pub async fn choose_open(
     blocking(move || app.state::<AppState>().saves.choose_open(&app, kind)).await
 }
 
+/// Ask for a folder, likewise (自动备份's folder).
+pub async fn choose_folder(app: &tauri::AppHandle) -> CmdResult<Option<PathBuf>> {
+    use tauri::Manager;
+    let app = app.clone();
+    blocking(move || app.state::<AppState>().saves.choose_folder(&app)).await
+}
+
 /// Run `f` on a blocking worker thread; a panic in it is reported as an error, not a crash.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> CmdResult<T> + Send + 'static,

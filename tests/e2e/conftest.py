@@ -88,7 +88,7 @@ class AppSession:
     WebKitWebDriver, which passes its environment on; tauri-driver's `tauri:options` take only the
     binary and its arguments) opens that database, and the test build (cargo feature `e2e`) writes
     every file it would ask about in a save dialog to that folder, and restores from
-    `STUDIO_E2E_OPEN_FILE` (default `<save dir>/open.db`). `args` go on the app's command line
+    `STUDIO_E2E_OPEN_FILE` (default `<save dir>/open.<extension>`, `open.zip` for a backup). `args` go on the app's command line
     (`--kiosk`), `env` into its environment."""
 
     def __init__(

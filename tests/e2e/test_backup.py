@@ -1,4 +1,4 @@
-"""设置 → 备份与恢复 in the real window: 备份数据库 writes a backup (the test build saves to
+"""设置 → 备份与恢复 in the real window: 立即备份 writes a backup archive (the test build saves to
 STUDIO_E2E_SAVE_DIR instead of asking) and says where; 从备份恢复 asks first, then puts the backup's
 data back (the test build opens STUDIO_E2E_OPEN_FILE instead of asking), keeps the replaced data
 aside, and every screen reloads with the restored data."""
@@ -12,7 +12,7 @@ from ui import DEMO_TIMEOUT, click, invoke, visible, wait_for, wait_saved, wait_
 
 
 def test_backup_and_restore(app_factory, workdir, save_dir, artifacts):
-    open_file = save_dir / "open.db"
+    open_file = save_dir / "open.zip"
     session, d = app_factory(open_file=open_file)
     click(d, "[data-test=setup-demo]")
     wait_text(d, "已载入演示数据", timeout=DEMO_TIMEOUT)
@@ -24,7 +24,7 @@ def test_backup_and_restore(app_factory, workdir, save_dir, artifacts):
     visible(d, "[data-test=backup-create]")
     click(d, "[data-test=backup-create]")
     result = visible(d, "[data-test=backup-result]")
-    backup = wait_saved(save_dir, "党代表工作室备份-*.db")
+    backup = wait_saved(save_dir, "党代表工作室备份-*.zip")
     assert backup.name in result.text, result.text
     assert backup.stat().st_size > 0
     time.sleep(0.3)  # the message and the alert settle
@@ -53,6 +53,7 @@ def test_backup_and_restore(app_factory, workdir, save_dir, artifacts):
     # Every screen shows the restored data: here the settings form.
     wait_for(lambda: visible(d, "[data-test=settings-studio] input").get_attribute("value") == before["studio_name"],
              what="the restored studio name on screen")
-    # The replaced data was kept aside, next to the database.
-    assert list(workdir.glob("studio.before-restore-*.db")), sorted(p.name for p in workdir.iterdir())
+    # The replaced data was kept aside, next to the database, in a folder of its own.
+    kept = list(workdir.glob("before-restore-*/studio.db"))
+    assert kept, sorted(p.name for p in workdir.iterdir())
     assert not d.find_elements(By.CSS_SELECTOR, ".el-message--error")

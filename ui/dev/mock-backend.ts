@@ -282,6 +282,16 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
       return { ...page(accounts.audit, a.query as Args), total_capped: false }
     case 'settings_get':
       return demo() ? app.settings : blank.settings
+    case 'backup_status':
+      // What the core answers for a database never backed up, 自动备份 off.
+      return {
+        settings: { enabled: false, folder: '', daily_time: '12:00', keep: 30, version: 0 },
+        last_at: null,
+        last_ok: null,
+        last_kind: '',
+        last_message: '',
+        warning: null,
+      }
     case 'audit_recent':
       return (demo() ? app.recent : blank.recent).slice(0, Number(a.limit ?? 10))
     case 'app_mark':

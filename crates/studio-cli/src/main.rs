@@ -65,9 +65,9 @@ enum Command {
     /// 工作日历（法定节假日与调休）
     #[command(subcommand)]
     Calendar(calendar::Command),
-    /// 备份数据库（SQLite 在线备份，程序运行时也可执行）
+    /// 备份数据库和照片等文件到一个 zip 归档（含清单与校验值，程序运行时也可执行）
     Backup(maintenance::BackupArgs),
-    /// 从备份恢复（先检查备份完整性）
+    /// 从备份恢复（先检查清单、校验值和数据库完整性；恢复前的数据另存一份）
     Restore(maintenance::RestoreArgs),
     /// 检查数据库完整性与外键
     Check,
@@ -127,6 +127,12 @@ fn run(cli: Cli) -> studio_core::Result<()> {
         Command::Restore(ref a) => {
             // The running app holds this lock: restoring under it would be overwritten by its
             // next save. Holding it here also keeps the app from starting mid-restore.
+            // On another PC the data folder may not exist yet: the lock file goes in it.
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                if !dir.exists() {
+                    studio_core::files::create_private_dir(dir)?;
+                }
+            }
             let _lock = DbLock::acquire(&path)?;
             // Restoring into a new file is how a backup is opened on another PC.
             let store = Store::open(&path)?;

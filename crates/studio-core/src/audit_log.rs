@@ -141,6 +141,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("confirm", "确认"),
     ("complete", "完成"),
     ("cancel", "取消"),
+    ("backup", "备份"),
+    ("restore", "恢复"),
 ];
 
 pub fn area_label(code: &str) -> &str {
@@ -510,6 +512,12 @@ pub fn archive(
         sha256: Some(sha),
         kept_from: keep_from.to_string(),
     })
+}
+
+/// The data folder's `archive/` (beside the files folder), where 归档 writes its files; backups carry
+/// it too, as the only copy of the archived entries.
+pub fn archive_dir(store: &Store) -> PathBuf {
+    store.files_dir().with_file_name("archive")
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -13,6 +13,7 @@ pub mod actor;
 pub mod appointments;
 pub mod audit;
 pub mod audit_log;
+pub mod backup;
 pub mod bindings;
 pub mod calendar;
 pub mod cards;

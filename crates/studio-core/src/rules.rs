@@ -209,6 +209,8 @@ pub struct SettingsLimits {
     pub kiosk_idle_seconds: Bounds,
     pub idle_lock_minutes: Bounds,
     pub audit_retention_months: Bounds,
+    /// 自动备份: how many archives to keep.
+    pub backup_keep: Bounds,
 }
 
 /// Accounts and the audit log: the roles an account can have, what each role may do (the UI shows
@@ -606,6 +608,10 @@ impl Rules {
                 audit_retention_months: bounds(
                     audit_log::MIN_RETENTION_MONTHS,
                     audit_log::MAX_RETENTION_MONTHS,
+                ),
+                backup_keep: bounds(
+                    crate::backup::auto::KEEP_RANGE.0,
+                    crate::backup::auto::KEEP_RANGE.1,
                 ),
             },
             accounts: AccountRules {

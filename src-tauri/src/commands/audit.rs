@@ -49,7 +49,7 @@ pub async fn audit_archive(state: State<'_, AppState>) -> CmdResult<ArchiveOutco
     state
         .run(move |s, ctx| {
             let months = studio_core::settings::load(s)?.audit_retention_months;
-            let dir = s.files_dir().with_file_name("archive");
+            let dir = audit_log::archive_dir(s);
             studio_core::files::create_private_dir(&dir)?;
             audit_log::archive(s, ctx, months, &dir)
         })

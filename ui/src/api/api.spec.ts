@@ -157,6 +157,13 @@ describe('api commands', () => {
       [() => api.auditRecent(10), 'audit_recent', { limit: 10 }],
       [() => api.dbBackup('党代表工作室备份-2026-12-02.db'), 'db_backup', { suggestedName: '党代表工作室备份-2026-12-02.db' }],
       [() => api.dbRestore(), 'db_restore', {}],
+      [() => api.backupStatus(), 'backup_status', {}],
+      [() => api.autoBackupChooseFolder(3), 'auto_backup_choose_folder', { version: 3 }],
+      [
+        () => api.autoBackupSave({ enabled: true, daily_time: '12:00', keep: 30, version: 3 }),
+        'auto_backup_save',
+        { input: { enabled: true, daily_time: '12:00', keep: 30, version: 3 } },
+      ],
       [() => api.jobCancel('j1'), 'job_cancel', { jobId: 'j1' }],
       [() => api.itemRoute('i1', 3, ['d1']), 'item_route', { id: 'i1', version: 3, delegateIds: ['d1'] }],
       [() => api.scheduleMonthPlan('2026-12'), 'schedule_month_plan', { month: '2026-12' }],

@@ -630,6 +630,10 @@ export const RULES: Rules = {
     "audit_retention_months": {
       "min": 6,
       "max": 120
+    },
+    "backup_keep": {
+      "min": 1,
+      "max": 365
     }
   },
   "accounts": {
@@ -960,6 +964,14 @@ export const RULES: Rules = {
       {
         "code": "cancel",
         "label": "取消"
+      },
+      {
+        "code": "backup",
+        "label": "备份"
+      },
+      {
+        "code": "restore",
+        "label": "恢复"
       }
     ],
     "audit_results": [

@@ -235,6 +235,79 @@ integrity: Array<string>,
  */
 foreign_key_problems: Array<string>, };
 
+export type BackupSummary = { path: string, 
+/**
+ * Files besides the database: the files folder's (photos, thumbnails, attachments) and the
+ * audit log's archives.
+ */
+files: number, 
+/**
+ * The archive's size in bytes.
+ */
+bytes: number, created_at: string, };
+
+export type RestoreReport = { 
+/**
+ * When the archive was made (UTC, RFC 3339), by whom, with which program version.
+ */
+backup_created_at: string, backup_created_by: string, backup_app_version: string, 
+/**
+ * Files in the archive besides the database (photos, thumbnails, attachments, audit archives).
+ */
+files: number, 
+/**
+ * Audit log archives that were missing here and were added (none is ever replaced or removed).
+ */
+audit_archives_added: number, 
+/**
+ * The file was a plain database (a backup from before archives): the database was restored,
+ * the files folder left as it was.
+ */
+plain_database: boolean, 
+/**
+ * The folder holding the data as it was before the restore.
+ */
+kept_aside: string, 
+/**
+ * The restored database's check.
+ */
+check: CheckReport, };
+
+export type AutoBackupSettings = { enabled: boolean, 
+/**
+ * The folder chosen in the backend's folder dialog; empty until one is chosen.
+ */
+folder: string, 
+/**
+ * `HH:MM`, the studio's local time.
+ */
+daily_time: string, 
+/**
+ * Keep the newest this many automatic archives in the folder.
+ */
+keep: number, version: number, };
+
+export type AutoBackupInput = { enabled: boolean, daily_time: string, keep: number, version: number, };
+
+export type BackupStatus = { settings: AutoBackupSettings, 
+/**
+ * UTC, RFC 3339.
+ */
+last_at: string | null, last_ok: boolean | null, 
+/**
+ * `自动` or `手动`.
+ */
+last_kind: string, 
+/**
+ * The archive written, or why it failed.
+ */
+last_message: string, 
+/**
+ * A sentence for 工作台 when backups are not being made: the last one failed, the folder is
+ * missing, or none for more than two days while automatic backups are on.
+ */
+warning: string | null, };
+
 export type Gender = "male" | "female";
 
 export type DelegateStatus = "active" | "left";
@@ -1448,7 +1521,11 @@ studio_intro: number,
 /**
  * The kiosk's idle time before it clears the screen, in seconds.
  */
-kiosk_idle_seconds: Bounds, idle_lock_minutes: Bounds, audit_retention_months: Bounds, };
+kiosk_idle_seconds: Bounds, idle_lock_minutes: Bounds, audit_retention_months: Bounds, 
+/**
+ * 自动备份: how many archives to keep.
+ */
+backup_keep: Bounds, };
 
 export type CodeLabel = { code: string, label: string, };
 

@@ -11,7 +11,7 @@ import type { Router } from 'vue-router'
 import { h } from 'vue'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { AppStatus, Role } from '@/api'
+import type { AppStatus, BackupStatus, Role } from '@/api'
 import { useAppStore } from '@/stores/app'
 import { cards, items, schedule } from '../../dev/fixtures'
 import DashboardView from './DashboardView.vue'
@@ -29,6 +29,7 @@ vi.mock('@/api', async (importOriginal) => {
     scheduleToday: vi.fn(),
     scheduleWeek: vi.fn(),
     scheduleNextDay: vi.fn(),
+    backupStatus: vi.fn(),
   }
 })
 
@@ -75,6 +76,15 @@ async function mountDashboard(role: Role = 'liaison', delegateId: string | null 
   return wrapper
 }
 
+const backupOk: BackupStatus = {
+  settings: { enabled: true, folder: '/media/usb', daily_time: '12:00', keep: 30, version: 1 },
+  last_at: '2026-11-30T04:00:00.000Z',
+  last_ok: true,
+  last_kind: '自动',
+  last_message: '/media/usb/studio-backup-20261130-120000.zip',
+  warning: null,
+}
+
 const md = (date: string) => {
   const [, m, d] = date.split('-').map(Number)
   return `${m}月${d}日`
@@ -89,6 +99,7 @@ beforeEach(() => {
   vi.mocked(api.scheduleToday).mockResolvedValue(schedule.today)
   vi.mocked(api.scheduleWeek).mockResolvedValue(schedule.week)
   vi.mocked(api.scheduleNextDay).mockResolvedValue(schedule.next_day)
+  vi.mocked(api.backupStatus).mockResolvedValue(backupOk)
 })
 
 afterEach(() => {
@@ -153,5 +164,22 @@ describe('DashboardView: 今日接待 and 本周接待', () => {
     await tile.trigger('click')
     await settle()
     expect(router.currentRoute.value.fullPath).toBe('/items?view=unrouted')
+  })
+})
+
+describe('DashboardView: 自动备份', () => {
+  it('warns when the backup folder is missing, and says nothing when backups run', async () => {
+    let w = await mountDashboard('admin')
+    expect(w.find('[data-test=dashboard-backup-warning]').exists()).toBe(false)
+    wrapper?.unmount()
+    vi.mocked(api.backupStatus).mockResolvedValue({
+      ...backupOk,
+      last_ok: false,
+      warning: '最近一次备份失败：备份文件夹 /media/usb 不存在（U 盘未插入？）',
+    })
+    w = await mountDashboard('admin')
+    const alert = w.find('[data-test=dashboard-backup-warning]')
+    expect(alert.text()).toContain('U 盘未插入')
+    expect(alert.find('a').attributes('href')).toBe('/settings?tab=backup')
   })
 })
