@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_audit_area_action.sql"),
     include_str!("migrations/011_schedule.sql"),
     include_str!("migrations/012_kiosk.sql"),
+    include_str!("migrations/014_reports.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
