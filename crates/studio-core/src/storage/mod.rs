@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_schedule.sql"),
     include_str!("migrations/012_kiosk.sql"),
     include_str!("migrations/013_card_number.sql"),
+    include_str!("migrations/014_reports.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
