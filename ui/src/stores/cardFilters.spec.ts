@@ -27,6 +27,13 @@ describe('card filters', () => {
     expect(f.status).toBe('submitted')
   })
 
+  it("shows a linked delegate's name, not their id, before the select's options load", () => {
+    const f = useCardFilters()
+    f.applyRouteQuery({ delegate: 'd-zhang', delegate_name: '张建华', from: '2026-01-01', to: '2026-12-31' })
+    expect(f.toQuery()).toMatchObject({ delegate_id: 'd-zhang' })
+    expect(f.delegateName).toBe('张建华')
+  })
+
   it('knows when the list is filtered', () => {
     const f = useCardFilters()
     expect(f.isFiltered()).toBe(false)

@@ -113,7 +113,11 @@ export const useCardFilters = defineStore('cardFilters', () => {
     const so = one(query.sort)
     if (so && CARD_SORT_OPTIONS.some((o) => o.value === so)) sort.value = so as CardSort
     const dg = one(query.delegate)
-    if (dg) delegateId.value = dg
+    if (dg) {
+      delegateId.value = dg
+      // The select shows this until its options load (else it would show the id).
+      delegateName.value = one(query.delegate_name) ?? ''
+    }
     const text = one(query.q)
     if (text) q.value = text
     const ch = one(query.channel)

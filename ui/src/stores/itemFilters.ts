@@ -112,7 +112,11 @@ export const useItemFilters = defineStore('itemFilters', () => {
     const st = one(query.sort)
     if (st && ITEM_SORT_OPTIONS.some((o) => o.value === st)) sort.value = st as ItemSort
     const dg = one(query.delegate)
-    if (dg) delegateId.value = dg
+    if (dg) {
+      delegateId.value = dg
+      // The select shows this until its options load (else it would show the id).
+      delegateName.value = one(query.delegate_name) ?? ''
+    }
     const text = one(query.q)
     if (text) q.value = text
     return true

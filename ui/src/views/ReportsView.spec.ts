@@ -195,22 +195,22 @@ describe('ReportsView', () => {
     await w.findAll('a[data-test="reports-contacts"]')[1].trigger('click')
     expect(push).toHaveBeenLastCalledWith({
       path: '/cards',
-      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', status: 'all' },
+      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', delegate_name: '张建华', status: 'all' },
     })
     await w.findAll('a[data-test="reports-channel-home_visit"]')[1].trigger('click')
     expect(push).toHaveBeenLastCalledWith({
       path: '/cards',
-      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', status: 'all', channel: 'home_visit' },
+      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', delegate_name: '张建华', status: 'all', channel: 'home_visit' },
     })
     await w.findAll('a[data-test="reports-late"]')[1].trigger('click')
     expect(push).toHaveBeenLastCalledWith({
       path: '/cards',
-      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', deadline: 'filed_late' },
+      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', delegate_name: '张建华', deadline: 'filed_late' },
     })
     await w.findAll('a[data-test="reports-closed"]')[1].trigger('click')
     expect(push).toHaveBeenLastCalledWith({
       path: '/items',
-      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', view: 'all', status: 'closed' },
+      query: { from: `${year}-01-01`, to: `${year}-12-31`, delegate: 'd-zhang', delegate_name: '张建华', view: 'all', status: 'closed' },
     })
     // A subtotal has no list behind it: plain text; the total's contacts open the period's cards.
     const contacts = w.findAll('[data-test="reports-contacts"]')
