@@ -1397,6 +1397,21 @@ fn an_item_from_a_card_and_the_card_filing_deadline() {
         *kinds(&f, &plain.id).last().unwrap(),
         ItemEventKind::CardLinked
     );
+
+    // The export says the same as the item's page (it answers "is the card filed?" for all items
+    // from one read): the filed card's item has no filing deadline, the draft's item has one.
+    let exported =
+        items::items_for_export(&f.store, &Ctx::new(admin(), today), None, None).unwrap();
+    let of = |id: &str| {
+        exported
+            .iter()
+            .find(|i| i.id == id)
+            .unwrap()
+            .card_filing_due_on
+            .clone()
+    };
+    assert_eq!(of(&it.id), None);
+    assert_eq!(of(&plain.id).as_deref(), Some("2025-10-11"));
 }
 
 // ---- editing and permissions --------------------------------------------------------------------
