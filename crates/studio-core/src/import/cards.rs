@@ -459,18 +459,11 @@ pub(super) fn plan(conn: &Connection, table: &Table, today: NaiveDate) -> Result
     })
 }
 
-fn header(field: &str) -> String {
-    COLUMNS
-        .iter()
-        .find(|c| c.key == field)
-        .map_or_else(String::new, |c| c.header.to_string())
-}
-
 pub(super) fn write(tx: &mut Write<'_>, actions: Vec<Action>) -> Result<usize> {
     let n = actions.len();
     for a in actions {
         cards::import_card_in(tx, &a.input, a.filed_on.as_deref())
-            .map_err(|e| at_row(header, a.row, e))?;
+            .map_err(|e| at_row(COLUMNS, a.row, e))?;
     }
     Ok(n)
 }

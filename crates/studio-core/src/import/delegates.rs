@@ -359,13 +359,6 @@ pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
     })
 }
 
-fn header(field: &str) -> String {
-    COLUMNS
-        .iter()
-        .find(|c| c.key == field)
-        .map_or_else(String::new, |c| c.header.to_string())
-}
-
 /// Write the planned rows inside the import's transaction; how many.
 pub(super) fn write(tx: &mut Write<'_>, actions: Vec<Action>) -> Result<usize> {
     let n = actions.len();
@@ -373,11 +366,11 @@ pub(super) fn write(tx: &mut Write<'_>, actions: Vec<Action>) -> Result<usize> {
         match a {
             Action::Create(row, input) => {
                 roster::create_delegate_in(tx, input, "import")
-                    .map_err(|e| at_row(header, row, e))?;
+                    .map_err(|e| at_row(COLUMNS, row, e))?;
             }
             Action::Update(row, id, version, input) => {
                 roster::update_delegate_in(tx, &id, version, input, "import")
-                    .map_err(|e| at_row(header, row, e))?;
+                    .map_err(|e| at_row(COLUMNS, row, e))?;
             }
         }
     }

@@ -486,8 +486,15 @@ pub fn format_error(row: u32, e: &RowError) -> String {
 }
 
 /// A write of row `row` failed inside the import's transaction (a rule only the write itself
-/// checks): the whole import is refused, naming the row.
-pub(crate) fn at_row(map_header: impl Fn(&str) -> String, row: u32, e: Error) -> Error {
+/// checks): the whole import is refused, naming the row and the column (the header in `columns`
+/// of the field that failed).
+pub(crate) fn at_row(columns: &[Column], row: u32, e: Error) -> Error {
+    let map_header = |field: &str| {
+        columns
+            .iter()
+            .find(|c| c.key == field)
+            .map_or_else(String::new, |c| c.header.to_string())
+    };
     match e {
         Error::Validation(fields) => Error::Invalid(format!(
             "未导入任何数据：{}",

@@ -143,27 +143,7 @@ pub fn upsert_card(conn: &Connection, c: &Card) -> Result<()> {
 /// The next free number of `year`: `2026-0001`, `2026-0002`, … (the items' rule, on the cards'
 /// own numbers). Call inside the write's transaction.
 pub fn next_no(conn: &Connection, year: i32) -> Result<String> {
-    let lo = format!("{year:04}-");
-    let hi = format!("{year:04}.");
-    // The text maximum walks the unique index; it is the numeric one while numbers have 4 digits.
-    let top: Option<String> = conn
-        .prepare_cached("SELECT no FROM cards WHERE no >= ?1 AND no < ?2 ORDER BY no DESC LIMIT 1")?
-        .query_row(params![lo, hi], |r| r.get(0))
-        .optional()?;
-    let mut n: i64 = top
-        .as_deref()
-        .and_then(|s| s.get(5..))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    if n >= 9999 {
-        n = conn
-            .prepare_cached(
-                "SELECT COALESCE(MAX(CAST(substr(no, 6) AS INTEGER)), 0) FROM cards
-                 WHERE no >= ?1 AND no < ?2",
-            )?
-            .query_row(params![lo, hi], |r| r.get(0))?;
-    }
-    Ok(format!("{year:04}-{:04}", n + 1))
+    super::next_year_no(conn, super::NumberedTable::Cards, year)
 }
 
 /// Discard (tombstone) a card.

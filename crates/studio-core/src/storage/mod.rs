@@ -23,7 +23,7 @@ use std::ops::Deref;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use rusqlite_migration::{Migrations, M};
 
 use crate::error::{Error, Result};
@@ -353,5 +353,51 @@ mod tests {
         assert!(conn
             .execute("UPDATE cards SET no = '2025-0001' WHERE id = 'c1'", [])
             .is_err());
+    }
+}
+
+/// The next free human number of `year` in `table` (`cards` or `items`): `2026-0001`,
+/// `2026-0002`, … Call inside the write's transaction.
+pub(crate) fn next_year_no(conn: &Connection, table: NumberedTable, year: i32) -> Result<String> {
+    let table = table.name();
+    let lo = format!("{year:04}-");
+    let hi = format!("{year:04}.");
+    // The text maximum walks the unique index; it is the numeric one while numbers have 4 digits.
+    let top: Option<String> = conn
+        .prepare_cached(&format!(
+            "SELECT no FROM {table} WHERE no >= ?1 AND no < ?2 ORDER BY no DESC LIMIT 1"
+        ))?
+        .query_row(params![lo, hi], |r| r.get(0))
+        .optional()?;
+    let mut n: i64 = top
+        .as_deref()
+        .and_then(|s| s.get(5..))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    if n >= 9999 {
+        n = conn
+            .prepare_cached(&format!(
+                "SELECT COALESCE(MAX(CAST(substr(no, 6) AS INTEGER)), 0) FROM {table}
+                 WHERE no >= ?1 AND no < ?2"
+            ))?
+            .query_row(params![lo, hi], |r| r.get(0))?;
+    }
+    Ok(format!("{year:04}-{:04}", n + 1))
+}
+
+/// The tables whose rows carry a per-year human number (`no`): a closed set, so the table name
+/// put into the SQL text is never the caller's.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum NumberedTable {
+    Cards,
+    Items,
+}
+
+impl NumberedTable {
+    fn name(self) -> &'static str {
+        match self {
+            NumberedTable::Cards => "cards",
+            NumberedTable::Items => "items",
+        }
     }
 }
