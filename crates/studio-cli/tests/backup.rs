@@ -2,25 +2,9 @@
 //! archive is refused with a Chinese message and exit code 1, an old plain-database backup still
 //! restores.
 
-use std::process::{Command, Output};
+mod common;
 
-fn studio(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STUDIO_DB")
-        .output()
-        .expect("run studio")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::{stderr, stdout, studio};
 
 fn files_dir(db: &std::path::Path) -> std::path::PathBuf {
     studio_core::Store::files_dir_for(db)

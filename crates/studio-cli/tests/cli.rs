@@ -1,24 +1,8 @@
 //! The `studio` command as an administrator's script uses it: exit codes, output, messages.
 
-use std::process::{Command, Output};
+mod common;
 
-fn studio(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STUDIO_DB")
-        .output()
-        .expect("run studio")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{stderr, stdout, studio};
 
 #[test]
 fn demo_then_list_as_json() {

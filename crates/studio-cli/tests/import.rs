@@ -2,38 +2,17 @@
 //! exit code, `--dry-run`, a second import that doubles nothing, the templates, and a refusal.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+
+use common::{stderr, stdout, studio, studio_env};
 
 const DEMO_PASSWORD: &str = "Demo2026";
 
-fn studio_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_studio"));
-    c.arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STUDIO_DB")
-        .env_remove("STUDIO_PASSWORD");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().expect("run studio")
-}
-
-fn studio(db: &Path, args: &[&str]) -> Output {
-    studio_env(db, args, &[])
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 fn ok(o: Output) -> String {
-    assert!(o.status.success(), "{}{}", out(&o), err(&o));
-    out(&o)
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    stdout(&o)
 }
 
 fn xlsx(path: &Path, rows: &[&[&str]]) {
@@ -94,17 +73,17 @@ fn a_roster_import_prints_each_rows_error_writes_only_when_clean_and_not_twice()
         vec!["import", "delegates", bad.to_str().unwrap(), "--dry-run"],
     ] {
         let o = studio(&db, &args);
-        assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
+        assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
         assert!(
-            out(&o).contains("第 3 行 性别：性别应为“男”或“女”"),
+            stdout(&o).contains("第 3 行 性别：性别应为“男”或“女”"),
             "{}",
-            out(&o)
+            stdout(&o)
         );
-        assert!(out(&o).contains("2\t新增\t林新"), "{}", out(&o));
+        assert!(stdout(&o).contains("2\t新增\t林新"), "{}", stdout(&o));
         assert!(
-            err(&o).contains("有 1 行有错误，未导入任何数据"),
+            stderr(&o).contains("有 1 行有错误，未导入任何数据"),
             "{}",
-            err(&o)
+            stderr(&o)
         );
     }
     assert_eq!(delegates(&db).len(), before.len());
@@ -227,10 +206,10 @@ fn a_delegate_account_may_not_import() {
             &[("STUDIO_PASSWORD", DEMO_PASSWORD)],
         );
         assert_eq!(o.status.code(), Some(1));
-        assert!(err(&o).contains("没有权限：批量导入"), "{}", err(&o));
+        assert!(stderr(&o).contains("没有权限：批量导入"), "{}", stderr(&o));
     }
     // A missing file is a user error, not a panic.
     let o = studio(&db, &["import", "cards", "/nonexistent/x.xlsx"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("无法读取"), "{}", err(&o));
+    assert!(stderr(&o).contains("无法读取"), "{}", stderr(&o));
 }

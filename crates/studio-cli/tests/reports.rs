@@ -1,22 +1,10 @@
 //! `studio export summary|units`: the summary sheet and the units' record as files.
 
-use std::process::{Command, Output};
+mod common;
+
+use common::{stderr, studio};
 
 use chrono::{Datelike, Duration};
-
-fn studio(db: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studio"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("STUDIO_DB")
-        .output()
-        .expect("run studio")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn n(v: &serde_json::Value) -> u64 {
     v.as_u64().unwrap_or_else(|| panic!("not a count: {v}"))
