@@ -179,10 +179,17 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
 
 /// The sheet as an Excel workbook (.xlsx): a bold header row frozen at the top with filter buttons,
 /// the columns' widths, text as text (never a formula), numbers as numbers.
+///
+/// Written row by row in constant-memory mode (inline strings, rows streamed to a temporary file)
+/// and deflated at level 1: for 100,000 items the default mode took 1.2 GB and its deflate at the
+/// default level a quarter of the export's time, for a file only somewhat smaller.
 pub fn to_xlsx(sheet: &Sheet) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    wb.set_zip_compression_level(1);
+    let ws = wb
+        .add_worksheet_with_constant_memory()
+        .map_err(xlsx_error)?;
     ws.set_name(&sheet.name).map_err(xlsx_error)?;
     let bold = Format::new()
         .set_bold()

@@ -4,6 +4,7 @@
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::columns::at;
 use crate::actor::{Role, Scope};
 use crate::cards::{
     Card, CardAmendment, CardCounts, CardListItem, CardQuery, CardSort, CardStatus, Channel,
@@ -24,44 +25,44 @@ const EXCERPT_CHARS: usize = 60;
 
 /// A stored card. `deadline` depends on the day it is read: the service fills it in.
 fn card_from_row(r: &Row) -> rusqlite::Result<Card> {
-    let gender: Option<String> = r.get("person_gender")?;
-    let political: Option<String> = r.get("person_political_status")?;
-    let channel: String = r.get("channel")?;
-    let status: String = r.get("status")?;
+    let gender: Option<String> = r.get(at!(COLUMNS, "person_gender"))?;
+    let political: Option<String> = r.get(at!(COLUMNS, "person_political_status"))?;
+    let channel: String = r.get(at!(COLUMNS, "channel"))?;
+    let status: String = r.get(at!(COLUMNS, "status"))?;
     Ok(Card {
-        id: r.get("id")?,
-        no: r.get("no")?,
-        delegate_id: r.get("delegate_id")?,
-        delegation_id: r.get("delegation_id")?,
-        delegate_name: r.get("delegate_name")?,
-        delegation_name: r.get("delegation_name")?,
-        delegate_unit_position: r.get("delegate_unit_position")?,
-        delegate_phone: r.get("delegate_phone")?,
-        contact_date: r.get("contact_date")?,
-        person_name: r.get("person_name")?,
+        id: r.get(at!(COLUMNS, "id"))?,
+        no: r.get(at!(COLUMNS, "no"))?,
+        delegate_id: r.get(at!(COLUMNS, "delegate_id"))?,
+        delegation_id: r.get(at!(COLUMNS, "delegation_id"))?,
+        delegate_name: r.get(at!(COLUMNS, "delegate_name"))?,
+        delegation_name: r.get(at!(COLUMNS, "delegation_name"))?,
+        delegate_unit_position: r.get(at!(COLUMNS, "delegate_unit_position"))?,
+        delegate_phone: r.get(at!(COLUMNS, "delegate_phone"))?,
+        contact_date: r.get(at!(COLUMNS, "contact_date"))?,
+        person_name: r.get(at!(COLUMNS, "person_name"))?,
         person_gender: gender.as_deref().and_then(Gender::parse),
-        person_age: r.get("person_age")?,
+        person_age: r.get(at!(COLUMNS, "person_age"))?,
         person_political_status: political.as_deref().and_then(PoliticalStatus::parse),
-        person_unit_position: r.get("person_unit_position")?,
-        person_phone: r.get("person_phone")?,
-        person_address: r.get("person_address")?,
-        person_consent: r.get("person_consent")?,
-        group_size: r.get("group_size")?,
+        person_unit_position: r.get(at!(COLUMNS, "person_unit_position"))?,
+        person_phone: r.get(at!(COLUMNS, "person_phone"))?,
+        person_address: r.get(at!(COLUMNS, "person_address"))?,
+        person_consent: r.get(at!(COLUMNS, "person_consent"))?,
+        group_size: r.get(at!(COLUMNS, "group_size"))?,
         // The columns' CHECKs admit only the listed codes.
         channel: Channel::parse(&channel).unwrap_or(Channel::Other),
-        channel_other: r.get("channel_other")?,
-        opinion: r.get("opinion")?,
-        handling: r.get("handling")?,
-        feedback_on: r.get("feedback_on")?,
-        filed_on: r.get("filed_on")?,
+        channel_other: r.get(at!(COLUMNS, "channel_other"))?,
+        opinion: r.get(at!(COLUMNS, "opinion"))?,
+        handling: r.get(at!(COLUMNS, "handling"))?,
+        feedback_on: r.get(at!(COLUMNS, "feedback_on"))?,
+        filed_on: r.get(at!(COLUMNS, "filed_on"))?,
         status: CardStatus::parse(&status).unwrap_or(CardStatus::Draft),
-        due_on: r.get("due_on")?,
-        filed_late: r.get("filed_late")?,
-        amendment_count: r.get("amendment_count")?,
+        due_on: r.get(at!(COLUMNS, "due_on"))?,
+        filed_late: r.get(at!(COLUMNS, "filed_late"))?,
+        amendment_count: r.get(at!(COLUMNS, "amendment_count"))?,
         deadline: DeadlineState::None,
-        created_at: r.get("created_at")?,
-        updated_at: r.get("updated_at")?,
-        version: r.get("version")?,
+        created_at: r.get(at!(COLUMNS, "created_at"))?,
+        updated_at: r.get(at!(COLUMNS, "updated_at"))?,
+        version: r.get(at!(COLUMNS, "version"))?,
     })
 }
 

@@ -10,6 +10,7 @@ use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, ToSql};
 use serde_json::Value;
 
+use super::columns::at;
 use crate::actor::{Role, Scope};
 use crate::cards::CardStatus;
 use crate::error::Result;
@@ -114,11 +115,11 @@ const COLUMNS: &str = "rid, id, no, category, status, source, title, content, pe
     requested_delegate_id";
 
 fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
-    let category: String = r.get("category")?;
-    let status: String = r.get("status")?;
-    let source: String = r.get("source")?;
-    let satisfaction: Option<String> = r.get("satisfaction")?;
-    let unit: String = r.get("referral_unit")?;
+    let category: String = r.get(at!(COLUMNS, "category"))?;
+    let status: String = r.get(at!(COLUMNS, "status"))?;
+    let source: String = r.get(at!(COLUMNS, "source"))?;
+    let satisfaction: Option<String> = r.get(at!(COLUMNS, "satisfaction"))?;
+    let unit: String = r.get(at!(COLUMNS, "referral_unit"))?;
     let referral = if unit.is_empty() {
         None
     } else {
@@ -130,54 +131,54 @@ fn stored_from_row(r: &Row) -> rusqlite::Result<StoredItem> {
             due_on: r
                 .get::<_, Option<String>>("referral_due_on")?
                 .unwrap_or_default(),
-            answer: r.get("referral_answer")?,
-            answered_on: r.get("referral_answered_on")?,
+            answer: r.get(at!(COLUMNS, "referral_answer"))?,
+            answered_on: r.get(at!(COLUMNS, "referral_answered_on"))?,
         })
     };
     // The columns' CHECKs admit only the listed codes.
     Ok(StoredItem {
-        rid: r.get("rid")?,
-        clock_start_on: r.get("clock_start_on")?,
+        rid: r.get(at!(COLUMNS, "rid"))?,
+        clock_start_on: r.get(at!(COLUMNS, "clock_start_on"))?,
         item: Item {
-            id: r.get("id")?,
-            no: r.get("no")?,
+            id: r.get(at!(COLUMNS, "id"))?,
+            no: r.get(at!(COLUMNS, "no"))?,
             category: ItemCategory::parse(&category).unwrap_or(ItemCategory::PolicyInquiry),
             status: ItemStatus::parse(&status).unwrap_or(ItemStatus::Received),
             source: ItemSource::parse(&source).unwrap_or(ItemSource::Kiosk),
-            title: r.get("title")?,
-            content: r.get("content")?,
-            person_name: r.get("person_name")?,
-            person_phone: r.get("person_phone")?,
-            person_contact: r.get("person_contact")?,
-            person_consent: r.get("person_consent")?,
-            publish_ok: r.get("publish_ok")?,
-            requested_delegate_id: r.get("requested_delegate_id")?,
-            card_id: r.get("card_id")?,
-            first_responder: r.get("first_responder")?,
+            title: r.get(at!(COLUMNS, "title"))?,
+            content: r.get(at!(COLUMNS, "content"))?,
+            person_name: r.get(at!(COLUMNS, "person_name"))?,
+            person_phone: r.get(at!(COLUMNS, "person_phone"))?,
+            person_contact: r.get(at!(COLUMNS, "person_contact"))?,
+            person_consent: r.get(at!(COLUMNS, "person_consent"))?,
+            publish_ok: r.get(at!(COLUMNS, "publish_ok"))?,
+            requested_delegate_id: r.get(at!(COLUMNS, "requested_delegate_id"))?,
+            card_id: r.get(at!(COLUMNS, "card_id"))?,
+            first_responder: r.get(at!(COLUMNS, "first_responder"))?,
             delegates: Vec::new(),
             referral,
-            received_on: r.get("received_on")?,
-            limit_days: r.get("limit_days")?,
-            extension_days: r.get("extension_days")?,
-            paused_days: r.get("paused_days")?,
-            paused_since: r.get("paused_since")?,
-            due_on: r.get("due_on")?,
-            answer: r.get("answer")?,
-            answered_on: r.get("answered_on")?,
-            feedback: r.get("feedback")?,
-            fed_back_on: r.get("fed_back_on")?,
+            received_on: r.get(at!(COLUMNS, "received_on"))?,
+            limit_days: r.get(at!(COLUMNS, "limit_days"))?,
+            extension_days: r.get(at!(COLUMNS, "extension_days"))?,
+            paused_days: r.get(at!(COLUMNS, "paused_days"))?,
+            paused_since: r.get(at!(COLUMNS, "paused_since"))?,
+            due_on: r.get(at!(COLUMNS, "due_on"))?,
+            answer: r.get(at!(COLUMNS, "answer"))?,
+            answered_on: r.get(at!(COLUMNS, "answered_on"))?,
+            feedback: r.get(at!(COLUMNS, "feedback"))?,
+            fed_back_on: r.get(at!(COLUMNS, "fed_back_on"))?,
             satisfaction: satisfaction.as_deref().and_then(Satisfaction::parse),
-            follow_up_note: r.get("follow_up_note")?,
-            closed_on: r.get("closed_on")?,
-            decline_reason: r.get("decline_reason")?,
-            escalated: r.get("escalated")?,
-            chase_count: r.get("chase_count")?,
+            follow_up_note: r.get(at!(COLUMNS, "follow_up_note"))?,
+            closed_on: r.get(at!(COLUMNS, "closed_on"))?,
+            decline_reason: r.get(at!(COLUMNS, "decline_reason"))?,
+            escalated: r.get(at!(COLUMNS, "escalated"))?,
+            chase_count: r.get(at!(COLUMNS, "chase_count"))?,
             deadline: ItemDeadlineState::None,
             days_left: None,
             card_filing_due_on: None,
-            created_at: r.get("created_at")?,
-            updated_at: r.get("updated_at")?,
-            version: r.get("version")?,
+            created_at: r.get(at!(COLUMNS, "created_at"))?,
+            updated_at: r.get(at!(COLUMNS, "updated_at"))?,
+            version: r.get(at!(COLUMNS, "version"))?,
         },
     })
 }
@@ -347,20 +348,25 @@ pub fn get_full(conn: &Connection, id: &str) -> Result<Option<StoredItem>> {
     Ok(Some(s))
 }
 
+/// The columns [`delegate_from_row`] reads, in order (`d` is `item_delegates`).
+const DELEGATE_COLUMNS: &str = "d.item_id, d.delegate_id, d.name, d.delegation_id,
+    d.delegation_name, d.head_name";
+
 fn delegate_from_row(r: &Row) -> rusqlite::Result<ItemDelegate> {
     Ok(ItemDelegate {
-        delegate_id: r.get("delegate_id")?,
-        name: r.get("name")?,
-        delegation_id: r.get("delegation_id")?,
-        delegation_name: r.get("delegation_name")?,
-        head_name: r.get("head_name")?,
+        delegate_id: r.get(at!(DELEGATE_COLUMNS, "delegate_id"))?,
+        name: r.get(at!(DELEGATE_COLUMNS, "name"))?,
+        delegation_id: r.get(at!(DELEGATE_COLUMNS, "delegation_id"))?,
+        delegation_name: r.get(at!(DELEGATE_COLUMNS, "delegation_name"))?,
+        head_name: r.get(at!(DELEGATE_COLUMNS, "head_name"))?,
     })
 }
 
 /// An item's delegates, in the order given.
 pub fn delegates(conn: &Connection, item_id: &str) -> Result<Vec<ItemDelegate>> {
-    let mut st =
-        conn.prepare_cached("SELECT * FROM item_delegates WHERE item_id = ?1 ORDER BY position")?;
+    let mut st = conn.prepare_cached(&format!(
+        "SELECT {DELEGATE_COLUMNS} FROM item_delegates d WHERE d.item_id = ?1 ORDER BY d.position"
+    ))?;
     let rows = st.query_map([item_id], delegate_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -466,14 +472,14 @@ pub fn set_due_on(
 pub fn items_received_between(conn: &Connection, from: &str, to: &str) -> Result<Vec<StoredItem>> {
     let mut by_item: HashMap<String, Vec<ItemDelegate>> = HashMap::new();
     {
-        let mut st = conn.prepare_cached(
-            "SELECT d.* FROM item_delegates d JOIN items i ON i.id = d.item_id
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {DELEGATE_COLUMNS} FROM item_delegates d JOIN items i ON i.id = d.item_id
              WHERE i.received_on BETWEEN ?1 AND ?2 AND i.deleted_at IS NULL
-             ORDER BY d.item_id, d.position",
-        )?;
+             ORDER BY d.item_id, d.position"
+        ))?;
         let mut rows = st.query(params![from, to])?;
         while let Some(r) = rows.next()? {
-            let item_id: String = r.get("item_id")?;
+            let item_id: String = r.get(at!(DELEGATE_COLUMNS, "item_id"))?;
             by_item
                 .entry(item_id)
                 .or_default()

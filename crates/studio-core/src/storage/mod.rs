@@ -8,6 +8,7 @@ pub mod audit;
 pub mod audit_log;
 pub mod calendar;
 pub mod cards;
+pub(crate) mod columns;
 pub mod gate;
 pub mod import;
 pub mod items;
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_kiosk.sql"),
     include_str!("migrations/013_card_number.sql"),
     include_str!("migrations/014_reports.sql"),
+    include_str!("migrations/018_cards_report_order.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -51,7 +51,7 @@ pub struct CardGroup {
 }
 
 /// Cards by contact date in `[from, to]`, drafts included (the contact happened). Read from the
-/// covering index `cards_report` (migration 014) alone.
+/// covering index `cards_report` alone, in the GROUP BY's order (migration 018).
 pub fn card_groups(conn: &Connection, from: &str, to: &str) -> Result<Vec<CardGroup>> {
     let mut st = conn.prepare_cached(
         "SELECT delegate_id, channel, COUNT(*), SUM(group_size), SUM(filed_late)
