@@ -2,12 +2,11 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::actor::Permission;
-use crate::audit::Entity;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::storage::Store;
@@ -73,70 +72,4 @@ pub fn backup(store: &Store, ctx: &Ctx, out: &Path) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     made
-}
-
-/// Replace the open database's contents with the backup at `from`, after checking that the backup
-/// is intact and from this program. The current data is kept aside first: nothing is lost if the
-/// backup turns out to be the wrong one.
-pub fn restore(store: &Store, ctx: &Ctx, from: &Path) -> Result<CheckReport> {
-    ctx.require(Permission::Maintain)?;
-    if !from.is_file() {
-        return Err(Error::Invalid(format!("找不到备份文件 {}", from.display())));
-    }
-    let src = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|_| Error::Invalid("无法打开备份文件".into()))?;
-    let report = check_conn(&src).map_err(|_| Error::Invalid("备份文件不是有效的数据库".into()))?;
-    if !report.ok {
-        return Err(Error::Invalid(format!(
-            "备份文件已损坏，未恢复：{}",
-            report.integrity.join("；")
-        )));
-    }
-    let is_ours: bool = src
-        .query_row(
-            "SELECT COUNT(*) = 3 FROM sqlite_master WHERE type = 'table'
-             AND name IN ('change_log', 'delegates', 'delegations')",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap_or(false);
-    if !is_ours {
-        return Err(Error::Invalid("该文件不是党代表工作室的备份".into()));
-    }
-    if report.schema_version as usize > crate::storage::schema_version() {
-        return Err(Error::Invalid(
-            "该备份来自更新版本的程序，请先升级本程序再恢复".into(),
-        ));
-    }
-    if let Some(path) = store.path() {
-        let aside = path.with_extension(format!(
-            "before-restore-{}.db",
-            crate::ids::today_shanghai()
-        ));
-        if !aside.exists() {
-            store.writer().backup(rusqlite::MAIN_DB, &aside, None)?;
-        }
-    }
-    {
-        let mut conn = store.writer();
-        conn.restore(
-            rusqlite::MAIN_DB,
-            from,
-            None::<fn(rusqlite::backup::Progress)>,
-        )?;
-        // An older backup is brought up to this build's schema.
-        crate::storage::migrate(&mut conn)?;
-    }
-    // Idle readers may hold the old contents' cache: new ones see the restored file.
-    store.drop_readers();
-    store.write(ctx, Permission::Maintain, |tx| {
-        tx.record(
-            Entity::Database,
-            "studio",
-            "restore",
-            None::<&()>,
-            Some(&serde_json::json!({ "from": from.display().to_string() })),
-        )
-    })?;
-    check(store)
 }

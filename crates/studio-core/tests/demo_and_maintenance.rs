@@ -2,7 +2,7 @@
 
 use studio_core::roster::{self, DelegateQuery};
 use studio_core::settings::{self, SetupState};
-use studio_core::{maintenance, Actor, Ctx, Role, Store};
+use studio_core::{backup, maintenance, Actor, Ctx, Role, Store};
 
 fn admin() -> Ctx {
     Ctx::now(Actor::new("组织部", Role::Admin))
@@ -49,8 +49,8 @@ fn backup_and_restore_round_trip_and_bad_files_are_refused() {
         .clone();
     let version = roster::get_delegate(&s, &admin(), &first).unwrap().version;
     roster::mark_delegate_left(&s, &admin(), &first, version, None).unwrap();
-    let report = maintenance::restore(&s, &admin(), &bak).unwrap();
-    assert!(report.ok);
+    let report = backup::restore(&s, &admin(), &bak).unwrap();
+    assert!(report.check.ok);
     assert_eq!(roster::delegate_count(&s, &admin()).unwrap(), n);
     assert_eq!(
         roster::get_delegate(&s, &admin(), &first).unwrap().status,
@@ -60,14 +60,12 @@ fn backup_and_restore_round_trip_and_bad_files_are_refused() {
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, b"this is not sqlite").unwrap();
     assert_eq!(
-        maintenance::restore(&s, &admin(), &junk)
-            .unwrap_err()
-            .code(),
+        backup::restore(&s, &admin(), &junk).unwrap_err().code(),
         "invalid"
     );
     let other = dir.path().join("other.db");
     rusqlite_free_db(&other);
-    let e = maintenance::restore(&s, &admin(), &other).unwrap_err();
+    let e = backup::restore(&s, &admin(), &other).unwrap_err();
     assert!(e.to_string().contains("不是党代表工作室"), "{e}");
     assert_eq!(
         roster::delegate_count(&s, &admin()).unwrap(),
@@ -119,10 +117,11 @@ fn restore_records_itself_in_the_restored_database() {
     studio_core::demo::load(&s, false).unwrap();
     let bak = dir.path().join("b.db");
     maintenance::backup(&s, &admin(), &bak).unwrap();
-    maintenance::restore(&s, &admin(), &bak).unwrap();
-    let last = studio_core::audit::recent(&s, &admin(), 1).unwrap();
+    backup::restore(&s, &admin(), &bak).unwrap();
+    // A restore is an operator's act: it goes to the audit log, with who and when.
+    let last = studio_core::audit_log::list(&s, &admin(), &Default::default()).unwrap();
     assert_eq!(
-        (last[0].entity.as_str(), last[0].action.as_str()),
+        (last.items[0].area.as_str(), last.items[0].action.as_str()),
         ("database", "restore")
     );
     // No temporary file is left beside the backup.
