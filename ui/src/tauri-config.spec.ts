@@ -94,6 +94,12 @@ describe('tauri.conf.json', () => {
     }
   })
 
+  it('names a category the bundler knows (the schema takes any string; "Office" failed the bundle)', () => {
+    // tauri-bundler's AppCategory (bundle/category.rs), games left out.
+    const known = 'Business DeveloperTool Education Entertainment Finance GraphicsAndDesign HealthcareAndFitness Lifestyle Medical Music News Photography Productivity Reference SocialNetworking Sports Travel Utility Video Weather'
+    expect(known.split(' ')).toContain(bundle(conf).category)
+  })
+
   it('lists the icon in every size the desktop asks for, and every listed file exists', () => {
     const icons = bundle(conf).icon as string[]
     for (const icon of icons) expect(existsSync(resolve(CONF_DIR, icon)), icon).toBe(true)

@@ -58,20 +58,65 @@ pub const FONT: ComponentSpec = (
 
 /// The main components, in the order 关于 lists them.
 pub const COMPONENTS: &[ComponentSpec] = &[
-    ("Tauri", "桌面程序框架", "Apache-2.0 OR MIT", Package::Crate("tauri")),
+    (
+        "Tauri",
+        "桌面程序框架",
+        "Apache-2.0 OR MIT",
+        Package::Crate("tauri"),
+    ),
     ("Vue", "界面框架", "MIT", Package::Npm("vue")),
-    ("Element Plus", "界面组件", "MIT", Package::Npm("element-plus")),
+    (
+        "Element Plus",
+        "界面组件",
+        "MIT",
+        Package::Npm("element-plus"),
+    ),
     ("Vue Router", "界面路由", "MIT", Package::Npm("vue-router")),
     ("Pinia", "界面状态", "MIT", Package::Npm("pinia")),
-    ("PDF.js", "打印预览", "Apache-2.0", Package::Npm("pdfjs-dist")),
-    ("SQLite", "数据库引擎（编入程序）", "Public Domain", Package::None),
-    ("rusqlite", "SQLite 的 Rust 接口", "MIT", Package::Crate("rusqlite")),
+    (
+        "PDF.js",
+        "打印预览",
+        "Apache-2.0",
+        Package::Npm("pdfjs-dist"),
+    ),
+    (
+        "SQLite",
+        "数据库引擎（编入程序）",
+        "Public Domain",
+        Package::None,
+    ),
+    (
+        "rusqlite",
+        "SQLite 的 Rust 接口",
+        "MIT",
+        Package::Crate("rusqlite"),
+    ),
     ("printpdf", "生成 PDF", "MIT", Package::Crate("printpdf")),
     ("lopdf", "PDF 读写", "MIT", Package::Crate("lopdf")),
-    ("ttf-parser", "读取字体", "MIT OR Apache-2.0", Package::Crate("ttf-parser")),
-    ("calamine", "读取 Excel（导入）", "MIT", Package::Crate("calamine")),
-    ("rust_xlsxwriter", "写入 Excel（导出）", "MIT OR Apache-2.0", Package::Crate("rust_xlsxwriter")),
-    ("argon2", "密码散列", "MIT OR Apache-2.0", Package::Crate("argon2")),
+    (
+        "ttf-parser",
+        "读取字体",
+        "MIT OR Apache-2.0",
+        Package::Crate("ttf-parser"),
+    ),
+    (
+        "calamine",
+        "读取 Excel（导入）",
+        "MIT",
+        Package::Crate("calamine"),
+    ),
+    (
+        "rust_xlsxwriter",
+        "写入 Excel（导出）",
+        "MIT OR Apache-2.0",
+        Package::Crate("rust_xlsxwriter"),
+    ),
+    (
+        "argon2",
+        "密码散列",
+        "MIT OR Apache-2.0",
+        Package::Crate("argon2"),
+    ),
     ("chinese-days", "法定节假日与调休数据", "MIT", Package::None),
 ];
 

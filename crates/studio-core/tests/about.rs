@@ -22,7 +22,10 @@ fn about_shows_this_build_and_the_open_database() {
     let a = about::about(&store, &ctx(Role::Admin)).unwrap();
     assert_eq!(a.version, env!("CARGO_PKG_VERSION"));
     assert_eq!(a.db_path, path.display().to_string());
-    assert_eq!(a.schema_version as usize, studio_core::storage::schema_version());
+    assert_eq!(
+        a.schema_version as usize,
+        studio_core::storage::schema_version()
+    );
     assert_eq!(a.calendar_first_year, 2004);
     // The calendar data's last year is the last year in the shipped file.
     let data = std::fs::read_to_string(
@@ -35,13 +38,27 @@ fn about_shows_this_build_and_the_open_database() {
         .max()
         .unwrap();
     assert_eq!(a.calendar_last_year, last_in_file);
-    assert!(a.calendar_source.contains("chinese-days"), "{}", a.calendar_source);
+    assert!(
+        a.calendar_source.contains("chinese-days"),
+        "{}",
+        a.calendar_source
+    );
     assert_eq!(a.font.licence, "OFL-1.1");
     let names: Vec<&str> = a.components.iter().map(|c| c.name.as_str()).collect();
-    for want in ["Tauri", "Vue", "Element Plus", "SQLite", "rusqlite", "printpdf"] {
+    for want in [
+        "Tauri",
+        "Vue",
+        "Element Plus",
+        "SQLite",
+        "rusqlite",
+        "printpdf",
+    ] {
         assert!(names.contains(&want), "{want} missing from {names:?}");
     }
-    assert!(a.components.iter().all(|c| !c.licence.is_empty() && !c.purpose.is_empty()));
+    assert!(a
+        .components
+        .iter()
+        .all(|c| !c.licence.is_empty() && !c.purpose.is_empty()));
 }
 
 #[test]
@@ -57,7 +74,9 @@ fn about_is_for_those_who_may_open_settings() {
 /// The version Cargo.lock pins for a crate (the one the build uses; the first if several).
 fn locked_version(lock: &str, name: &str) -> String {
     let key = format!("name = \"{name}\"\n");
-    let at = lock.find(&key).unwrap_or_else(|| panic!("{name} not in Cargo.lock"));
+    let at = lock
+        .find(&key)
+        .unwrap_or_else(|| panic!("{name} not in Cargo.lock"));
     let rest = &lock[at + key.len()..];
     rest.lines()
         .next()
@@ -98,7 +117,10 @@ fn licences_shown_are_the_ones_the_packages_declare() {
         match package {
             Package::Crate(c) => {
                 let declared = crate_licence(c, &locked_version(&lock, c));
-                assert_eq!(licence, declared, "{name}: the crate {c} declares {declared}");
+                assert_eq!(
+                    licence, declared,
+                    "{name}: the crate {c} declares {declared}"
+                );
             }
             Package::Npm(p) => {
                 assert!(
@@ -124,7 +146,8 @@ fn licences_shown_are_the_ones_the_packages_declare() {
         eprintln!("ui/node_modules 不存在（未运行 npm ci）：未核对界面依赖的许可证名称");
     }
     // The font's licence travels with it.
-    let ofl = std::fs::read_to_string(workspace().join("crates/studio-print/fonts/OFL.txt")).unwrap();
+    let ofl =
+        std::fs::read_to_string(workspace().join("crates/studio-print/fonts/OFL.txt")).unwrap();
     assert!(ofl.contains("SIL Open Font License") && ofl.contains("Version 1.1"));
     // The calendar data's licence is the one its source line names.
     assert!(studio_core::calendar::official_source().ends_with("MIT"));
