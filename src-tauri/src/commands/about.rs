@@ -8,5 +8,5 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn about_get(state: State<'_, AppState>) -> CmdResult<About> {
-    state.run(|s, ctx| about::about(s, ctx)).await
+    state.run(about::about).await
 }
