@@ -91,6 +91,12 @@ for _ in $(seq 1 300); do grep -qs 'login-painted' "$log" && break; kill -0 "$ap
 grep -q 'login-painted' "$log" || { cat "$log" >&2; fail "程序没有画出登录界面"; }
 t1=$(grep -m1 'login-painted' "$log" | awk '{print $3}')
 ok "登录界面已画出（启动后 $((t1 - t0)) ms）"
+if command -v xdotool >/dev/null && command -v xprop >/dev/null; then
+  win=$(DISPLAY="$display" xdotool search --onlyvisible --name '党代表工作室' | head -1)
+  class=$(DISPLAY="$display" xprop -id "$win" WM_CLASS | cut -d'"' -f2)
+  grep -qx "StartupWMClass=$class" "$desktop" || fail "窗口的 WM_CLASS 是 $class，桌面入口的 StartupWMClass 不同"
+  ok "窗口标题 党代表工作室，WM_CLASS=$class 与桌面入口一致"
+fi
 sleep 1
 mkdir -p tests/artifacts
 DISPLAY="$display" import -window root tests/artifacts/deb-app.png

@@ -86,6 +86,8 @@ describe('tauri.conf.json', () => {
     expect(template).toMatch(/^Name=党代表工作室$/m)
     expect(template).toMatch(/^Exec=\{\{exec\}\}$/m)
     expect(template).toMatch(/^Icon=\{\{icon\}\}$/m)
+    // The window's WM_CLASS is the binary's name: docks group the window under this entry.
+    expect(template).toMatch(/^StartupWMClass=\{\{exec\}\}$/m)
     const depends = (deb.depends as string[]).join(', ')
     expect(depends).toContain('fonts-noto-cjk')
     expect(depends).toMatch(/fonts-noto-cjk \| fonts-wqy-/)
