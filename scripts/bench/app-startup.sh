@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
-# Whole-process figures for the desktop app (a benchmark, not a test), release build, demo database
-# (which has accounts, so the desktop's first screen is the login), under Xvfb, RUNS runs of each,
-# interleaved so both sides see the same machine:
+# Whole-process figures for the desktop app against the floor (a benchmark, not a test), release
+# builds with the same profile, demo database (which has accounts, so the desktop's first screen is
+# the login), under Xvfb, RUNS runs of each (default 10), interleaved so all see the same machine:
+#  - empty window (bench/empty-window: an empty Tauri 2 window with a static page): start → its
+#    page's second animation frame;
 #  - desktop: start → the login screen painted;
 #  - kiosk (`studio-app --kiosk`): start → its home painted (the first screen: 今日接待 and the other
 #    six tiles);
-#  - idle memory of the whole desktop app (the app plus its WebKit processes), as PSS.
+#  - idle memory 5 s after the paint of the empty window and of the desktop (each app plus its WebKit
+#    processes), as PSS;
+# then the medians and the ratios (issue 14's targets: desktop ≤ 1.5 × the empty window's start,
+# desktop memory ≤ the empty window's + 40 MB).
 # The UI reports "login-painted" / "kiosk-home-painted" through the app_mark command when
-# STUDIO_TRACE=1, after the screen is in the DOM and two animation frames have passed.
+# STUDIO_TRACE=1, after the screen is in the DOM and two animation frames have passed; the empty
+# window's page reports "empty-painted" the same way.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 cd "$ROOT"
-RUNS="${RUNS:-5}"
+RUNS="${RUNS:-10}"
 
 build_ui
 cargo build --release -p studio-app -p studio-cli
+# Its own workspace (not a member of ours), the same release profile and target folder.
+cargo build --release --manifest-path bench/empty-window/Cargo.toml
 BIN="$CARGO_TARGET_DIR/release"
 work="$(mktemp -d)"
 trap 'kill "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -24,6 +32,7 @@ display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
 xvfb=$!
 sleep 1
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 pss_kb() { # PSS of a process and all its descendants, in kB
   local total=0 pid
@@ -34,36 +43,49 @@ pss_kb() { # PSS of a process and all its descendants, in kB
   echo "$total"
 }
 
-# One start: prints the milliseconds from launch to MARK (and the UI's earlier marks on stderr);
-# stops the app, or, with KEEP=1, leaves its pid in $work/app.pid.
-start_until() { # MARK [app args...]
-  local mark="$1"; shift
-  local log="$work/run.log" t0 t1 app
+# One start of BINARY: prints the milliseconds from launch to MARK (and the UI's earlier marks on
+# stderr); with MEM=1 it waits 5 s after MARK and appends the PSS in MB ("ms MB"); then stops it.
+start_until() { # MARK BINARY [app args...]
+  local mark="$1" bin="$2"; shift 2
+  local log="$work/run.log" t0 t1 app mem=""
   t0=$(date +%s%3N)
-  DISPLAY="$display" STUDIO_DB="$work/bench.db" STUDIO_TRACE=1 "$BIN/studio-app" "$@" 2>"$log" &
+  DISPLAY="$display" STUDIO_DB="$work/bench.db" STUDIO_TRACE=1 "$bin" "$@" 2>"$log" &
   app=$!
   for _ in $(seq 1 500); do grep -q "$mark" "$log" && break; sleep 0.02; done
   t1=$(grep -m1 "$mark" "$log" | awk '{print $3}')
   [ -n "$t1" ] || { echo "$mark never came" >&2; cat "$log" >&2; kill "$app"; exit 1; }
   awk -v t0="$t0" '/studio-trace/ {printf "  %s +%d ms", $2, $3 - t0} END {print ""}' "$log" >&2
-  if [ "${KEEP:-0}" = 1 ]; then echo "$app" >"$work/app.pid"; else kill "$app"; wait "$app" 2>/dev/null || true; fi
-  echo $((t1 - t0))
+  if [ "${MEM:-0}" = 1 ]; then sleep 5; mem=" $(( $(pss_kb "$app") / 1024 ))"; fi
+  kill "$app"; wait "$app" 2>/dev/null || true
+  echo "$((t1 - t0))$mem"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+sorted() { printf '%s\n' "$@" | sort -n | tr '\n' ' '; }
 
-desk=(); kiosk=()
+empty_ms=(); empty_mb=(); desk_ms=(); desk_mb=(); kiosk=()
 for i in $(seq 1 "$RUNS"); do
-  desk+=("$(start_until login-painted)")
-  kiosk+=("$(start_until kiosk-home-painted --kiosk)")
+  echo "run $i/$RUNS" >&2
+  read -r ms mb < <(MEM=1 start_until empty-painted "$BIN/empty-window")
+  empty_ms+=("$ms"); empty_mb+=("$mb")
+  read -r ms mb < <(MEM=1 start_until login-painted "$BIN/studio-app")
+  desk_ms+=("$ms"); desk_mb+=("$mb")
+  kiosk+=("$(start_until kiosk-home-painted "$BIN/studio-app" --kiosk)")
 done
-echo "desktop: start → login screen painted (ms), $RUNS runs: $(printf '%s\n' "${desk[@]}" | sort -n | tr '\n' ' ')"
-echo "  median: $(median "${desk[@]}") ms"
-echo "kiosk: start → home painted (ms), $RUNS runs: $(printf '%s\n' "${kiosk[@]}" | sort -n | tr '\n' ' ')"
-echo "  median: $(median "${kiosk[@]}") ms"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
-KEEP=1 start_until login-painted >/dev/null
-app=$(cat "$work/app.pid")
-sleep 5
-echo "idle PSS 5 s after the login screen (app + WebKit processes): $(( $(pss_kb "$app") / 1024 )) MB"
-kill "$app"; wait "$app" 2>/dev/null || true
+e=$(median "${empty_ms[@]}"); d=$(median "${desk_ms[@]}")
+em=$(median "${empty_mb[@]}"); dm=$(median "${desk_mb[@]}")
+echo "empty window: start → page painted (ms), $RUNS runs: $(sorted "${empty_ms[@]}")"
+echo "  median: $e ms"
+echo "desktop: start → login screen painted (ms), $RUNS runs: $(sorted "${desk_ms[@]}")"
+echo "  median: $d ms"
+echo "kiosk: start → home painted (ms), $RUNS runs: $(sorted "${kiosk[@]}")"
+echo "  median: $(median "${kiosk[@]}") ms"
+echo "idle PSS 5 s after paint (app + WebKit processes, MB): empty window $(sorted "${empty_mb[@]}")"
+echo "  median: $em MB"
+echo "idle PSS 5 s after paint (app + WebKit processes, MB): desktop $(sorted "${desk_mb[@]}")"
+echo "  median: $dm MB"
+awk -v d="$d" -v e="$e" 'BEGIN {printf "start ratio desktop / empty window: %.2f × (target ≤ 1.5)\n", d / e}'
+echo "memory desktop − empty window: $((dm - em)) MB (target ≤ +40 MB)"
+echo "load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) CPUs"

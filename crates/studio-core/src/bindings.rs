@@ -41,6 +41,8 @@ pub fn typescript() -> String {
         crate::status::DemoLogin,
         crate::status::SessionState,
         crate::status::AppStatus,
+        crate::about::Component,
+        crate::about::About,
         crate::maintenance::CheckReport,
         crate::backup::BackupSummary,
         crate::backup::RestoreReport,

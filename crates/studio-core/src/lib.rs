@@ -8,6 +8,7 @@
 //! goes through one gate ([`Store::write`]): permission, one IMMEDIATE transaction, the change
 //! records with the versions they were based on, commit ([`storage::gate`]).
 
+pub mod about;
 pub mod accounts;
 pub mod actor;
 pub mod appointments;

@@ -1,6 +1,7 @@
 //! Tauri commands, one file per area. Each command only translates: input in, one core call on a
 //! worker thread (`AppState::run`), the error mapped (DESIGN.md, invariants 2 and 12).
 
+pub mod about;
 pub mod accounts;
 pub mod app;
 pub mod appointments;
@@ -65,6 +66,7 @@ macro_rules! handler {
             app::job_cancel,
             settings::settings_get,
             settings::settings_save,
+            about::about_get,
             calendar::calendar_month,
             calendar::calendar_overrides,
             calendar::calendar_override_set,

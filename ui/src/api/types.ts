@@ -225,6 +225,30 @@ has_accounts: boolean, setup: SetupState,
  */
 operator: Actor | null, session: SessionState, studio_name: string, idle_lock_minutes: number, demo_login: DemoLogin | null, delegate_count: number, delegation_count: number, };
 
+export type Component = { name: string, 
+/**
+ * 用途, in Chinese.
+ */
+purpose: string, 
+/**
+ * The SPDX licence expression (`MIT`, `Apache-2.0 OR MIT`, `OFL-1.1`…), or `Public Domain`.
+ */
+licence: string, };
+
+export type About = { version: string, db_path: string, 
+/**
+ * The open database's schema version (SQLite `user_version`).
+ */
+schema_version: number, 
+/**
+ * The official working-day calendar shipped with the program: first and last year, source.
+ */
+calendar_first_year: number, calendar_last_year: number, calendar_source: string, 
+/**
+ * The font printed documents embed (shipped with the program).
+ */
+font: Component, components: Array<Component>, };
+
 export type CheckReport = { ok: boolean, schema_version: number, 
 /**
  * `ok`, or SQLite's list of problems.

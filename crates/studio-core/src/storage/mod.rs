@@ -58,6 +58,11 @@ pub fn schema_version() -> usize {
     MIGRATIONS.len()
 }
 
+/// The schema version of an open database (SQLite `user_version`).
+pub fn user_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
 /// Bring the schema up to this build's version, in one transaction.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     migrations().to_latest(conn)?;
