@@ -9,6 +9,7 @@
 //! records with the versions they were based on, commit ([`storage::gate`]).
 
 pub mod accounts;
+pub mod activities;
 pub mod actor;
 pub mod appointments;
 pub mod audit;
@@ -33,6 +34,7 @@ pub mod page;
 pub mod paths;
 pub mod personal_data;
 pub mod printing;
+pub mod proposals;
 mod progress;
 pub mod reports;
 pub mod roster;
