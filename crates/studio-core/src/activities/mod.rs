@@ -13,6 +13,7 @@
 
 pub mod attachments;
 pub mod indicator;
+pub mod rules;
 mod service;
 pub(crate) mod validate;
 

@@ -173,9 +173,10 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     let visitors = kiosk::load(store, &ctx)?;
     report.items += visitors.items;
     report.appointments += visitors.appointments;
+    report.accounts = accounts::create(store, &ctx)?;
+    // Activities and proposals last: what came before keeps its ids and dates.
     report.activities = activities::load(store, &ctx, &mut rng)?;
     report.proposals = proposals::load(store, &ctx, &mut rng)?;
-    report.accounts = accounts::create(store, &ctx)?;
     store.write(&ctx, Permission::Maintain, |tx| {
         settings::set_setup_state(tx, SetupState::Demo)?;
         tx.record(

@@ -14,6 +14,7 @@
 
 pub mod flow;
 mod queries;
+pub mod rules;
 pub(crate) mod service;
 pub(crate) mod validate;
 
