@@ -70,10 +70,16 @@ fn export_activities_or_proposals(
     let (from, to) = (a.from.as_deref(), a.to.as_deref());
     let (bytes, summary) = if a.what == "activities" {
         let list = activities::activities_for_export(store, ctx, from, to)?;
-        (export::export_activities(&list, format)?, format!("{} 次活动", list.len()))
+        (
+            export::export_activities(&list, format)?,
+            format!("{} 次活动", list.len()),
+        )
     } else {
         let list = proposals::proposals_for_export(store, ctx, from, to)?;
-        (export::export_proposals(&list, format)?, format!("{} 件提议", list.len()))
+        (
+            export::export_proposals(&list, format)?,
+            format!("{} 件提议", list.len()),
+        )
     };
     write_atomic(&a.out, &bytes)?;
     println!("已导出 {summary}到 {}", a.out.display());

@@ -61,7 +61,9 @@ impl Ctx {
     pub fn require_delegation(&self, delegation_id: &str, write: bool) -> Result<()> {
         match self.scope() {
             Scope::All => Ok(()),
-            Scope::Delegate(d) if !write && self.actor.delegation_id.as_deref() == Some(delegation_id) => {
+            Scope::Delegate(d)
+                if !write && self.actor.delegation_id.as_deref() == Some(delegation_id) =>
+            {
                 self.require_reach(&[&d], &[delegation_id])
             }
             Scope::Delegate(_) if write => Err(crate::error::Error::Forbidden(format!(

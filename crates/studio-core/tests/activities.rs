@@ -32,7 +32,11 @@ fn fixture() -> Fixture {
     let admin = Ctx::new(Actor::new("组织部张老师", Role::Admin), d("2026-01-05"));
     let mut groups = Vec::new();
     let mut delegates = Vec::new();
-    for (g, p) in [("理工代表团", "张建华"), ("人文社科代表团", "李丽华"), ("机关代表团", "赵海")] {
+    for (g, p) in [
+        ("理工代表团", "张建华"),
+        ("人文社科代表团", "李丽华"),
+        ("机关代表团", "赵海"),
+    ] {
         let gid = roster::create_delegation(
             &store,
             &admin,
@@ -106,8 +110,12 @@ fn survey(f: &Fixture, group: usize, on: &str, items: Vec<String>) -> ActivityIn
 fn an_activity_with_its_items_linked_both_ways_and_an_attachment() {
     let f = fixture();
     let ctx = staff("2026-03-10");
-    let a = activities::create_activity(&f.store, &ctx, &survey(&f, 0, "2026-03-09", vec![f.item.clone()]))
-        .unwrap();
+    let a = activities::create_activity(
+        &f.store,
+        &ctx,
+        &survey(&f, 0, "2026-03-09", vec![f.item.clone()]),
+    )
+    .unwrap();
     assert_eq!(a.organiser, "理工代表团");
     assert_eq!(a.end_on, "2026-03-09");
     assert_eq!(a.delegates[0].name, "张建华");
@@ -117,34 +125,53 @@ fn an_activity_with_its_items_linked_both_ways_and_an_attachment() {
     assert_eq!(of.len(), 1);
     assert_eq!(of[0].id, a.id);
     // An attachment is copied into the data folder and opened from there.
-    let a = activities::add_attachment(&f.store, &ctx, &a.id, a.version, "走访记录.pdf", b"%PDF-1.4 x")
-        .unwrap();
+    let a = activities::add_attachment(
+        &f.store,
+        &ctx,
+        &a.id,
+        a.version,
+        "走访记录.pdf",
+        b"%PDF-1.4 x",
+    )
+    .unwrap();
     assert_eq!(a.attachments.len(), 1);
     assert_eq!(a.attachments[0].file_name, "走访记录.pdf");
     let path = activities::attachment_path(&f.store, &ctx, &a.attachments[0].id).unwrap();
     assert!(path.starts_with(f.store.files_dir()));
     assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-1.4 x");
     // Kinds of file and sizes are bounded; a stale version is refused.
-    let e = activities::add_attachment(&f.store, &ctx, &a.id, a.version, "run.exe", b"MZ").unwrap_err();
+    let e =
+        activities::add_attachment(&f.store, &ctx, &a.id, a.version, "run.exe", b"MZ").unwrap_err();
     assert_eq!(e.code(), "validation");
     let big = vec![0u8; activities::attachments::ATTACHMENT_MAX_BYTES + 1];
-    let e = activities::add_attachment(&f.store, &ctx, &a.id, a.version, "big.pdf", &big).unwrap_err();
+    let e =
+        activities::add_attachment(&f.store, &ctx, &a.id, a.version, "big.pdf", &big).unwrap_err();
     assert_eq!(e.code(), "validation");
-    let e = activities::add_attachment(&f.store, &ctx, &a.id, a.version - 1, "x.pdf", b"x").unwrap_err();
+    let e = activities::add_attachment(&f.store, &ctx, &a.id, a.version - 1, "x.pdf", b"x")
+        .unwrap_err();
     assert_eq!(e.code(), "conflict");
     // Removing it keeps the file for the backup, but the activity no longer lists it.
-    let a = activities::remove_attachment(&f.store, &ctx, &a.id, a.version, &a.attachments[0].id).unwrap();
+    let a = activities::remove_attachment(&f.store, &ctx, &a.id, a.version, &a.attachments[0].id)
+        .unwrap();
     assert!(a.attachments.is_empty());
     assert!(path.exists());
     // Editing: the form again changes nothing; a new topic is a new version.
-    let same = activities::update_activity(&f.store, &ctx, &a.id, a.version, &survey(&f, 0, "2026-03-09", vec![f.item.clone()]))
-        .unwrap();
+    let same = activities::update_activity(
+        &f.store,
+        &ctx,
+        &a.id,
+        a.version,
+        &survey(&f, 0, "2026-03-09", vec![f.item.clone()]),
+    )
+    .unwrap();
     assert_eq!(same.version, a.version);
     let mut input = survey(&f, 0, "2026-03-09", Vec::new());
     input.topic = "南区宿舍热水走访".into();
     let b = activities::update_activity(&f.store, &ctx, &a.id, a.version, &input).unwrap();
     assert_eq!(b.version, a.version + 1);
-    assert!(activities::activities_of_item(&f.store, &ctx, &f.item).unwrap().is_empty());
+    assert!(activities::activities_of_item(&f.store, &ctx, &f.item)
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -163,7 +190,8 @@ fn the_form_is_checked_and_a_head_records_only_their_delegation() {
         Actor::new("李丽华", Role::Head).as_delegate(&f.delegates[1], &f.groups[1]),
         d("2026-03-10"),
     );
-    let e = activities::create_activity(&f.store, &head, &survey(&f, 0, "2026-03-09", Vec::new())).unwrap_err();
+    let e = activities::create_activity(&f.store, &head, &survey(&f, 0, "2026-03-09", Vec::new()))
+        .unwrap_err();
     assert_eq!(e.code(), "forbidden");
     activities::create_activity(&f.store, &head, &survey(&f, 1, "2026-03-09", Vec::new())).unwrap();
     // The studio's own activity is staff's.
@@ -171,20 +199,34 @@ fn the_form_is_checked_and_a_head_records_only_their_delegation() {
     studio.delegation_id = None;
     studio.kind = Some(ActivityKind::ReceptionDay);
     assert_eq!(
-        activities::create_activity(&f.store, &head, &studio).unwrap_err().code(),
+        activities::create_activity(&f.store, &head, &studio)
+            .unwrap_err()
+            .code(),
         "forbidden"
     );
     let s = activities::create_activity(&f.store, &staff("2026-03-10"), &studio).unwrap();
     assert_eq!(s.organiser, "工作室");
-    activities::create_activity(&f.store, &staff("2026-03-10"), &survey(&f, 2, "2026-03-09", Vec::new()))
-        .unwrap();
+    activities::create_activity(
+        &f.store,
+        &staff("2026-03-10"),
+        &survey(&f, 2, "2026-03-09", Vec::new()),
+    )
+    .unwrap();
     // The head's list holds their delegation's and the studio's, not another delegation's; staff
     // see all three, and filter the studio's.
     let q = ActivityQuery::default();
     let theirs = activities::list_activities(&f.store, &head, &q).unwrap();
     assert_eq!(theirs.total, 2);
-    assert!(theirs.items.iter().all(|a| a.delegation_id.as_deref() != Some(f.groups[2].as_str())));
-    assert_eq!(activities::list_activities(&f.store, &staff("2026-03-10"), &q).unwrap().total, 3);
+    assert!(theirs
+        .items
+        .iter()
+        .all(|a| a.delegation_id.as_deref() != Some(f.groups[2].as_str())));
+    assert_eq!(
+        activities::list_activities(&f.store, &staff("2026-03-10"), &q)
+            .unwrap()
+            .total,
+        3
+    );
     let studio_only = ActivityQuery {
         delegation_id: Some(String::new()),
         ..Default::default()
@@ -211,7 +253,11 @@ fn the_survey_indicator_per_delegation() {
                 .map(|i| (i.delegation_name, i.light, i.surveys))
                 .collect();
         // In roster order; here by the delegations' names (they have no order number).
-        v.sort_by_key(|x| ["理工代表团", "人文社科代表团", "机关代表团"].iter().position(|n| *n == x.0));
+        v.sort_by_key(|x| {
+            ["理工代表团", "人文社科代表团", "机关代表团"]
+                .iter()
+                .position(|n| *n == x.0)
+        });
         v
     };
     assert_eq!(
@@ -246,15 +292,26 @@ fn the_demo_leaves_one_delegation_without_a_survey_this_year() {
         .map(|l| l.delegation_name.as_str())
         .collect();
     assert_eq!(red.len(), 1, "{lights:?}");
-    assert!(lights.iter().filter(|l| l.light == SurveyLight::Green).count() == lights.len() - 1);
+    assert!(
+        lights
+            .iter()
+            .filter(|l| l.light == SurveyLight::Green)
+            .count()
+            == lights.len() - 1
+    );
     // Every delegation has activities.
     let all = activities::activities_for_export(&store, &ctx, None, None).unwrap();
     for l in &lights {
-        assert!(all.iter().any(|a| a.delegation_id.as_deref() == Some(l.delegation_id.as_str())));
+        assert!(all
+            .iter()
+            .any(|a| a.delegation_id.as_deref() == Some(l.delegation_id.as_str())));
     }
     // Proposals in every step.
     let ps = studio_core::proposals::proposals_for_export(&store, &ctx, None, None).unwrap();
     for s in studio_core::proposals::ProposalStatus::ALL {
-        assert!(ps.iter().any(|p| p.status == s), "no demo proposal in {s:?}");
+        assert!(
+            ps.iter().any(|p| p.status == s),
+            "no demo proposal in {s:?}"
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! evaluation sending it back, supervision figures, permissions and stale versions.
 
 use chrono::NaiveDate;
-use studio_core::items::{self, ItemCategory, ItemDeadlineState, ItemEventKind, ItemInput, ItemSource, Satisfaction};
+use studio_core::items::{
+    self, ItemCategory, ItemDeadlineState, ItemEventKind, ItemInput, ItemSource, Satisfaction,
+};
 use studio_core::proposals::{
     self, Proposal, ProposalAction, ProposalActionKind, ProposalEventKind, ProposalInput,
     ProposalQuery, ProposalStatus, ProposalView, UnitReferral,
@@ -190,7 +192,11 @@ fn items_and_proposal_are_linked_both_ways() {
         let detail = items::get_item(&f.store, &staff("2025-09-26"), id).unwrap();
         let last = detail.timeline.last().unwrap();
         assert_eq!(last.kind, ItemEventKind::ProposalLinked);
-        assert!(last.text.contains(&p.no) && last.text.contains("食堂"), "{}", last.text);
+        assert!(
+            last.text.contains(&p.no) && last.text.contains("食堂"),
+            "{}",
+            last.text
+        );
     }
     // Taking an item out of the draft says so on that item's timeline.
     let p2 = proposals::update_proposal(
@@ -244,7 +250,10 @@ fn a_head_drafts_from_their_own_items_only() {
     assert_eq!(e.code(), "validation");
     // Staff draft for a delegation they name; without one it is a field error.
     let e = draft(&f, &staff("2025-09-26"), f.items.clone()).unwrap_err();
-    assert!(matches!(&e, Error::Validation(v) if v[0].field == "delegation_id"), "{e:?}");
+    assert!(
+        matches!(&e, Error::Validation(v) if v[0].field == "delegation_id"),
+        "{e:?}"
+    );
     // The other delegation's head does not see this delegation's proposal.
     let p = draft(&f, &head, f.items.clone()).unwrap();
     let other = Ctx::new(
@@ -265,7 +274,13 @@ fn a_head_drafts_from_their_own_items_only() {
     );
     // Referring is the Organization Department's: the head may not.
     let p = submitted(&f);
-    let e = act(&f, &f.head("2025-09-30"), &p, refer(&[("后勤管理处", 3)], "")).unwrap_err();
+    let e = act(
+        &f,
+        &f.head("2025-09-30"),
+        &p,
+        refer(&[("后勤管理处", 3)], ""),
+    )
+    .unwrap_err();
     assert_eq!(e.code(), "forbidden");
     // A head's detail page offers the delegation's steps, not staff's.
     let detail = proposals::get_proposal(&f.store, &f.head("2025-09-30"), &p.id).unwrap();
@@ -298,11 +313,24 @@ fn unit_deadlines_count_working_days_across_the_holiday() {
     assert_eq!(p.units[1].due_on, "2025-10-14");
     assert_eq!(p.due_on.as_deref(), Some("2025-10-11"));
     // During the holiday nothing is due soon yet; on Oct 9 the first unit is (2 working days left).
-    let on = |day: &str| proposals::get_proposal(&f.store, &staff(day), &p.id).unwrap().proposal;
-    assert_eq!(on("2025-10-03").units[0].deadline, ItemDeadlineState::DueSoon);
+    let on = |day: &str| {
+        proposals::get_proposal(&f.store, &staff(day), &p.id)
+            .unwrap()
+            .proposal
+    };
+    assert_eq!(
+        on("2025-10-03").units[0].deadline,
+        ItemDeadlineState::DueSoon
+    );
     assert_eq!(on("2025-10-09").units[0].days_left, Some(2));
-    assert_eq!(on("2025-10-13").units[0].deadline, ItemDeadlineState::Overdue);
-    assert_eq!(on("2025-10-13").units[1].deadline, ItemDeadlineState::DueSoon);
+    assert_eq!(
+        on("2025-10-13").units[0].deadline,
+        ItemDeadlineState::Overdue
+    );
+    assert_eq!(
+        on("2025-10-13").units[1].deadline,
+        ItemDeadlineState::DueSoon
+    );
     assert_eq!(on("2025-10-13").deadline, ItemDeadlineState::Overdue);
     // Supervision: the overdue view and 工作台's figures.
     let ctx = staff("2025-10-13");
@@ -346,7 +374,13 @@ fn each_unit_answers_and_dissatisfaction_sends_it_back_then_closed_and_printed()
     let f = fixture();
     let p = submitted(&f);
     let ctx = staff("2025-11-03");
-    let p = act(&f, &ctx, &p, refer(&[("后勤管理处", 10), ("教务处", 10)], "2025-11-03")).unwrap();
+    let p = act(
+        &f,
+        &ctx,
+        &p,
+        refer(&[("后勤管理处", 10), ("教务处", 10)], "2025-11-03"),
+    )
+    .unwrap();
     // One unit's answer: the proposal waits for the other.
     let p = act(&f, &ctx, &p, answer("教务处", "")).unwrap();
     assert_eq!(p.status, ProposalStatus::Referred);
@@ -359,8 +393,20 @@ fn each_unit_answers_and_dissatisfaction_sends_it_back_then_closed_and_printed()
     assert_eq!(p.status, ProposalStatus::Answered);
     // The delegation evaluates: 不满意 sends it back to 后勤管理处 with a new round.
     let head = f.head("2025-11-10");
-    let p = act(&f, &head, &p, evaluate("教务处", Satisfaction::Satisfied, "")).unwrap();
-    let p = act(&f, &head, &p, evaluate("后勤管理处", Satisfaction::Dissatisfied, "")).unwrap();
+    let p = act(
+        &f,
+        &head,
+        &p,
+        evaluate("教务处", Satisfaction::Satisfied, ""),
+    )
+    .unwrap();
+    let p = act(
+        &f,
+        &head,
+        &p,
+        evaluate("后勤管理处", Satisfaction::Dissatisfied, ""),
+    )
+    .unwrap();
     assert_eq!(p.status, ProposalStatus::Referred);
     let u = &p.units[0];
     assert_eq!((u.rounds, u.referred_on.as_str()), (2, "2025-11-10"));
@@ -375,7 +421,13 @@ fn each_unit_answers_and_dissatisfaction_sends_it_back_then_closed_and_printed()
     let e = act(&f, &staff("2025-11-10"), &p, close.clone()).unwrap_err();
     assert_eq!(e.code(), "state");
     let p = act(&f, &staff("2025-11-12"), &p, answer("后勤管理处", "")).unwrap();
-    let p = act(&f, &f.head("2025-11-13"), &p, evaluate("后勤管理处", Satisfaction::Basic, "")).unwrap();
+    let p = act(
+        &f,
+        &f.head("2025-11-13"),
+        &p,
+        evaluate("后勤管理处", Satisfaction::Basic, ""),
+    )
+    .unwrap();
     assert_eq!(p.status, ProposalStatus::Evaluated);
     let p = act(&f, &staff("2025-11-14"), &p, close).unwrap();
     assert_eq!(p.status, ProposalStatus::Closed);
@@ -387,8 +439,8 @@ fn each_unit_answers_and_dissatisfaction_sends_it_back_then_closed_and_printed()
     assert_eq!(
         kinds,
         vec![
-            Drafted, Discuss, Submit, Refer, Answer, Answer, Evaluate, SentBack, Answer,
-            Evaluate, Close
+            Drafted, Discuss, Submit, Refer, Answer, Answer, Evaluate, SentBack, Answer, Evaluate,
+            Close
         ]
     );
     assert!(detail.allowed == vec![ProposalActionKind::Note]);
@@ -399,7 +451,11 @@ fn each_unit_answers_and_dissatisfaction_sends_it_back_then_closed_and_printed()
     let form = studio_core::printing::proposal_model(&p, "党代表工作室", "2025-11-14");
     assert_eq!(form.items.len(), 3);
     assert!(form.items[0].starts_with("2025-0001"));
-    assert!(form.answers[0].referral.contains("第 2 次办理"), "{}", form.answers[0].referral);
+    assert!(
+        form.answers[0].referral.contains("第 2 次办理"),
+        "{}",
+        form.answers[0].referral
+    );
     assert_eq!(form.answers[1].evaluation, "评价：满意");
 }
 
@@ -409,7 +465,10 @@ fn declined_only_with_a_reason_and_steps_in_order() {
     let head = f.head("2025-09-26");
     let p = draft(&f, &head, f.items.clone()).unwrap();
     let e = act(&f, &head, &p, ProposalAction::Submit { on: String::new() }).unwrap_err();
-    assert_eq!(e.to_string(), "当前状态为「起草」，不能进行「提交组织部」，请先「团内讨论」");
+    assert_eq!(
+        e.to_string(),
+        "当前状态为「起草」，不能进行「提交组织部」，请先「团内讨论」"
+    );
     let p = submitted(&f);
     let ctx = staff("2025-10-09");
     let e = act(

@@ -101,7 +101,10 @@ fn a_long_proposal_continues_with_the_label_repeated() {
     let r = render_proposal(&f).unwrap();
     assert!(r.page_count >= 2, "{}", r.page_count);
     let text = squeeze(&text_of(&r.pdf, "long"));
-    assert!(text.contains("问题（续）") || text.contains("问题(续)"), "{text}");
+    assert!(
+        text.contains("问题（续）") || text.contains("问题(续)"),
+        "{text}"
+    );
     assert!(text.contains(&format!("第2页共{}页", r.page_count)));
     // The answers still come after the continued problem.
     assert!(text.find("已调整一食堂营业时间").unwrap() > text.find("问题（续）").unwrap_or(0));

@@ -135,8 +135,8 @@ pub fn remove_attachment(
 pub fn attachment_path(store: &Store, ctx: &Ctx, attachment_id: &str) -> Result<PathBuf> {
     ctx.require(Permission::ReadRecords)?;
     let conn = store.reader()?;
-    let (activity_id, stored) =
-        db::attachment_file(&conn, attachment_id)?.ok_or_else(|| Error::NotFound("找不到该附件".into()))?;
+    let (activity_id, stored) = db::attachment_file(&conn, attachment_id)?
+        .ok_or_else(|| Error::NotFound("找不到该附件".into()))?;
     let a = db::get(&conn, &activity_id)?.ok_or_else(not_found)?;
     require_organiser(ctx, a.delegation_id.as_deref(), false)?;
     let path = dir(store, &activity_id).join(stored);

@@ -56,9 +56,15 @@ mod tests {
         assert_eq!(light(2026, d("2026-04-10"), &held), SurveyLight::Green);
         assert_eq!(light(2026, d("2026-11-30"), &held), SurveyLight::Green);
         // Last year's survey does not count for this year.
-        assert_eq!(light(2026, d("2026-08-01"), &[d("2025-09-01")]), SurveyLight::Red);
+        assert_eq!(
+            light(2026, d("2026-08-01"), &[d("2025-09-01")]),
+            SurveyLight::Red
+        );
         // A survey planned for later in the year does not count yet.
-        assert_eq!(light(2026, d("2026-07-15"), &[d("2026-09-01")]), SurveyLight::Red);
+        assert_eq!(
+            light(2026, d("2026-07-15"), &[d("2026-09-01")]),
+            SurveyLight::Red
+        );
         // Leap years have the same half-year day.
         assert_eq!(light(2028, d("2028-06-30"), &[]), SurveyLight::Amber);
         assert_eq!(light(2028, d("2028-07-01"), &[]), SurveyLight::Red);

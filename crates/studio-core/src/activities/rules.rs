@@ -48,7 +48,9 @@ impl ActivityRules {
             kinds: labelled(&ActivityKind::ALL, ActivityKind::label),
             survey_kind: ActivityKind::FieldSurvey,
             lights: labelled(&SurveyLight::ALL, SurveyLight::label),
-            red_from: super::indicator::half_year(2000).format("%m-%d").to_string(),
+            red_from: super::indicator::half_year(2000)
+                .format("%m-%d")
+                .to_string(),
             limits: ActivityLimits {
                 topic: TOPIC_MAX as u32,
                 place: PLACE_MAX as u32,

@@ -113,7 +113,13 @@ pub fn create_activity(store: &Store, ctx: &Ctx, input: &super::ActivityInput) -
         };
         fill(tx, &mut a, v)?;
         db::insert(tx, &a)?;
-        tx.record(ACTIVITY, &a.id, "create", None::<&Value>, Some(&row_value(&a)))?;
+        tx.record(
+            ACTIVITY,
+            &a.id,
+            "create",
+            None::<&Value>,
+            Some(&row_value(&a)),
+        )?;
         db::get(tx, &a.id)?.ok_or_else(not_found)
     })
 }
@@ -127,11 +133,22 @@ pub(super) fn load_at(tx: &Write<'_>, id: &str, version: i64) -> Result<Activity
 }
 
 /// Store `after` as the next version of `before` and record it.
-pub(super) fn save(tx: &mut Write<'_>, action: &str, before: &Activity, after: &mut Activity) -> Result<()> {
+pub(super) fn save(
+    tx: &mut Write<'_>,
+    action: &str,
+    before: &Activity,
+    after: &mut Activity,
+) -> Result<()> {
     after.updated_at = now_utc();
     after.version = before.version + 1;
     db::update(tx, after)?;
-    tx.record(ACTIVITY, &after.id, action, Some(&row_value(before)), Some(&row_value(after)))
+    tx.record(
+        ACTIVITY,
+        &after.id,
+        action,
+        Some(&row_value(before)),
+        Some(&row_value(after)),
+    )
 }
 
 /// Edit an activity read at `version` (a stale one is refused). The same form again changes
@@ -203,7 +220,11 @@ fn all_in_scope(store: &Store, ctx: &Ctx, q: &ActivityQuery) -> Result<Vec<Activ
 }
 
 /// A page of activities, newest first: by words, kind, organiser (`""`: the studio) and period.
-pub fn list_activities(store: &Store, ctx: &Ctx, q: &ActivityQuery) -> Result<Page<ActivityListItem>> {
+pub fn list_activities(
+    store: &Store,
+    ctx: &Ctx,
+    q: &ActivityQuery,
+) -> Result<Page<ActivityListItem>> {
     let all = all_in_scope(store, ctx, q)?;
     let page = q.page.clamped();
     let items = all
@@ -262,7 +283,11 @@ pub fn survey_indicators(store: &Store, ctx: &Ctx, year: i32) -> Result<Vec<Surv
         return Err(Error::Invalid(format!("年份无效：{year}")));
     }
     let conn = store.reader()?;
-    let days = db::survey_days(&conn, &format!("{year:04}-01-01"), &format!("{year:04}-12-31"))?;
+    let days = db::survey_days(
+        &conn,
+        &format!("{year:04}-01-01"),
+        &format!("{year:04}-12-31"),
+    )?;
     let mut out = Vec::new();
     for g in roster::list_delegation_summaries(&conn)? {
         if ctx.require_delegation(&g.id, false).is_err() {
@@ -292,9 +317,18 @@ pub fn activities_of_item(store: &Store, ctx: &Ctx, item_id: &str) -> Result<Vec
     let conn = store.reader()?;
     let s = items_db::get_full(&conn, item_id)?
         .ok_or_else(|| Error::NotFound("找不到该事项".into()))?;
-    let ids: Vec<&str> = s.item.delegates.iter().map(|d| d.delegate_id.as_str()).collect();
-    let groups: Vec<&str> = s.item.delegates.iter().map(|d| d.delegation_id.as_str()).collect();
+    let ids: Vec<&str> = s
+        .item
+        .delegates
+        .iter()
+        .map(|d| d.delegate_id.as_str())
+        .collect();
+    let groups: Vec<&str> = s
+        .item
+        .delegates
+        .iter()
+        .map(|d| d.delegation_id.as_str())
+        .collect();
     ctx.require_reach(&ids, &groups)?;
     db::of_item(&conn, item_id)
 }
-

@@ -16,12 +16,36 @@ use crate::storage::{items as items_db, Store};
 pub const WITHOUT_SURVEY: usize = 2;
 
 const TOPICS: &[(ActivityKind, &str, &str)] = &[
-    (ActivityKind::Forum, "青年教师发展座谈会", "听取青年教师对职称评审、住房和子女入学的意见"),
-    (ActivityKind::FieldSurvey, "学生食堂与宿舍走访调研", "走访食堂后厨、学生宿舍，了解伙食价格和宿舍维修情况"),
-    (ActivityKind::Training, "党代表履职能力培训", "学习党代表任期制有关规定和联系党员群众的方法"),
-    (ActivityKind::Visit, "走访慰问离退休老党员", "走访慰问生活困难的离退休老党员，送去节日问候"),
-    (ActivityKind::FieldSurvey, "实验室安全管理走访调研", "走访各学院实验室，检查危化品管理和安全培训落实情况"),
-    (ActivityKind::Forum, "研究生培养质量座谈会", "听取研究生和导师对课程设置与学位论文评审的意见"),
+    (
+        ActivityKind::Forum,
+        "青年教师发展座谈会",
+        "听取青年教师对职称评审、住房和子女入学的意见",
+    ),
+    (
+        ActivityKind::FieldSurvey,
+        "学生食堂与宿舍走访调研",
+        "走访食堂后厨、学生宿舍，了解伙食价格和宿舍维修情况",
+    ),
+    (
+        ActivityKind::Training,
+        "党代表履职能力培训",
+        "学习党代表任期制有关规定和联系党员群众的方法",
+    ),
+    (
+        ActivityKind::Visit,
+        "走访慰问离退休老党员",
+        "走访慰问生活困难的离退休老党员，送去节日问候",
+    ),
+    (
+        ActivityKind::FieldSurvey,
+        "实验室安全管理走访调研",
+        "走访各学院实验室，检查危化品管理和安全培训落实情况",
+    ),
+    (
+        ActivityKind::Forum,
+        "研究生培养质量座谈会",
+        "听取研究生和导师对课程设置与学位论文评审的意见",
+    ),
 ];
 
 fn day(today: NaiveDate, back: u64) -> NaiveDate {
@@ -79,7 +103,16 @@ pub fn load(store: &Store, ctx: &Ctx, rng: &mut fastrand::Rng) -> Result<usize> 
                 topic: topic.to_string(),
                 start_on: text(on),
                 end_on: text(on),
-                place: pick(rng, &["党代表工作室", "行政楼第三会议室", "学生第一食堂", "图书馆报告厅"]).to_string(),
+                place: pick(
+                    rng,
+                    &[
+                        "党代表工作室",
+                        "行政楼第三会议室",
+                        "学生第一食堂",
+                        "图书馆报告厅",
+                    ],
+                )
+                .to_string(),
                 delegation_id: Some(g.id.clone()),
                 delegate_ids,
                 units: vec![InvitedUnit {

@@ -45,7 +45,12 @@ fn row(p: &Proposal) -> Vec<Cell> {
         joined(p.items.iter().map(|i| i.no.as_str())).into(),
         joined(p.units.iter().map(|u| u.unit.as_str())).into(),
         joined(p.units.iter().map(|u| u.due_on.as_str())).into(),
-        joined(p.units.iter().map(|u| u.answered_on.as_deref().unwrap_or("未答复"))).into(),
+        joined(
+            p.units
+                .iter()
+                .map(|u| u.answered_on.as_deref().unwrap_or("未答复")),
+        )
+        .into(),
         p.problem.as_str().into(),
         p.suggestion.as_str().into(),
         p.decline_reason.as_str().into(),

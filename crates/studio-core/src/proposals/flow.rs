@@ -35,7 +35,11 @@ fn awaiting_evaluation(u: &ProposalUnit) -> bool {
 }
 
 /// Whether a step of this kind can be taken at all now (for some unit, where it names one).
-pub fn kind_allowed(status: ProposalStatus, units: &[ProposalUnit], kind: ProposalActionKind) -> bool {
+pub fn kind_allowed(
+    status: ProposalStatus,
+    units: &[ProposalUnit],
+    kind: ProposalActionKind,
+) -> bool {
     use ProposalStatus::*;
     match kind {
         ProposalActionKind::Discuss => matches!(status, Draft | Discussed),
@@ -274,24 +278,49 @@ mod tests {
         assert!(apply(s, &mut units, &close, d).is_err());
         let s = apply(s, &mut units, &answer("后勤管理处"), "2026-05-12").unwrap();
         assert_eq!(s, Answered);
-        let s = apply(s, &mut units, &evaluate("教务处", Satisfaction::Satisfied), d).unwrap();
+        let s = apply(
+            s,
+            &mut units,
+            &evaluate("教务处", Satisfaction::Satisfied),
+            d,
+        )
+        .unwrap();
         assert_eq!(s, Answered);
-        let s = apply(s, &mut units, &evaluate("后勤管理处", Satisfaction::Basic), d).unwrap();
+        let s = apply(
+            s,
+            &mut units,
+            &evaluate("后勤管理处", Satisfaction::Basic),
+            d,
+        )
+        .unwrap();
         assert_eq!(s, Evaluated);
-        assert_eq!(allowed(s, &units), vec![ProposalActionKind::Close, ProposalActionKind::Note]);
+        assert_eq!(
+            allowed(s, &units),
+            vec![ProposalActionKind::Close, ProposalActionKind::Note]
+        );
         assert_eq!(apply(s, &mut units, &close, d).unwrap(), Closed);
     }
 
     #[test]
     fn dissatisfied_goes_back_to_that_unit_only() {
         let mut units = Vec::new();
-        let s = apply(Submitted, &mut units, &refer(&["后勤管理处", "教务处"]), "2026-05-06")
-            .unwrap();
+        let s = apply(
+            Submitted,
+            &mut units,
+            &refer(&["后勤管理处", "教务处"]),
+            "2026-05-06",
+        )
+        .unwrap();
         let s = apply(s, &mut units, &answer("后勤管理处"), "2026-05-08").unwrap();
         let s = apply(s, &mut units, &answer("教务处"), "2026-05-08").unwrap();
         assert_eq!(s, Answered);
-        let s = apply(s, &mut units, &evaluate("教务处", Satisfaction::Satisfied), "2026-05-09")
-            .unwrap();
+        let s = apply(
+            s,
+            &mut units,
+            &evaluate("教务处", Satisfaction::Satisfied),
+            "2026-05-09",
+        )
+        .unwrap();
         let s = apply(
             s,
             &mut units,
@@ -316,8 +345,13 @@ mod tests {
             ]
         );
         let s = apply(s, &mut units, &answer("后勤管理处"), "2026-05-15").unwrap();
-        let s = apply(s, &mut units, &evaluate("后勤管理处", Satisfaction::Satisfied), "2026-05-16")
-            .unwrap();
+        let s = apply(
+            s,
+            &mut units,
+            &evaluate("后勤管理处", Satisfaction::Satisfied),
+            "2026-05-16",
+        )
+        .unwrap();
         assert_eq!(s, Evaluated);
     }
 
@@ -326,8 +360,13 @@ mod tests {
         let mut units = Vec::new();
         let e = apply(Draft, &mut units, &refer(&["教务处"]), "2026-05-06").unwrap_err();
         assert_eq!(e.to_string(), "当前状态为「起草」，不能进行「交办」");
-        let e = apply(Draft, &mut units, &ProposalAction::Submit { on: String::new() }, "")
-            .unwrap_err();
+        let e = apply(
+            Draft,
+            &mut units,
+            &ProposalAction::Submit { on: String::new() },
+            "",
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
             "当前状态为「起草」，不能进行「提交组织部」，请先「团内讨论」"
@@ -344,7 +383,10 @@ mod tests {
             reason: "不属于学校职责范围".into(),
             on: String::new(),
         };
-        assert_eq!(apply(Submitted, &mut Vec::new(), &decline, "").unwrap(), Declined);
+        assert_eq!(
+            apply(Submitted, &mut Vec::new(), &decline, "").unwrap(),
+            Declined
+        );
         assert!(apply(Referred, &mut units, &decline, "").is_err());
         // Nothing moves a closed or declined proposal but a note.
         for s in [Closed, Declined] {

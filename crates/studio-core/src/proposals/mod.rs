@@ -212,7 +212,10 @@ pub enum ProposalAction {
     /// 提交组织部.
     Submit { on: String },
     /// 交办 to one or more units, each with its working days.
-    Refer { units: Vec<UnitReferral>, on: String },
+    Refer {
+        units: Vec<UnitReferral>,
+        on: String,
+    },
     /// 单位答复: one unit's answer.
     Answer {
         unit: String,

@@ -123,7 +123,11 @@ fn list_row(p: &Proposal) -> ProposalListItem {
 
 /// A page of proposals, newest drafted first, filtered by the words, status, delegation, period and
 /// 督办 view (due soon / overdue: a unit's answer). A head and a delegate see their delegation's.
-pub fn list_proposals(store: &Store, ctx: &Ctx, q: &ProposalQuery) -> Result<Page<ProposalListItem>> {
+pub fn list_proposals(
+    store: &Store,
+    ctx: &Ctx,
+    q: &ProposalQuery,
+) -> Result<Page<ProposalListItem>> {
     let all: Vec<Proposal> = all_in_scope(store, ctx, q)?
         .into_iter()
         .filter(|p| matches(p, q))
@@ -193,8 +197,18 @@ pub fn proposals_of_item(store: &Store, ctx: &Ctx, item_id: &str) -> Result<Vec<
     let conn = store.reader()?;
     let s = items_db::get_full(&conn, item_id)?
         .ok_or_else(|| Error::NotFound("找不到该事项".into()))?;
-    let ids: Vec<&str> = s.item.delegates.iter().map(|d| d.delegate_id.as_str()).collect();
-    let groups: Vec<&str> = s.item.delegates.iter().map(|d| d.delegation_id.as_str()).collect();
+    let ids: Vec<&str> = s
+        .item
+        .delegates
+        .iter()
+        .map(|d| d.delegate_id.as_str())
+        .collect();
+    let groups: Vec<&str> = s
+        .item
+        .delegates
+        .iter()
+        .map(|d| d.delegation_id.as_str())
+        .collect();
     ctx.require_reach(&ids, &groups)?;
     db::of_item(&conn, item_id)
 }

@@ -36,7 +36,6 @@ pub(crate) fn calendar_in(conn: &Connection) -> Result<WorkCalendar> {
     )?))
 }
 
-
 /// The units' due dates and deadline states as of `today`, and the proposal's: the worst of its
 /// unanswered units while referred.
 pub(crate) fn present(cal: &WorkCalendar, mut p: Proposal, today: NaiveDate) -> Proposal {
@@ -144,8 +143,18 @@ pub(crate) fn item_refs(tx: &Write<'_>, ids: &[String]) -> Result<Vec<ProposalIt
     for id in ids {
         let s = items_db::get_full(tx, id)?
             .ok_or_else(|| Error::field("item_ids", "所选事项不存在，请重新选择"))?;
-        let delegates: Vec<&str> = s.item.delegates.iter().map(|d| d.delegate_id.as_str()).collect();
-        let groups: Vec<&str> = s.item.delegates.iter().map(|d| d.delegation_id.as_str()).collect();
+        let delegates: Vec<&str> = s
+            .item
+            .delegates
+            .iter()
+            .map(|d| d.delegate_id.as_str())
+            .collect();
+        let groups: Vec<&str> = s
+            .item
+            .delegates
+            .iter()
+            .map(|d| d.delegation_id.as_str())
+            .collect();
         tx.ctx().require_reach(&delegates, &groups)?;
         out.push(ProposalItemRef {
             id: s.item.id.clone(),
@@ -266,7 +275,13 @@ pub fn create_proposal(store: &Store, ctx: &Ctx, input: &ProposalInput) -> Resul
             json!({"no": p.no, "items": p.items.iter().map(|i| &i.no).collect::<Vec<_>>()}),
         )?;
         mark_items(tx, &p, &p.items, ItemEventKind::ProposalLinked, tx.today())?;
-        tx.record(PROPOSAL, &p.id, "create", None::<&Value>, Some(&row_value(&p)))?;
+        tx.record(
+            PROPOSAL,
+            &p.id,
+            "create",
+            None::<&Value>,
+            Some(&row_value(&p)),
+        )?;
         let p = db::get(tx, &p.id)?.ok_or_else(not_found)?;
         Ok(present(&calendar_in(tx)?, p, tx.today()))
     })
@@ -371,8 +386,9 @@ fn not_before(p: &Proposal, action: &ProposalAction) -> (String, &'static str) {
         }
         ProposalAction::Answer { unit, .. }
         | ProposalAction::Evaluate { unit, .. }
-        | ProposalAction::Chase { unit, .. } => unit_start(unit)
-            .unwrap_or_else(|| pick(&p.referred_on, "交办日期")),
+        | ProposalAction::Chase { unit, .. } => {
+            unit_start(unit).unwrap_or_else(|| pick(&p.referred_on, "交办日期"))
+        }
         ProposalAction::Close { .. } => {
             let last = p.units.iter().filter_map(|u| u.evaluated_on.clone()).max();
             pick(&last, "评价日期")
@@ -459,7 +475,10 @@ pub fn act(
                     .map(|u| json!({"unit": u.unit, "days": u.limit_days, "due_on": u.due_on}))
                     .collect();
                 let names: Vec<&str> = shown.units.iter().map(|u| u.unit.as_str()).collect();
-                (format!("交办：{}", names.join("、")), json!({ "units": units }))
+                (
+                    format!("交办：{}", names.join("、")),
+                    json!({ "units": units }),
+                )
             }
             ProposalAction::Answer { unit, answer, .. } => {
                 (answer.trim().to_string(), json!({"unit": unit.trim()}))
@@ -479,10 +498,15 @@ pub fn act(
                     .find(|u| u.unit == unit.trim())
                     .map_or(1, |u| u.rounds);
                 (
-                    format!("{}：{}{}", unit.trim(), satisfaction.label(), match note.trim() {
-                        "" => String::new(),
-                        n => format!("。{n}"),
-                    }),
+                    format!(
+                        "{}：{}{}",
+                        unit.trim(),
+                        satisfaction.label(),
+                        match note.trim() {
+                            "" => String::new(),
+                            n => format!("。{n}"),
+                        }
+                    ),
                     json!({"unit": unit.trim(), "satisfaction": satisfaction, "round": round}),
                 )
             }

@@ -49,7 +49,14 @@ pub(super) fn proposal(input: &ProposalInput, today: NaiveDate) -> Result<Valid>
     let drafted_on = if input.drafted_on.trim().is_empty() {
         Some(today)
     } else {
-        date(&mut c, "drafted_on", "起草日期", &input.drafted_on, today, None)
+        date(
+            &mut c,
+            "drafted_on",
+            "起草日期",
+            &input.drafted_on,
+            today,
+            None,
+        )
     };
     c.finish()?;
     Ok(Valid {

@@ -104,7 +104,8 @@ impl Pager<'_> {
                 w: LABEL_W,
                 h,
             };
-            self.fitter.stacked_label(&mut self.page, label_cell, &label);
+            self.fitter
+                .stacked_label(&mut self.page, label_cell, &label);
             let text_w = WIDTH - LABEL_W - 2.0 * PAD_X;
             for (i, line) in now.iter().enumerate() {
                 if line.text.is_empty() {
@@ -154,7 +155,14 @@ impl Pager<'_> {
     }
 }
 
-fn centred(fitter: &Fitter<'_>, page: &mut PageLayout, text: &str, size: f32, baseline: f32, bold: bool) {
+fn centred(
+    fitter: &Fitter<'_>,
+    page: &mut PageLayout,
+    text: &str,
+    size: f32,
+    baseline: f32,
+    bold: bool,
+) {
     if text.is_empty() {
         return;
     }
@@ -240,8 +248,22 @@ pub(crate) fn layout_proposal(
         });
     }
     let mut first = PageLayout::default();
-    centred(&fitter, &mut first, &clean(&form.studio_name), STUDIO_SIZE, STUDIO_BASELINE, false);
-    centred(&fitter, &mut first, PROPOSAL_TITLE, TITLE_SIZE, TITLE_BASELINE, true);
+    centred(
+        &fitter,
+        &mut first,
+        &clean(&form.studio_name),
+        STUDIO_SIZE,
+        STUDIO_BASELINE,
+        false,
+    );
+    centred(
+        &fitter,
+        &mut first,
+        PROPOSAL_TITLE,
+        TITLE_SIZE,
+        TITLE_BASELINE,
+        true,
+    );
     let meta = [
         ("编号", &form.number),
         ("代表团", &form.delegation),
