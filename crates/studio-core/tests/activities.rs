@@ -315,3 +315,41 @@ fn the_demo_leaves_one_delegation_without_a_survey_this_year() {
         );
     }
 }
+
+#[test]
+fn the_summary_counts_surveys_and_proposals() {
+    let f = fixture();
+    let ctx = staff("2026-03-10");
+    activities::create_activity(&f.store, &ctx, &survey(&f, 0, "2026-03-09", Vec::new())).unwrap();
+    activities::create_activity(&f.store, &ctx, &survey(&f, 0, "2026-03-02", Vec::new())).unwrap();
+    let mut forum = survey(&f, 1, "2026-03-05", Vec::new());
+    forum.kind = Some(ActivityKind::Forum);
+    activities::create_activity(&f.store, &ctx, &forum).unwrap();
+    studio_core::proposals::create_proposal(
+        &f.store,
+        &ctx,
+        &studio_core::proposals::ProposalInput {
+            delegation_id: f.groups[0].clone(),
+            title: "关于宿舍热水的提议".into(),
+            problem: "热水不稳定。".into(),
+            suggestion: "更换锅炉。".into(),
+            item_ids: vec![f.item.clone()],
+            drafted_on: String::new(),
+        },
+    )
+    .unwrap();
+    let s = studio_core::reports::summary(
+        &f.store,
+        &ctx,
+        &studio_core::reports::Period {
+            from: Some("2026-01-01".into()),
+            to: Some("2026-12-31".into()),
+        },
+    )
+    .unwrap();
+    let row = |id: &str| s.rows.iter().find(|r| r.delegate_id == id).unwrap();
+    assert_eq!((row(&f.delegates[0]).figures.surveys, row(&f.delegates[0]).figures.proposals), (2, 1));
+    // A forum is not a survey.
+    assert_eq!(row(&f.delegates[1]).figures.surveys, 0);
+    assert_eq!((s.total.surveys, s.total.proposals), (2, 1));
+}

@@ -1700,11 +1700,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
@@ -1759,11 +1760,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
@@ -1810,11 +1812,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
