@@ -348,7 +348,13 @@ fn the_summary_counts_surveys_and_proposals() {
     )
     .unwrap();
     let row = |id: &str| s.rows.iter().find(|r| r.delegate_id == id).unwrap();
-    assert_eq!((row(&f.delegates[0]).figures.surveys, row(&f.delegates[0]).figures.proposals), (2, 1));
+    assert_eq!(
+        (
+            row(&f.delegates[0]).figures.surveys,
+            row(&f.delegates[0]).figures.proposals
+        ),
+        (2, 1)
+    );
     // A forum is not a survey.
     assert_eq!(row(&f.delegates[1]).figures.surveys, 0);
     assert_eq!((s.total.surveys, s.total.proposals), (2, 1));

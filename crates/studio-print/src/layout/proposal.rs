@@ -85,7 +85,7 @@ impl Pager<'_> {
             let room = TABLE_BOTTOM - self.y - 2.0 * PAD_Y;
             let fits = ((room / LEADING) + 1e-3).floor().max(0.0) as usize;
             // A section starts on a new page rather than with fewer than two lines.
-            if fits < rest.len().min(2).max(1) {
+            if fits < rest.len().clamp(1, 2) {
                 self.close_page();
                 continue;
             }
