@@ -23,6 +23,8 @@ pub enum FileKind {
     /// A backup archive (`.zip`: database, photos and files, manifest). Opening also offers `.db`,
     /// the plain database backups made before archives.
     Backup,
+    /// An activity's attachment (活动附件): opened only, of the kinds the core accepts.
+    Attachment,
 }
 
 impl FileKind {
@@ -33,6 +35,7 @@ impl FileKind {
             FileKind::Csv => "csv",
             FileKind::Xlsx => "xlsx",
             FileKind::Backup => "zip",
+            FileKind::Attachment => "pdf",
         }
     }
 
@@ -43,6 +46,7 @@ impl FileKind {
             FileKind::Csv => "CSV 文件",
             FileKind::Xlsx => "Excel 工作簿",
             FileKind::Backup => "党代表工作室备份",
+            FileKind::Attachment => "活动附件",
         }
     }
 
@@ -50,6 +54,7 @@ impl FileKind {
     fn open_extensions(self) -> &'static [&'static str] {
         match self {
             FileKind::Backup => &["zip", "db"],
+            FileKind::Attachment => studio_core::activities::attachments::EXTENSIONS,
             FileKind::Pdf => &["pdf"],
             FileKind::Json => &["json"],
             FileKind::Csv => &["csv"],

@@ -83,7 +83,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/activities',
     title: '活动调研',
     icon: MapLocation,
-    available: false,
+    available: true,
     summary: '记录走访调研、座谈、培训等活动，跟踪各代表团年度调研。',
   },
   {
@@ -92,7 +92,7 @@ export const NAV_ITEMS: NavItem[] = [
     path: '/proposals',
     title: '提议',
     icon: EditPen,
-    available: false,
+    available: true,
     summary: '把共性问题形成提议，提交组织部并跟踪交办、答复情况。',
   },
   {

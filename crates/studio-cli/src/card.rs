@@ -77,7 +77,7 @@ fn selection_text(s: &CardSelection) -> String {
 
 /// Writes the PDF to `out` (temporary file, flushed, renamed: a crash leaves the old file or the
 /// new one) and says what was written.
-fn save(out: &Path, r: &Rendered, what: &str) -> studio_core::Result<()> {
+pub(crate) fn save(out: &Path, r: &Rendered, what: &str) -> studio_core::Result<()> {
     write_atomic(out, &r.pdf)?;
     println!(
         "已输出{what}：{}（{} 页，{} KB）",

@@ -41,8 +41,8 @@ pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
     }
     let r = studio_core::demo::load(store, args.force)?;
     println!(
-        "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡，{} 件台账事项，{} 个接待时段，{} 条约见",
-        r.delegations, r.delegates, r.cards, r.items, r.slots, r.appointments
+        "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡，{} 件台账事项，{} 个接待时段，{} 条约见，{} 次活动，{} 件提议",
+        r.delegations, r.delegates, r.cards, r.items, r.slots, r.appointments, r.activities, r.proposals
     );
     Ok(())
 }

@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
+use studio_core::activities;
 use studio_core::appointments;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::items;
+use studio_core::proposals;
 use studio_core::schedule;
 use studio_core::{Ctx, Error, Permission, Store};
 
@@ -17,8 +19,10 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// summary（统计汇总，默认本年）或 units（承办单位，默认本年）
-    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units"])]
+    /// summary（统计汇总，默认本年）、units（承办单位，默认本年）、activities（活动调研）或
+    /// proposals（提议）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units",
+                          "activities", "proposals"])]
     what: String,
     /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
     #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
@@ -55,7 +59,39 @@ fn export_schedule(
     Ok(())
 }
 
+/// `studio export activities|proposals`: no personal data (delegates' and units' names, the items'
+/// numbers and titles), so no reason is asked; the core checks `ReadRecords` and the reach.
+fn export_activities_or_proposals(
+    store: &Store,
+    ctx: &Ctx,
+    a: &Args,
+    format: ExportFormat,
+) -> studio_core::Result<()> {
+    let (from, to) = (a.from.as_deref(), a.to.as_deref());
+    let (bytes, summary) = if a.what == "activities" {
+        let list = activities::activities_for_export(store, ctx, from, to)?;
+        (
+            export::export_activities(&list, format)?,
+            format!("{} 次活动", list.len()),
+        )
+    } else {
+        let list = proposals::proposals_for_export(store, ctx, from, to)?;
+        (
+            export::export_proposals(&list, format)?,
+            format!("{} 件提议", list.len()),
+        )
+    };
+    write_atomic(&a.out, &bytes)?;
+    println!("已导出 {summary}到 {}", a.out.display());
+    Ok(())
+}
+
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
+    if a.what == "activities" || a.what == "proposals" {
+        let format = ExportFormat::parse(&a.format)
+            .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
+        return export_activities_or_proposals(store, ctx, &a, format);
+    }
     if a.what == "summary" || a.what == "units" {
         return crate::reports::run(store, ctx, &a.what, &a.format, a.from, a.to, &a.out);
     }

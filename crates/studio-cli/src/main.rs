@@ -13,6 +13,7 @@ mod export;
 mod identity;
 mod import;
 mod maintenance;
+mod proposal;
 mod reports;
 mod schedule;
 mod user;
@@ -56,6 +57,9 @@ enum Command {
     /// 接待安排（海报 PDF）
     #[command(subcommand)]
     Schedule(schedule::Command),
+    /// 提议（提议表 PDF）
+    #[command(subcommand)]
+    Proposal(proposal::Command),
     /// 账号管理（管理员）
     #[command(subcommand)]
     User(user::Command),
@@ -151,6 +155,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Export(a) => export::run(&store, &ctx, a),
                 Command::Import(c) => import::run(&store, &ctx, c),
                 Command::Schedule(c) => schedule::run(&store, &ctx, c),
+                Command::Proposal(c) => proposal::run(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),

@@ -36,6 +36,10 @@ pub enum Entity {
     ScheduleMonth,
     /// 约见: a meeting asked for by a person or offered by a delegate.
     Appointment,
+    /// 活动调研: a forum, field survey, training, visit or reception day, with its attachments.
+    Activity,
+    /// 提议: a delegation's proposal from ledger items, referred to units.
+    Proposal,
 }
 
 impl Entity {
@@ -54,6 +58,8 @@ impl Entity {
             Entity::DutySlot => "duty_slot",
             Entity::ScheduleMonth => "schedule_month",
             Entity::Appointment => "appointment",
+            Entity::Activity => "activity",
+            Entity::Proposal => "proposal",
         }
     }
 
@@ -76,6 +82,8 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::DutySlot,
     Entity::ScheduleMonth,
     Entity::Appointment,
+    Entity::Activity,
+    Entity::Proposal,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

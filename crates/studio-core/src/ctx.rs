@@ -55,6 +55,26 @@ impl Ctx {
         self.actor.require_reach(delegate_ids, delegation_ids)
     }
 
+    /// Refuse a delegation's record (a proposal, an activity) outside this request's reach: staff
+    /// reach every delegation, a head theirs, a delegate reads theirs (`write`: refused, the head
+    /// writes for the delegation).
+    pub fn require_delegation(&self, delegation_id: &str, write: bool) -> Result<()> {
+        match self.scope() {
+            Scope::All => Ok(()),
+            Scope::Delegate(d)
+                if !write && self.actor.delegation_id.as_deref() == Some(delegation_id) =>
+            {
+                self.require_reach(&[&d], &[delegation_id])
+            }
+            Scope::Delegate(_) if write => Err(crate::error::Error::Forbidden(format!(
+                "{}（{}）只能查看本代表团的提议和活动，由团长或工作室登记",
+                self.actor.name,
+                self.actor.role.label()
+            ))),
+            _ => self.require_reach(&[], &[delegation_id]),
+        }
+    }
+
     /// Whether personal data (full phone numbers, addresses) may be shown to this actor.
     pub fn sees_personal_data(&self) -> bool {
         self.may(Permission::ReadPersonalData)

@@ -10,6 +10,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod activities;
 pub mod actor;
 pub mod appointments;
 pub mod audit;
@@ -35,6 +36,7 @@ pub mod paths;
 pub mod personal_data;
 pub mod printing;
 mod progress;
+pub mod proposals;
 pub mod reports;
 pub mod roster;
 pub mod rules;

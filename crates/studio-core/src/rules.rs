@@ -37,7 +37,7 @@ pub struct Labelled<T> {
     pub label: String,
 }
 
-fn labelled<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<Labelled<T>> {
+pub(crate) fn labelled<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<Labelled<T>> {
     all.iter()
         .map(|&value| Labelled {
             value,
@@ -364,6 +364,8 @@ pub struct Rules {
     pub kiosk: KioskRules,
     pub search: SearchRules,
     pub errors: Vec<ErrorCodeRule>,
+    pub proposals: crate::proposals::rules::ProposalRules,
+    pub activities: crate::activities::rules::ActivityRules,
 }
 
 fn code_labels(all: &[(&str, &str)]) -> Vec<CodeLabel> {
@@ -693,6 +695,8 @@ impl Rules {
                 request_days_ahead: kiosk::REQUEST_DAYS_AHEAD,
                 request_topic: n(kiosk::REQUEST_TOPIC_MAX),
             },
+            proposals: crate::proposals::rules::ProposalRules::current(),
+            activities: crate::activities::rules::ActivityRules::current(),
             search: SearchRules {
                 max_chars: n(validate::SEARCH_MAX_CHARS),
                 max_words: n(validate::SEARCH_MAX_WORDS),

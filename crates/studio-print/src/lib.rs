@@ -38,6 +38,7 @@ mod model;
 mod pdf;
 mod poster;
 mod printer;
+mod proposal;
 mod report;
 mod slip;
 mod subset;
@@ -49,6 +50,7 @@ pub use layout::{NOTES, POSTER_HEADERS, TITLE};
 pub use model::{Card, CardData, CardDate, Channel, Rendered};
 pub use poster::{Poster, PosterRow, MAX_POSTER_ROWS};
 pub use printer::{CardPrinter, MAX_CARDS, STEPS_PER_CARD};
+pub use proposal::{ProposalAnswer, ProposalForm, MAX_PROPOSAL_ENTRIES};
 pub use report::{
     Report, ReportColumn, ReportGroup, ReportRow, MAX_REPORT_COLUMNS, MAX_REPORT_ROWS,
 };
@@ -117,4 +119,13 @@ pub fn render_slip(slip: &Slip) -> Result<Rendered, PrintError> {
 /// A statistical report table as an A4 landscape PDF, the header rows on every page.
 pub fn render_report(report: &Report) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render_report(report)
+}
+
+/// A proposal form (党代表提议) as an A4 portrait PDF with the shared printer: the studio's
+/// name, the title, 编号 / 代表团 / 起草日期 / 状态, then a ruled table of 标题, 问题, 建议,
+/// 关联事项, 团内讨论, 承办单位答复 (and 办理结果 when given); long texts continue on the next
+/// page under the label with "（续）". Characters the font lacks print as 〓 and are listed in
+/// [`Rendered::missing_chars`]; `card_count` is 0.
+pub fn render_proposal(form: &ProposalForm) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_proposal(form)
 }

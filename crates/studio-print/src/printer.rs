@@ -254,3 +254,34 @@ impl CardPrinter {
         })
     }
 }
+
+impl CardPrinter {
+    /// Lays out a proposal form without producing a PDF.
+    pub fn layout_proposal(
+        &self,
+        form: &crate::ProposalForm,
+    ) -> Result<(crate::layout::ProposalLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = crate::layout::layout_proposal(&self.font, form, &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// A proposal form as one A4 portrait PDF (see [`render_proposal`](crate::render_proposal)).
+    pub fn render_proposal(&self, form: &crate::ProposalForm) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_proposal(form)?;
+        let pdf = crate::pdf::write_pdf(
+            &self.font,
+            &self.subsetter,
+            crate::layout::PROPOSAL_TITLE,
+            PageSize::A4_PORTRAIT,
+            &layout.pages,
+            &mut |_, _| true,
+        )?;
+        Ok(Rendered {
+            pdf,
+            missing_chars,
+            page_count: layout.pages.len(),
+            card_count: 0,
+        })
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod activities;
 pub mod app;
 pub mod appointments;
 pub mod audit;
@@ -18,6 +19,7 @@ pub mod kiosk_screens;
 pub mod maintenance;
 pub mod personal_data;
 pub mod print;
+pub mod proposals;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
@@ -109,6 +111,25 @@ macro_rules! handler {
             print::print_save,
             print::print_open,
             print::cards_export,
+            proposals::proposals_list,
+            proposals::proposal_counts,
+            proposals::proposal_get,
+            proposals::proposal_create,
+            proposals::proposal_update,
+            proposals::proposal_act,
+            proposals::proposals_of_item,
+            proposals::proposal_pdf_preview,
+            proposals::proposal_pdf_open,
+            proposals::proposal_pdf_save,
+            activities::activities_list,
+            activities::activity_get,
+            activities::activity_create,
+            activities::activity_update,
+            activities::survey_indicators,
+            activities::activities_of_item,
+            activities::activity_add_attachment,
+            activities::activity_remove_attachment,
+            activities::activity_open_attachment,
             schedule::schedule_month_plan,
             schedule::schedule_month_state,
             schedule::schedule_months,

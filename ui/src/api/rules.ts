@@ -548,6 +548,14 @@ export const RULES: Rules = {
       {
         "value": "note",
         "label": "备注"
+      },
+      {
+        "value": "proposal_linked",
+        "label": "纳入提议"
+      },
+      {
+        "value": "proposal_unlinked",
+        "label": "移出提议"
       }
     ],
     "deadline_states": [
@@ -1206,5 +1214,274 @@ export const RULES: Rules = {
       "code": "internal",
       "message": "程序内部错误"
     }
-  ]
+  ],
+  "proposals": {
+    "statuses": [
+      {
+        "value": "draft",
+        "label": "起草",
+        "open": true,
+        "editable": true,
+        "actions": [
+          "discuss",
+          "note"
+        ]
+      },
+      {
+        "value": "discussed",
+        "label": "团内讨论",
+        "open": true,
+        "editable": true,
+        "actions": [
+          "discuss",
+          "submit",
+          "note"
+        ]
+      },
+      {
+        "value": "submitted",
+        "label": "提交组织部",
+        "open": true,
+        "editable": false,
+        "actions": [
+          "refer",
+          "decline",
+          "note"
+        ]
+      },
+      {
+        "value": "referred",
+        "label": "交办",
+        "open": true,
+        "editable": false,
+        "actions": [
+          "answer",
+          "evaluate",
+          "chase",
+          "note"
+        ]
+      },
+      {
+        "value": "answered",
+        "label": "单位答复",
+        "open": true,
+        "editable": false,
+        "actions": [
+          "evaluate",
+          "note"
+        ]
+      },
+      {
+        "value": "evaluated",
+        "label": "评价",
+        "open": true,
+        "editable": false,
+        "actions": [
+          "close",
+          "note"
+        ]
+      },
+      {
+        "value": "closed",
+        "label": "办结",
+        "open": false,
+        "editable": false,
+        "actions": [
+          "note"
+        ]
+      },
+      {
+        "value": "declined",
+        "label": "不予立案",
+        "open": false,
+        "editable": false,
+        "actions": [
+          "note"
+        ]
+      }
+    ],
+    "steps": [
+      {
+        "value": "discuss",
+        "label": "团内讨论",
+        "staff": false
+      },
+      {
+        "value": "submit",
+        "label": "提交组织部",
+        "staff": false
+      },
+      {
+        "value": "refer",
+        "label": "交办",
+        "staff": true
+      },
+      {
+        "value": "answer",
+        "label": "单位答复",
+        "staff": true
+      },
+      {
+        "value": "evaluate",
+        "label": "评价",
+        "staff": false
+      },
+      {
+        "value": "close",
+        "label": "办结",
+        "staff": true
+      },
+      {
+        "value": "decline",
+        "label": "不予立案",
+        "staff": true
+      },
+      {
+        "value": "chase",
+        "label": "催办",
+        "staff": true
+      },
+      {
+        "value": "note",
+        "label": "备注",
+        "staff": false
+      }
+    ],
+    "event_kinds": [
+      {
+        "value": "drafted",
+        "label": "起草"
+      },
+      {
+        "value": "edited",
+        "label": "修改"
+      },
+      {
+        "value": "discuss",
+        "label": "团内讨论"
+      },
+      {
+        "value": "submit",
+        "label": "提交组织部"
+      },
+      {
+        "value": "refer",
+        "label": "交办"
+      },
+      {
+        "value": "answer",
+        "label": "单位答复"
+      },
+      {
+        "value": "evaluate",
+        "label": "评价"
+      },
+      {
+        "value": "sent_back",
+        "label": "退回重办"
+      },
+      {
+        "value": "close",
+        "label": "办结"
+      },
+      {
+        "value": "decline",
+        "label": "不予立案"
+      },
+      {
+        "value": "chase",
+        "label": "催办"
+      },
+      {
+        "value": "note",
+        "label": "备注"
+      }
+    ],
+    "limits": {
+      "title": 60,
+      "body": 5000,
+      "participants": 300,
+      "text": 2000,
+      "unit": 60,
+      "items": 30,
+      "units": 8,
+      "unit_days": {
+        "min": 1,
+        "max": 120
+      }
+    }
+  },
+  "activities": {
+    "kinds": [
+      {
+        "value": "forum",
+        "label": "座谈"
+      },
+      {
+        "value": "field_survey",
+        "label": "走访调研"
+      },
+      {
+        "value": "training",
+        "label": "培训"
+      },
+      {
+        "value": "visit",
+        "label": "走访慰问"
+      },
+      {
+        "value": "reception_day",
+        "label": "接待日"
+      },
+      {
+        "value": "other",
+        "label": "其他"
+      }
+    ],
+    "survey_kind": "field_survey",
+    "lights": [
+      {
+        "value": "green",
+        "label": "已完成走访调研"
+      },
+      {
+        "value": "amber",
+        "label": "尚未开展走访调研"
+      },
+      {
+        "value": "red",
+        "label": "已过半年仍未开展走访调研"
+      }
+    ],
+    "red_from": "07-01",
+    "limits": {
+      "topic": 60,
+      "place": 60,
+      "summary": 5000,
+      "unit": 60,
+      "head": 20,
+      "delegates": 60,
+      "units": 20,
+      "items": 50,
+      "days": 31,
+      "attachment_bytes": 20971520,
+      "attachments": 30,
+      "file_name": 100,
+      "extensions": [
+        "pdf",
+        "jpg",
+        "jpeg",
+        "png",
+        "webp",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "ppt",
+        "pptx",
+        "txt",
+        "wps"
+      ]
+    }
+  }
 }

@@ -774,7 +774,7 @@ export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: 
 
 export type ItemActionKind = "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 
-export type ItemEventKind = "received" | "routed" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
+export type ItemEventKind = "received" | "routed" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note" | "proposal_linked" | "proposal_unlinked";
 
 export type ItemEvent = { id: string, item_id: string, 
 /**
@@ -1653,7 +1653,7 @@ export type ErrorCodeRule = { code: string,
  */
 message: string, };
 
-export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, search: SearchRules, errors: Array<ErrorCodeRule>, };
+export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, search: SearchRules, errors: Array<ErrorCodeRule>, proposals: ProposalRules, activities: ActivityRules, };
 
 export type Period = { from?: string | null, to?: string | null, };
 
@@ -1724,11 +1724,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
@@ -1783,11 +1784,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
@@ -1834,11 +1836,12 @@ satisfied: number, basically_satisfied: number, unsatisfied: number,
  */
 late_cards: number, 
 /**
- * 走访调研: 0 until the activities issue records them.
+ * 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
  */
 surveys: number, 
 /**
- * 提议: 0 until the activities issue records them.
+ * 提议 drafted in the period, each counted once: for the first handling delegate of its first
+ * linked item (so rows add up to the subtotals and the total).
  */
 proposals: number, };
 
@@ -1906,3 +1909,270 @@ on_time_rate?: number | null,
 avg_days?: number | null, satisfied: number, basically_satisfied: number, unsatisfied: number, };
 
 export type UnitsReport = { from: string, to: string, rows: Array<UnitRow>, total: UnitFigures, };
+
+export type ProposalStatus = "draft" | "discussed" | "submitted" | "referred" | "answered" | "evaluated" | "closed" | "declined";
+
+export type ProposalUnit = { 
+/**
+ * 承办单位, e.g. 后勤管理处.
+ */
+unit: string, 
+/**
+ * The start of the current round: the referral, or the 不满意 evaluation that sent it back.
+ */
+referred_on: string, 
+/**
+ * Working days the unit has to answer.
+ */
+limit_days: number, 
+/**
+ * `referred_on` + `limit_days` working days, by the studio's calendar.
+ */
+due_on: string, 
+/**
+ * 1, 2, …: how many times the unit was asked (a 不满意 evaluation asks again).
+ */
+rounds: number, answer: string, answered_on: string | null, 
+/**
+ * The evaluation of this round's answer (`None` until evaluated).
+ */
+satisfaction: Satisfaction | null, evaluation_note: string, evaluated_on: string | null, 
+/**
+ * As of the day read: before the answer on track / due soon / overdue; after it met / late.
+ */
+deadline: ItemDeadlineState, 
+/**
+ * Working days left to `due_on` (negative: overdue) while unanswered.
+ */
+days_left: number | null, };
+
+export type ProposalItemRef = { id: string, 
+/**
+ * The item's 编号 (`no` in the items export).
+ */
+no: string, title: string, status: ItemStatus, };
+
+export type Proposal = { id: string, 
+/**
+ * 编号 `YYYY-NNNN` by the year drafted.
+ */
+no: string, status: ProposalStatus, delegation_id: string, delegation_name: string, title: string, 
+/**
+ * 问题.
+ */
+problem: string, 
+/**
+ * 建议.
+ */
+suggestion: string, drafted_on: string, 
+/**
+ * 团内讨论.
+ */
+discussed_on: string | null, discussion_participants: string, discussion_outcome: string, submitted_on: string | null, referred_on: string | null, closed_on: string | null, close_note: string, declined_on: string | null, decline_reason: string, chase_count: number, items: Array<ProposalItemRef>, units: Array<ProposalUnit>, 
+/**
+ * The worst of the unanswered units' states while referred (overdue before due soon before on
+ * track); `None` otherwise.
+ */
+deadline: ItemDeadlineState, 
+/**
+ * The earliest due date of an unanswered unit.
+ */
+due_on: string | null, created_at: string, updated_at: string, version: number, };
+
+export type ProposalInput = { 
+/**
+ * Empty: the actor's own delegation (a head); staff choose one.
+ */
+delegation_id: string, title: string, problem: string, suggestion: string, 
+/**
+ * The ledger items it comes from (at least one).
+ */
+item_ids: Array<string>, 
+/**
+ * `YYYY-MM-DD`; empty: today.
+ */
+drafted_on: string, };
+
+export type UnitReferral = { unit: string, days: number, };
+
+export type ProposalAction = { "kind": "discuss", participants: string, outcome: string, on: string, } | { "kind": "submit", on: string, } | { "kind": "refer", units: Array<UnitReferral>, on: string, } | { "kind": "answer", unit: string, answer: string, on: string, } | { "kind": "evaluate", unit: string, satisfaction: Satisfaction, note: string, on: string, } | { "kind": "close", note: string, on: string, } | { "kind": "decline", reason: string, on: string, } | { "kind": "chase", unit: string, note: string, on: string, } | { "kind": "note", note: string, on: string, };
+
+export type ProposalActionKind = "discuss" | "submit" | "refer" | "answer" | "evaluate" | "close" | "decline" | "chase" | "note";
+
+export type ProposalEventKind = "drafted" | "edited" | "discuss" | "submit" | "refer" | "answer" | "evaluate" | "sent_back" | "close" | "decline" | "chase" | "note";
+
+export type ProposalEvent = { id: string, proposal_id: string, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, 
+/**
+ * The day it happened.
+ */
+on: string, actor: string, actor_role: Role, kind: ProposalEventKind, 
+/**
+ * The status after this step.
+ */
+status: ProposalStatus, text: string, data: JsonValue, };
+
+export type ProposalDetail = { proposal: Proposal, timeline: Array<ProposalEvent>, allowed: Array<ProposalActionKind>, };
+
+export type ProposalListItem = { id: string, no: string, status: ProposalStatus, title: string, delegation_id: string, delegation_name: string, drafted_on: string, 
+/**
+ * The units' names, joined with `、`.
+ */
+units: string, 
+/**
+ * Units answered / referred.
+ */
+answered: number, referred: number, item_count: number, deadline: ItemDeadlineState, due_on: string | null, chase_count: number, };
+
+export type ProposalView = "open" | "due_soon" | "overdue";
+
+export type ProposalQuery = { 
+/**
+ * Words in the number, title, problem, suggestion or a unit's name (all must occur).
+ */
+q: string, status: ProposalStatus | null, delegation_id: string | null, view: ProposalView | null, 
+/**
+ * Drafted from / to (inclusive).
+ */
+from: string | null, to: string | null, page: PageRequest, };
+
+export type ProposalCounts = { open: number, 
+/**
+ * Referred and waiting for an answer.
+ */
+referred: number, due_soon: number, overdue: number, closed_this_year: number, };
+
+export type ProposalRef = { id: string, no: string, title: string, status: ProposalStatus, };
+
+export type ProposalStatusRule = { value: ProposalStatus, label: string, open: boolean, 
+/**
+ * Its texts and items may be edited.
+ */
+editable: boolean, actions: Array<ProposalActionKind>, };
+
+export type ProposalStepRule = { value: ProposalActionKind, label: string, 
+/**
+ * The Organization Department's step (`Supervise`); otherwise the delegation's.
+ */
+staff: boolean, };
+
+export type ProposalLimits = { title: number, 
+/**
+ * 问题, 建议.
+ */
+body: number, participants: number, 
+/**
+ * Answers, outcomes, reasons and notes.
+ */
+text: number, unit: number, items: number, units: number, 
+/**
+ * A unit's working days.
+ */
+unit_days: Bounds, };
+
+export type ProposalRules = { statuses: Array<ProposalStatusRule>, steps: Array<ProposalStepRule>, event_kinds: Array<Labelled<ProposalEventKind>>, limits: ProposalLimits, };
+
+export type ActivityKind = "forum" | "field_survey" | "training" | "visit" | "reception_day" | "other";
+
+export type ActivityDelegate = { delegate_id: string, name: string, };
+
+export type InvitedUnit = { unit: string, head: string, };
+
+export type Attachment = { id: string, 
+/**
+ * The name it had when added.
+ */
+file_name: string, 
+/**
+ * Bytes.
+ */
+size: number, added_at: string, added_by: string, };
+
+export type Activity = { id: string, kind: ActivityKind, topic: string, start_on: string, 
+/**
+ * The last day (the first for a one-day activity).
+ */
+end_on: string, place: string, 
+/**
+ * The organising delegation; `None`: the studio.
+ */
+delegation_id: string | null, 
+/**
+ * The delegation's name, or 工作室.
+ */
+organiser: string, delegates: Array<ActivityDelegate>, units: Array<InvitedUnit>, summary: string, 
+/**
+ * The ledger items raised (their `no` as in the items export).
+ */
+items: Array<ProposalItemRef>, 
+/**
+ * The proposals those items went into.
+ */
+proposals: Array<ProposalRef>, attachments: Array<Attachment>, created_at: string, updated_at: string, version: number, };
+
+export type ActivityInput = { kind: ActivityKind | null, topic: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+start_on: string, 
+/**
+ * Empty: the same day as `start_on`.
+ */
+end_on: string, place: string, 
+/**
+ * Empty / `None`: the studio organised it.
+ */
+delegation_id?: string | null, delegate_ids: Array<string>, units: Array<InvitedUnit>, summary: string, item_ids: Array<string>, };
+
+export type ActivityListItem = { id: string, kind: ActivityKind, topic: string, start_on: string, end_on: string, place: string, delegation_id: string | null, organiser: string, 
+/**
+ * The delegates' names, joined with `、`.
+ */
+delegate_names: string, item_count: number, attachment_count: number, };
+
+export type ActivityQuery = { 
+/**
+ * Words in the topic, place, summary or a unit's name (all must occur).
+ */
+q: string, kind: ActivityKind | null, delegation_id: string | null, 
+/**
+ * Held from / to (inclusive, by the first day).
+ */
+from: string | null, to: string | null, page: PageRequest, };
+
+export type SurveyLight = "green" | "amber" | "red";
+
+export type SurveyIndicator = { delegation_id: string, delegation_name: string, year: number, light: SurveyLight, 
+/**
+ * Field surveys held this year up to today.
+ */
+surveys: number, 
+/**
+ * The latest of them.
+ */
+last_on: string | null, };
+
+export type ActivityRef = { id: string, kind: ActivityKind, topic: string, start_on: string, };
+
+export type ActivityLimits = { topic: number, place: number, summary: number, unit: number, head: number, delegates: number, units: number, items: number, 
+/**
+ * Longest activity, in days.
+ */
+days: number, attachment_bytes: number, attachments: number, file_name: number, 
+/**
+ * Accepted file extensions (lower case, no dot).
+ */
+extensions: Array<string>, };
+
+export type ActivityRules = { kinds: Array<Labelled<ActivityKind>>, 
+/**
+ * The kind the yearly survey indicator counts.
+ */
+survey_kind: ActivityKind, lights: Array<Labelled<SurveyLight>>, 
+/**
+ * The survey indicator turns red from this day of the year (`MM-DD`) without a survey.
+ */
+red_from: string, limits: ActivityLimits, };

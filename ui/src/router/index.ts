@@ -113,6 +113,32 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'appointments', title: '约见', permission: 'handle_appointments' },
   },
   {
+    path: '/activities',
+    name: 'activities',
+    component: () => import('@/views/ActivitiesView.vue'),
+    meta: { nav: 'activities', title: '活动调研', permission: 'read_records' },
+  },
+  {
+    path: '/activities/:id',
+    name: 'activity',
+    component: () => import('@/views/ActivityDetailView.vue'),
+    props: true,
+    meta: { nav: 'activities', title: '活动', permission: 'read_records' },
+  },
+  {
+    path: '/proposals',
+    name: 'proposals',
+    component: () => import('@/views/ProposalsView.vue'),
+    meta: { nav: 'proposals', title: '提议', permission: 'read_records' },
+  },
+  {
+    path: '/proposals/:id',
+    name: 'proposal',
+    component: () => import('@/views/ProposalDetailView.vue'),
+    props: true,
+    meta: { nav: 'proposals', title: '提议', permission: 'read_records' },
+  },
+  {
     path: '/reports',
     name: 'reports',
     component: () => import('@/views/ReportsView.vue'),

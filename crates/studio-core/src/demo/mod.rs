@@ -3,11 +3,13 @@
 //! audited like real ones.
 
 mod accounts;
+mod activities;
 mod bulk_cards;
 mod bulk_items;
 mod items;
 mod kiosk;
 mod names;
+mod proposals;
 mod schedule;
 
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
@@ -34,6 +36,10 @@ pub struct DemoReport {
     pub slots: usize,
     /// Appointments, a kiosk visitor's request among them.
     pub appointments: usize,
+    /// 活动调研 (one delegation without a field survey this year).
+    pub activities: usize,
+    /// 提议, one in every step.
+    pub proposals: usize,
 }
 
 /// The demo loader writes as the program itself, through the same gate and functions as a user.
@@ -168,6 +174,9 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     report.items += visitors.items;
     report.appointments += visitors.appointments;
     report.accounts = accounts::create(store, &ctx)?;
+    // Activities and proposals last: what came before keeps its ids and dates.
+    report.activities = activities::load(store, &ctx, &mut rng)?;
+    report.proposals = proposals::load(store, &ctx, &mut rng)?;
     store.write(&ctx, Permission::Maintain, |tx| {
         settings::set_setup_state(tx, SetupState::Demo)?;
         tx.record(

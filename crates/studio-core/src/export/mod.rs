@@ -7,9 +7,11 @@
 //! the records' own serde form plus the Chinese labels of their codes. A new kind (items, the
 //! summary sheet) adds a module like `cards.rs` and nothing here changes.
 
+mod activities;
 mod appointments;
 mod cards;
 mod items;
+mod proposals;
 pub mod reports;
 mod schedule;
 
@@ -18,9 +20,11 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
+pub use activities::{activities_json, activities_sheet, export_activities};
 pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
 pub use items::{export_items, items_json, items_sheet};
+pub use proposals::{export_proposals, proposals_json, proposals_sheet};
 pub use reports::{
     summary_csv, summary_json, summary_table, summary_xlsx, units_csv, units_json, units_table,
     units_xlsx,

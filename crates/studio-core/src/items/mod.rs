@@ -605,10 +605,14 @@ pub enum ItemEventKind {
     Chase,
     Escalate,
     Note,
+    /// 纳入提议: the item went into a proposal (`data.proposal_id`, `data.proposal_no`).
+    ProposalLinked,
+    /// 移出提议: taken out of a proposal's draft.
+    ProposalUnlinked,
 }
 
 impl ItemEventKind {
-    pub const ALL: [ItemEventKind; 19] = [
+    pub const ALL: [ItemEventKind; 21] = [
         ItemEventKind::Received,
         ItemEventKind::Routed,
         ItemEventKind::Edited,
@@ -628,6 +632,8 @@ impl ItemEventKind {
         ItemEventKind::Chase,
         ItemEventKind::Escalate,
         ItemEventKind::Note,
+        ItemEventKind::ProposalLinked,
+        ItemEventKind::ProposalUnlinked,
     ];
 
     pub fn label(self) -> &'static str {
@@ -651,6 +657,8 @@ impl ItemEventKind {
             ItemEventKind::Chase => "催办",
             ItemEventKind::Escalate => "上报组织部",
             ItemEventKind::Note => "备注",
+            ItemEventKind::ProposalLinked => "纳入提议",
+            ItemEventKind::ProposalUnlinked => "移出提议",
         }
     }
 }

@@ -45,7 +45,7 @@ pub(super) struct Valid {
 
 /// A strict `YYYY-MM-DD` no later than `today` and not before `not_before` (named in the message);
 /// `None` (with the message added) otherwise.
-pub(super) fn date(
+pub(crate) fn date(
     c: &mut Checker,
     field: &str,
     label: &str,

@@ -6,10 +6,12 @@
 
 pub mod cards;
 mod poster;
+mod proposal;
 mod reports;
 mod slip;
 
 pub use poster::{poster_model, render_poster};
+pub use proposal::{proposal_model, proposal_pdf};
 pub use reports::{render_summary, render_units, report_model, summary_pdf, units_pdf};
 pub use slip::{
     render_slip, slip_for_appointment, slip_for_message, slip_model, SlipRequest,

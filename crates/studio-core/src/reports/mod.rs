@@ -133,9 +133,10 @@ pub struct SummaryFigures {
     pub unsatisfied: u64,
     /// Cards of the period filed after their deadline.
     pub late_cards: u64,
-    /// 走访调研: 0 until the activities issue records them.
+    /// 走访调研 the delegate took part in (activities of kind `field_survey` starting in the period).
     pub surveys: u64,
-    /// 提议: 0 until the activities issue records them.
+    /// 提议 drafted in the period, each counted once: for the first handling delegate of its first
+    /// linked item (so rows add up to the subtotals and the total).
     pub proposals: u64,
     /// The working days of the closed items added up (for the averages of subtotals).
     #[serde(skip)]

@@ -149,6 +149,12 @@ pub fn summary(store: &Store, ctx: &Ctx, period: &Period) -> Result<Summary> {
             _ => {}
         }
     }
+    for d in db::survey_delegates(conn, &f, &t)? {
+        figures.entry(d).or_default().surveys += 1;
+    }
+    for d in db::proposal_leads(conn, &f, &t)?.into_iter().flatten() {
+        figures.entry(d).or_default().proposals += 1;
+    }
 
     let scope = ctx.scope();
     let mut rows = Vec::new();

@@ -3,6 +3,7 @@
 //! transaction at open.
 
 pub mod accounts;
+pub mod activities;
 pub mod appointments;
 pub mod audit;
 pub mod audit_log;
@@ -15,6 +16,7 @@ pub mod items;
 pub mod kiosk;
 pub mod lock;
 pub mod personal_data;
+pub mod proposals;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
@@ -46,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_kiosk.sql"),
     include_str!("migrations/013_card_number.sql"),
     include_str!("migrations/014_reports.sql"),
+    include_str!("migrations/015_activities_proposals.sql"),
     include_str!("migrations/018_cards_report_order.sql"),
 ];
 
@@ -398,6 +401,7 @@ pub(crate) fn next_year_no(conn: &Connection, table: NumberedTable, year: i32) -
 pub(crate) enum NumberedTable {
     Cards,
     Items,
+    Proposals,
 }
 
 impl NumberedTable {
@@ -405,6 +409,7 @@ impl NumberedTable {
         match self {
             NumberedTable::Cards => "cards",
             NumberedTable::Items => "items",
+            NumberedTable::Proposals => "proposals",
         }
     }
 }

@@ -154,3 +154,31 @@ pub fn referred_items(conn: &Connection, from: &str, to: &str) -> Result<Vec<Ref
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
+
+/// Field surveys (走访调研) starting in `[from, to]`, one entry per taking part: the delegates who
+/// went.
+pub fn survey_delegates(conn: &Connection, from: &str, to: &str) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached(
+        "SELECT x.delegate_id FROM activities a
+           JOIN activity_delegates x ON x.activity_id = a.id
+          WHERE a.deleted_at IS NULL AND a.kind = 'field_survey'
+            AND a.start_on >= ?1 AND a.start_on <= ?2",
+    )?;
+    let rows = st.query_map([from, to], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Proposals (提议) drafted in `[from, to]`, each once, by the first handling delegate of its first
+/// linked item (`None`: that item has no delegate).
+pub fn proposal_leads(conn: &Connection, from: &str, to: &str) -> Result<Vec<Option<String>>> {
+    let mut st = conn.prepare_cached(
+        "SELECT (SELECT r.delegate_id FROM proposal_items pi
+                   JOIN item_delegates r ON r.item_id = pi.item_id
+                  WHERE pi.proposal_id = p.id
+                  ORDER BY pi.position, r.position LIMIT 1)
+           FROM proposals p
+          WHERE p.deleted_at IS NULL AND p.drafted_on >= ?1 AND p.drafted_on <= ?2",
+    )?;
+    let rows = st.query_map([from, to], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -11,6 +11,7 @@ mod fit;
 mod grid;
 mod long_text;
 mod poster;
+mod proposal;
 mod report;
 mod slip;
 
@@ -18,6 +19,8 @@ pub(crate) use card::layout_card;
 pub use card::{NOTES, TITLE};
 pub(crate) use poster::{layout_poster, POSTER_TITLE};
 pub use poster::{PosterLayout, POSTER_HEADERS};
+pub use proposal::ProposalLayout;
+pub(crate) use proposal::{layout_proposal, PROPOSAL_TITLE};
 pub(crate) use report::layout_report;
 pub use report::ReportLayout;
 pub use slip::SlipLayout;
