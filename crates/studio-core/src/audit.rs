@@ -36,6 +36,16 @@ pub enum Entity {
     ScheduleMonth,
     /// 约见: a meeting asked for by a person or offered by a delegate.
     Appointment,
+    /// A news post (工作室动态).
+    News,
+    /// A wall document (上墙制度); the row id is its kind (`rules`, `plan`, …).
+    WallDoc,
+    /// A liaison officer or volunteer (联络员与志愿者).
+    Volunteer,
+    /// A year's budget of one source (row id `YYYY-source`).
+    FundBudget,
+    /// A spending entry of the studio's funds.
+    FundSpending,
 }
 
 impl Entity {
@@ -54,6 +64,11 @@ impl Entity {
             Entity::DutySlot => "duty_slot",
             Entity::ScheduleMonth => "schedule_month",
             Entity::Appointment => "appointment",
+            Entity::News => "news",
+            Entity::WallDoc => "wall_doc",
+            Entity::Volunteer => "volunteer",
+            Entity::FundBudget => "fund_budget",
+            Entity::FundSpending => "fund_spending",
         }
     }
 
@@ -76,6 +91,11 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::DutySlot,
     Entity::ScheduleMonth,
     Entity::Appointment,
+    Entity::News,
+    Entity::WallDoc,
+    Entity::Volunteer,
+    Entity::FundBudget,
+    Entity::FundSpending,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

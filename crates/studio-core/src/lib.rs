@@ -24,11 +24,14 @@ pub mod export;
 pub mod export_purpose;
 pub mod field_labels;
 pub mod files;
+
 pub mod ids;
 pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod maintenance;
+pub mod markdown;
+pub mod news;
 pub mod page;
 pub mod paths;
 pub mod personal_data;
@@ -42,6 +45,8 @@ pub mod settings;
 pub mod status;
 pub mod storage;
 pub mod validate;
+
+pub mod wall;
 
 pub use actor::{Actor, Permission, Role};
 pub use audit::Entity;

@@ -8,6 +8,7 @@ pub mod cards;
 mod poster;
 mod reports;
 mod slip;
+mod wall;
 
 pub use poster::{poster_model, render_poster};
 pub use reports::{render_summary, render_units, report_model, summary_pdf, units_pdf};
@@ -15,6 +16,7 @@ pub use slip::{
     render_slip, slip_for_appointment, slip_for_message, slip_model, SlipRequest,
     APPOINTMENT_HEADING, APPOINTMENT_NOTE, MESSAGE_HEADING, QUERY_INSTRUCTIONS,
 };
+pub use wall::{render_wall, wall_model};
 
 use serde::{Deserialize, Serialize};
 use studio_print::PrintError;

@@ -8,16 +8,20 @@ pub mod audit;
 pub mod audit_log;
 pub mod calendar;
 pub mod cards;
+
 pub mod gate;
 pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod lock;
+pub mod news;
 pub mod personal_data;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
+
+pub mod wall;
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
@@ -45,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_kiosk.sql"),
     include_str!("migrations/013_card_number.sql"),
     include_str!("migrations/014_reports.sql"),
+    include_str!("migrations/016_news_wall_volunteers_funds.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
