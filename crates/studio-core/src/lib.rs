@@ -24,7 +24,7 @@ pub mod export;
 pub mod export_purpose;
 pub mod field_labels;
 pub mod files;
-
+pub mod funds;
 pub mod ids;
 pub mod import;
 pub mod items;
@@ -45,7 +45,7 @@ pub mod settings;
 pub mod status;
 pub mod storage;
 pub mod validate;
-
+pub mod volunteers;
 pub mod wall;
 
 pub use actor::{Actor, Permission, Role};

@@ -173,10 +173,7 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<div"), "{html}");
-        assert!(
-            html.contains("&lt;div onclick=&quot;steal()&quot;&gt;"),
-            "{html}"
-        );
+        assert!(html.contains(r#"&lt;div onclick="steal()"&gt;"#), "{html}");
     }
 
     #[test]

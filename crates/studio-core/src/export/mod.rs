@@ -9,10 +9,12 @@
 
 mod appointments;
 mod cards;
+pub mod funds;
 mod items;
 mod news;
 pub mod reports;
 mod schedule;
+mod volunteers;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -28,6 +30,7 @@ pub use reports::{
     units_xlsx,
 };
 pub use schedule::{export_schedule, schedule_json, schedule_sheet};
+pub use volunteers::{export_volunteers, volunteers_json, volunteers_sheet};
 
 /// The file formats an export can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

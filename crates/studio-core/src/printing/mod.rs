@@ -5,11 +5,13 @@
 //! caller (DESIGN.md, invariant 5), which saves them with [`crate::files::write_atomic`].
 
 pub mod cards;
+mod funds;
 mod poster;
 mod reports;
 mod slip;
 mod wall;
 
+pub use funds::{funds_model, funds_pdf};
 pub use poster::{poster_model, render_poster};
 pub use reports::{render_summary, render_units, report_model, summary_pdf, units_pdf};
 pub use slip::{

@@ -8,7 +8,7 @@ pub mod audit;
 pub mod audit_log;
 pub mod calendar;
 pub mod cards;
-
+pub mod funds;
 pub mod gate;
 pub mod import;
 pub mod items;
@@ -20,7 +20,7 @@ pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
-
+pub mod volunteers;
 pub mod wall;
 
 use std::ops::Deref;
