@@ -15,6 +15,7 @@ mod import;
 mod maintenance;
 mod reports;
 mod schedule;
+mod studio;
 mod user;
 
 use std::path::PathBuf;
@@ -56,6 +57,9 @@ enum Command {
     /// 接待安排（海报 PDF）
     #[command(subcommand)]
     Schedule(schedule::Command),
+    /// 上墙制度（A4 PDF）
+    #[command(subcommand)]
+    Wall(studio::WallCommand),
     /// 账号管理（管理员）
     #[command(subcommand)]
     User(user::Command),
@@ -151,6 +155,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Export(a) => export::run(&store, &ctx, a),
                 Command::Import(c) => import::run(&store, &ctx, c),
                 Command::Schedule(c) => schedule::run(&store, &ctx, c),
+                Command::Wall(c) => studio::wall(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),

@@ -9,6 +9,7 @@ mod items;
 mod kiosk;
 mod names;
 mod schedule;
+mod studio;
 
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use bulk_cards::bulk_cards;
@@ -34,6 +35,10 @@ pub struct DemoReport {
     pub slots: usize,
     /// Appointments, a kiosk visitor's request among them.
     pub appointments: usize,
+    /// News posts, liaison officers and volunteers, this year's spending entries.
+    pub news: usize,
+    pub volunteers: usize,
+    pub spendings: usize,
 }
 
 /// The demo loader writes as the program itself, through the same gate and functions as a user.
@@ -167,6 +172,10 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     let visitors = kiosk::load(store, &ctx)?;
     report.items += visitors.items;
     report.appointments += visitors.appointments;
+    let studio = studio::load(store, &ctx)?;
+    report.news = studio.news;
+    report.volunteers = studio.volunteers;
+    report.spendings = studio.spendings;
     report.accounts = accounts::create(store, &ctx)?;
     store.write(&ctx, Permission::Maintain, |tx| {
         settings::set_setup_state(tx, SetupState::Demo)?;

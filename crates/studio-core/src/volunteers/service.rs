@@ -146,7 +146,7 @@ pub fn list_volunteers(
 pub fn get_volunteer(store: &Store, ctx: &Ctx, id: &str) -> Result<Volunteer> {
     ctx.require(Permission::ReadPersonalData)?;
     let v = db::get(&*store.reader()?, id)?.ok_or_else(not_found)?;
-    store.record_access(ctx, ENTITY, id, "open")?;
+    store.record_access(ctx, ENTITY, id, "view")?;
     Ok(v)
 }
 
