@@ -109,6 +109,7 @@ pub fn typescript() -> String {
         crate::schedule::Place,
         crate::schedule::CopyMode,
         crate::schedule::DutyDelegate,
+        crate::schedule::SlotLiaison,
         crate::schedule::Slot,
         crate::schedule::SlotInput,
         crate::schedule::ScheduleMonth,

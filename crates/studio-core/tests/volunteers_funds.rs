@@ -290,3 +290,82 @@ fn spending_amounts_and_receipts_are_checked() {
         .unwrap();
     assert_eq!((got_name, bytes.as_slice()), (name, &pdf[..]));
 }
+
+#[test]
+fn a_duty_slot_may_name_the_liaison_officer_on_duty() {
+    use studio_core::roster::{self, DelegateInput, DelegationInput};
+    use studio_core::schedule::{self, Place, SlotInput};
+    let store = Store::open_in_memory().unwrap();
+    let admin = ctx(Role::Admin);
+    let g = roster::create_delegation(
+        &store,
+        &admin,
+        &DelegationInput {
+            name: "理工代表团".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let d = roster::create_delegate(
+        &store,
+        &admin,
+        &DelegateInput {
+            name: "张建华".into(),
+            delegation_id: g.id,
+            mobile: "13800000001".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let liaison = volunteers::create_volunteer(
+        &store,
+        &admin,
+        &person(
+            "联络员赵",
+            VolunteerRole::Liaison,
+            VolunteerStatus::PartyMember,
+            "13912345678",
+        ),
+    )
+    .unwrap();
+    let helper = volunteers::create_volunteer(
+        &store,
+        &admin,
+        &person(
+            "志愿者钱",
+            VolunteerRole::Volunteer,
+            VolunteerStatus::Activist,
+            "13912345679",
+        ),
+    )
+    .unwrap();
+    let input = |liaison_id: &str| SlotInput {
+        date: "2026-09-22".into(),
+        start: "14:30".into(),
+        end: "17:00".into(),
+        place: Some(Place::Studio),
+        delegate_ids: vec![d.id.clone()],
+        liaison_id: Some(liaison_id.into()),
+        ..Default::default()
+    };
+    let Err(Error::Validation(errs)) = schedule::create_slot(&store, &admin, &input(&helper.id))
+    else {
+        panic!("a volunteer is not a liaison officer")
+    };
+    assert_eq!(errs[0].field, "liaison_id");
+    assert!(
+        errs[0].message.contains("不是联络员"),
+        "{}",
+        errs[0].message
+    );
+    let slot = schedule::create_slot(&store, &admin, &input(&liaison.id)).unwrap();
+    assert_eq!(slot.liaison.as_ref().unwrap().name, "联络员赵");
+    let plan = schedule::month_plan(&store, &admin, "2026-09").unwrap();
+    let shown = plan.days.iter().flat_map(|day| &day.slots).next().unwrap();
+    assert_eq!(
+        shown.liaison.as_ref().map(|l| l.id.as_str()),
+        Some(liaison.id.as_str())
+    );
+    let serving = volunteers::serving_liaisons(&store, &admin).unwrap();
+    assert_eq!(serving.len(), 1);
+}

@@ -151,6 +151,7 @@ macro_rules! handler {
             volunteers::volunteer_create,
             volunteers::volunteer_update,
             volunteers::volunteer_delete,
+            volunteers::volunteers_liaisons,
             funds::funds_budgets,
             funds::funds_set_budget,
             funds::funds_spendings,

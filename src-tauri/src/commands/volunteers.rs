@@ -56,3 +56,9 @@ pub async fn volunteer_delete(
         .run(move |s, ctx| volunteers::delete_volunteer(s, ctx, &id, version))
         .await
 }
+
+/// The liaison officers serving today, for a duty slot's 值班联络员.
+#[tauri::command]
+pub async fn volunteers_liaisons(state: State<'_, AppState>) -> CmdResult<Vec<VolunteerListItem>> {
+    state.run(volunteers::serving_liaisons).await
+}

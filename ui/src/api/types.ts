@@ -983,6 +983,8 @@ export type CopyMode = "weekday" | "nth_weekday";
 
 export type DutyDelegate = { id: string, name: string, delegation_id: string, delegation_name: string, };
 
+export type SlotLiaison = { id: string, name: string, };
+
 export type Slot = { id: string, 
 /**
  * `YYYY-MM-DD`.
@@ -1009,6 +1011,10 @@ non_working_day: boolean,
  */
 delegates: Array<DutyDelegate>, 
 /**
+ * The liaison officer on duty (联络员与志愿者), when one is named.
+ */
+liaison?: SlotLiaison | null, 
+/**
  * The slot's month is published.
  */
 published: boolean, created_at: string, updated_at: string, version: number, };
@@ -1029,7 +1035,11 @@ delegate_ids: Array<string>, note: string,
 /**
  * The user confirmed a slot on a day that is not a working day.
  */
-confirm_non_working: boolean, };
+confirm_non_working: boolean, 
+/**
+ * The liaison officer on duty (a serving 联络员's id), or none.
+ */
+liaison_id?: string | null, };
 
 export type ScheduleMonth = { 
 /**

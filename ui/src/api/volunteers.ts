@@ -16,3 +16,6 @@ export const volunteerUpdate = (id: string, version: number, input: VolunteerInp
   call<Volunteer>('volunteer_update', { id, version, input })
 
 export const volunteerDelete = (id: string, version: number) => call<void>('volunteer_delete', { id, version })
+
+/** The liaison officers serving today: who may be named on a duty slot (值班联络员). */
+export const volunteersLiaisons = () => call<VolunteerListItem[]>('volunteers_liaisons')

@@ -236,10 +236,15 @@ pub(crate) fn load(store: &Store, ctx: &Ctx) -> Result<StudioReport> {
         report.volunteers += 1;
     }
     let year = today.year();
+    // A second load (--force) keeps the budgets already set.
+    let set = funds::budgets(store, ctx, year)?;
     for (source, amount) in [
         (FundSource::College, "20000"),
         (FundSource::PartyFee, "6000"),
     ] {
+        if set.iter().any(|b| b.source == source && b.version > 0) {
+            continue;
+        }
         funds::set_budget(
             store,
             ctx,

@@ -242,3 +242,20 @@ pub fn delete_volunteer(store: &Store, ctx: &Ctx, id: &str, version: i64) -> Res
         tx.record(ENTITY, id, "delete", Some(&before), None::<&Volunteer>)
     })
 }
+
+/// Why `id` cannot be a slot's liaison officer on `day`: not in the registry, not a 联络员, or not
+/// serving that day. `None` when it can.
+pub(crate) fn liaison_problem(
+    conn: &rusqlite::Connection,
+    id: &str,
+    day: &str,
+) -> Result<Option<String>> {
+    Ok(match db::get(conn, id)? {
+        None => Some("所选联络员不存在，请重新选择".into()),
+        Some(v) if v.role != super::VolunteerRole::Liaison => {
+            Some(format!("{} 是志愿者，不是联络员", v.name))
+        }
+        Some(v) if !serves_on(&v, day) => Some(format!("{} 在 {day} 不在岗", v.name)),
+        Some(_) => None,
+    })
+}
