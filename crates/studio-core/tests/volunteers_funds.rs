@@ -312,6 +312,7 @@ fn a_duty_slot_may_name_the_liaison_officer_on_duty() {
         &DelegateInput {
             name: "张建华".into(),
             delegation_id: g.id,
+            unit: "计算机学院".into(),
             mobile: "13800000001".into(),
             ..Default::default()
         },
