@@ -135,21 +135,18 @@ pub fn to_blocks(md: &str) -> Vec<WallBlock> {
                 flush(&mut blocks, &current, &mut text, &marker);
                 current = None;
             }
-            Event::Start(Tag::Paragraph) => {
-                if current != Some(In::Item) {
-                    flush(&mut blocks, &current, &mut text, &marker);
-                    current = Some(In::Paragraph);
-                }
+            // A paragraph inside a list entry belongs to the entry.
+            Event::Start(Tag::Paragraph) if current != Some(In::Item) => {
+                flush(&mut blocks, &current, &mut text, &marker);
+                current = Some(In::Paragraph);
             }
-            Event::End(TagEnd::Paragraph) => {
-                if current != Some(In::Item) {
-                    flush(&mut blocks, &current, &mut text, &marker);
-                    current = None;
-                }
+            Event::End(TagEnd::Paragraph) if current != Some(In::Item) => {
+                flush(&mut blocks, &current, &mut text, &marker);
+                current = None;
             }
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => {}
-            Event::End(TagEnd::TableCell) => text.push_str("　"),
+            Event::End(TagEnd::TableCell) => text.push('　'),
             Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => {
                 flush(&mut blocks, &Some(In::Paragraph), &mut text, &marker)
             }
