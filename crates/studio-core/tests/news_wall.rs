@@ -266,7 +266,10 @@ fn the_wall_documents_come_from_the_source_document_and_fill_from_the_data() {
     assert!(plan.html.contains("9月"), "{}", plan.html);
     assert!(plan.html.contains("22日"), "{}", plan.html);
     assert!(plan.html.contains("张建华、王芳"), "{}", plan.html);
-    assert!(plan.template.body.contains("{{plan}}"), "the template keeps its placeholder");
+    assert!(
+        plan.template.body.contains("{{plan}}"),
+        "the template keeps its placeholder"
+    );
 }
 
 #[test]
