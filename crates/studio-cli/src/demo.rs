@@ -44,5 +44,9 @@ pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
         "已载入演示数据：{} 个代表团，{} 名党代表，{} 张记录卡，{} 件台账事项，{} 个接待时段，{} 条约见，{} 次活动，{} 件提议",
         r.delegations, r.delegates, r.cards, r.items, r.slots, r.appointments, r.activities, r.proposals
     );
+    println!(
+        "另有 {} 条工作室动态，{} 名联络员和志愿者，本年度 {} 笔经费支出",
+        r.news, r.volunteers, r.spendings
+    );
     Ok(())
 }

@@ -19,29 +19,32 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// summary（统计汇总，默认本年）、units（承办单位，默认本年）、activities（活动调研）或
-    /// proposals（提议）
+    /// summary（统计汇总，默认本年）、units（承办单位，默认本年）、activities（活动调研）、
+    /// proposals（提议）、news（工作室动态）、volunteers（联络员与志愿者）或 funds（年度经费收支表，须 --year）
     #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units",
-                          "activities", "proposals"])]
-    what: String,
+                          "activities", "proposals", "news", "volunteers", "funds"])]
+    pub(crate) what: String,
     /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
     #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
-    format: String,
+    pub(crate) format: String,
+    /// 年度（经费收支表）
+    #[arg(long, value_name = "YYYY")]
+    pub(crate) year: Option<i32>,
     /// 起始日期（YYYY-MM-DD；记录卡按联系日期，台账按受理日期，接待安排和约见按日期）
     #[arg(long, requires = "to")]
-    from: Option<String>,
+    pub(crate) from: Option<String>,
     /// 截止日期（YYYY-MM-DD，含当天）
     #[arg(long, requires = "from")]
-    to: Option<String>,
+    pub(crate) to: Option<String>,
     /// 输出文件
     #[arg(short = 'o', long = "out")]
-    out: PathBuf,
+    pub(crate) out: PathBuf,
     /// 导出原因（记入审计日志；不填记为“命令行导出”）
     #[arg(long)]
-    reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// 脱敏导出：手机号、电话和地址只保留部分（如 138****8000）
     #[arg(long)]
-    masked: bool,
+    pub(crate) masked: bool,
 }
 
 /// `studio export schedule`: every slot (a visitor: of published months) as JSON rows `{date, start,
@@ -91,6 +94,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
         let format = ExportFormat::parse(&a.format)
             .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
         return export_activities_or_proposals(store, ctx, &a, format);
+    }
+    if matches!(a.what.as_str(), "news" | "volunteers" | "funds") {
+        return crate::studio::export(store, ctx, &a);
     }
     if a.what == "summary" || a.what == "units" {
         return crate::reports::run(store, ctx, &a.what, &a.format, a.from, a.to, &a.out);

@@ -16,6 +16,7 @@ mod maintenance;
 mod proposal;
 mod reports;
 mod schedule;
+mod studio;
 mod user;
 
 use std::path::PathBuf;
@@ -60,6 +61,9 @@ enum Command {
     /// 提议（提议表 PDF）
     #[command(subcommand)]
     Proposal(proposal::Command),
+    /// 上墙制度（A4 PDF）
+    #[command(subcommand)]
+    Wall(studio::WallCommand),
     /// 账号管理（管理员）
     #[command(subcommand)]
     User(user::Command),
@@ -156,6 +160,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Import(c) => import::run(&store, &ctx, c),
                 Command::Schedule(c) => schedule::run(&store, &ctx, c),
                 Command::Proposal(c) => proposal::run(&store, &ctx, c),
+                Command::Wall(c) => studio::wall(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),

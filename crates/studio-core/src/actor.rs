@@ -93,6 +93,7 @@ impl Role {
                 EditSchedule,
                 HandleAppointments,
                 ImportRecords,
+                EditStudio,
             ],
             Role::Head => &[
                 ReadRoster,
@@ -194,10 +195,15 @@ pub enum Permission {
     /// Excel import (导入) of the roster and of paper cards: staff only. The rows are written with
     /// the area's own permission too (`EditRoster` for delegates, `EditCards` for cards).
     ImportRecords,
+    /// The studio's own records: news (工作室动态) and the registry of liaison officers and
+    /// volunteers (联络员与志愿者). Wall documents are the administrator's (`EditSettings`).
+    EditStudio,
+    /// The studio's funds (经费): budgets, spending entries, receipts, the yearly statement.
+    ManageFunds,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 19] = [
+    pub const ALL: [Permission; 21] = [
         Permission::ReadRoster,
         Permission::ReadRecords,
         Permission::EditRoster,
@@ -217,6 +223,8 @@ impl Permission {
         Permission::EditSchedule,
         Permission::HandleAppointments,
         Permission::ImportRecords,
+        Permission::EditStudio,
+        Permission::ManageFunds,
     ];
 
     /// What the refusal message names.
@@ -242,6 +250,8 @@ impl Permission {
             EditSchedule => "编排接待安排",
             HandleAppointments => "办理约见",
             ImportRecords => "批量导入",
+            EditStudio => "维护工作室动态与志愿者",
+            ManageFunds => "管理经费",
         }
     }
 }

@@ -40,6 +40,16 @@ pub enum Entity {
     Activity,
     /// 提议: a delegation's proposal from ledger items, referred to units.
     Proposal,
+    /// A news post (工作室动态).
+    News,
+    /// A wall document (上墙制度); the row id is its kind (`rules`, `plan`, …).
+    WallDoc,
+    /// A liaison officer or volunteer (联络员与志愿者).
+    Volunteer,
+    /// A year's budget of one source (row id `YYYY-source`).
+    FundBudget,
+    /// A spending entry of the studio's funds.
+    FundSpending,
 }
 
 impl Entity {
@@ -60,6 +70,11 @@ impl Entity {
             Entity::Appointment => "appointment",
             Entity::Activity => "activity",
             Entity::Proposal => "proposal",
+            Entity::News => "news",
+            Entity::WallDoc => "wall_doc",
+            Entity::Volunteer => "volunteer",
+            Entity::FundBudget => "fund_budget",
+            Entity::FundSpending => "fund_spending",
         }
     }
 
@@ -84,6 +99,11 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::Appointment,
     Entity::Activity,
     Entity::Proposal,
+    Entity::News,
+    Entity::WallDoc,
+    Entity::Volunteer,
+    Entity::FundBudget,
+    Entity::FundSpending,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

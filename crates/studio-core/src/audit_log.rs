@@ -108,6 +108,11 @@ pub const AREAS: &[(&str, &str)] = &[
     ("duty_slot", "接待安排"),
     ("schedule_month", "接待安排发布"),
     ("appointment", "约见"),
+    ("news", "工作室动态"),
+    ("wall_doc", "上墙制度"),
+    ("volunteer", "联络员与志愿者"),
+    ("fund_budget", "经费预算"),
+    ("fund_spending", "经费支出"),
 ];
 
 pub const ACTIONS: &[(&str, &str)] = &[
@@ -143,6 +148,9 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("cancel", "取消"),
     ("backup", "备份"),
     ("restore", "恢复"),
+    ("unpublish", "撤回发布"),
+    ("image", "修改图片"),
+    ("receipt", "上传票据"),
 ];
 
 pub fn area_label(code: &str) -> &str {

@@ -362,6 +362,7 @@ pub struct Rules {
     pub schedule: ScheduleRules,
     pub appointments: AppointmentRules,
     pub kiosk: KioskRules,
+    pub studio: StudioRules,
     pub search: SearchRules,
     pub errors: Vec<ErrorCodeRule>,
     pub proposals: crate::proposals::rules::ProposalRules,
@@ -697,6 +698,7 @@ impl Rules {
             },
             proposals: crate::proposals::rules::ProposalRules::current(),
             activities: crate::activities::rules::ActivityRules::current(),
+            studio: studio_rules(),
             search: SearchRules {
                 max_chars: n(validate::SEARCH_MAX_CHARS),
                 max_words: n(validate::SEARCH_MAX_WORDS),
@@ -709,6 +711,68 @@ impl Rules {
                 })
                 .collect(),
         }
+    }
+}
+
+/// News, wall documents, volunteers and funds (issue 11): their codes' labels and limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StudioRules {
+    pub news_statuses: Vec<Labelled<crate::news::NewsStatus>>,
+    pub wall_kinds: Vec<Labelled<crate::wall::WallKind>>,
+    /// Each placeholder a wall template may use, and what it becomes.
+    pub wall_placeholders: Vec<CodeLabel>,
+    pub volunteer_roles: Vec<Labelled<crate::volunteers::VolunteerRole>>,
+    pub volunteer_statuses: Vec<Labelled<crate::volunteers::VolunteerStatus>>,
+    pub fund_sources: Vec<Labelled<crate::funds::FundSource>>,
+    pub limits: StudioLimits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StudioLimits {
+    pub news_title: u32,
+    pub news_author: u32,
+    pub news_images: u32,
+    pub markdown: u32,
+    pub wall_title: u32,
+    pub volunteer_name: u32,
+    pub volunteer_unit: u32,
+    pub volunteer_contact: u32,
+    pub volunteer_notes: u32,
+    pub fund_purpose: u32,
+    pub fund_activity: u32,
+    pub receipt_mb: u32,
+    pub years: Bounds,
+}
+
+fn studio_rules() -> StudioRules {
+    use crate::news::{validate as news_validate, NewsStatus};
+    use crate::volunteers::{VolunteerRole, VolunteerStatus};
+    use crate::{funds, volunteers, wall};
+    StudioRules {
+        news_statuses: labelled(
+            &[NewsStatus::Draft, NewsStatus::Published],
+            NewsStatus::label,
+        ),
+        wall_kinds: labelled(&wall::WallKind::ALL, wall::WallKind::label),
+        wall_placeholders: code_labels(&wall::PLACEHOLDERS),
+        volunteer_roles: labelled(&VolunteerRole::ALL, VolunteerRole::label),
+        volunteer_statuses: labelled(&VolunteerStatus::ALL, VolunteerStatus::label),
+        fund_sources: labelled(&funds::FundSource::ALL, funds::FundSource::label),
+        limits: StudioLimits {
+            news_title: n(news_validate::TITLE_MAX),
+            news_author: n(news_validate::AUTHOR_MAX),
+            news_images: n(news_validate::IMAGES_MAX),
+            markdown: n(crate::markdown::MARKDOWN_MAX),
+            wall_title: n(wall::WALL_TITLE_MAX),
+            volunteer_name: n(volunteers::NAME_MAX),
+            volunteer_unit: n(volunteers::UNIT_MAX),
+            volunteer_contact: n(volunteers::CONTACT_MAX),
+            volunteer_notes: n(volunteers::NOTES_MAX),
+            fund_purpose: n(funds::PURPOSE_MAX),
+            fund_activity: n(funds::ACTIVITY_MAX),
+            receipt_mb: n(funds::RECEIPT_MAX_BYTES / 1024 / 1024),
+            years: bounds(funds::YEAR_MIN, funds::YEAR_MAX),
+        },
     }
 }
 

@@ -76,7 +76,7 @@ pub fn load(store: &Store) -> Result<Settings> {
     load_from(&*store.reader()?)
 }
 
-fn load_from(conn: &rusqlite::Connection) -> Result<Settings> {
+pub(crate) fn load_from(conn: &rusqlite::Connection) -> Result<Settings> {
     let d = Settings::default();
     Ok(Settings {
         studio_name: db::get(conn, STUDIO_NAME)?.unwrap_or(d.studio_name),

@@ -287,6 +287,29 @@ fn attempt(w: &World, ctx: &Ctx, p: Permission) -> studio_core::Result<()> {
         Permission::ImportRecords => {
             studio_core::import::template(s, ctx, studio_core::import::ImportKind::Cards).map(drop)
         }
+        Permission::EditStudio => studio_core::news::create_news(
+            s,
+            ctx,
+            &studio_core::news::NewsInput {
+                title: "党代表接待日走进图书馆".into(),
+                date: TODAY.into(),
+                body: "接待顺利。".into(),
+                ..Default::default()
+            },
+        )
+        .map(drop),
+        Permission::ManageFunds => studio_core::funds::create_spending(
+            s,
+            ctx,
+            &studio_core::funds::SpendingInput {
+                date: TODAY.into(),
+                purpose: "印制记录卡".into(),
+                amount: "320.00".into(),
+                source: Some(studio_core::funds::FundSource::College),
+                ..Default::default()
+            },
+        )
+        .map(drop),
         Permission::UseKiosk => kiosk::submit_message(
             s,
             ctx,

@@ -24,6 +24,12 @@ pub enum PrintError {
     /// More label → value lines than one slip should hold.
     #[error("一张回执最多 {max} 行信息，本次请求 {requested} 行")]
     TooManySlipLines { requested: usize, max: usize },
+    /// A wall document (上墙制度) with no text at all.
+    #[error("上墙文件没有内容，无法打印：请先填写正文")]
+    EmptyWall,
+    /// More blocks than one wall document should hold.
+    #[error("一份上墙文件最多 {max} 段，本次 {requested} 段")]
+    TooManyWallBlocks { requested: usize, max: usize },
     /// The contact date is not a calendar date.
     #[error("联系日期无效：{year}年{month}月{day}日")]
     InvalidDate { year: i32, month: u32, day: u32 },

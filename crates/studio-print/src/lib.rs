@@ -42,6 +42,7 @@ mod proposal;
 mod report;
 mod slip;
 mod subset;
+mod wall;
 mod wrap;
 
 pub use error::PrintError;
@@ -55,6 +56,7 @@ pub use report::{
     Report, ReportColumn, ReportGroup, ReportRow, MAX_REPORT_COLUMNS, MAX_REPORT_ROWS,
 };
 pub use slip::{Slip, MAX_SLIP_LINES};
+pub use wall::{WallBlock, WallDoc, MAX_WALL_BLOCKS};
 pub use wrap::{wrap, Line};
 
 /// Renders `cards` into one PDF with the shared printer (see [`CardPrinter::render`]).
@@ -114,6 +116,15 @@ pub fn render_poster(poster: &Poster) -> Result<Rendered, PrintError> {
 /// page shrink to 8 pt, then are cut with "…".
 pub fn render_slip(slip: &Slip) -> Result<Rendered, PrintError> {
     CardPrinter::shared()?.render_slip(slip)
+}
+
+/// A wall document (上墙制度) with the shared printer: A4 portrait with the title, the
+/// body (headings, paragraphs, list entries) at the largest size from 16 pt down to 12 pt
+/// that needs no more pages than 12 pt, the signature and page numbers; or, for a sign,
+/// A4 landscape with every block one bold centred line as large as fits. A document with
+/// no text is [`PrintError::EmptyWall`].
+pub fn render_wall(doc: &WallDoc) -> Result<Rendered, PrintError> {
+    CardPrinter::shared()?.render_wall(doc)
 }
 
 /// A statistical report table as an A4 landscape PDF, the header rows on every page.

@@ -284,4 +284,38 @@ impl CardPrinter {
             card_count: 0,
         })
     }
+
+    /// Lays out a wall document without producing a PDF.
+    pub fn layout_wall(
+        &self,
+        doc: &crate::WallDoc,
+    ) -> Result<(crate::layout::WallLayout, Vec<char>), PrintError> {
+        let mut missing = MissingChars::default();
+        let layout = crate::layout::layout_wall(&self.font, doc, &mut missing)?;
+        Ok((layout, missing.into_vec()))
+    }
+
+    /// A wall document as one PDF (see [`render_wall`](crate::render_wall)).
+    pub fn render_wall(&self, doc: &crate::WallDoc) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_wall(doc)?;
+        let title = doc.title.trim();
+        let pdf = crate::pdf::write_pdf(
+            &self.font,
+            &self.subsetter,
+            if title.is_empty() {
+                "上墙制度"
+            } else {
+                title
+            },
+            layout.page_size,
+            &layout.pages,
+            &mut |_, _| true,
+        )?;
+        Ok(Rendered {
+            pdf,
+            missing_chars,
+            page_count: layout.pages.len(),
+            card_count: 0,
+        })
+    }
 }

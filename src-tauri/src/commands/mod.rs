@@ -12,11 +12,13 @@ pub mod calendar;
 pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
 pub mod debug;
+pub mod funds;
 pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod kiosk_screens;
 pub mod maintenance;
+pub mod news;
 pub mod personal_data;
 pub mod print;
 pub mod proposals;
@@ -24,6 +26,8 @@ pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
+pub mod volunteers;
+pub mod wall;
 
 macro_rules! handler {
     ($($extra:path),*) => {
@@ -148,6 +152,39 @@ macro_rules! handler {
             schedule::schedule_poster_preview,
             schedule::schedule_poster_save,
             schedule::schedule_poster_open,
+            news::news_list,
+            news::news_published,
+            news::news_get,
+            news::news_create,
+            news::news_update,
+            news::news_delete,
+            news::markdown_preview,
+            news::news_add_image,
+            news::news_remove_image,
+            news::news_image,
+            wall::wall_list,
+            wall::wall_get,
+            wall::wall_preview,
+            wall::wall_update,
+            wall::wall_pdf_preview,
+            wall::wall_pdf_save,
+            wall::wall_pdf_open,
+            volunteers::volunteers_list,
+            volunteers::volunteer_get,
+            volunteers::volunteer_create,
+            volunteers::volunteer_update,
+            volunteers::volunteer_delete,
+            volunteers::volunteers_liaisons,
+            funds::funds_budgets,
+            funds::funds_set_budget,
+            funds::funds_spendings,
+            funds::funds_spending_create,
+            funds::funds_spending_update,
+            funds::funds_spending_delete,
+            funds::funds_attach_receipt,
+            funds::funds_open_receipt,
+            funds::funds_statement,
+            funds::funds_statement_save,
             reports::reports_summary,
             reports::reports_units,
             reports::reports_save,

@@ -689,7 +689,9 @@ export const RULES: Rules = {
           "read_schedule",
           "edit_schedule",
           "handle_appointments",
-          "import_records"
+          "import_records",
+          "edit_studio",
+          "manage_funds"
         ]
       },
       {
@@ -705,7 +707,8 @@ export const RULES: Rules = {
           "read_schedule",
           "edit_schedule",
           "handle_appointments",
-          "import_records"
+          "import_records",
+          "edit_studio"
         ]
       },
       {
@@ -769,7 +772,9 @@ export const RULES: Rules = {
           "read_schedule",
           "edit_schedule",
           "handle_appointments",
-          "import_records"
+          "import_records",
+          "edit_studio",
+          "manage_funds"
         ]
       }
     ],
@@ -850,6 +855,26 @@ export const RULES: Rules = {
       {
         "code": "appointment",
         "label": "约见"
+      },
+      {
+        "code": "news",
+        "label": "工作室动态"
+      },
+      {
+        "code": "wall_doc",
+        "label": "上墙制度"
+      },
+      {
+        "code": "volunteer",
+        "label": "联络员与志愿者"
+      },
+      {
+        "code": "fund_budget",
+        "label": "经费预算"
+      },
+      {
+        "code": "fund_spending",
+        "label": "经费支出"
       }
     ],
     "audit_actions": [
@@ -980,6 +1005,18 @@ export const RULES: Rules = {
       {
         "code": "restore",
         "label": "恢复"
+      },
+      {
+        "code": "unpublish",
+        "label": "撤回发布"
+      },
+      {
+        "code": "image",
+        "label": "修改图片"
+      },
+      {
+        "code": "receipt",
+        "label": "上传票据"
       }
     ],
     "audit_results": [
@@ -1156,6 +1193,138 @@ export const RULES: Rules = {
     ],
     "request_days_ahead": 60,
     "request_topic": 500
+  },
+  "studio": {
+    "news_statuses": [
+      {
+        "value": "draft",
+        "label": "草稿"
+      },
+      {
+        "value": "published",
+        "label": "已发布"
+      }
+    ],
+    "wall_kinds": [
+      {
+        "value": "rules",
+        "label": "工作制度"
+      },
+      {
+        "value": "workflow",
+        "label": "接待工作流程"
+      },
+      {
+        "value": "duties",
+        "label": "联络员工作职责"
+      },
+      {
+        "value": "pledge",
+        "label": "服务承诺"
+      },
+      {
+        "value": "sign",
+        "label": "标识"
+      },
+      {
+        "value": "roster",
+        "label": "党代表名册"
+      },
+      {
+        "value": "plan",
+        "label": "活动安排"
+      }
+    ],
+    "wall_placeholders": [
+      {
+        "code": "{{roster}}",
+        "label": "党代表名册（按代表团，在任党代表）"
+      },
+      {
+        "code": "{{plan}}",
+        "label": "本年度已发布的接待安排（按月）"
+      },
+      {
+        "code": "{{year}}",
+        "label": "当前年份"
+      },
+      {
+        "code": "{{studio}}",
+        "label": "工作室名称（设置）"
+      },
+      {
+        "code": "{{hotline}}",
+        "label": "专线电话（设置）"
+      },
+      {
+        "code": "{{opening_hours}}",
+        "label": "开放时间（设置）"
+      }
+    ],
+    "volunteer_roles": [
+      {
+        "value": "liaison",
+        "label": "联络员"
+      },
+      {
+        "value": "volunteer",
+        "label": "志愿者"
+      }
+    ],
+    "volunteer_statuses": [
+      {
+        "value": "party_member",
+        "label": "中共党员"
+      },
+      {
+        "value": "probationary_member",
+        "label": "中共预备党员"
+      },
+      {
+        "value": "activist",
+        "label": "入党积极分子"
+      },
+      {
+        "value": "league_member",
+        "label": "共青团员"
+      },
+      {
+        "value": "masses",
+        "label": "群众"
+      },
+      {
+        "value": "other",
+        "label": "其他"
+      }
+    ],
+    "fund_sources": [
+      {
+        "value": "college",
+        "label": "学院预算"
+      },
+      {
+        "value": "party_fee",
+        "label": "党费划拨"
+      }
+    ],
+    "limits": {
+      "news_title": 100,
+      "news_author": 50,
+      "news_images": 12,
+      "markdown": 20000,
+      "wall_title": 60,
+      "volunteer_name": 30,
+      "volunteer_unit": 60,
+      "volunteer_contact": 60,
+      "volunteer_notes": 500,
+      "fund_purpose": 200,
+      "fund_activity": 60,
+      "receipt_mb": 10,
+      "years": {
+        "min": 2000,
+        "max": 2100
+      }
+    }
   },
   "search": {
     "max_chars": 50,

@@ -56,7 +56,7 @@ delegate_id: string | null,
  */
 delegation_id: string | null, };
 
-export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments" | "import_records";
+export type Permission = "read_roster" | "read_records" | "edit_roster" | "edit_own_profile" | "edit_settings" | "read_personal_data" | "export_personal_data" | "maintain" | "edit_cards" | "handle_items" | "supervise" | "manage_accounts" | "read_audit" | "administer_audit" | "use_kiosk" | "read_schedule" | "edit_schedule" | "handle_appointments" | "import_records" | "edit_studio" | "manage_funds";
 
 export type AccountRow = { id: string, login: string, 
 /**
@@ -1007,6 +1007,8 @@ export type CopyMode = "weekday" | "nth_weekday";
 
 export type DutyDelegate = { id: string, name: string, delegation_id: string, delegation_name: string, };
 
+export type SlotLiaison = { id: string, name: string, };
+
 export type Slot = { id: string, 
 /**
  * `YYYY-MM-DD`.
@@ -1033,6 +1035,10 @@ non_working_day: boolean,
  */
 delegates: Array<DutyDelegate>, 
 /**
+ * The liaison officer on duty (联络员与志愿者), when one is named.
+ */
+liaison?: SlotLiaison | null, 
+/**
  * The slot's month is published.
  */
 published: boolean, created_at: string, updated_at: string, version: number, };
@@ -1053,7 +1059,11 @@ delegate_ids: Array<string>, note: string,
 /**
  * The user confirmed a slot on a day that is not a working day.
  */
-confirm_non_working: boolean, };
+confirm_non_working: boolean, 
+/**
+ * The liaison officer on duty (a serving 联络员's id), or none.
+ */
+liaison_id?: string | null, };
 
 export type ScheduleMonth = { 
 /**
@@ -1653,7 +1663,15 @@ export type ErrorCodeRule = { code: string,
  */
 message: string, };
 
-export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, search: SearchRules, errors: Array<ErrorCodeRule>, proposals: ProposalRules, activities: ActivityRules, };
+export type StudioLimits = { news_title: number, news_author: number, news_images: number, markdown: number, wall_title: number, volunteer_name: number, volunteer_unit: number, volunteer_contact: number, volunteer_notes: number, fund_purpose: number, fund_activity: number, receipt_mb: number, years: Bounds, };
+
+export type StudioRules = { news_statuses: Array<Labelled<NewsStatus>>, wall_kinds: Array<Labelled<WallKind>>, 
+/**
+ * Each placeholder a wall template may use, and what it becomes.
+ */
+wall_placeholders: Array<CodeLabel>, volunteer_roles: Array<Labelled<VolunteerRole>>, volunteer_statuses: Array<Labelled<VolunteerStatus>>, fund_sources: Array<Labelled<FundSource>>, limits: StudioLimits, };
+
+export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, studio: StudioRules, search: SearchRules, errors: Array<ErrorCodeRule>, proposals: ProposalRules, activities: ActivityRules, };
 
 export type Period = { from?: string | null, to?: string | null, };
 
@@ -2176,3 +2194,155 @@ survey_kind: ActivityKind, lights: Array<Labelled<SurveyLight>>,
  * The survey indicator turns red from this day of the year (`MM-DD`) without a survey.
  */
 red_from: string, limits: ActivityLimits, };
+
+export type News = { id: string, title: string, 
+/**
+ * `YYYY-MM-DD`: the day the news is dated.
+ */
+date: string, author: string, 
+/**
+ * Markdown.
+ */
+body: string, 
+/**
+ * File names in the files folder's `news/`, in display order.
+ */
+images: Array<string>, published: boolean, 
+/**
+ * When it was first published (UTC RFC 3339).
+ */
+published_at: string | null, created_at: string, updated_at: string, version: number, };
+
+export type NewsDetail = { news: News, 
+/**
+ * The body as safe HTML ([`crate::markdown::to_html`]).
+ */
+html: string, };
+
+export type NewsSummary = { id: string, title: string, date: string, author: string, published: boolean, image_count: number, 
+/**
+ * The body's first characters as plain text.
+ */
+excerpt: string, updated_at: string, version: number, };
+
+export type PublicNews = { id: string, title: string, date: string, author: string, html: string, images: Array<string>, };
+
+export type NewsInput = { title: string, date: string, author: string, body: string, published: boolean, };
+
+export type NewsStatus = "draft" | "published";
+
+export type NewsQuery = { 
+/**
+ * Words in the title, author or body (bounded like every search).
+ */
+q: string | null, status: NewsStatus | null, 
+/**
+ * `YYYY-MM-DD`, inclusive.
+ */
+from: string | null, to: string | null, page: PageRequest, };
+
+export type WallKind = "rules" | "workflow" | "duties" | "pledge" | "sign" | "roster" | "plan";
+
+export type WallDocRow = { kind: WallKind, title: string, 
+/**
+ * Markdown with placeholders.
+ */
+body: string, updated_at: string, version: number, };
+
+export type WallDocView = { kind: WallKind, label: string, template: WallDocRow, 
+/**
+ * The title with its placeholders filled.
+ */
+title: string, 
+/**
+ * The body filled and rendered as safe HTML.
+ */
+html: string, };
+
+export type WallDocInput = { title: string, body: string, };
+
+export type VolunteerRole = "liaison" | "volunteer";
+
+export type VolunteerStatus = "party_member" | "probationary_member" | "activist" | "league_member" | "masses" | "other";
+
+export type Volunteer = { id: string, name: string, unit: string, 
+/**
+ * A phone number or an e-mail address.
+ */
+contact: string, political_status: VolunteerStatus, role: VolunteerRole, 
+/**
+ * `YYYY-MM-DD`.
+ */
+since: string, 
+/**
+ * `YYYY-MM-DD`; empty while serving.
+ */
+until: string | null, notes: string, created_at: string, updated_at: string, version: number, };
+
+export type VolunteerListItem = { id: string, name: string, unit: string, contact_masked: string, political_status: VolunteerStatus, role: VolunteerRole, since: string, until: string | null, active: boolean, notes: string, version: number, };
+
+export type VolunteerInput = { name: string, unit: string, contact: string, political_status: VolunteerStatus | null, role: VolunteerRole | null, since: string, 
+/**
+ * Empty or absent while serving.
+ */
+until: string | null, notes: string, };
+
+export type VolunteerQuery = { 
+/**
+ * Words in the name, unit or notes.
+ */
+q: string | null, role: VolunteerRole | null, political_status: VolunteerStatus | null, 
+/**
+ * Only those serving on the context's day.
+ */
+active_only: boolean, page: PageRequest, };
+
+export type FundSource = "college" | "party_fee";
+
+export type Budget = { year: number, source: FundSource, amount_fen: number, note: string, updated_at: string, 
+/**
+ * 0 while no budget was set.
+ */
+version: number, };
+
+export type BudgetInput = { year: number, source: FundSource | null, 
+/**
+ * Yuan as typed ("12000", "12,000.00").
+ */
+amount: string, note: string, };
+
+export type Spending = { id: string, date: string, purpose: string, amount_fen: number, source: FundSource, 
+/**
+ * The activity it was spent on (its id or number), when there is one.
+ */
+activity_id: string, 
+/**
+ * The scanned receipt's file name in the files folder's `receipts/`.
+ */
+receipt: string | null, created_at: string, updated_at: string, version: number, };
+
+export type SpendingInput = { date: string, purpose: string, 
+/**
+ * Yuan as typed.
+ */
+amount: string, source: FundSource | null, activity_id: string, };
+
+export type SpendingQuery = { year: number | null, source: FundSource | null, 
+/**
+ * Words in the purpose or the activity.
+ */
+q: string | null, page: PageRequest, };
+
+export type SpendingPage = { page: Page<Spending>, sum_fen: number, };
+
+export type StatementLine = { source: FundSource | null, label: string, budget_fen: number, spent_fen: number, 
+/**
+ * Budget less spent; negative when overspent.
+ */
+left_fen: number, entries: number, };
+
+export type Statement = { year: number, lines: Array<StatementLine>, total: StatementLine, 
+/**
+ * The year's entries, by date.
+ */
+spendings: Array<Spending>, };

@@ -113,6 +113,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'appointments', title: '约见', permission: 'handle_appointments' },
   },
   {
+<<<<<<< HEAD
     path: '/activities',
     name: 'activities',
     component: () => import('@/views/ActivitiesView.vue'),
@@ -137,6 +138,30 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ProposalDetailView.vue'),
     props: true,
     meta: { nav: 'proposals', title: '提议', permission: 'read_records' },
+=======
+    path: '/news',
+    name: 'news',
+    component: () => import('@/views/studio/NewsView.vue'),
+    meta: { nav: 'news', title: '工作室动态', permission: 'read_records' },
+  },
+  {
+    path: '/wall',
+    name: 'wall',
+    component: () => import('@/views/studio/WallView.vue'),
+    meta: { nav: 'wall', title: '上墙制度', permission: 'read_records' },
+  },
+  {
+    path: '/volunteers',
+    name: 'volunteers',
+    component: () => import('@/views/studio/VolunteersView.vue'),
+    meta: { nav: 'volunteers', title: '联络员与志愿者', permission: 'read_records' },
+  },
+  {
+    path: '/funds',
+    name: 'funds',
+    component: () => import('@/views/studio/FundsView.vue'),
+    meta: { nav: 'funds', title: '经费', permission: 'manage_funds' },
+>>>>>>> h11-news
   },
   {
     path: '/reports',

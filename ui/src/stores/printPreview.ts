@@ -3,7 +3,7 @@
 // the first time it opens.
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { PrintJob } from '@/api'
+import type { PrintJob, WallKind } from '@/api'
 
 export const usePrintPreview = defineStore('printPreview', () => {
   const visible = ref(false)
@@ -12,6 +12,8 @@ export const usePrintPreview = defineStore('printPreview', () => {
   const job = shallowRef<PrintJob | null>(null)
   /** The month (`YYYY-MM`) whose wall poster is shown, instead of a print job. */
   const poster = ref<string | null>(null)
+  /** The wall document (上墙制度) shown, instead of a print job or a month's poster. */
+  const wall = ref<WallKind | null>(null)
   /** Bumped when a poster was saved or handed to the PDF viewer (its month's mark was cleared). */
   const posterPrinted = ref(0)
   /** Suggested name for 另存为 PDF. */
@@ -26,6 +28,7 @@ export const usePrintPreview = defineStore('printPreview', () => {
   function open(next: PrintJob, name: string, heading: string) {
     job.value = next
     poster.value = null
+    wall.value = null
     show(name, heading)
   }
 
@@ -33,6 +36,15 @@ export const usePrintPreview = defineStore('printPreview', () => {
   function openPoster(month: string, name: string, heading: string) {
     job.value = null
     poster.value = month
+    wall.value = null
+    show(name, heading)
+  }
+
+  /** A wall document's poster. */
+  function openWall(kind: WallKind, name: string, heading: string) {
+    job.value = null
+    poster.value = null
+    wall.value = kind
     show(name, heading)
   }
 
@@ -49,5 +61,5 @@ export const usePrintPreview = defineStore('printPreview', () => {
     visible.value = false
   }
 
-  return { visible, used, job, poster, posterPrinted, fileName, title, seq, openedOn, open, openPoster, close }
+  return { visible, used, job, poster, wall, posterPrinted, fileName, title, seq, openedOn, open, openPoster, openWall, close }
 })

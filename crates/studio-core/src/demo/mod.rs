@@ -11,6 +11,7 @@ mod kiosk;
 mod names;
 mod proposals;
 mod schedule;
+mod studio;
 
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use bulk_cards::bulk_cards;
@@ -40,6 +41,10 @@ pub struct DemoReport {
     pub activities: usize,
     /// 提议, one in every step.
     pub proposals: usize,
+    /// News posts, liaison officers and volunteers, this year's spending entries.
+    pub news: usize,
+    pub volunteers: usize,
+    pub spendings: usize,
 }
 
 /// The demo loader writes as the program itself, through the same gate and functions as a user.
@@ -173,6 +178,10 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     let visitors = kiosk::load(store, &ctx)?;
     report.items += visitors.items;
     report.appointments += visitors.appointments;
+    let studio = studio::load(store, &ctx)?;
+    report.news = studio.news;
+    report.volunteers = studio.volunteers;
+    report.spendings = studio.spendings;
     report.accounts = accounts::create(store, &ctx)?;
     // Activities and proposals last: what came before keeps its ids and dates.
     report.activities = activities::load(store, &ctx, &mut rng)?;

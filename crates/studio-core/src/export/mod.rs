@@ -10,10 +10,13 @@
 mod activities;
 mod appointments;
 mod cards;
+pub mod funds;
 mod items;
 mod proposals;
+mod news;
 pub mod reports;
 mod schedule;
+mod volunteers;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -25,11 +28,13 @@ pub use appointments::{appointments_json, appointments_sheet, export_appointment
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
 pub use items::{export_items, items_json, items_sheet};
 pub use proposals::{export_proposals, proposals_json, proposals_sheet};
+pub use news::{export_news, news_json, news_sheet};
 pub use reports::{
     summary_csv, summary_json, summary_table, summary_xlsx, units_csv, units_json, units_table,
     units_xlsx,
 };
 pub use schedule::{export_schedule, schedule_json, schedule_sheet};
+pub use volunteers::{export_volunteers, volunteers_json, volunteers_sheet};
 
 /// The file formats an export can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -5,11 +5,14 @@
 //! caller (DESIGN.md, invariant 5), which saves them with [`crate::files::write_atomic`].
 
 pub mod cards;
+mod funds;
 mod poster;
 mod proposal;
 mod reports;
 mod slip;
+mod wall;
 
+pub use funds::{funds_model, funds_pdf};
 pub use poster::{poster_model, render_poster};
 pub use proposal::{proposal_model, proposal_pdf};
 pub use reports::{render_summary, render_units, report_model, summary_pdf, units_pdf};
@@ -17,6 +20,7 @@ pub use slip::{
     render_slip, slip_for_appointment, slip_for_message, slip_model, SlipRequest,
     APPOINTMENT_HEADING, APPOINTMENT_NOTE, MESSAGE_HEADING, QUERY_INSTRUCTIONS,
 };
+pub use wall::{render_wall, wall_model};
 
 use serde::{Deserialize, Serialize};
 use studio_print::PrintError;

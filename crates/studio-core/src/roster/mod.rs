@@ -1,6 +1,6 @@
 //! The delegate roster (党代表名册): delegations (代表团) and delegates (党代表).
 
-mod photo;
+pub(crate) mod photo;
 mod pinyin;
 mod public;
 mod service;

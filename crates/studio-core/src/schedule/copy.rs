@@ -145,6 +145,7 @@ mod tests {
             note: String::new(),
             non_working_day: false,
             delegate_ids: vec![who.into()],
+            liaison_id: None,
             created_at: String::new(),
             updated_at: String::new(),
             version: 1,

@@ -116,6 +116,10 @@ pub struct Slot {
     pub non_working_day: bool,
     /// In the order shown on the plan and the poster.
     pub delegates: Vec<DutyDelegate>,
+    /// The liaison officer on duty (联络员与志愿者), when one is named.
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub liaison: Option<SlotLiaison>,
     /// The slot's month is published.
     pub published: bool,
     pub created_at: String,
@@ -135,9 +139,19 @@ pub struct SlotRow {
     pub note: String,
     pub non_working_day: bool,
     pub delegate_ids: Vec<String>,
+    /// The liaison officer on duty (a volunteer's id); absent from change records when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liaison_id: Option<String>,
     pub created_at: String,
     pub updated_at: String,
     pub version: i64,
+}
+
+/// The liaison officer named on a slot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SlotLiaison {
+    pub id: String,
+    pub name: String,
 }
 
 impl From<&Slot> for SlotRow {
@@ -152,6 +166,7 @@ impl From<&Slot> for SlotRow {
             note: s.note.clone(),
             non_working_day: s.non_working_day,
             delegate_ids: s.delegates.iter().map(|d| d.id.clone()).collect(),
+            liaison_id: s.liaison.as_ref().map(|l| l.id.clone()),
             created_at: s.created_at.clone(),
             updated_at: s.updated_at.clone(),
             version: s.version,
@@ -175,6 +190,9 @@ pub struct SlotInput {
     pub note: String,
     /// The user confirmed a slot on a day that is not a working day.
     pub confirm_non_working: bool,
+    /// The liaison officer on duty (a serving 联络员's id), or none.
+    #[ts(optional = nullable)]
+    pub liaison_id: Option<String>,
 }
 
 impl Default for SlotInput {
@@ -188,6 +206,7 @@ impl Default for SlotInput {
             delegate_ids: Vec::new(),
             note: String::new(),
             confirm_non_working: false,
+            liaison_id: None,
         }
     }
 }
@@ -204,6 +223,7 @@ impl From<&Slot> for SlotInput {
             delegate_ids: s.delegates.iter().map(|d| d.id.clone()).collect(),
             note: s.note.clone(),
             confirm_non_working: s.non_working_day,
+            liaison_id: s.liaison.as_ref().map(|l| l.id.clone()),
         }
     }
 }

@@ -132,6 +132,11 @@ fn check_slot(
     if !problems.is_empty() {
         c.add("delegate_ids", problems.join("；"));
     }
+    if let Some(id) = &v.liaison_id {
+        if let Some(problem) = crate::volunteers::liaison_problem(conn, id, &date_text(v.date))? {
+            c.add("liaison_id", problem);
+        }
+    }
     c.finish()
 }
 
@@ -179,6 +184,7 @@ fn row_from(
         note: v.note,
         non_working_day: !cal.is_workday(v.date),
         delegate_ids: v.delegate_ids,
+        liaison_id: v.liaison_id,
         updated_at: created_at.clone(),
         created_at,
         version,
@@ -413,6 +419,7 @@ pub fn copy_month(store: &Store, ctx: &Ctx, input: &CopyInput) -> Result<CopyRep
                 note: s.note.clone(),
                 non_working_day: false,
                 delegate_ids: s.delegate_ids.clone(),
+                liaison_id: None,
                 created_at: now.clone(),
                 updated_at: now.clone(),
                 version: 1,

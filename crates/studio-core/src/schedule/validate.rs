@@ -161,6 +161,7 @@ pub(crate) struct ValidSlot {
     pub note: String,
     pub delegate_ids: Vec<String>,
     pub confirm_non_working: bool,
+    pub liaison_id: Option<String>,
 }
 
 pub(crate) fn slot(input: &SlotInput) -> crate::Result<ValidSlot> {
@@ -201,6 +202,12 @@ pub(crate) fn slot(input: &SlotInput) -> crate::Result<ValidSlot> {
         note,
         delegate_ids,
         confirm_non_working: input.confirm_non_working,
+        liaison_id: input
+            .liaison_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string),
     })
 }
 
@@ -254,6 +261,7 @@ mod tests {
             delegate_ids: vec!["a".into(), "a".into()],
             note: String::new(),
             confirm_non_working: false,
+            liaison_id: None,
         };
         let Err(Error::Validation(f)) = slot(&input) else {
             panic!()

@@ -10,17 +10,21 @@ pub mod audit_log;
 pub mod calendar;
 pub mod cards;
 pub(crate) mod columns;
+pub mod funds;
 pub mod gate;
 pub mod import;
 pub mod items;
 pub mod kiosk;
 pub mod lock;
+pub mod news;
 pub mod personal_data;
 pub mod proposals;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
 pub mod settings;
+pub mod volunteers;
+pub mod wall;
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
@@ -49,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_card_number.sql"),
     include_str!("migrations/014_reports.sql"),
     include_str!("migrations/015_activities_proposals.sql"),
+    include_str!("migrations/016_news_wall_volunteers_funds.sql"),
     include_str!("migrations/018_cards_report_order.sql"),
 ];
 

@@ -7,7 +7,8 @@ use crate::error::Result;
 use crate::schedule::{DutyDelegate, MonthSummary, Place, ScheduleMonth, Slot, SlotRow};
 
 const SLOT_COLUMNS: &str = "s.id, s.date, s.start_time, s.end_time, s.place, s.place_note, s.note,
-    s.non_working_day, s.created_at, s.updated_at, s.version,
+    s.non_working_day, s.created_at, s.updated_at, s.version, s.liaison_id,
+    (SELECT v.name FROM volunteers v WHERE v.id = s.liaison_id) AS liaison_name,
     EXISTS (SELECT 1 FROM schedule_months m WHERE m.month = s.month
             AND m.published_at IS NOT NULL AND m.deleted_at IS NULL) AS published";
 
@@ -34,6 +35,13 @@ fn slot_from_row(r: &Row) -> rusqlite::Result<Slot> {
         note: r.get("note")?,
         non_working_day: r.get("non_working_day")?,
         delegates: Vec::new(),
+        liaison: match (
+            r.get::<_, Option<String>>("liaison_id")?,
+            r.get::<_, Option<String>>("liaison_name")?,
+        ) {
+            (Some(id), Some(name)) => Some(crate::schedule::SlotLiaison { id, name }),
+            _ => None,
+        },
         published: r.get("published")?,
         created_at: r.get("created_at")?,
         updated_at: r.get("updated_at")?,
@@ -186,13 +194,13 @@ pub fn upsert_slot(conn: &Connection, s: &SlotRow) -> Result<()> {
     let month = s.date.get(..7).unwrap_or_default();
     conn.execute(
         "INSERT INTO duty_slots (id, date, month, start_time, end_time, place, place_note, note,
-             non_working_day, created_at, updated_at, version)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+             non_working_day, created_at, updated_at, version, liaison_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT(id) DO UPDATE SET date = excluded.date, month = excluded.month,
              start_time = excluded.start_time, end_time = excluded.end_time,
              place = excluded.place, place_note = excluded.place_note, note = excluded.note,
              non_working_day = excluded.non_working_day, updated_at = excluded.updated_at,
-             version = excluded.version
+             version = excluded.version, liaison_id = excluded.liaison_id
          WHERE duty_slots.deleted_at IS NULL",
         params![
             s.id,
@@ -206,7 +214,8 @@ pub fn upsert_slot(conn: &Connection, s: &SlotRow) -> Result<()> {
             s.non_working_day,
             s.created_at,
             s.updated_at,
-            s.version
+            s.version,
+            s.liaison_id
         ],
     )?;
     write_delegates(conn, &s.id, &s.delegate_ids)

@@ -10,10 +10,12 @@ mod continuation;
 mod fit;
 mod grid;
 mod long_text;
+mod page_number;
 mod poster;
 mod proposal;
 mod report;
 mod slip;
+mod wall;
 
 pub(crate) use card::layout_card;
 pub use card::{NOTES, TITLE};
@@ -25,6 +27,8 @@ pub(crate) use report::layout_report;
 pub use report::ReportLayout;
 pub use slip::SlipLayout;
 pub(crate) use slip::{layout_slip, SLIP_TITLE};
+pub(crate) use wall::layout_wall;
+pub use wall::WallLayout;
 
 use crate::model::Channel;
 

@@ -16,6 +16,7 @@
 
 use super::fit::{sizes, Fitter};
 use super::grid::draw_grid;
+use super::page_number::page_number;
 use super::{mm, PageLayout, PageSize, Rect, Rule, TextRun};
 use crate::font::{CardFont, MissingChars};
 use crate::poster::{Poster, MAX_POSTER_ROWS};
@@ -75,7 +76,6 @@ const NOTE_MAX_LINES: usize = 3;
 const FOOTER_BASELINE: f32 = PAGE.h - mm(14.0);
 /// Between the table and the top of the note or footer.
 const FOOTER_GAP: f32 = mm(5.0);
-const PAGE_NUMBER_SIZE: f32 = 9.0;
 const PAGE_NUMBER_BASELINE: f32 = PAGE.h - mm(7.0);
 
 /// A laid-out poster.
@@ -135,17 +135,7 @@ pub(crate) fn layout_poster(
             stretch,
         );
         footer.draw(&fitter, &mut page);
-        if total > 1 {
-            let text = format!("第 {} 页　共 {} 页", i + 1, total);
-            let w = fitter.width(&text, PAGE_NUMBER_SIZE);
-            fitter.run(
-                &mut page,
-                (PAGE.w - w) / 2.0,
-                PAGE_NUMBER_BASELINE,
-                PAGE_NUMBER_SIZE,
-                &text,
-            );
-        }
+        page_number(&fitter, &mut page, PAGE.w, PAGE_NUMBER_BASELINE, i, total);
         pages.push(page);
     }
     Ok(PosterLayout {

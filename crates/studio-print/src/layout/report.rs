@@ -6,6 +6,7 @@
 
 use super::fit::{sizes, Fitter};
 use super::grid::draw_grid;
+use super::page_number::page_number;
 use super::{mm, PageLayout, PageSize, Rect, Rule, TextRun};
 use crate::font::{CardFont, MissingChars};
 use crate::report::{Report, MAX_REPORT_COLUMNS, MAX_REPORT_ROWS};
@@ -29,7 +30,6 @@ const LEADING: f32 = 1.2;
 const PAD_X: f32 = mm(1.0);
 const PAD_Y: f32 = mm(1.2);
 const ROW_H: f32 = mm(6.5);
-const PAGE_NUMBER_SIZE: f32 = 9.0;
 const PAGE_NUMBER_BASELINE: f32 = PAGE.h - mm(8.0);
 const TABLE_BOTTOM: f32 = PAGE.h - mm(14.0);
 const HEADER_RULE: f32 = 0.9;
@@ -285,17 +285,14 @@ pub(crate) fn layout_report(
             y2: header_bottom,
             width: HEADER_RULE,
         });
-        if pages_total > 1 {
-            let text = format!("第 {} 页　共 {} 页", p + 1, pages_total);
-            let w = fitter.width(&text, PAGE_NUMBER_SIZE);
-            fitter.run(
-                &mut page,
-                (PAGE.w - w) / 2.0,
-                PAGE_NUMBER_BASELINE,
-                PAGE_NUMBER_SIZE,
-                &text,
-            );
-        }
+        page_number(
+            &fitter,
+            &mut page,
+            PAGE.w,
+            PAGE_NUMBER_BASELINE,
+            p,
+            pages_total,
+        );
         pages.push(page);
     }
     Ok(ReportLayout {
