@@ -188,6 +188,9 @@ pub fn typescript() -> String {
         crate::reports::UnitFigures,
         crate::reports::UnitRow,
         crate::reports::UnitsReport,
+        crate::reports::ChartMonth,
+        crate::reports::ChartDelegation,
+        crate::reports::DashboardCharts,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\
