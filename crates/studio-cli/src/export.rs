@@ -9,6 +9,7 @@ use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::items;
+use studio_core::roster;
 use studio_core::schedule;
 use studio_core::{Ctx, Error, Permission, Store};
 
@@ -17,8 +18,8 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// summary（统计汇总，默认本年）或 units（承办单位，默认本年）
-    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units"])]
+    /// delegates（党代表名册）、summary（统计汇总，默认本年）或 units（承办单位，默认本年）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "delegates", "summary", "units"])]
     what: String,
     /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
     #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
@@ -76,7 +77,20 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     );
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
-    let (bytes, count, summary) = if a.what == "appointments" {
+    let (bytes, count, summary) = if a.what == "delegates" {
+        // The whole roster: a period does not apply.
+        if a.from.is_some() {
+            return Err(Error::Invalid(
+                "导出党代表名册不按日期筛选，请去掉 --from/--to".into(),
+            ));
+        }
+        let mut list = roster::delegates_for_export(store, ctx)?;
+        if purpose.masked {
+            list = export_purpose::mask_delegates(list);
+        }
+        let bytes = export::export_delegates(&list, format)?;
+        (bytes, list.len(), format!("{} 名党代表", list.len()))
+    } else if a.what == "appointments" {
         let mut list =
             appointments::appointments_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
         if purpose.masked {

@@ -9,6 +9,7 @@
 
 mod appointments;
 mod cards;
+mod delegates;
 mod items;
 pub mod reports;
 mod schedule;
@@ -20,6 +21,7 @@ use crate::error::{Error, Result};
 
 pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
+pub use delegates::{delegates_json, delegates_sheet, export_delegates};
 pub use items::{export_items, items_json, items_sheet};
 pub use reports::{
     summary_csv, summary_json, summary_table, summary_xlsx, units_csv, units_json, units_table,
