@@ -43,7 +43,8 @@ export function hasData(c: DashboardCharts, kind: ChartKind): boolean {
 
 const tooltip = { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } }
 const grid = { left: 8, right: 16, top: 40, bottom: 8, containLabel: true }
-const legend = { top: 0, type: 'scroll' as const, itemWidth: 12, itemHeight: 8 }
+// A plain legend wraps onto a second line rather than hiding entries behind a pager.
+const legend = { top: 0, itemWidth: 12, itemHeight: 8, itemGap: 8 }
 
 /** 每月收集意见建议: stacked bars, one series per category. */
 export function monthsOption(c: DashboardCharts) {
@@ -51,9 +52,10 @@ export function monthsOption(c: DashboardCharts) {
     color: PALETTE,
     tooltip,
     legend,
-    grid,
+    // Six categories take two legend lines in a half-width panel.
+    grid: { ...grid, top: 56 },
     xAxis: { type: 'category', data: c.months.map((m) => monthName(c, m.month)) },
-    yAxis: { type: 'value', minInterval: 1, name: '件' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: ITEM_CATEGORIES.map((k) => ({
       name: ITEM_CATEGORY_LABELS[k],
       type: 'bar',
@@ -100,7 +102,7 @@ export function delegationsOption(c: DashboardCharts) {
     legend,
     grid,
     xAxis: { type: 'category', data: c.delegations.map((g) => g.delegation), axisLabel: { interval: 0, overflow: 'truncate', width: 80 } },
-    yAxis: { type: 'value', minInterval: 1, name: '件' },
+    yAxis: { type: 'value', minInterval: 1 },
     series: DELEGATION_SERIES.map((name, i) => ({ name, type: 'bar', barMaxWidth: 24, data: c.delegations.map(pick[i]!) })),
   }
 }
