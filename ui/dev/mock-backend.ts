@@ -417,6 +417,8 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
     case 'reports_save':
       requirePermission('read_records')
       return fail('invalid', NOT_SAVED)
+    case 'accounts_export':
+      return fail('invalid', NOT_SAVED)
     case 'cards_export':
     case 'items_export':
     case 'delegates_export':

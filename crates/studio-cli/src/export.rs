@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use studio_core::accounts;
 use studio_core::appointments;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
@@ -18,8 +19,8 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// delegates（党代表名册）、summary（统计汇总，默认本年）或 units（承办单位，默认本年）
-    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "delegates", "summary", "units"])]
+    /// delegates（党代表名册）、accounts（账号）、summary（统计汇总，默认本年）或 units（承办单位，默认本年）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "delegates", "accounts", "summary", "units"])]
     what: String,
     /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
     #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
@@ -56,9 +57,28 @@ fn export_schedule(
     Ok(())
 }
 
+/// `studio export accounts`: every account (管理员, 审计员), never a password; logged.
+fn export_accounts(store: &Store, ctx: &Ctx, a: &Args) -> studio_core::Result<()> {
+    let format = ExportFormat::parse(&a.format)
+        .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
+    if a.from.is_some() {
+        return Err(Error::Invalid(
+            "导出账号不按日期筛选，请去掉 --from/--to".into(),
+        ));
+    }
+    let list = accounts::list_for_export(store, ctx)?;
+    let bytes = export::export_accounts(&list, format, &studio_core::ids::now_utc())?;
+    write_atomic(&a.out, &bytes)?;
+    println!("已导出 {} 个账号到 {}", list.len(), a.out.display());
+    Ok(())
+}
+
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     if a.what == "summary" || a.what == "units" {
         return crate::reports::run(store, ctx, &a.what, &a.format, a.from, a.to, &a.out);
+    }
+    if a.what == "accounts" {
+        return export_accounts(store, ctx, &a);
     }
     if a.what == "schedule" {
         let format = ExportFormat::parse(&a.format)

@@ -209,3 +209,72 @@ fn the_audit_log_exports_as_a_workbook() {
         .collect();
     assert_eq!(sheet_header.join(","), header);
 }
+
+#[test]
+fn the_accounts_export_lists_every_account_and_no_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("账号.xlsx");
+    let said = ok(studio(
+        &db,
+        &[
+            "export",
+            "accounts",
+            "--format",
+            "xlsx",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    ));
+    let users: serde_json::Value =
+        serde_json::from_str(&ok(studio(&db, &["user", "list", "--json"]))).unwrap();
+    let users = users.as_array().unwrap();
+    assert!(
+        said.contains(&format!("已导出 {} 个账号", users.len())),
+        "{said}"
+    );
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let range = wb.worksheet_range("账号").unwrap();
+    assert_eq!(range.height(), users.len() + 1);
+    let logins: Vec<String> = (1..range.height() as u32)
+        .map(|r| range.get_value((r, 0)).unwrap().to_string())
+        .collect();
+    for u in users {
+        assert!(logins.contains(&u["login"].as_str().unwrap().to_string()));
+    }
+    assert_eq!(range.get_value((1, 4)).unwrap().to_string(), "正常");
+    // CSV: a BOM, and nothing like a password hash anywhere.
+    let csv = dir.path().join("账号.csv");
+    ok(studio(
+        &db,
+        &[
+            "export",
+            "accounts",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap(),
+        ],
+    ));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("登录名,显示名称,角色"));
+    assert!(!text.contains("$argon2"));
+    // The export is in the audit log.
+    let log = dir.path().join("audit.csv");
+    ok(studio(
+        &db,
+        &[
+            "audit",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            log.to_str().unwrap(),
+        ],
+    ));
+    assert!(std::fs::read_to_string(&log)
+        .unwrap()
+        .contains("accounts:*"));
+}

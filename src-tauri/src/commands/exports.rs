@@ -1,9 +1,9 @@
-//! 导出 of the lists that hold personal data besides cards and items (those are in `print.rs` and
-//! `items.rs`): 党代表名册 and 约见. Each asks where to save (a native dialog opened here), then
-//! reads, formats and writes the file crash-safely as one job (`jobs::export_phases`), reporting
-//! each phase to `on_progress`; `job_cancel(job_id)` stops it before the file is written. The
-//! purpose is logged and a masked export masks phones (`export_purpose`). `None`: the dialog was
-//! closed.
+//! 导出 of the lists besides cards and items (those are in `print.rs` and `items.rs`): 党代表名册
+//! and 约见 (personal data), and 账号 (the account review; short, so no job). 名册 and 约见 each ask
+//! where to save (a native dialog opened here), then read, format and write the file crash-safely
+//! as one job (`jobs::export_phases`), reporting each phase to `on_progress`; `job_cancel(job_id)`
+//! stops it before the file is written. The purpose is logged and a masked export masks phones
+//! (`export_purpose`). `None`: the dialog was closed.
 
 use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose::{self, ExportPurpose};
@@ -114,6 +114,41 @@ pub async fn appointments_export(
                 |list| export::export_appointments(list, format),
             )
             .map(Some)
+        })
+        .await
+}
+
+/// 账号 → 导出: every account (never a password), to a file the person chooses; the number of
+/// accounts and where, `None` when the dialog was closed. Short: no job.
+#[tauri::command]
+pub async fn accounts_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    suggested_name: String,
+) -> CmdResult<Option<ExportOutcome>> {
+    let format = ExportFormat::parse(&format)
+        .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
+    {
+        // A refused person is not shown a save dialog.
+        let ctx = state.ctx()?;
+        if !ctx.may(studio_core::Permission::ReadAudit) {
+            ctx.require(studio_core::Permission::ManageAccounts)?;
+        }
+    }
+    let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
+        return Ok(None);
+    };
+    state
+        .run(move |s, ctx| {
+            let list = studio_core::accounts::list_for_export(s, ctx)?;
+            let now = studio_core::ids::now_utc();
+            let bytes = export::export_accounts(&list, format, &now)?;
+            studio_core::files::write_atomic(&path, &bytes)?;
+            Ok(Some(ExportOutcome {
+                path: path.display().to_string(),
+                count: list.len() as u32,
+            }))
         })
         .await
 }

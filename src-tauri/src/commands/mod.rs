@@ -132,6 +132,7 @@ macro_rules! handler {
             reports::reports_charts,
             exports::delegates_export,
             exports::appointments_export,
+            exports::accounts_export,
             appointments::appointments_list,
             appointments::appointment_get,
             appointments::appointment_history,

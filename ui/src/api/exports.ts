@@ -43,3 +43,7 @@ export const appointmentsExport = (
     jobId: run.jobId,
     onProgress: run.onProgress,
   })
+
+/** 账号 → 导出: every account (never a password); logged. Null when the user closed the dialog. */
+export const accountsExport = (format: ExportFormat, suggestedName: string) =>
+  call<ExportOutcome | null>('accounts_export', { format, suggestedName })

@@ -7,6 +7,7 @@
 //! the records' own serde form plus the Chinese labels of their codes. A new kind (items, the
 //! summary sheet) adds a module like `cards.rs` and nothing here changes.
 
+mod accounts;
 mod appointments;
 mod cards;
 mod delegates;
@@ -19,6 +20,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
+pub use accounts::{accounts_sheet, export_accounts};
 pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
 pub use delegates::{delegates_json, delegates_sheet, export_delegates};
