@@ -29,7 +29,7 @@ impl<'a> Steps<'a> {
     /// One row more.
     pub(super) fn step(&mut self) -> Result<()> {
         self.done += 1;
-        if self.done % EVERY == 0 || self.done == self.total {
+        if self.done.is_multiple_of(EVERY) || self.done == self.total {
             self.report()?;
         }
         Ok(())
