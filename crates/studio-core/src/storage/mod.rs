@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_kiosk.sql"),
     include_str!("migrations/013_card_number.sql"),
     include_str!("migrations/014_reports.sql"),
+    include_str!("migrations/017_report_charts.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
