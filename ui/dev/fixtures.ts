@@ -14,6 +14,7 @@ import type {
   CardCounts,
   CardListItem,
   ChangeRecord,
+  DashboardCharts,
   Delegate,
   DelegateListItem,
   DelegateSnapshot,
@@ -29,6 +30,8 @@ import type {
   Settings,
   SimilarItem,
   Slot,
+  Summary,
+  UnitsReport,
 } from '../src/api/types'
 // As text (parsed below): the type checker need not infer types for a megabyte of JSON.
 import accountsText from './fixtures/accounts.json?raw'
@@ -38,6 +41,7 @@ import blankText from './fixtures/blank.json?raw'
 import calendarText from './fixtures/calendar.json?raw'
 import cardsText from './fixtures/cards.json?raw'
 import itemsText from './fixtures/items.json?raw'
+import reportsText from './fixtures/reports.json?raw'
 import rosterText from './fixtures/roster.json?raw'
 import scheduleText from './fixtures/schedule.json?raw'
 
@@ -124,6 +128,15 @@ export interface AppointmentsFixture extends Lists<AppointmentListItem> {
   appointments: ById<Appointment>
 }
 
+/** 统计汇总, 承办单位 and 工作台's charts on the fixture day, each by period `from..to`. */
+export interface ReportsFixture {
+  /** 本月, 本季度, 本年 (ReportsView's presets). */
+  summary: ById<Summary>
+  units: ById<UnitsReport>
+  /** 本年, 近12个月, 上年 (工作台's presets). */
+  charts: ById<DashboardCharts>
+}
+
 export const app = JSON.parse(appText) as AppFixture
 export const blank = JSON.parse(blankText) as BlankFixture
 export const roster = JSON.parse(rosterText) as RosterFixture
@@ -133,6 +146,7 @@ export const calendar = JSON.parse(calendarText) as CalendarFixture
 export const accounts = JSON.parse(accountsText) as AccountsFixture
 export const schedule = JSON.parse(scheduleText) as ScheduleFixture
 export const appointments = JSON.parse(appointmentsText) as AppointmentsFixture
+export const reports = JSON.parse(reportsText) as ReportsFixture
 
 /** A list query as the fixtures key it: no page, no null / empty text / false. */
 export function queryKey(query: object): string {

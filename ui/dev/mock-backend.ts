@@ -35,6 +35,7 @@ import {
   items,
   listIds,
   queryKey,
+  reports,
   roster,
   schedule,
   type ById,
@@ -153,6 +154,15 @@ function requirePermission(p: Permission): void {
 }
 
 /** Like the core's `ExportPurpose::checked`: a full export needs a reason. */
+/** A report for `period` as captured (the presets of the fixture day); the year's for any other period. */
+function report<T>(byPeriod: ById<T>, period: unknown): T {
+  const p = (period ?? {}) as { from?: string | null; to?: string | null }
+  const key = `${p.from ?? ''}..${p.to ?? ''}`
+  const year = `${app.today.slice(0, 4)}-01-01..${app.today.slice(0, 4)}-12-31`
+  if (key !== year && !(key in byPeriod)) console.info('[mock] 没有该期间的统计，显示本年：', key)
+  return (byPeriod[key] ?? byPeriod[year])!
+}
+
 function checkPurpose(purpose: unknown): void {
   const p = (purpose ?? {}) as Partial<ExportPurpose>
   const reason = String(p.reason ?? '').trim()
@@ -395,8 +405,24 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
       requirePermission('administer_audit')
       checkWho(a, true)
       return fail('invalid', NOT_SAVED)
+    case 'reports_summary':
+      requirePermission('read_records')
+      return report(reports.summary, a.period)
+    case 'reports_units':
+      requirePermission('read_records')
+      return report(reports.units, a.period)
+    case 'reports_charts':
+      requirePermission('read_records')
+      return report(reports.charts, a.period)
+    case 'reports_save':
+      requirePermission('read_records')
+      return fail('invalid', NOT_SAVED)
+    case 'accounts_export':
+      return fail('invalid', NOT_SAVED)
     case 'cards_export':
     case 'items_export':
+    case 'delegates_export':
+    case 'appointments_export':
       checkPurpose(a.purpose)
       requirePermission('export_personal_data')
       return fail('invalid', NOT_SAVED)

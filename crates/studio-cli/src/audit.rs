@@ -8,7 +8,7 @@ use studio_core::{Ctx, Store};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// 导出审计日志（JSON 或 CSV，按时间先后）
+    /// 导出审计日志（JSON、CSV 或 Excel，按时间先后）
     Export {
         /// 起始日期（YYYY-MM-DD，北京时间，含当天）
         #[arg(long)]
@@ -16,8 +16,8 @@ pub enum Command {
         /// 截止日期（YYYY-MM-DD，北京时间，含当天）
         #[arg(long)]
         to: Option<String>,
-        /// 格式：json 或 csv
-        #[arg(long, value_parser = ["json", "csv"])]
+        /// 格式：json、csv 或 xlsx
+        #[arg(long, value_parser = ["json", "csv", "xlsx"])]
         format: String,
         /// 输出文件
         #[arg(short = 'o', long = "out")]
@@ -33,10 +33,10 @@ pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
             format,
             out,
         } => {
-            let format = if format == "csv" {
-                AuditFormat::Csv
-            } else {
-                AuditFormat::Json
+            let format = match format.as_str() {
+                "csv" => AuditFormat::Csv,
+                "xlsx" => AuditFormat::Xlsx,
+                _ => AuditFormat::Json,
             };
             let q = AuditQuery {
                 from,

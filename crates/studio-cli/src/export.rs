@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use studio_core::activities;
+use studio_core::accounts;
 use studio_core::appointments;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};
@@ -11,6 +12,7 @@ use studio_core::export_purpose;
 use studio_core::files::write_atomic;
 use studio_core::items;
 use studio_core::proposals;
+use studio_core::roster;
 use studio_core::schedule;
 use studio_core::{Ctx, Error, Permission, Store};
 
@@ -19,10 +21,12 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// summary（统计汇总，默认本年）、units（承办单位，默认本年）、activities（活动调研）、
-    /// proposals（提议）、news（工作室动态）、volunteers（联络员与志愿者）或 funds（年度经费收支表，须 --year）
-    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "summary", "units",
-                          "activities", "proposals", "news", "volunteers", "funds"])]
+    /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
+    /// delegates（党代表名册）、accounts（账号）、summary（统计汇总，默认本年）、units（承办单位，默认本年）、
+    /// activities（活动调研）、proposals（提议）、news（工作室动态）、volunteers（联络员与志愿者）或
+    /// funds（年度经费收支表，须 --year）
+    #[arg(value_parser = ["cards", "items", "schedule", "appointments", "delegates", "accounts",
+                          "summary", "units", "activities", "proposals", "news", "volunteers", "funds"])]
     pub(crate) what: String,
     /// 格式：json、csv 或 xlsx（统计汇总和承办单位另可 pdf）
     #[arg(long, value_parser = ["json", "csv", "xlsx", "pdf"])]
@@ -89,6 +93,22 @@ fn export_activities_or_proposals(
     Ok(())
 }
 
+/// `studio export accounts`: every account (管理员, 审计员), never a password; logged.
+fn export_accounts(store: &Store, ctx: &Ctx, a: &Args) -> studio_core::Result<()> {
+    let format = ExportFormat::parse(&a.format)
+        .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
+    if a.from.is_some() {
+        return Err(Error::Invalid(
+            "导出账号不按日期筛选，请去掉 --from/--to".into(),
+        ));
+    }
+    let list = accounts::list_for_export(store, ctx)?;
+    let bytes = export::export_accounts(&list, format, &studio_core::ids::now_utc())?;
+    write_atomic(&a.out, &bytes)?;
+    println!("已导出 {} 个账号到 {}", list.len(), a.out.display());
+    Ok(())
+}
+
 pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     if a.what == "activities" || a.what == "proposals" {
         let format = ExportFormat::parse(&a.format)
@@ -100,6 +120,9 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     }
     if a.what == "summary" || a.what == "units" {
         return crate::reports::run(store, ctx, &a.what, &a.format, a.from, a.to, &a.out);
+    }
+    if a.what == "accounts" {
+        return export_accounts(store, ctx, &a);
     }
     if a.what == "schedule" {
         let format = ExportFormat::parse(&a.format)
@@ -118,7 +141,20 @@ pub fn run(store: &Store, ctx: &Ctx, a: Args) -> studio_core::Result<()> {
     );
     let format = ExportFormat::parse(&a.format)
         .ok_or_else(|| Error::Invalid(format!("不支持的格式：{}", a.format)))?;
-    let (bytes, count, summary) = if a.what == "appointments" {
+    let (bytes, count, summary) = if a.what == "delegates" {
+        // The whole roster: a period does not apply.
+        if a.from.is_some() {
+            return Err(Error::Invalid(
+                "导出党代表名册不按日期筛选，请去掉 --from/--to".into(),
+            ));
+        }
+        let mut list = roster::delegates_for_export(store, ctx)?;
+        if purpose.masked {
+            list = export_purpose::mask_delegates(list);
+        }
+        let bytes = export::export_delegates(&list, format)?;
+        (bytes, list.len(), format!("{} 名党代表", list.len()))
+    } else if a.what == "appointments" {
         let mut list =
             appointments::appointments_for_export(store, ctx, a.from.as_deref(), a.to.as_deref())?;
         if purpose.masked {

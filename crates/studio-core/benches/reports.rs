@@ -1,7 +1,8 @@
 //! 统计汇总 with 100,000 cards and 100,000 items (target from issue 12: the yearly summary ≤ 200
 //! ms in the core). The generated database is kept in the temp folder between runs (100,000 cards
 //! are written one by one through `cards::create_card`, as the form does, which takes minutes);
-//! delete `studio-bench-reports-*.db` there to make a new one.
+//! delete `studio-bench-reports-*.db` there to make a new one. 工作台's charts are timed over the
+//! same database (`-- dashboard_charts`).
 
 use chrono::Days;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -63,6 +64,13 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("units_last_365_days", |b| {
         b.iter(|| reports::units(&store, &ctx, &last_365).unwrap())
+    });
+    // 工作台's charts (one read, GROUP BY in SQL): what the page asks on opening.
+    g.bench_function("dashboard_charts_calendar_year", |b| {
+        b.iter(|| reports::dashboard_charts(&store, &ctx, &year).unwrap())
+    });
+    g.bench_function("dashboard_charts_last_365_days", |b| {
+        b.iter(|| reports::dashboard_charts(&store, &ctx, &last_365).unwrap())
     });
     g.finish();
 }

@@ -18,7 +18,7 @@ use ts_rs::TS;
 use crate::actor::{Actor, Permission, Role};
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
-use crate::export::{to_csv, Cell, Column, Sheet};
+use crate::export::{to_csv, to_xlsx, Cell, Column, Sheet};
 use crate::ids::parse_date;
 use crate::page::PageRequest;
 use crate::storage::{audit_log as db, Store};
@@ -379,9 +379,11 @@ fn sheet_row(e: &AuditEntry) -> Vec<Cell> {
 pub enum AuditFormat {
     Json,
     Csv,
+    Xlsx,
 }
 
-/// Every entry matching `q` (its page ignored), oldest first, as JSON or CSV (UTF-8 with BOM).
+/// Every entry matching `q` (its page ignored), oldest first, as JSON, CSV (UTF-8 with BOM) or an
+/// Excel workbook (the same sheet as the CSV).
 /// The export is itself logged.
 pub fn export(store: &Store, ctx: &Ctx, q: &AuditQuery, format: AuditFormat) -> Result<Vec<u8>> {
     ctx.require(Permission::ReadAudit)?;
@@ -414,11 +416,18 @@ pub fn export(store: &Store, ctx: &Ctx, q: &AuditQuery, format: AuditFormat) -> 
     Ok(match format {
         AuditFormat::Json => serde_json::to_vec_pretty(&entries)
             .map_err(|e| Error::Invalid(format!("无法生成 JSON：{e}")))?,
-        AuditFormat::Csv => to_csv(&Sheet {
-            name: "审计日志".into(),
-            columns: COLUMNS.to_vec(),
-            rows: entries.iter().map(sheet_row).collect(),
-        }),
+        AuditFormat::Csv | AuditFormat::Xlsx => {
+            let sheet = Sheet {
+                name: "审计日志".into(),
+                columns: COLUMNS.to_vec(),
+                rows: entries.iter().map(sheet_row).collect(),
+            };
+            if format == AuditFormat::Csv {
+                to_csv(&sheet)
+            } else {
+                to_xlsx(&sheet)?
+            }
+        }
     })
 }
 

@@ -252,6 +252,9 @@ pub fn typescript() -> String {
         crate::funds::SpendingPage,
         crate::funds::StatementLine,
         crate::funds::Statement,
+        crate::reports::ChartMonth,
+        crate::reports::ChartDelegation,
+        crate::reports::DashboardCharts,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\

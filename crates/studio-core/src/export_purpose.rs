@@ -12,6 +12,7 @@ use crate::cards::Card;
 use crate::ctx::Ctx;
 use crate::error::{Error, Result};
 use crate::items::Item;
+use crate::roster::{Delegate, DelegateExport};
 use crate::storage::Store;
 use crate::validate::{mask_address, mask_phone};
 
@@ -104,6 +105,21 @@ pub fn mask_appointments(list: Vec<Appointment>) -> Vec<Appointment> {
         .map(|a| Appointment {
             person_phone: mask_phone(&a.person_phone),
             ..a
+        })
+        .collect()
+}
+
+/// The roster with the delegates' phones and e-mail masked.
+pub fn mask_delegates(list: Vec<DelegateExport>) -> Vec<DelegateExport> {
+    list.into_iter()
+        .map(|e| DelegateExport {
+            delegate: Delegate {
+                mobile: mask_phone(&e.delegate.mobile),
+                office_phone: mask_phone(&e.delegate.office_phone),
+                email: mask_address(&e.delegate.email),
+                ..e.delegate
+            },
+            ..e
         })
         .collect()
 }

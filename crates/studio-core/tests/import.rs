@@ -922,3 +922,82 @@ fn namesakes_in_one_unit_are_not_guessed() {
         vec!["第 2 行 姓名：名册中有 2 位姓名和工作单位都相同的党代表，无法确定更新哪一位，请在名册中处理"]
     );
 }
+
+/// A roster sheet of `n` new delegates (all good rows).
+fn many_delegates(n: usize) -> Vec<u8> {
+    let names: Vec<String> = (0..n).map(|i| format!("新代表{i:04}")).collect();
+    let phones: Vec<String> = (0..n).map(|i| format!("1380000{i:04}")).collect();
+    let mut rows: Vec<Vec<&str>> = vec![ROSTER_HEADER.to_vec()];
+    for i in 0..n {
+        rows.push(vec![
+            &names[i],
+            "男",
+            "理工代表团",
+            "计算机工程学院",
+            "",
+            &phones[i],
+            "",
+            "",
+        ]);
+    }
+    let refs: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    xlsx(&refs)
+}
+
+#[test]
+fn the_import_reports_progress_and_a_cancelled_import_writes_nothing() {
+    let (s, _) = world();
+    let sheet = many_delegates(450);
+    let before_names = delegate_names(&s);
+    let before_changes = changes(&s).len();
+
+    // The preview: rows checked, 0 first and all 450 at the end.
+    let mut seen = Vec::new();
+    let p =
+        import::preview_with_progress(&s, &admin(), ImportKind::Delegates, &sheet, &mut |d, t| {
+            seen.push((d, t));
+            true
+        })
+        .unwrap();
+    assert_eq!(p.added, 450);
+    assert_eq!(seen.first(), Some(&(0, 450)));
+    assert_eq!(seen.last(), Some(&(450, 450)));
+    assert!(seen.contains(&(200, 450)) && seen.contains(&(400, 450)));
+    // Cancelled in the preview: an error, nothing else.
+    let r =
+        import::preview_with_progress(&s, &admin(), ImportKind::Delegates, &sheet, &mut |d, _| {
+            d < 200
+        });
+    assert!(matches!(r, Err(Error::Cancelled)), "{r:?}");
+
+    // 取消 while the rows are being written (after 300 of 450 written): nothing is written.
+    let mut asked = Vec::new();
+    let r =
+        import::commit_with_progress(&s, &admin(), ImportKind::Delegates, &sheet, &mut |d, t| {
+            asked.push((d, t));
+            d < 450 + 300
+        });
+    assert!(matches!(r, Err(Error::Cancelled)), "{r:?}");
+    assert!(asked.contains(&(600, 900)), "{asked:?}");
+    assert_eq!(delegate_names(&s), before_names, "no delegate written");
+    assert_eq!(changes(&s).len(), before_changes, "no change record");
+    // 取消 at the very last question, once every row is written but before the commit: nothing.
+    let r =
+        import::commit_with_progress(&s, &admin(), ImportKind::Delegates, &sheet, &mut |d, t| {
+            !(d == t && t == 900)
+        });
+    assert!(matches!(r, Err(Error::Cancelled)), "{r:?}");
+    assert_eq!(delegate_names(&s), before_names);
+
+    // Not cancelled: every row, and the bar ends full.
+    let mut last = (0, 0);
+    let report =
+        import::commit_with_progress(&s, &admin(), ImportKind::Delegates, &sheet, &mut |d, t| {
+            last = (d, t);
+            true
+        })
+        .unwrap();
+    assert_eq!(report.added, 450);
+    assert_eq!(last, (900, 900));
+    assert_eq!(delegate_names(&s).len(), before_names.len() + 450);
+}

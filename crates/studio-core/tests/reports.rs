@@ -640,3 +640,197 @@ fn the_pdf_repeats_the_title_and_header_rows_on_every_page() {
         std::fs::write(path, &pdf.pdf).unwrap();
     }
 }
+
+// ---- 工作台's charts --------------------------------------------------------------------------
+
+fn autumn() -> Period {
+    Period::new("2025-09-01", "2025-11-30")
+}
+
+#[test]
+fn the_charts_count_items_per_month_closings_delegations_and_channels() {
+    let w = world();
+    october(&w);
+    // A message not yet routed (待分派), received in November: staff's ledger shows it.
+    item(&w, None, "2025-11-05", ItemCategory::Hardship);
+    let c = reports::dashboard_charts(&w.store, &officer(), &autumn()).unwrap();
+    assert_eq!(
+        (c.from.as_str(), c.to.as_str()),
+        ("2025-09-01", "2025-11-30")
+    );
+    let months: Vec<_> = c
+        .months
+        .iter()
+        .map(|m| (m.month.as_str(), m.from.as_str(), m.to.as_str()))
+        .collect();
+    assert_eq!(
+        months,
+        [
+            ("2025-09", "2025-09-01", "2025-09-30"),
+            ("2025-10", "2025-10-01", "2025-10-31"),
+            ("2025-11", "2025-11-01", "2025-11-30"),
+        ]
+    );
+    // September: 李丽华's hardship item of 30 September.
+    let sep = &c.months[0].by_category;
+    assert_eq!((sep.hardship, sep.sum()), (1, 1));
+    // October: two policy questions, hardship, implementation, rights.
+    let oct = &c.months[1].by_category;
+    assert_eq!(
+        (
+            oct.policy_inquiry,
+            oct.hardship,
+            oct.implementation,
+            oct.rights,
+            oct.sum()
+        ),
+        (2, 1, 1, 1, 5)
+    );
+    // November: 张建华's hardship item and the unrouted message.
+    assert_eq!(c.months[2].by_category.hardship, 2);
+    // Closings: both October items closed in October (13 and 21 October), one answered on time.
+    assert_eq!((c.months[1].closed, c.months[1].closed_on_time), (2, 1));
+    assert_eq!(c.months[1].on_time_rate, Some(0.5));
+    assert_eq!((c.months[0].closed, c.months[0].on_time_rate), (0, None));
+    assert_eq!((c.months[2].closed, c.months[2].on_time_rate), (0, None));
+    // Delegations in roster order: 理工 has 张建华's three and 王强's two; 人文社科 李丽华's two.
+    let bars: Vec<_> = c
+        .delegations
+        .iter()
+        .map(|g| (g.delegation.as_str(), g.items, g.closed, g.closed_on_time))
+        .collect();
+    assert_eq!(bars, [("理工代表团", 5, 2, 1), ("人文社科代表团", 2, 0, 0)]);
+    // Cards 1 September – 30 November: 张建华 five (30 Sep, 1 Oct, 15 Oct, 31 Oct, 1 Nov), 王强 two,
+    // 李丽华 one.
+    let ch = &c.channels;
+    assert_eq!(
+        (
+            ch.studio,
+            ch.online,
+            ch.appointment,
+            ch.home_visit,
+            ch.other
+        ),
+        (4, 1, 1, 1, 1)
+    );
+}
+
+#[test]
+fn each_chart_figure_is_what_its_list_shows() {
+    use studio_core::cards::CardQuery;
+    use studio_core::items::ItemQuery;
+    use studio_core::PageRequest;
+    let w = world();
+    october(&w);
+    let ctx = officer();
+    let c = reports::dashboard_charts(&w.store, &ctx, &autumn()).unwrap();
+    let page = PageRequest {
+        page: 1,
+        page_size: 100,
+    };
+    let items = |q: ItemQuery| items::list_items(&w.store, &ctx, &q).unwrap().total;
+    let oct = &c.months[1];
+    assert_eq!(
+        items(ItemQuery {
+            category: Some(ItemCategory::PolicyInquiry),
+            from: Some(oct.from.clone()),
+            to: Some(oct.to.clone()),
+            page,
+            ..Default::default()
+        }),
+        oct.by_category.policy_inquiry
+    );
+    assert_eq!(
+        items(ItemQuery {
+            status: Some(items::ItemStatus::Closed),
+            closed_from: Some(oct.from.clone()),
+            closed_to: Some(oct.to.clone()),
+            page,
+            ..Default::default()
+        }),
+        oct.closed
+    );
+    for g in &c.delegations {
+        assert_eq!(
+            items(ItemQuery {
+                delegation_id: Some(g.delegation_id.clone()),
+                from: Some(c.from.clone()),
+                to: Some(c.to.clone()),
+                page,
+                ..Default::default()
+            }),
+            g.items,
+            "{}",
+            g.delegation
+        );
+    }
+    let cards = cards::list_cards(
+        &w.store,
+        &ctx,
+        &CardQuery {
+            channel: Some(Channel::Studio),
+            from: Some(c.from.clone()),
+            to: Some(c.to.clone()),
+            page,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(cards.total, c.channels.studio);
+}
+
+#[test]
+fn the_charts_keep_a_heads_and_a_delegates_reach_and_refuse_the_auditor() {
+    let w = world();
+    october(&w);
+    item(&w, None, "2025-11-05", ItemCategory::Hardship);
+    let head = Ctx::new(
+        Actor::new("张建华", Role::Head).as_delegate(&w.zhang, &w.lg),
+        d(TODAY),
+    );
+    let c = reports::dashboard_charts(&w.store, &head, &autumn()).unwrap();
+    let bars: Vec<_> = c
+        .delegations
+        .iter()
+        .map(|g| g.delegation.as_str())
+        .collect();
+    assert_eq!(bars, ["理工代表团"]);
+    // Not 李丽华's items, nor the unrouted message.
+    assert_eq!(c.months[0].by_category.sum(), 0);
+    assert_eq!(c.months[1].by_category.sum(), 4);
+    assert_eq!(c.months[2].by_category.sum(), 1);
+    assert_eq!(c.channels.sum(), 7);
+    assert_eq!(c.channels.studio, 3);
+
+    let delegate = Ctx::new(
+        Actor::new("李丽华", Role::Delegate).as_delegate(&w.li, "x"),
+        d(TODAY),
+    );
+    let c = reports::dashboard_charts(&w.store, &delegate, &autumn()).unwrap();
+    assert_eq!(c.months[0].by_category.hardship, 1);
+    assert_eq!(c.months[1].by_category.rights, 1);
+    assert_eq!(c.months[2].by_category.sum(), 0);
+    assert_eq!(c.delegations.len(), 1);
+    assert_eq!(c.delegations[0].items, 2);
+    assert_eq!((c.channels.sum(), c.channels.studio), (1, 1));
+
+    let auditor = Ctx::new(Actor::new("审计", Role::Auditor), d(TODAY));
+    assert!(matches!(
+        reports::dashboard_charts(&w.store, &auditor, &autumn()),
+        Err(Error::Forbidden(_))
+    ));
+}
+
+#[test]
+fn empty_charts_still_list_the_months_and_a_year_by_default() {
+    let w = world();
+    let c = reports::dashboard_charts(&w.store, &officer(), &Period::default()).unwrap();
+    assert_eq!(c.months.len(), 12);
+    assert_eq!(c.months[0].from, "2025-01-01");
+    assert!(c
+        .months
+        .iter()
+        .all(|m| m.by_category.sum() == 0 && m.closed == 0));
+    assert!(c.delegations.is_empty());
+    assert_eq!(c.channels.sum(), 0);
+}

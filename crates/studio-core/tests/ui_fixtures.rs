@@ -505,6 +505,7 @@ fn capture() -> BTreeMap<&'static str, Value> {
         );
     }
     let calendar_fx = json!({ "months": months, "overrides": overrides });
+    let reports_fx = capture_reports(s, c);
 
     // Last: the sessions below change nothing the other files hold.
     let accounts_fx = capture_accounts(s, c);
@@ -519,10 +520,37 @@ fn capture() -> BTreeMap<&'static str, Value> {
         ("cards", cards_fx),
         ("items", items_fx),
         ("calendar", calendar_fx),
+        ("reports", reports_fx),
         ("accounts", accounts_fx),
         ("schedule", schedule_fx),
         ("appointments", appointments_fx),
     ])
+}
+
+/// 统计汇总 and 承办单位 for the periods ReportsView offers on the fixture day (本月, 本季度, 本年), and
+/// 工作台's charts for its three (本年, 近12个月, 上年); each keyed `from..to`.
+fn capture_reports(s: &Store, c: &Ctx) -> Value {
+    use studio_core::reports::{self, Period};
+    let key = |f: &str, t: &str| format!("{f}..{t}");
+    let (mut summary, mut units, mut charts) = (Map::new(), Map::new(), Map::new());
+    for (f, t) in [
+        ("2026-11-01", "2026-11-30"),
+        ("2026-10-01", "2026-12-31"),
+        ("2026-01-01", "2026-12-31"),
+    ] {
+        let p = Period::new(f, t);
+        summary.insert(key(f, t), v(reports::summary(s, c, &p).unwrap()));
+        units.insert(key(f, t), v(reports::units(s, c, &p).unwrap()));
+    }
+    for (f, t) in [
+        ("2026-01-01", "2026-12-31"),
+        ("2025-12-01", "2026-11-30"),
+        ("2025-01-01", "2025-12-31"),
+    ] {
+        let p = Period::new(f, t);
+        charts.insert(key(f, t), v(reports::dashboard_charts(s, c, &p).unwrap()));
+    }
+    json!({ "summary": summary, "units": units, "charts": charts })
 }
 
 fn date_text(d: NaiveDate) -> String {
@@ -784,13 +812,14 @@ impl Normalizer {
 }
 
 /// The files, in the order their ids are numbered (a fixed order: the same numbers every time).
-const ORDER: [&str; 9] = [
+const ORDER: [&str; 10] = [
     "app",
     "blank",
     "roster",
     "cards",
     "items",
     "calendar",
+    "reports",
     "accounts",
     "schedule",
     "appointments",

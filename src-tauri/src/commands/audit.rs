@@ -30,6 +30,7 @@ pub async fn audit_export(
     let kind = match format {
         AuditFormat::Json => FileKind::Json,
         AuditFormat::Csv => FileKind::Csv,
+        AuditFormat::Xlsx => FileKind::Xlsx,
     };
     let Some(path) = choose_save(&app, suggested_name, kind).await? else {
         return Ok(None);

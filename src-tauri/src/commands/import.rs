@@ -7,9 +7,11 @@ use std::sync::Mutex;
 use studio_core::files::write_atomic;
 use studio_core::import::{self, ImportFile, ImportKind, ImportReport};
 use studio_core::{Error, Permission};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use crate::error::CmdResult;
+use crate::jobs::Progress;
 use crate::save::FileKind;
 use crate::state::{blocking, choose_save, AppState};
 
@@ -36,13 +38,16 @@ fn kind_of(kind: &str) -> CmdResult<ImportKind> {
         .ok_or_else(|| Error::Invalid(format!("不支持的导入类型：{kind}")))?)
 }
 
-/// Pick a sheet and preview it; `None` when the user cancelled.
+/// Pick a sheet and preview it, reporting the rows checked to `on_progress`
+/// (`job_cancel(job_id)` stops the preview); `None` when the user cancelled the dialog.
 #[tauri::command]
 pub async fn import_pick(
     app: AppHandle,
     state: State<'_, AppState>,
     pending: State<'_, PendingImport>,
     kind: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
 ) -> CmdResult<Option<ImportFile>> {
     let kind = kind_of(&kind)?;
     // Refused before the dialog when the role may not import.
@@ -61,8 +66,11 @@ pub async fn import_pick(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
     let (bytes, preview) = state
         .run(move |s, ctx| {
+            let _job = job;
             let len = std::fs::metadata(&path)?.len();
             if len > import::MAX_FILE_BYTES as u64 {
                 return Err(Error::Invalid(format!(
@@ -71,7 +79,7 @@ pub async fn import_pick(
                 )));
             }
             let bytes = std::fs::read(&path)?;
-            let preview = import::preview(s, ctx, kind, &bytes)?;
+            let preview = import::preview_with_progress(s, ctx, kind, &bytes, &mut go_on)?;
             Ok((bytes, preview))
         })
         .await?;
@@ -79,23 +87,33 @@ pub async fn import_pick(
     Ok(Some(ImportFile { file_name, preview }))
 }
 
-/// Import the picked sheet (read and checked again inside the write).
+/// Import the picked sheet (read and checked again inside the write), reporting the rows checked
+/// and written to `on_progress`; `job_cancel(job_id)` stops it before the write commits (nothing
+/// is written, the file stays picked).
 #[tauri::command]
 pub async fn import_commit(
     state: State<'_, AppState>,
     pending: State<'_, PendingImport>,
     kind: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
 ) -> CmdResult<ImportReport> {
     let kind = kind_of(&kind)?;
     let bytes = pending
         .take(kind)
         .ok_or_else(|| Error::Invalid("请先选择要导入的文件".into()))?;
     let kept = bytes.clone();
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
     let out = state
-        .run(move |s, ctx| import::commit(s, ctx, kind, &bytes))
+        .run(move |s, ctx| {
+            let _job = job;
+            import::commit_with_progress(s, ctx, kind, &bytes, &mut go_on)
+        })
         .await;
     if out.is_err() {
-        // Refused (a row's error found only by the write, a stale row): the file stays picked.
+        // Refused (a row's error found only by the write, a stale row) or cancelled: the file stays
+        // picked.
         pending.set(Some((kind, kept)));
     }
     out

@@ -13,6 +13,7 @@ pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
 pub mod debug;
 pub mod funds;
+pub mod exports;
 pub mod import;
 pub mod items;
 pub mod kiosk;
@@ -188,6 +189,10 @@ macro_rules! handler {
             reports::reports_summary,
             reports::reports_units,
             reports::reports_save,
+            reports::reports_charts,
+            exports::delegates_export,
+            exports::appointments_export,
+            exports::accounts_export,
             appointments::appointments_list,
             appointments::appointment_get,
             appointments::appointment_history,

@@ -5,7 +5,7 @@
 use studio_core::export;
 use studio_core::files::write_atomic;
 use studio_core::printing::{self, ExportOutcome};
-use studio_core::reports::{self, Period, Summary, UnitsReport};
+use studio_core::reports::{self, DashboardCharts, Period, Summary, UnitsReport};
 use studio_core::{Error, Permission};
 use tauri::{AppHandle, State};
 
@@ -24,6 +24,17 @@ pub async fn reports_summary(state: State<'_, AppState>, period: Period) -> CmdR
 pub async fn reports_units(state: State<'_, AppState>, period: Period) -> CmdResult<UnitsReport> {
     state
         .run(move |s, ctx| reports::units(s, ctx, &period))
+        .await
+}
+
+/// 工作台's charts for `period` (one read: items per month, on-time rate, delegations, channels).
+#[tauri::command]
+pub async fn reports_charts(
+    state: State<'_, AppState>,
+    period: Period,
+) -> CmdResult<DashboardCharts> {
+    state
+        .run(move |s, ctx| reports::dashboard_charts(s, ctx, &period))
         .await
 }
 

@@ -1,5 +1,5 @@
 import { call } from './core'
-import type { ExportOutcome, Period, Summary, UnitsReport } from './types'
+import type { DashboardCharts, ExportOutcome, Period, Summary, UnitsReport } from './types'
 
 // ---- 统计汇总 and 承办单位 ----
 // A period is both days (YYYY-MM-DD) or neither (the current calendar year, the core's "today").
@@ -9,6 +9,9 @@ export const reportsSummary = (period: Period) => call<Summary>('reports_summary
 
 /** 承办单位: per unit items were referred to in the period. */
 export const reportsUnits = (period: Period) => call<UnitsReport>('reports_units', { period })
+
+/** 工作台's charts: items per month by category, on-time rate per month, delegations, contacts by channel. */
+export const reportsCharts = (period: Period) => call<DashboardCharts>('reports_charts', { period })
 
 export type ReportKind = 'summary' | 'units'
 export type ReportFileFormat = 'xlsx' | 'pdf'

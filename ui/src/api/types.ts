@@ -129,7 +129,7 @@ to: string | null, page: PageRequest, };
 
 export type AuditPage = { items: Array<AuditEntry>, total: number, total_capped: boolean, page: number, page_size: number, };
 
-export type AuditFormat = "json" | "csv";
+export type AuditFormat = "json" | "csv" | "xlsx";
 
 export type ArchiveOutcome = { 
 /**
@@ -2346,3 +2346,49 @@ export type Statement = { year: number, lines: Array<StatementLine>, total: Stat
  * The year's entries, by date.
  */
 spendings: Array<Spending>, };
+
+export type ChartMonth = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, 
+/**
+ * The month's first day in the period, `YYYY-MM-DD`.
+ */
+from: string, 
+/**
+ * The month's last day in the period.
+ */
+to: string, 
+/**
+ * Items received in the month, by category.
+ */
+by_category: CategoryCounts, 
+/**
+ * Items closed (办结) in the month.
+ */
+closed: number, 
+/**
+ * Of those, answered by their deadline (按期答复).
+ */
+closed_on_time: number, 
+/**
+ * `closed_on_time / closed`, 0–1; `null` when none was closed in the month.
+ */
+on_time_rate?: number | null, };
+
+export type ChartDelegation = { delegation_id: string, delegation: string, items: number, closed: number, closed_on_time: number, };
+
+export type DashboardCharts = { from: string, to: string, 
+/**
+ * Every month of the period, oldest first.
+ */
+months: Array<ChartMonth>, 
+/**
+ * The delegations with items in the period, in roster order.
+ */
+delegations: Array<ChartDelegation>, 
+/**
+ * Cards whose contact date is in the period (drafts included), by channel.
+ */
+channels: ChannelCounts, };

@@ -2,13 +2,29 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
 import * as api from '@/api'
-import type { ImportFile, ImportRow, ImportStatus } from '@/api'
+import type { ImportFile, ImportRow, ImportStatus, JobProgress, JobRun } from '@/api'
+import { useJobProgress } from '@/stores/jobProgress'
 import ImportDialog from './ImportDialog.vue'
+
+/** The last job's progress callback (the backend's channel). */
+let lastProgress: ((p: JobProgress) => void) | null = null
 
 vi.mock('@/api', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api')>()
-  return { ...real, importPick: vi.fn(), importCommit: vi.fn(), importClear: vi.fn(), importTemplate: vi.fn() }
+  return {
+    ...real,
+    importPick: vi.fn(),
+    importCommit: vi.fn(),
+    importClear: vi.fn(),
+    importTemplate: vi.fn(),
+    jobCancel: vi.fn(),
+    newJobRun: vi.fn((onProgress: (p: JobProgress) => void) => {
+      lastProgress = onProgress
+      return { jobId: 'job-1', onProgress: {} } as JobRun
+    }),
+  }
 })
 const pickMock = vi.mocked(api.importPick)
 const commitMock = vi.mocked(api.importCommit)
@@ -75,7 +91,12 @@ async function click(sel: string) {
   await flushPromises()
 }
 
+const RUN = { jobId: 'job-1', onProgress: {} }
+
 beforeEach(() => {
+  setActivePinia(createPinia())
+  lastProgress = null
+  vi.mocked(api.jobCancel).mockReset().mockResolvedValue(true)
   pickMock.mockReset()
   commitMock.mockReset()
   templateMock.mockReset().mockResolvedValue('/home/u/党代表名册导入模板.xlsx')
@@ -96,7 +117,7 @@ describe('ImportDialog', () => {
     expect(templateMock).toHaveBeenCalledWith('cards')
     pickMock.mockResolvedValue(null)
     await click('[data-test=import-pick]')
-    expect(pickMock).toHaveBeenCalledWith('cards')
+    expect(pickMock).toHaveBeenCalledWith('cards', RUN)
     expect(q('[data-test=import-step-pick]')).not.toBeNull()
     expect(q('[data-test=import-step-preview]')).toBeNull()
   })
@@ -138,7 +159,7 @@ describe('ImportDialog', () => {
     const commit = q<HTMLButtonElement>('[data-test=import-commit]')!
     expect(commit.disabled).toBe(false)
     await click('[data-test=import-commit]')
-    expect(commitMock).toHaveBeenCalledWith('delegates')
+    expect(commitMock).toHaveBeenCalledWith('delegates', RUN)
     expect(q('[data-test=import-report]')!.textContent).toBe('新增 2，更新 1，跳过 1')
     expect(wrapper!.emitted('imported')![0]).toEqual([{ kind: 'delegates', added: 2, updated: 1, skipped: 1 }])
   })
@@ -158,5 +179,31 @@ describe('ImportDialog', () => {
     expect(commitMock).toHaveBeenCalledTimes(1)
     expect(document.body.textContent).toContain('未导入任何数据：第 7 行')
     expect(q('[data-test=import-step-preview]')).not.toBeNull()
+  })
+
+  it('shows the import progress with 取消, and a cancelled import stays on the preview with nothing reported', async () => {
+    pickMock.mockResolvedValue(clean)
+    let reject!: (e: unknown) => void
+    commitMock.mockImplementation(
+      () =>
+        new Promise((_, rej) => {
+          reject = rej
+        }),
+    )
+    await open()
+    await click('[data-test=import-pick]')
+    await click('[data-test=import-commit]')
+    // The backend reports rows checked and written: the job's box follows them.
+    lastProgress!({ done: 3, total: 6 })
+    const job = useJobProgress()
+    expect(job.title).toBe('正在导入')
+    expect([job.done, job.total]).toEqual([3, 6])
+    await job.cancel()
+    expect(api.jobCancel).toHaveBeenCalledWith('job-1')
+    reject(new api.ApiError('cancelled', '已取消'))
+    await flushPromises()
+    expect(q('[data-test=import-step-preview]')).not.toBeNull()
+    expect(q('[data-test=import-report]')).toBeNull()
+    expect(wrapper!.emitted('imported')).toBeUndefined()
   })
 })

@@ -113,7 +113,6 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'appointments', title: '约见', permission: 'handle_appointments' },
   },
   {
-<<<<<<< HEAD
     path: '/activities',
     name: 'activities',
     component: () => import('@/views/ActivitiesView.vue'),
@@ -138,7 +137,8 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ProposalDetailView.vue'),
     props: true,
     meta: { nav: 'proposals', title: '提议', permission: 'read_records' },
-=======
+  },
+  {
     path: '/news',
     name: 'news',
     component: () => import('@/views/studio/NewsView.vue'),
@@ -161,7 +161,6 @@ export const routes: RouteRecordRaw[] = [
     name: 'funds',
     component: () => import('@/views/studio/FundsView.vue'),
     meta: { nav: 'funds', title: '经费', permission: 'manage_funds' },
->>>>>>> h11-news
   },
   {
     path: '/reports',

@@ -92,7 +92,7 @@ export const useItemFilters = defineStore('itemFilters', () => {
    * it did (the page then drops the query from the address).
    */
   function applyRouteQuery(query: LocationQuery): boolean {
-    const keys = ['view', 'status', 'category', 'source', 'from', 'to', 'closed_from', 'closed_to', 'q', 'sort', 'delegate']
+    const keys = ['view', 'status', 'category', 'source', 'from', 'to', 'closed_from', 'closed_to', 'q', 'sort', 'delegate', 'delegation']
     if (!keys.some((k) => one(query[k]) !== undefined)) return false
     reset()
     const v = one(query.view)
@@ -119,6 +119,9 @@ export const useItemFilters = defineStore('itemFilters', () => {
     }
     const text = one(query.q)
     if (text) q.value = text
+    // 工作台's 各代表团 chart.
+    const dl = one(query.delegation)
+    if (dl) delegationId.value = dl
     return true
   }
 

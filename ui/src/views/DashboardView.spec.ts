@@ -13,7 +13,7 @@ import ElementPlus from 'element-plus'
 import * as api from '@/api'
 import type { AppStatus, BackupStatus, Role } from '@/api'
 import { useAppStore } from '@/stores/app'
-import { cards, items, schedule } from '../../dev/fixtures'
+import { cards, items, reports, schedule } from '../../dev/fixtures'
 import DashboardView from './DashboardView.vue'
 
 vi.mock('@/api', async (importOriginal) => {
@@ -30,8 +30,34 @@ vi.mock('@/api', async (importOriginal) => {
     scheduleWeek: vi.fn(),
     scheduleNextDay: vi.fn(),
     backupStatus: vi.fn(),
+    reportsCharts: vi.fn(),
   }
 })
+
+/** A stand-in for ECharts: each chart keeps its options and its click handler. */
+interface FakeChart {
+  dom: HTMLElement
+  option: Record<string, unknown> | null
+  click: ((e: unknown) => void) | null
+}
+const charts: FakeChart[] = []
+vi.mock('@/utils/echarts', () => ({
+  loadEcharts: vi.fn(async () => ({
+    init: (dom: HTMLElement) => {
+      const c: FakeChart = { dom, option: null, click: null }
+      charts.push(c)
+      return {
+        getDom: () => dom,
+        setOption: (o: Record<string, unknown>) => (c.option = o),
+        on: (_: string, f: (e: unknown) => void) => (c.click = f),
+        resize: () => undefined,
+        dispose: () => charts.splice(charts.indexOf(c), 1),
+      }
+    },
+  })),
+}))
+
+const YEAR = reports.charts['2026-01-01..2026-12-31']!
 
 function status(role: Role, delegateId: string | null = null): AppStatus {
   return {
@@ -100,6 +126,8 @@ beforeEach(() => {
   vi.mocked(api.scheduleWeek).mockResolvedValue(schedule.week)
   vi.mocked(api.scheduleNextDay).mockResolvedValue(schedule.next_day)
   vi.mocked(api.backupStatus).mockResolvedValue(backupOk)
+  vi.mocked(api.reportsCharts).mockResolvedValue(YEAR)
+  charts.length = 0
 })
 
 afterEach(() => {
@@ -181,5 +209,90 @@ describe('DashboardView: 自动备份', () => {
     const alert = w.find('[data-test=dashboard-backup-warning]')
     expect(alert.text()).toContain('U 盘未插入')
     expect(alert.find('a').attributes('href')).toBe('/settings?tab=backup')
+  })
+})
+
+describe('DashboardView: 统计图表', () => {
+  /** The chart drawn in the cell of `kind`. */
+  const chartOf = (kind: string) => {
+    const cell = document.querySelector(`[data-test=dash-chart-${kind}] [data-test=dash-chart-canvas]`)
+    const c = charts.find((x) => x.dom === cell)
+    expect(c, kind).toBeDefined()
+    return c!
+  }
+
+  it('draws the four charts from one read of the year', async () => {
+    await mountDashboard()
+    expect(api.reportsCharts).toHaveBeenCalledTimes(1)
+    const period = vi.mocked(api.reportsCharts).mock.calls[0]![0]
+    expect(period.from!.slice(5)).toBe('01-01')
+    expect(period.to!.slice(5)).toBe('12-31')
+    expect(charts).toHaveLength(4)
+    // Items per month: a stacked series per category, a bar per month.
+    const months = chartOf('months').option as { series: { stack: string; data: number[] }[]; xAxis: { data: string[] } }
+    expect(months.series).toHaveLength(6)
+    expect(months.series.every((x) => x.stack === 'items')).toBe(true)
+    expect(months.xAxis.data).toHaveLength(12)
+    const november = YEAR.months[10]!
+    const total = months.series.reduce((n, x) => n + x.data[10]!, 0)
+    expect(total).toBe(Object.values(november.by_category).reduce((a, b) => a + b, 0))
+    // The pie's slices are the channels' counts.
+    const pie = chartOf('channels').option as { series: { data: { value: number }[] }[] }
+    expect(pie.series[0]!.data.map((d) => d.value).reduce((a, b) => a + b, 0)).toBe(
+      Object.values(YEAR.channels).reduce((a, b) => a + b, 0),
+    )
+    expect(document.querySelector('[data-test=dash-charts-range]')!.textContent).toBe(`${YEAR.from} 至 ${YEAR.to}`)
+  })
+
+  it('opens the list behind a bar, a point or a slice', async () => {
+    await mountDashboard()
+    // The second category's bar in November: that category's items received in November.
+    chartOf('months').click!({ seriesIndex: 1, dataIndex: 10 })
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/items')
+    expect(router.currentRoute.value.query).toEqual({ view: 'all', category: 'implementation', from: '2026-11-01', to: '2026-11-30' })
+
+    await router.push('/dashboard')
+    await settle()
+    // October's on-time point: the items closed in October.
+    chartOf('onTime').click!({ seriesIndex: 0, dataIndex: 9 })
+    await settle()
+    expect(router.currentRoute.value.query).toEqual({ view: 'all', status: 'closed', closed_from: '2026-10-01', closed_to: '2026-10-31' })
+
+    await router.push('/dashboard')
+    await settle()
+    // A delegation's 已办结 bar: its closed items of the year; 按期办结 opens nothing.
+    const g = YEAR.delegations[0]!
+    chartOf('delegations').click!({ seriesIndex: 1, dataIndex: 0 })
+    await settle()
+    expect(router.currentRoute.value.query).toEqual({ view: 'all', from: YEAR.from, to: YEAR.to, delegation: g.delegation_id, status: 'closed' })
+    await router.push('/dashboard')
+    await settle()
+    chartOf('delegations').click!({ seriesIndex: 2, dataIndex: 0 })
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/dashboard')
+
+    // A slice: the record cards of that channel (the pie's first slice is 党代表工作室).
+    chartOf('channels').click!({ seriesIndex: 0, dataIndex: 0 })
+    await settle()
+    expect(router.currentRoute.value.path).toBe('/cards')
+    expect(router.currentRoute.value.query).toEqual({ status: 'all', from: YEAR.from, to: YEAR.to, channel: 'studio' })
+  })
+
+  it('shows an empty state, not a blank chart, where there is nothing to draw', async () => {
+    const last = reports.charts['2025-01-01..2025-12-31']!
+    vi.mocked(api.reportsCharts).mockResolvedValue(last)
+    await mountDashboard()
+    // 2025 of the demo: two cards of 其他形式, two items received in December and closed only in 2026.
+    expect(document.querySelector('[data-test=dash-chart-onTime] [data-test=dash-chart-empty]')!.textContent).toContain('期间内没有办结的事项')
+    expect(document.querySelector('[data-test=dash-chart-onTime] [data-test=dash-chart-canvas]')).toBeNull()
+    expect(charts.some((c) => c.dom.closest('[data-test=dash-chart-onTime]'))).toBe(false)
+    expect(document.querySelector('[data-test=dash-chart-channels] [data-test=dash-chart-canvas]')).not.toBeNull()
+  })
+
+  it('is not shown to the auditor, who reads no records', async () => {
+    await mountDashboard('auditor')
+    expect(document.querySelector('[data-test=dash-charts]')).toBeNull()
+    expect(api.reportsCharts).not.toHaveBeenCalled()
   })
 })

@@ -188,6 +188,24 @@ pub fn list(store: &Store, ctx: &Ctx) -> Result<Vec<AccountRow>> {
     db::list(&*store.reader()?)
 }
 
+/// Every account for an export (账号 → 导出, `studio export accounts`): the administrator's or the
+/// auditor's account review. Logged in the audit log (账号 / 导出) with how many.
+pub fn list_for_export(store: &Store, ctx: &Ctx) -> Result<Vec<AccountRow>> {
+    let list = list(store, ctx)?;
+    audit_log::record(
+        store,
+        &NewAuditEntry {
+            actor: &ctx.actor,
+            area: "account",
+            action: "export",
+            target: "accounts:*",
+            summary: &format!("{} 个账号", list.len()),
+            result: AuditResult::Ok,
+        },
+    )?;
+    Ok(list)
+}
+
 /// The account with this login (any case).
 pub fn find(store: &Store, ctx: &Ctx, login: &str) -> Result<AccountRow> {
     ctx.require(Permission::ManageAccounts)?;

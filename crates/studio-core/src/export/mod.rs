@@ -7,9 +7,11 @@
 //! the records' own serde form plus the Chinese labels of their codes. A new kind (items, the
 //! summary sheet) adds a module like `cards.rs` and nothing here changes.
 
+mod accounts;
 mod activities;
 mod appointments;
 mod cards;
+mod delegates;
 pub mod funds;
 mod items;
 mod proposals;
@@ -24,8 +26,10 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 
 pub use activities::{activities_json, activities_sheet, export_activities};
+pub use accounts::{accounts_sheet, export_accounts};
 pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
+pub use delegates::{delegates_json, delegates_sheet, export_delegates};
 pub use items::{export_items, items_json, items_sheet};
 pub use proposals::{export_proposals, proposals_json, proposals_sheet};
 pub use news::{export_news, news_json, news_sheet};

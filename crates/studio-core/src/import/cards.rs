@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::sheet::{normalize_date, Table};
+use super::steps::Steps;
 use super::{at_row, pre_check, row_errors, Column, ColumnMap, ImportRow, ImportStatus, RowError};
 use crate::cards::{self, CardInput, Channel, PoliticalStatus};
 use crate::error::Result;
@@ -247,7 +248,12 @@ fn list_text<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> String {
     all.iter().map(|v| label(*v)).collect::<Vec<_>>().join("、")
 }
 
-pub(super) fn plan(conn: &Connection, table: &Table, today: NaiveDate) -> Result<Plan> {
+pub(super) fn plan(
+    conn: &Connection,
+    table: &Table,
+    today: NaiveDate,
+    steps: &mut Steps<'_>,
+) -> Result<Plan> {
     let map = ColumnMap::new(COLUMNS, &table.headers, super::ImportKind::Cards)?;
     let mut by_name: HashMap<String, Vec<db::DelegateKey>> = HashMap::new();
     for k in db::delegate_keys(conn)? {
@@ -258,6 +264,7 @@ pub(super) fn plan(conn: &Connection, table: &Table, today: NaiveDate) -> Result
     let mut actions = Vec::new();
 
     for r in &table.rows {
+        steps.step()?;
         if let Some(row) = pre_check(&map, r) {
             rows.push(row);
             continue;
@@ -459,9 +466,14 @@ pub(super) fn plan(conn: &Connection, table: &Table, today: NaiveDate) -> Result
     })
 }
 
-pub(super) fn write(tx: &mut Write<'_>, actions: Vec<Action>) -> Result<usize> {
+pub(super) fn write(
+    tx: &mut Write<'_>,
+    actions: Vec<Action>,
+    steps: &mut Steps<'_>,
+) -> Result<usize> {
     let n = actions.len();
     for a in actions {
+        steps.step()?;
         cards::import_card_in(tx, &a.input, a.filed_on.as_deref())
             .map_err(|e| at_row(COLUMNS, a.row, e))?;
     }

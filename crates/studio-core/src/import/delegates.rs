@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::sheet::Table;
+use super::steps::Steps;
 use super::{at_row, pre_check, row_errors, Column, ColumnMap, ImportRow, ImportStatus, RowError};
 use crate::error::Result;
 use crate::roster::{self, Delegate, DelegateInput, Gender};
@@ -171,7 +172,7 @@ fn same(a: &DelegateInput, b: &DelegateInput) -> bool {
 }
 
 /// Read every row, check it, match it: what the import would do.
-pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
+pub(super) fn plan(conn: &Connection, table: &Table, steps: &mut Steps<'_>) -> Result<Plan> {
     let map = ColumnMap::new(COLUMNS, &table.headers, super::ImportKind::Delegates)?;
     let delegations = db::delegation_ids_by_name(conn)?;
     let delegation_names: HashMap<&str, &str> = delegations
@@ -187,6 +188,7 @@ pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
     let mut actions = Vec::new();
 
     for r in &table.rows {
+        steps.step()?;
         if let Some(row) = pre_check(&map, r) {
             rows.push(row);
             continue;
@@ -360,9 +362,14 @@ pub(super) fn plan(conn: &Connection, table: &Table) -> Result<Plan> {
 }
 
 /// Write the planned rows inside the import's transaction; how many.
-pub(super) fn write(tx: &mut Write<'_>, actions: Vec<Action>) -> Result<usize> {
+pub(super) fn write(
+    tx: &mut Write<'_>,
+    actions: Vec<Action>,
+    steps: &mut Steps<'_>,
+) -> Result<usize> {
     let n = actions.len();
     for a in actions {
+        steps.step()?;
         match a {
             Action::Create(row, input) => {
                 roster::create_delegate_in(tx, input, "import")

@@ -17,6 +17,7 @@
 mod cards;
 mod delegates;
 pub mod sheet;
+mod steps;
 mod template;
 
 use std::collections::HashMap;
@@ -29,6 +30,7 @@ use crate::ctx::Ctx;
 use crate::error::{Error, FieldError, Result};
 use crate::storage::Store;
 use sheet::{SheetRow, Table};
+use steps::Steps;
 
 pub use sheet::{MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS};
 
@@ -396,16 +398,30 @@ fn read_table(bytes: &[u8]) -> Result<Table> {
 /// What importing `bytes` (an .xlsx, .xls or .ods file) as `kind` would do: every row with its
 /// parsed key fields, its status and its errors. Nothing is written.
 pub fn preview(store: &Store, ctx: &Ctx, kind: ImportKind, bytes: &[u8]) -> Result<ImportPreview> {
+    preview_with_progress(store, ctx, kind, bytes, &mut |_, _| true)
+}
+
+/// [`preview`] reporting the rows checked so far (`done` of `total` rows); `progress` answering
+/// `false` stops it with [`Error::Cancelled`].
+pub fn preview_with_progress(
+    store: &Store,
+    ctx: &Ctx,
+    kind: ImportKind,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ImportPreview> {
     require(ctx, kind)?;
     let table = read_table(bytes)?;
+    let mut steps = Steps::new(progress, table.rows.len());
+    steps.report()?;
     let conn = store.reader()?;
     Ok(match kind {
         ImportKind::Delegates => {
-            let p = delegates::plan(&conn, &table)?;
+            let p = delegates::plan(&conn, &table, &mut steps)?;
             finish_preview(kind, delegates::KEY_HEADERS, p.rows, p.ignored)
         }
         ImportKind::Cards => {
-            let p = cards::plan(&conn, &table, ctx.today)?;
+            let p = cards::plan(&conn, &table, ctx.today, &mut steps)?;
             finish_preview(kind, cards::KEY_HEADERS, p.rows, p.ignored)
         }
     })
@@ -416,24 +432,44 @@ pub fn preview(store: &Store, ctx: &Ctx, kind: ImportKind, bytes: &[u8]) -> Resu
 /// ([`Error::Invalid`]: 第 N 行 列：message); otherwise each 新增 and 更新 row is written with its
 /// change record (action `import`) and the report counts them.
 pub fn commit(store: &Store, ctx: &Ctx, kind: ImportKind, bytes: &[u8]) -> Result<ImportReport> {
+    commit_with_progress(store, ctx, kind, bytes, &mut |_, _| true)
+}
+
+/// [`commit`] reporting its steps: each row checked, then each row written (`total` grows to the
+/// rows plus the rows to write once they are known). `progress` answering `false` stops it with
+/// [`Error::Cancelled`] before the transaction commits: nothing is written.
+pub fn commit_with_progress(
+    store: &Store,
+    ctx: &Ctx,
+    kind: ImportKind,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Result<ImportReport> {
     require(ctx, kind)?;
     let table = read_table(bytes)?;
+    let mut steps = Steps::new(progress, table.rows.len() * 2);
+    steps.report()?;
     store.write(ctx, kind.write_permission(), |tx| {
         ctx.require(Permission::ImportRecords)?;
         let (rows, written) = match kind {
             ImportKind::Delegates => {
-                let p = delegates::plan(tx, &table)?;
+                let p = delegates::plan(tx, &table, &mut steps)?;
                 refuse_errors(&p.rows)?;
-                let w = delegates::write(tx, p.actions)?;
+                steps.total = p.rows.len() + p.actions.len();
+                let w = delegates::write(tx, p.actions, &mut steps)?;
                 (p.rows, w)
             }
             ImportKind::Cards => {
-                let p = cards::plan(tx, &table, tx.today())?;
+                let p = cards::plan(tx, &table, tx.today(), &mut steps)?;
                 refuse_errors(&p.rows)?;
-                let w = cards::write(tx, p.actions)?;
+                steps.total = p.rows.len() + p.actions.len();
+                let w = cards::write(tx, p.actions, &mut steps)?;
                 (p.rows, w)
             }
         };
+        // The last question before the commit: 取消 up to here writes nothing.
+        steps.done = steps.total;
+        steps.report()?;
         let count = |s: ImportStatus| rows.iter().filter(|r| r.status == s).count() as u32;
         debug_assert_eq!(
             written,

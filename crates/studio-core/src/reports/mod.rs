@@ -18,8 +18,10 @@
 //! Reads need `ReadRecords` (staff, heads, delegates; not the auditor); a head sees their
 //! delegation's rows, a delegate their own (the same reach as the card and item lists).
 
+mod charts;
 mod service;
 
+pub use charts::{dashboard_charts, ChartDelegation, ChartMonth, DashboardCharts};
 pub use service::{resolve_period, summary, units};
 
 use serde::{Deserialize, Serialize};

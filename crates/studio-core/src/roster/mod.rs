@@ -170,6 +170,14 @@ pub struct Delegate {
     pub version: i64,
 }
 
+/// A delegate's full record as exported (党代表名册): the record and their delegation's name.
+#[derive(Debug, Clone, Serialize)]
+pub struct DelegateExport {
+    #[serde(flatten)]
+    pub delegate: Delegate,
+    pub delegation_name: String,
+}
+
 /// What a form sends to create or edit a delegate.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(default)]

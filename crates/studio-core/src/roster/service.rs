@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use super::photo::{photos_dir, store_photo, thumb_name};
 use super::validate;
 use super::{
-    Delegate, DelegateInput, DelegateListItem, DelegateQuery, DelegateStatus, Delegation,
-    DelegationInput, DelegationSummary,
+    Delegate, DelegateExport, DelegateInput, DelegateListItem, DelegateQuery, DelegateStatus,
+    Delegation, DelegationInput, DelegationSummary,
 };
 use crate::actor::{Permission, Scope};
 use crate::audit::{self, ChangeRecord, Entity};
@@ -156,6 +156,20 @@ pub fn all_delegates(store: &Store, ctx: &Ctx) -> Result<Vec<DelegateListItem>> 
         }
         q.page.page += 1;
     }
+}
+
+/// Every live delegate's full record (phones, e-mail, biography, pledge) in roster order, for an
+/// export: a deliberate act on personal data (`ExportPersonalData`); the front door records its
+/// purpose (`export_purpose::record`) and masks the file when asked.
+pub fn delegates_for_export(store: &Store, ctx: &Ctx) -> Result<Vec<DelegateExport>> {
+    ctx.require(Permission::ExportPersonalData)?;
+    Ok(db::delegates_full(&*store.reader()?)?
+        .into_iter()
+        .map(|(delegate, delegation_name)| DelegateExport {
+            delegate,
+            delegation_name,
+        })
+        .collect())
 }
 
 /// The full record, phone numbers unmasked: only roles that need personal data may read it (staff;

@@ -187,7 +187,7 @@ pub fn cards_in_period(
 
 /// The cards `scope` reaches as an `AND …` term over the cards aliased `alias`, binding its value
 /// in `args`; empty for every card.
-fn reach_term(scope: &Scope, alias: &str, args: &mut Vec<SqlValue>) -> String {
+pub(crate) fn reach_term(scope: &Scope, alias: &str, args: &mut Vec<SqlValue>) -> String {
     let (column, value) = match scope {
         Scope::All => return String::new(),
         Scope::Nothing => return " AND 0".to_string(),

@@ -524,7 +524,7 @@ pub fn count_items_reached(conn: &Connection, scope: &Scope) -> Result<u64> {
 
 /// The items `scope` reaches (through their delegates) as an `AND …` term over `items i`, binding
 /// its value in `args`; empty for every item.
-fn reach_term(scope: &Scope, args: &mut Vec<SqlValue>) -> String {
+pub(crate) fn reach_term(scope: &Scope, args: &mut Vec<SqlValue>) -> String {
     let (column, value) = match scope {
         Scope::All => return String::new(),
         // Not a bare `AND 0`: next to an `INDEXED BY` that leaves SQLite with no query plan.

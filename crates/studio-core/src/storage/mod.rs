@@ -54,6 +54,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_reports.sql"),
     include_str!("migrations/015_activities_proposals.sql"),
     include_str!("migrations/016_news_wall_volunteers_funds.sql"),
+    include_str!("migrations/017_report_charts.sql"),
     include_str!("migrations/018_cards_report_order.sql"),
 ];
 

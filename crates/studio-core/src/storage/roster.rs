@@ -324,3 +324,21 @@ pub fn count_delegations(conn: &Connection) -> Result<u64> {
     )?;
     Ok(n as u64)
 }
+
+/// Every live delegate's full record with their delegation's name, in roster order (an export).
+pub fn delegates_full(conn: &Connection) -> Result<Vec<(Delegate, String)>> {
+    let mut st = conn.prepare(
+        "SELECT d.*, COALESCE((SELECT g.name FROM delegations g WHERE g.id = d.delegation_id), '')
+                AS delegation_name
+           FROM delegates d WHERE d.deleted_at IS NULL ORDER BY d.roster_key, d.id",
+    )?;
+    let rows = st
+        .query_map([], |r| {
+            Ok((
+                delegate_from_row(r)?,
+                r.get::<_, String>("delegation_name")?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
