@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use studio_core::activities;
 use studio_core::accounts;
+use studio_core::activities;
 use studio_core::appointments;
 use studio_core::cards::{self, CardSelection};
 use studio_core::export::{self, ExportFormat};

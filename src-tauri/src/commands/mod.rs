@@ -12,8 +12,8 @@ pub mod calendar;
 pub mod cards;
 #[cfg(any(debug_assertions, feature = "e2e"))]
 pub mod debug;
-pub mod funds;
 pub mod exports;
+pub mod funds;
 pub mod import;
 pub mod items;
 pub mod kiosk;

@@ -14,8 +14,8 @@ mod cards;
 mod delegates;
 pub mod funds;
 mod items;
-mod proposals;
 mod news;
+mod proposals;
 pub mod reports;
 mod schedule;
 mod volunteers;
@@ -25,14 +25,14 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 
-pub use activities::{activities_json, activities_sheet, export_activities};
 pub use accounts::{accounts_sheet, export_accounts};
+pub use activities::{activities_json, activities_sheet, export_activities};
 pub use appointments::{appointments_json, appointments_sheet, export_appointments};
 pub use cards::{cards_csv, cards_json, cards_sheet, cards_xlsx, export_cards};
 pub use delegates::{delegates_json, delegates_sheet, export_delegates};
 pub use items::{export_items, items_json, items_sheet};
-pub use proposals::{export_proposals, proposals_json, proposals_sheet};
 pub use news::{export_news, news_json, news_sheet};
+pub use proposals::{export_proposals, proposals_json, proposals_sheet};
 pub use reports::{
     summary_csv, summary_json, summary_table, summary_xlsx, units_csv, units_json, units_table,
     units_xlsx,
