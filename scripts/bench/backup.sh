@@ -13,8 +13,11 @@ RUNS="${RUNS:-3}"
 ITEMS="${ITEMS:-100000}"
 PHOTOS="${PHOTOS:-1000}"
 
-cargo build --release -p studio-cli
-BIN="$CARGO_TARGET_DIR/release"
+# PROFILE=profiling: the release build with symbols, in its own folder (another worktree's release
+# build sharing the target folder cannot replace it mid-run).
+PROFILE="${PROFILE:-release}"
+cargo build --profile "$PROFILE" -p studio-cli
+BIN="$CARGO_TARGET_DIR/$PROFILE"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 t0=$(date +%s%N)

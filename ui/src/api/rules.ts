@@ -857,6 +857,14 @@ export const RULES: Rules = {
         "label": "约见"
       },
       {
+        "code": "activity",
+        "label": "活动调研"
+      },
+      {
+        "code": "proposal",
+        "label": "提议"
+      },
+      {
         "code": "news",
         "label": "工作室动态"
       },

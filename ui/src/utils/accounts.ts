@@ -49,11 +49,14 @@ const AUDIT_ACTION_LABELS: Record<string, string> = Object.fromEntries(
 )
 export const AUDIT_RESULT_LABELS: Record<AuditResult, string> = labelMap(RULES.accounts.audit_results)
 
-const STEP_LABELS: Record<string, string> = Object.fromEntries(RULES.items.steps.map((s) => [s.value, s.label]))
+// A code both areas use (交办, 答复) takes the item step's word (the later entry wins).
+const STEP_LABELS: Record<string, string> = Object.fromEntries(
+  [...RULES.proposals.steps, ...RULES.items.steps].map((s) => [s.value, s.label]),
+)
 
 export const auditAreaLabel = (code: string) => AREA_LABELS[code] ?? code
 /**
- * An entry's action: the audit log's own (登录, 导出 …), an item step (交办, 答复 …), or another
+ * An entry's action: the audit log's own (登录, 导出 …), an item or proposal step (交办, 团内讨论 …), or another
  * write the gate recorded (提交, 标记离任 …, the change history's words).
  */
 export const auditActionLabel = (code: string) =>

@@ -44,13 +44,25 @@ impl Values {
     }
 }
 
+/// A blank line to fill in by hand (not Markdown: full-width low lines) where a setting is not
+/// set yet: a printed poster must not read "专线电话：" and nothing.
+const BLANK: &str = "＿＿＿＿＿＿＿＿";
+
+fn or_blank(setting: &str) -> &str {
+    if setting.trim().is_empty() {
+        BLANK
+    } else {
+        setting
+    }
+}
+
 /// `text` with its placeholders replaced.
 pub(crate) fn fill(conn: &Connection, v: &Values, text: &str) -> Result<String> {
     let mut out = text
         .replace("{{year}}", &v.year.to_string())
         .replace("{{studio}}", &v.studio)
-        .replace("{{hotline}}", &v.hotline)
-        .replace("{{opening_hours}}", &v.opening_hours);
+        .replace("{{hotline}}", or_blank(&v.hotline))
+        .replace("{{opening_hours}}", or_blank(&v.opening_hours));
     if out.contains("{{roster}}") {
         out = out.replace("{{roster}}", &roster_markdown(conn)?);
     }
@@ -161,4 +173,16 @@ fn escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{or_blank, BLANK};
+
+    #[test]
+    fn an_unset_setting_prints_as_a_blank_to_fill_in() {
+        assert_eq!(or_blank(""), BLANK);
+        assert_eq!(or_blank("  "), BLANK);
+        assert_eq!(or_blank("0536-8785123"), "0536-8785123");
+    }
 }
