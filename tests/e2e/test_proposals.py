@@ -7,6 +7,7 @@ import json
 import subprocess
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from ui import DEMO_TIMEOUT, choose, click, type_into, visible, wait_for, wait_saved, wait_text
 
@@ -63,7 +64,12 @@ def test_proposal_from_three_items_to_closed_and_printed(app_factory, cli, workd
     type_into(d, "pf-problem", "多名学生反映晚课后食堂已停止供应，就餐不便。")
     type_into(d, "pf-suggestion", "建议后勤管理处延长晚餐供应时间，教务处调整晚课安排。")
     for no in nos:
-        type_into(d, "pf-items", no)
+        # A multiple, remote el-select: a click focuses its search box, which has no test id.
+        click(d, "[data-test=pf-items]")
+        box = d.switch_to.active_element
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.DELETE)
+        box.send_keys(no)
         click(d, f"[data-test=item-option-{no}]")
     click(d, "[data-test=pf-save]")
 

@@ -35,8 +35,12 @@ def run(d, save_dir, artifacts):
     # 工作室动态: the demo's posts, one a draft.
     click(d, "[data-test=nav-news]")
     wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "[data-test=news-row-title]"), what="the news list")
-    states = [e.text for e in d.find_elements(By.CSS_SELECTOR, "[data-test=news-row-status]")]
-    assert "草稿" in states and "已发布" in states, states
+    def states():
+        # textContent: a tag still fading in reads as "" through WebDriver's visible text.
+        found = d.find_elements(By.CSS_SELECTOR, "[data-test=news-row-status]")
+        return [(e.get_attribute("textContent") or "").strip() for e in found]
+
+    wait_for(lambda: "草稿" in states() and "已发布" in states(), what=f"a draft and published posts {states()}")
 
     # A new post whose body carries HTML: the preview shows it as text.
     click(d, "[data-test=news-new]")

@@ -91,7 +91,12 @@ def menu_pick(driver, trigger, item, attempts=4):
 
 
 def type_into(driver, test_id, text, clear=True):
-    el = visible(driver, f"[data-test={test_id}] input, [data-test={test_id}] textarea, input[data-test={test_id}]")
+    # An el-input puts its attributes on the inner <input> or <textarea>; a wrapper may carry them.
+    el = visible(
+        driver,
+        f"[data-test={test_id}] input, [data-test={test_id}] textarea, input[data-test={test_id}], "
+        f"textarea[data-test={test_id}]",
+    )
     if clear:
         el.send_keys(Keys.CONTROL, "a")
         el.send_keys(Keys.DELETE)

@@ -19,6 +19,11 @@ describe('item deadline tag', () => {
     expect(itemDeadlineTag('none', null)).toBeNull()
   })
 
+  it('names the state without a count when the list does not send one (提议 list)', () => {
+    expect(itemDeadlineTag('overdue', null)).toEqual({ label: label('overdue'), type: 'danger' })
+    expect(itemDeadlineTag('due_soon', null)).toEqual({ label: label('due_soon'), type: 'warning' })
+  })
+
   it('shows the date and the tag', () => {
     const w = mount(ItemDeadlineTag, {
       props: { deadline: 'overdue', daysLeft: -3, dueOn: '2025-10-09' },

@@ -81,13 +81,13 @@ export function itemDeadlineTag(
   switch (state) {
     case 'on_track':
       return { label: DEADLINE_LABELS.on_track, type: 'info' }
+    // Without a count (a list that sends only the state) the state's own word, never "?".
     case 'due_soon':
-      return {
-        label: daysLeft !== null && daysLeft <= 0 ? '今日到期' : `剩 ${daysLeft ?? '?'} 个工作日`,
-        type: 'warning',
-      }
+      if (daysLeft === null) return { label: DEADLINE_LABELS.due_soon, type: 'warning' }
+      return { label: daysLeft <= 0 ? '今日到期' : `剩 ${daysLeft} 个工作日`, type: 'warning' }
     case 'overdue':
-      return { label: `逾期 ${Math.abs(daysLeft ?? 0) || '?'} 个工作日`, type: 'danger' }
+      if (daysLeft === null) return { label: DEADLINE_LABELS.overdue, type: 'danger' }
+      return { label: `逾期 ${Math.abs(daysLeft) || 1} 个工作日`, type: 'danger' }
     case 'paused':
       return { label: DEADLINE_LABELS.paused, type: 'info' }
     case 'met':
