@@ -48,7 +48,10 @@ export const PUBLISH_FLAG_LABELS: Record<keyof PublishFlags, string> = {
 
 export const PUBLISH_FLAG_KEYS = Object.keys(PUBLISH_FLAG_LABELS) as (keyof PublishFlags)[]
 
+// The core names every kind of record (RULES.accounts.audit_areas, checked in the core to cover every
+// entity); the history says a few of them more briefly.
 export const ENTITY_LABELS: Record<string, string> = {
+  ...Object.fromEntries(RULES.accounts.audit_areas.map((a) => [a.code, a.label])),
   delegate: '党代表',
   delegation: '代表团',
   settings: '设置',
@@ -213,12 +216,21 @@ export const FIELD_LABELS: Record<string, string> = {
 }
 
 export const entityLabel = (entity: string) => ENTITY_LABELS[entity] ?? entity
-export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action
+const AUDIT_ACTION_WORDS: Record<string, string> = Object.fromEntries(
+  RULES.accounts.audit_actions.map((a) => [a.code, a.label]),
+)
+export const actionLabel = (action: string) => ACTION_LABELS[action] ?? AUDIT_ACTION_WORDS[action] ?? action
 export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field
 
 /** What a change record did, as a short phrase: 新增党代表, 修改代表团, 提交记录卡 … */
 export const changeTitle = (entity: string, action: string) =>
-  CHANGE_TITLES[`${entity}:${action}`] ?? `${actionLabel(action)}${entityLabel(entity)}`
+  CHANGE_TITLES[`${entity}:${action}`] ??
+  (entity === 'proposal' && PROPOSAL_STEPS[action]
+    ? `提议：${PROPOSAL_STEPS[action]}`
+    : `${actionLabel(action)}${entityLabel(entity)}`)
+
+// A proposal's steps in the core's words (不予立案, not the items' 不予受理).
+const PROPOSAL_STEPS: Record<string, string> = Object.fromEntries(RULES.proposals.steps.map((s) => [s.value, s.label]))
 
 // ---- 记录卡 ----
 
