@@ -667,7 +667,8 @@ fn a_masked_export_holds_no_full_phone_and_is_recorded_as_masked() {
     );
 }
 
-/// How many 11-digit mobile numbers (1[3-9] and nine digits, not inside a longer number) `text` holds.
+/// How many 11-digit mobile numbers (1[3-9] and nine digits, not inside a longer run of letters and
+/// digits) `text` holds.
 fn full_mobiles(text: &str) -> usize {
     let b: Vec<char> = text.chars().collect();
     (0..b.len().saturating_sub(10))
@@ -676,8 +677,10 @@ fn full_mobiles(text: &str) -> usize {
             window.iter().all(|c| c.is_ascii_digit())
                 && window[0] == '1'
                 && ('3'..='9').contains(&window[1])
-                && (i == 0 || !b[i - 1].is_ascii_digit())
-                && b.get(i + 11).is_none_or(|c| !c.is_ascii_digit())
+                // Not inside a longer run of letters and digits: a UUID's last group such as
+                // `c13761319796` holds 11 digits now and then and is no phone number.
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                && b.get(i + 11).is_none_or(|c| !c.is_ascii_alphanumeric())
         })
         .count()
 }
