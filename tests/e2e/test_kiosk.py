@@ -39,11 +39,23 @@ def openbox():
     if not shutil.which("openbox") or not shutil.which("xdotool"):
         pytest.fail("openbox and xdotool are needed (scripts/lib/common.sh APT_TEST)")
     assert os.environ.get("DISPLAY"), "no X display (run through tests/e2e/run.sh)"
-    proc = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_for(
-        lambda: "_NET_SUPPORTING_WM_CHECK(WINDOW)" in x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False),
-        what="openbox managing the display",
-    )
+    def start():
+        # --replace: the previous test's openbox may still hold the display for a moment, and a new
+        # one without it exits at once (a setup error seen once in a full run).
+        return subprocess.Popen(
+            ["openbox", "--replace", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+
+    proc = start()
+
+    def managing():
+        nonlocal proc
+        if proc.poll() is not None:
+            proc = start()
+            return False
+        return "_NET_SUPPORTING_WM_CHECK(WINDOW)" in x("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False)
+
+    wait_for(managing, what="openbox managing the display")
     yield proc
     proc.terminate()
     try:
