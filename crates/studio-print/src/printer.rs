@@ -144,30 +144,44 @@ impl CardPrinter {
         Ok((layout, missing.into_vec()))
     }
 
-    /// The reception schedule wall poster as one PDF: A4 landscape, as many pages as its
-    /// rows need (see [`render_poster`](crate::render_poster)). `card_count` is 0.
-    pub fn render_poster(&self, poster: &Poster) -> Result<Rendered, PrintError> {
-        let (layout, missing_chars) = self.layout_poster(poster)?;
-        let title = poster.title.trim();
-        let title = if title.is_empty() {
-            crate::layout::POSTER_TITLE
-        } else {
-            title
-        };
+    /// A document that holds no cards (a poster, a slip, a report, a form, a wall document) as
+    /// one PDF: its title in the file's metadata, `fallback` when the title is blank.
+    fn render_document(
+        &self,
+        title: &str,
+        fallback: &str,
+        size: PageSize,
+        pages: &[crate::layout::PageLayout],
+        missing_chars: Vec<char>,
+    ) -> Result<Rendered, PrintError> {
+        let title = title.trim();
         let pdf = crate::pdf::write_pdf(
             &self.font,
             &self.subsetter,
-            title,
-            PageSize::A4_LANDSCAPE,
-            &layout.pages,
+            if title.is_empty() { fallback } else { title },
+            size,
+            pages,
             &mut |_, _| true,
         )?;
         Ok(Rendered {
             pdf,
             missing_chars,
-            page_count: layout.pages.len(),
+            page_count: pages.len(),
             card_count: 0,
         })
+    }
+
+    /// The reception schedule wall poster as one PDF: A4 landscape, as many pages as its
+    /// rows need (see [`render_poster`](crate::render_poster)). `card_count` is 0.
+    pub fn render_poster(&self, poster: &Poster) -> Result<Rendered, PrintError> {
+        let (layout, missing_chars) = self.layout_poster(poster)?;
+        self.render_document(
+            &poster.title,
+            crate::layout::POSTER_TITLE,
+            PageSize::A4_LANDSCAPE,
+            &layout.pages,
+            missing_chars,
+        )
     }
 }
 
@@ -183,26 +197,13 @@ impl CardPrinter {
     /// The query-code slip as a one-page A6 PDF (see [`render_slip`](crate::render_slip)).
     pub fn render_slip(&self, slip: &Slip) -> Result<Rendered, PrintError> {
         let (layout, missing_chars) = self.layout_slip(slip)?;
-        let heading = slip.heading.trim();
-        let title = if heading.is_empty() {
-            crate::layout::SLIP_TITLE
-        } else {
-            heading
-        };
-        let pdf = crate::pdf::write_pdf(
-            &self.font,
-            &self.subsetter,
-            title,
+        self.render_document(
+            &slip.heading,
+            crate::layout::SLIP_TITLE,
             PageSize::A6_PORTRAIT,
             std::slice::from_ref(&layout.page),
-            &mut |_, _| true,
-        )?;
-        Ok(Rendered {
-            pdf,
             missing_chars,
-            page_count: 1,
-            card_count: 0,
-        })
+        )
     }
 }
 
@@ -237,21 +238,13 @@ impl CardPrinter {
     /// (see [`render_report`](crate::render_report)). `card_count` is 0.
     pub fn render_report(&self, report: &crate::Report) -> Result<Rendered, PrintError> {
         let (layout, missing_chars) = self.layout_report(report)?;
-        let title = report.title.trim();
-        let pdf = crate::pdf::write_pdf(
-            &self.font,
-            &self.subsetter,
-            if title.is_empty() { "报表" } else { title },
+        self.render_document(
+            &report.title,
+            "报表",
             PageSize::A4_LANDSCAPE,
             &layout.pages,
-            &mut |_, _| true,
-        )?;
-        Ok(Rendered {
-            pdf,
             missing_chars,
-            page_count: layout.pages.len(),
-            card_count: 0,
-        })
+        )
     }
 }
 
@@ -269,20 +262,13 @@ impl CardPrinter {
     /// A proposal form as one A4 portrait PDF (see [`render_proposal`](crate::render_proposal)).
     pub fn render_proposal(&self, form: &crate::ProposalForm) -> Result<Rendered, PrintError> {
         let (layout, missing_chars) = self.layout_proposal(form)?;
-        let pdf = crate::pdf::write_pdf(
-            &self.font,
-            &self.subsetter,
+        self.render_document(
+            crate::layout::PROPOSAL_TITLE,
             crate::layout::PROPOSAL_TITLE,
             PageSize::A4_PORTRAIT,
             &layout.pages,
-            &mut |_, _| true,
-        )?;
-        Ok(Rendered {
-            pdf,
             missing_chars,
-            page_count: layout.pages.len(),
-            card_count: 0,
-        })
+        )
     }
 
     /// Lays out a wall document without producing a PDF.
@@ -298,24 +284,12 @@ impl CardPrinter {
     /// A wall document as one PDF (see [`render_wall`](crate::render_wall)).
     pub fn render_wall(&self, doc: &crate::WallDoc) -> Result<Rendered, PrintError> {
         let (layout, missing_chars) = self.layout_wall(doc)?;
-        let title = doc.title.trim();
-        let pdf = crate::pdf::write_pdf(
-            &self.font,
-            &self.subsetter,
-            if title.is_empty() {
-                "上墙制度"
-            } else {
-                title
-            },
+        self.render_document(
+            &doc.title,
+            "上墙制度",
             layout.page_size,
             &layout.pages,
-            &mut |_, _| true,
-        )?;
-        Ok(Rendered {
-            pdf,
             missing_chars,
-            page_count: layout.pages.len(),
-            card_count: 0,
-        })
+        )
     }
 }
