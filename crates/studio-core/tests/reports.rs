@@ -834,3 +834,67 @@ fn empty_charts_still_list_the_months_and_a_year_by_default() {
     assert!(c.delegations.is_empty());
     assert_eq!(c.channels.sum(), 0);
 }
+
+#[test]
+fn an_item_with_several_delegates_counts_once_for_the_first_also_after_rerouting() {
+    let w = world();
+    let ctx = Ctx::new(Actor::new("王联络", Role::Liaison), d("2025-10-09"));
+    // Unrouted at first (a kiosk message), then routed to three delegates.
+    let id = item(&w, None, "2025-10-09", ItemCategory::Rights);
+    let v = studio_core::storage::items::get_item(&w.store.reader().unwrap(), &id)
+        .unwrap()
+        .unwrap()
+        .item
+        .version;
+    let routed = items::route_item(
+        &w.store,
+        &ctx,
+        &id,
+        v,
+        &[w.zhang.clone(), w.li.clone(), w.wang.clone()],
+    )
+    .unwrap();
+    let s = reports::summary(&w.store, &officer(), &period()).unwrap();
+    let items_of = |s: &reports::Summary, who: &str| {
+        s.rows
+            .iter()
+            .find(|r| r.delegate_id == who)
+            .map_or(0, |r| r.figures.items)
+    };
+    assert_eq!(
+        (
+            items_of(&s, &w.zhang),
+            items_of(&s, &w.li),
+            items_of(&s, &w.wang)
+        ),
+        (1, 0, 0)
+    );
+    assert_eq!(s.total.items, 1);
+
+    // The handling delegates changed on the form: 王强 first now.
+    let input = ItemInput {
+        category: Some(routed.category),
+        source: Some(routed.source),
+        title: routed.title.clone(),
+        content: routed.content.clone(),
+        person_name: routed.person_name.clone(),
+        person_phone: routed.person_phone.clone(),
+        person_contact: String::new(),
+        person_consent: None,
+        first_responder: routed.first_responder.clone(),
+        delegate_ids: vec![w.wang.clone(), w.zhang.clone()],
+        received_on: routed.received_on.clone(),
+        card_id: None,
+    };
+    items::update_item(&w.store, &ctx, &id, routed.version, &input).unwrap();
+    let s = reports::summary(&w.store, &officer(), &period()).unwrap();
+    assert_eq!(
+        (
+            items_of(&s, &w.zhang),
+            items_of(&s, &w.li),
+            items_of(&s, &w.wang)
+        ),
+        (0, 0, 1)
+    );
+    assert_eq!(s.total.items, 1);
+}

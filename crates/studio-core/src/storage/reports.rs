@@ -89,14 +89,17 @@ pub struct ReportItem {
 }
 
 /// Items received in `[from, to]`, each with its first handling delegate, from the covering indexes
-/// `items_report` and `item_delegates_lead` (migration 014).
+/// `items_report` (migration 022) and `item_delegates_lead` (014). The first delegate is the one at
+/// position 0 (`storage::items` writes an item's delegates as 0, 1, …): one lookup, not a sorted
+/// subquery per item.
 pub fn items(conn: &Connection, from: &str, to: &str) -> Result<Vec<ReportItem>> {
     let mut st = conn.prepare_cached(
-        "SELECT (SELECT r.delegate_id FROM item_delegates r WHERE r.item_id = i.id
-                  ORDER BY r.position LIMIT 1),
+        "SELECT r.delegate_id,
                 i.category, i.received_on, i.due_on, i.answered_on,
                 CASE WHEN i.status = 'closed' THEN i.closed_on END, i.satisfaction
            FROM items i INDEXED BY items_report
+           LEFT JOIN item_delegates r INDEXED BY item_delegates_lead
+                  ON r.item_id = i.id AND r.position = 0
           WHERE i.deleted_at IS NULL AND i.received_on BETWEEN ?1 AND ?2",
     )?;
     let rows = st
