@@ -10,6 +10,26 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("home.html", include_str!("../templates/home.html")),
+    (
+        "plan_table.html",
+        include_str!("../templates/plan_table.html"),
+    ),
+    ("intro.html", include_str!("../templates/intro.html")),
+    ("rules.html", include_str!("../templates/rules.html")),
+    ("news.html", include_str!("../templates/news.html")),
+    ("post.html", include_str!("../templates/post.html")),
+    ("schedule.html", include_str!("../templates/schedule.html")),
+    (
+        "delegates.html",
+        include_str!("../templates/delegates.html"),
+    ),
+    ("message.html", include_str!("../templates/message.html")),
+    (
+        "appointment.html",
+        include_str!("../templates/appointment.html"),
+    ),
+    ("progress.html", include_str!("../templates/progress.html")),
+    ("receipt.html", include_str!("../templates/receipt.html")),
 ];
 
 pub fn environment() -> Environment<'static> {
