@@ -122,13 +122,14 @@ fn cookie_nonce(headers: &axum::http::HeaderMap) -> Option<String> {
 /// Middleware: give the request this browser's nonce; set the cookie when it had none.
 pub async fn csrf_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let had = cookie_nonce(req.headers());
+    let https = state.is_https(req.headers());
     let nonce = had
         .clone()
         .unwrap_or_else(|| hex::encode(random_bytes::<16>()));
     req.extensions_mut().insert(Nonce(nonce.clone()));
     let mut res = next.run(req).await;
     if had.is_none() {
-        let secure = if state.is_tls() { "; Secure" } else { "" };
+        let secure = if https { "; Secure" } else { "" };
         let cookie = format!("{COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Lax{secure}");
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(header::SET_COOKIE, v);

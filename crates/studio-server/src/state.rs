@@ -59,6 +59,16 @@ impl AppState {
         self.0.config.tls_cert.is_some()
     }
 
+    /// Whether the browser reached us over HTTPS: our own TLS, or a trusted proxy's
+    /// `X-Forwarded-Proto: https`. Cookies set for such a request get `Secure`.
+    pub fn is_https(&self, headers: &axum::http::HeaderMap) -> bool {
+        self.is_tls()
+            || (self.0.config.trust_forwarded_for
+                && headers
+                    .get("x-forwarded-proto")
+                    .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"https")))
+    }
+
     /// Run blocking core work (SQLite) on a worker thread as `ctx`. A core refusal is also written
     /// to the audit log; a panic becomes a 500.
     pub async fn run<T: Send + 'static>(
