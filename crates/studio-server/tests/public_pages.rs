@@ -271,3 +271,64 @@ async fn no_writers_phone_or_name_on_any_public_page() {
     }
     s.stop().await;
 }
+
+fn png() -> Vec<u8> {
+    let mut png = Vec::new();
+    image::RgbImage::from_fn(300, 400, |x, y| {
+        image::Rgb([200, (x % 251) as u8, (y % 241) as u8])
+    })
+    .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+    .unwrap();
+    png
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn photos_are_served_by_id_only_for_delegates_who_are_shown() {
+    let s = Server::start(|_| {}).await;
+    let store = s.store();
+    let admin = Server::admin();
+    let visitor = studio_server::state::visitor_ctx("127.0.0.1".parse().unwrap());
+    let shown: Vec<String> = kiosk::delegate_profiles(&store, &visitor)
+        .unwrap()
+        .into_iter()
+        .flat_map(|g| g.delegates)
+        .map(|d| d.id)
+        .collect();
+    let mut q = studio_core::roster::DelegateQuery::default();
+    q.page.page_size = 500;
+    let all = studio_core::roster::list_delegates(&store, &admin, &q)
+        .unwrap()
+        .items;
+    let hidden = all
+        .iter()
+        .find(|d| !shown.contains(&d.id))
+        .expect("a delegate who is not shown")
+        .id
+        .clone();
+    for id in [&shown[0], &hidden] {
+        let d = studio_core::roster::get_delegate(&store, &admin, id).unwrap();
+        studio_core::roster::set_delegate_photo(&store, &admin, id, d.version, &png()).unwrap();
+    }
+    let page = s.get("/delegates").await.body;
+    assert!(page.contains(&format!("/photos/{}?thumb=1", shown[0])));
+    for path in [
+        format!("/photos/{}", shown[0]),
+        format!("/photos/{}?thumb=1", shown[0]),
+    ] {
+        let a = s.http.get(s.url(&path)).send().await.unwrap();
+        assert_eq!(a.status(), StatusCode::OK, "{path}");
+        assert_eq!(a.headers()["content-type"], "image/jpeg");
+        assert_eq!(a.headers()["cache-control"], "public, max-age=86400");
+        assert!(
+            a.bytes().await.unwrap().starts_with(&[0xFF, 0xD8]),
+            "a JPEG"
+        );
+    }
+    // A delegate who is not shown has no public photo, nor does an id that is no delegate's.
+    assert_eq!(
+        s.get(&format!("/photos/{hidden}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(s.get("/photos/nobody").await.status, StatusCode::NOT_FOUND);
+    s.stop().await;
+}
