@@ -44,6 +44,15 @@ async fn every_public_page_answers_with_the_demo_data() {
     let a = s.get(&format!("/news/{post}")).await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.body.contains("<article>"));
+    // Past the last page, and a post that is no post: the Chinese 404.
+    for path in [
+        "/news?page=999",
+        "/news/01a23d05-0000-7000-8000-000000000000",
+    ] {
+        let a = s.get(path).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(a.body.contains("页面不存在"), "{path}");
+    }
     // 代表风采 lists delegations with the delegates who consented.
     let store = s.store();
     let groups = kiosk::delegate_profiles(

@@ -42,6 +42,9 @@ pub async fn list(
             },
         )?;
         let pages = p.total.div_ceil(u64::from(PAGE_SIZE)).max(1);
+        if u64::from(page) > pages {
+            return Err(studio_core::Error::NotFound("没有这一页".into()));
+        }
         let posts: Vec<Value> = p
             .items
             .into_iter()
