@@ -21,8 +21,11 @@ pub const TOO_MANY_FOR_PHONE: &str = "该手机号提交次数过多，请稍后
 pub const WRONG_ANSWER: &str = "算术题答案不正确，请重新计算";
 /// A question older than this is refused (the form was left open too long).
 const QUESTION_TTL_SECS: u64 = 30 * 60;
-/// Beyond this many tracked keys, expired windows are dropped at the next count.
+/// Beyond this many tracked keys, expired windows are dropped at the next count…
 const PRUNE_AT: usize = 10_000;
+/// …and beyond this many live ones the counts start afresh (memory stays bounded; a flood of
+/// distinct addresses then meets the per-phone limit and the core's own bounds).
+const MAX_KEYS: usize = 200_000;
 
 struct Counter<K> {
     windows: Mutex<HashMap<K, (Instant, u32)>>,
@@ -41,6 +44,9 @@ impl<K: Hash + Eq + Clone> Counter<K> {
         let mut m = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         if m.len() > PRUNE_AT {
             m.retain(|_, (start, _)| now.duration_since(*start) < window);
+            if m.len() > MAX_KEYS {
+                m.clear();
+            }
         }
         let e = m.entry(key.clone()).or_insert((now, 0));
         if now.duration_since(e.0) >= window {
