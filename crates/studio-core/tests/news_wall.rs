@@ -65,6 +65,10 @@ fn a_draft_is_not_public_until_published_and_its_html_is_escaped() {
     assert!(!draft.html.contains("<script>"));
     let public = news::published_news(&store, &visitor, PageRequest::default()).unwrap();
     assert_eq!(public.total, 0, "a draft is not public");
+    assert!(matches!(
+        news::public_news(&store, &visitor, &draft.news.id),
+        Err(Error::NotFound(_))
+    ));
 
     let mut input = post("党代表接待日走进图书馆", &draft.news.body, true);
     input.date = "2026-09-11".into();
@@ -75,6 +79,9 @@ fn a_draft_is_not_public_until_published_and_its_html_is_escaped() {
     assert_eq!(public.total, 1);
     assert_eq!(public.items[0].title, "党代表接待日走进图书馆");
     assert!(!public.items[0].html.contains("<script>"));
+    let one = news::public_news(&store, &visitor, &draft.news.id).unwrap();
+    assert_eq!(one.title, "党代表接待日走进图书馆");
+    assert!(one.html.contains("&lt;script&gt;"), "{}", one.html);
 
     // The staff list filters by state and words; a visitor may not read it.
     let q = NewsQuery {
@@ -269,6 +276,64 @@ fn the_wall_documents_come_from_the_source_document_and_fill_from_the_data() {
     assert!(
         plan.template.body.contains("{{plan}}"),
         "the template keeps its placeholder"
+    );
+}
+
+#[test]
+fn the_online_studio_reads_the_wall_documents_with_only_the_public_roster() {
+    let store = Store::open_in_memory().unwrap();
+    let admin = ctx(Role::Admin);
+    roster_and_plan(&store, &admin);
+    let g = roster::list_delegations(&store, &admin).unwrap()[0]
+        .id
+        .clone();
+    for (name, unit_position, mobile) in [
+        ("李明", true, "13800000003"),
+        ("赵静", false, "13800000004"),
+    ] {
+        roster::create_delegate(
+            &store,
+            &admin,
+            &DelegateInput {
+                name: name.into(),
+                delegation_id: g.clone(),
+                unit: "机械学院".into(),
+                position: "副教授".into(),
+                mobile: mobile.into(),
+                publish_consent: true,
+                publish: roster::PublishFlags {
+                    unit_position,
+                    ..roster::PublishFlags::recommended()
+                },
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let visitor = ctx(Role::Visitor);
+    assert!(matches!(
+        wall::list_wall_docs(&store, &visitor),
+        Err(Error::Forbidden(_))
+    ));
+    let docs = wall::public_wall_docs(&store, &visitor).unwrap();
+    assert_eq!(docs.len(), WallKind::ALL.len());
+    let roster = docs.iter().find(|d| d.kind == WallKind::Roster).unwrap();
+    // Without consent (张建华, 王芳) nobody is listed; a unit only where it may be shown.
+    assert!(
+        roster.html.contains("李明　机械学院 副教授"),
+        "{}",
+        roster.html
+    );
+    assert!(roster.html.contains("赵静"), "{}", roster.html);
+    assert!(!roster.html.contains("赵静　机械学院"), "{}", roster.html);
+    assert!(!roster.html.contains("张建华"), "{}", roster.html);
+    assert!(!roster.html.contains("王芳"), "{}", roster.html);
+    // Staff still print the whole roster.
+    let full = wall::get_wall_doc(&store, &admin, WallKind::Roster).unwrap();
+    assert!(
+        full.html.contains("张建华　计算机学院 教授"),
+        "{}",
+        full.html
     );
 }
 
