@@ -360,7 +360,7 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-fn sheet_row(e: &AuditEntry) -> Vec<Cell> {
+fn sheet_row(e: &AuditEntry) -> Vec<Cell<'_>> {
     vec![
         Cell::Number(e.seq as f64),
         Cell::from(e.at.as_str()),

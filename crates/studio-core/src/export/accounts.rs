@@ -36,7 +36,7 @@ fn state(a: &AccountRow, now: &str) -> String {
     }
 }
 
-fn row(a: &AccountRow, now: &str) -> Vec<Cell> {
+fn row<'a>(a: &'a AccountRow, now: &'a str) -> Vec<Cell<'a>> {
     vec![
         a.login.as_str().into(),
         a.name.as_str().into(),
@@ -51,7 +51,7 @@ fn row(a: &AccountRow, now: &str) -> Vec<Cell> {
     ]
 }
 
-pub fn accounts_sheet(list: &[AccountRow], now: &str) -> Sheet {
+pub fn accounts_sheet<'a>(list: &'a [AccountRow], now: &'a str) -> Sheet<'a> {
     Sheet {
         name: "账号".into(),
         columns: COLUMNS.to_vec(),

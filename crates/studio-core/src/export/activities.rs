@@ -33,7 +33,7 @@ fn joined(v: Vec<String>) -> String {
     v.join("、")
 }
 
-fn row(a: &Activity) -> Vec<Cell> {
+fn row(a: &Activity) -> Vec<Cell<'_>> {
     vec![
         a.start_on.as_str().into(),
         a.end_on.as_str().into(),
@@ -59,7 +59,7 @@ fn row(a: &Activity) -> Vec<Cell> {
     ]
 }
 
-pub fn activities_sheet(list: &[Activity]) -> Sheet {
+pub fn activities_sheet(list: &[Activity]) -> Sheet<'_> {
     Sheet {
         name: "活动调研".into(),
         columns: COLUMNS.to_vec(),

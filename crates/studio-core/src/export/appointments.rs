@@ -34,7 +34,7 @@ const COLUMNS: &[Column] = &[
     col("最后修改时间", 24.0),
 ];
 
-fn row(a: &Appointment) -> Vec<Cell> {
+fn row(a: &Appointment) -> Vec<Cell<'_>> {
     vec![
         a.date.as_str().into(),
         a.start.as_str().into(),
@@ -58,7 +58,7 @@ fn row(a: &Appointment) -> Vec<Cell> {
     ]
 }
 
-pub fn appointments_sheet(list: &[Appointment]) -> Sheet {
+pub fn appointments_sheet(list: &[Appointment]) -> Sheet<'_> {
     Sheet {
         name: "约见".into(),
         columns: COLUMNS.to_vec(),

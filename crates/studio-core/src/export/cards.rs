@@ -121,8 +121,11 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-fn row(c: &Card) -> Vec<Cell> {
-    let opt = |s: &Option<String>| Cell::from(s.as_deref());
+fn opt(s: &Option<String>) -> Cell<'_> {
+    Cell::from(s.as_deref())
+}
+
+fn row(c: &Card) -> Vec<Cell<'_>> {
     vec![
         c.no.as_str().into(),
         c.contact_date.as_str().into(),
@@ -157,7 +160,7 @@ fn row(c: &Card) -> Vec<Cell> {
 
 /// The cards as a sheet: a Chinese header, one row per card, every field of the card, the
 /// deadline state as of when the cards were read.
-pub fn cards_sheet(cards: &[Card]) -> Sheet {
+pub fn cards_sheet(cards: &[Card]) -> Sheet<'_> {
     Sheet {
         name: "记录卡".into(),
         columns: COLUMNS.to_vec(),

@@ -54,7 +54,7 @@ fn published(e: &DelegateExport) -> String {
     .join("、")
 }
 
-fn row(e: &DelegateExport) -> Vec<Cell> {
+fn row(e: &DelegateExport) -> Vec<Cell<'_>> {
     let d = &e.delegate;
     vec![
         d.name.as_str().into(),
@@ -79,7 +79,7 @@ fn row(e: &DelegateExport) -> Vec<Cell> {
     ]
 }
 
-pub fn delegates_sheet(list: &[DelegateExport]) -> Sheet {
+pub fn delegates_sheet(list: &[DelegateExport]) -> Sheet<'_> {
     Sheet {
         name: "党代表名册".into(),
         columns: COLUMNS.to_vec(),

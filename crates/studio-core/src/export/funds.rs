@@ -83,12 +83,12 @@ pub fn statement_lines(s: &Statement) -> Vec<StatementRow> {
     out
 }
 
-fn yuan(fen: Option<i64>) -> Cell {
+fn yuan(fen: Option<i64>) -> Cell<'static> {
     // The file's number: exact fen / 100 has at most two decimals.
     fen.map_or(Cell::Empty, |f| Cell::Number(f as f64 / 100.0))
 }
 
-pub fn funds_sheet(s: &Statement) -> Sheet {
+pub fn funds_sheet(s: &Statement) -> Sheet<'_> {
     Sheet {
         name: format!("{}年经费收支", s.year),
         columns: STATEMENT_COLUMNS.to_vec(),

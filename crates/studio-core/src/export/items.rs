@@ -54,7 +54,7 @@ const COLUMNS: &[Column] = &[
     col("最后修改时间", 24.0),
 ];
 
-fn yes_no(b: bool) -> Cell {
+fn yes_no(b: bool) -> Cell<'static> {
     (if b { "是" } else { "否" }).into()
 }
 
@@ -74,8 +74,11 @@ fn delegation_names(i: &Item) -> String {
     names.join("、")
 }
 
-fn row(i: &Item) -> Vec<Cell> {
-    let opt = |s: &Option<String>| Cell::from(s.as_deref());
+fn opt(s: &Option<String>) -> Cell<'_> {
+    Cell::from(s.as_deref())
+}
+
+fn row(i: &Item) -> Vec<Cell<'_>> {
     let r = i.referral.as_ref();
     vec![
         i.no.as_str().into(),
@@ -123,7 +126,7 @@ fn row(i: &Item) -> Vec<Cell> {
 
 /// The items as a sheet: a Chinese header, one row per item, deadline figures as of when the items
 /// were read.
-pub fn items_sheet(items: &[Item]) -> Sheet {
+pub fn items_sheet(items: &[Item]) -> Sheet<'_> {
     Sheet {
         name: "意见台账".into(),
         columns: COLUMNS.to_vec(),

@@ -29,7 +29,7 @@ fn status(n: &News) -> &'static str {
     }
 }
 
-pub fn news_sheet(rows: &[News]) -> Sheet {
+pub fn news_sheet(rows: &[News]) -> Sheet<'_> {
     Sheet {
         name: "工作室动态".into(),
         columns: COLUMNS.to_vec(),

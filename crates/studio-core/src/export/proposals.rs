@@ -35,7 +35,7 @@ fn joined<'a>(v: impl Iterator<Item = &'a str>) -> String {
     v.collect::<Vec<_>>().join("、")
 }
 
-fn row(p: &Proposal) -> Vec<Cell> {
+fn row(p: &Proposal) -> Vec<Cell<'_>> {
     vec![
         p.no.as_str().into(),
         p.title.as_str().into(),
@@ -60,7 +60,7 @@ fn row(p: &Proposal) -> Vec<Cell> {
     ]
 }
 
-pub fn proposals_sheet(list: &[Proposal]) -> Sheet {
+pub fn proposals_sheet(list: &[Proposal]) -> Sheet<'_> {
     Sheet {
         name: "提议".into(),
         columns: COLUMNS.to_vec(),

@@ -38,11 +38,11 @@ fn delegates_text(s: &Slot) -> String {
     names.join("、")
 }
 
-fn yes_no(b: bool) -> Cell {
+fn yes_no(b: bool) -> Cell<'static> {
     (if b { "是" } else { "否" }).into()
 }
 
-fn row(s: &Slot) -> Vec<Cell> {
+fn row(s: &Slot) -> Vec<Cell<'_>> {
     let weekday = crate::ids::parse_date(&s.date)
         .map(weekday_label)
         .unwrap_or_default();
@@ -62,7 +62,7 @@ fn row(s: &Slot) -> Vec<Cell> {
 }
 
 /// The slots as a sheet: a Chinese header, one row per slot.
-pub fn schedule_sheet(slots: &[Slot]) -> Sheet {
+pub fn schedule_sheet(slots: &[Slot]) -> Sheet<'_> {
     Sheet {
         name: "接待安排".into(),
         columns: COLUMNS.to_vec(),

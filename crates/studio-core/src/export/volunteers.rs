@@ -23,7 +23,7 @@ const COLUMNS: &[Column] = &[
     col("系统编号", 38.0),
 ];
 
-pub fn volunteers_sheet(rows: &[Volunteer]) -> Sheet {
+pub fn volunteers_sheet(rows: &[Volunteer]) -> Sheet<'_> {
     Sheet {
         name: "联络员与志愿者".into(),
         columns: COLUMNS.to_vec(),
