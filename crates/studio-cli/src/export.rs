@@ -21,7 +21,6 @@ use crate::identity;
 #[derive(clap::Args)]
 pub struct Args {
     /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
-    /// 导出内容：cards（记录卡）、items（意见台账）、schedule（接待安排）、appointments（约见）、
     /// delegates（党代表名册）、accounts（账号）、summary（统计汇总，默认本年）、units（承办单位，默认本年）、
     /// activities（活动调研）、proposals（提议）、news（工作室动态）、volunteers（联络员与志愿者）或
     /// funds（年度经费收支表，须 --year）
