@@ -9,7 +9,7 @@ use crate::layout::{
 use crate::model::{Card, Rendered};
 use crate::poster::Poster;
 use crate::slip::Slip;
-use crate::subset::Subsetter;
+use crate::subset_lib::{Backend, Subsetter};
 use crate::PrintError;
 
 /// Upper bound on cards per document: a typo in a copy count must not try to build a
@@ -20,7 +20,7 @@ pub const MAX_CARDS: usize = 10_000;
 /// Cheap to share: rendering takes `&self`, so one printer serves all threads.
 pub struct CardPrinter {
     font: CardFont,
-    subsetter: Subsetter,
+    subsetter: Backend,
 }
 
 impl std::fmt::Debug for CardPrinter {
@@ -32,11 +32,65 @@ impl std::fmt::Debug for CardPrinter {
 }
 
 impl CardPrinter {
+    /// A printer with the shipped font (Noto Serif SC).
     pub fn new() -> Result<Self, PrintError> {
+        Self::with_font(FONT_BYTES, 0)
+    }
+
+    /// A printer with any TrueType or OpenType font: `bytes` is the whole file (`.ttf`,
+    /// `.otf`, or a `.ttc`/`.otc` collection with `index` naming the face).
+    pub fn with_font(bytes: &'static [u8], index: u32) -> Result<Self, PrintError> {
+        Ok(CardPrinter {
+            font: CardFont::parse(bytes, index)?,
+            subsetter: Backend::Library(Subsetter::new(bytes, index)?),
+        })
+    }
+
+    /// The characters of the documents' fixed text that this printer's font cannot draw: the
+    /// blank card as laid out (title, labels, ticks, notes), the other documents' titles and
+    /// headers, the continuation marks and page numbers. Empty for any usable Chinese font; a
+    /// chosen font is checked with it before it is used (the data's own characters are reported
+    /// per document in [`Rendered::missing_chars`]).
+    pub fn missing_form_chars(&self) -> Result<Vec<char>, PrintError> {
+        let (blank, _) = self.layout(&Card::Blank)?;
+        let mut text: String = blank.pages.iter().map(|p| p.text()).collect();
+        for fixed in [
+            crate::layout::POSTER_TITLE,
+            crate::layout::SLIP_TITLE,
+            crate::layout::PROPOSAL_TITLE,
+            "（转续页）续表（续）第页共上墙制度报表查询码专线电话开放时间小计合计",
+        ]
+        .into_iter()
+        .chain(crate::layout::POSTER_HEADERS)
+        {
+            text.push_str(fixed);
+        }
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|&c| !c.is_whitespace() && self.font.glyph(c).is_none())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        Ok(missing)
+    }
+
+    /// The shipped font with the hand-written CFF subsetter, for the benchmark only.
+    #[doc(hidden)]
+    pub fn with_hand_written_subsetter() -> Result<Self, PrintError> {
         Ok(CardPrinter {
             font: CardFont::embedded()?,
-            subsetter: Subsetter::new(FONT_BYTES)?,
+            subsetter: Backend::HandWritten(crate::subset::Subsetter::new(FONT_BYTES)?),
         })
+    }
+
+    /// Subsets the font to the characters of `text`, as a document would (benchmark only).
+    #[doc(hidden)]
+    pub fn subset_only(&self, text: &str) -> Result<usize, PrintError> {
+        let glyphs: Vec<(char, u16)> = text
+            .chars()
+            .filter_map(|c| self.font.glyph(c).map(|(g, _)| (c, g)))
+            .collect();
+        Ok(self.subsetter.subset(&glyphs)?.bytes.len())
     }
 
     /// The process-wide printer, created on first use.
