@@ -116,15 +116,18 @@ impl CardFont {
         self.em_middle
     }
 
-    /// The font's family name (name ID 16, else 1), in Chinese when the font has one.
+    /// The font's family name (name ID 16, else 1), in Chinese when the font has one
+    /// (simplified before traditional: 文泉驿正黑, not 文泉驛正黑).
     pub fn family_name(&self) -> Option<String> {
         let names: Vec<_> = self.face.names().into_iter().collect();
         let pick = |id: u16| {
-            let mut of_id = names.iter().filter(|n| n.name_id == id && n.is_unicode());
-            let chinese = of_id
-                .clone()
-                .find(|n| matches!(n.language_id, 0x0804 | 0x0404 | 0x0C04 | 0x1004));
-            chinese.or_else(|| of_id.next())?.to_string()
+            let of_id = || names.iter().filter(|n| n.name_id == id && n.is_unicode());
+            // Simplified Chinese (PRC, Singapore) first, then Traditional, then any.
+            [0x0804, 0x1004, 0x0404, 0x0C04]
+                .into_iter()
+                .find_map(|lang| of_id().find(|n| n.language_id == lang))
+                .or_else(|| of_id().next())?
+                .to_string()
         };
         pick(16)
             .or_else(|| pick(1))

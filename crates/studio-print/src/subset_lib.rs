@@ -99,8 +99,9 @@ impl Subsetter {
     }
 }
 
-/// Which subsetter a printer uses: the library's for every font, or the hand-written CFF one
-/// (the shipped Noto Serif SC only), kept while the two are measured against each other.
+/// Which subsetter a printer uses: the hand-written CFF one for the shipped Noto Serif SC (it
+/// only reads CID-keyed CFF, and measured faster on it: `benches/subset.rs`), the library's for a
+/// font chosen in 设置 → 打印字体 (TrueType or CFF outlines).
 pub(crate) enum Backend {
     Library(Subsetter),
     HandWritten(crate::subset::Subsetter),
