@@ -50,7 +50,10 @@ fn the_cli_prints_in_the_configured_font_and_back_in_the_default() {
     assert!(said.contains("fonts/"), "{said}");
 
     let blank = dir.path().join("blank.pdf");
-    ok(studio(&db, &["card", "blank", "-o", blank.to_str().unwrap()]));
+    ok(studio(
+        &db,
+        &["card", "blank", "-o", blank.to_str().unwrap()],
+    ));
     let fonts = pdffonts(&blank);
     assert!(fonts.contains("CID TrueType"), "{fonts}");
     assert!(!fonts.contains("NotoSerif"), "{fonts}");
@@ -58,12 +61,23 @@ fn the_cli_prints_in_the_configured_font_and_back_in_the_default() {
     let filled = dir.path().join("filled.pdf");
     ok(studio(
         &db,
-        &["card", "pdf", "--all", "-o", filled.to_str().unwrap(), "--reason", "字体检查"],
+        &[
+            "card",
+            "pdf",
+            "--all",
+            "-o",
+            filled.to_str().unwrap(),
+            "--reason",
+            "字体检查",
+        ],
     ));
     assert!(pdffonts(&filled).contains("CID TrueType"));
 
     assert!(ok(studio(&db, &["font", "default"])).contains("Noto Serif SC"));
-    ok(studio(&db, &["card", "blank", "-o", blank.to_str().unwrap()]));
+    ok(studio(
+        &db,
+        &["card", "blank", "-o", blank.to_str().unwrap()],
+    ));
     assert!(pdffonts(&blank).contains("NotoSerifSC"));
 }
 
@@ -76,6 +90,10 @@ fn a_file_that_is_not_a_font_is_refused_in_chinese() {
     std::fs::write(&fake, b"not a font at all").unwrap();
     let o = studio(&db, &["font", "set", fake.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("TrueType 或 OpenType"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("TrueType 或 OpenType"),
+        "{}",
+        stderr(&o)
+    );
     assert!(ok(studio(&db, &["font", "show"])).contains("Noto Serif SC"));
 }

@@ -39,7 +39,7 @@ impl CardPrinter {
     pub fn new() -> Result<Self, PrintError> {
         Ok(CardPrinter {
             font: CardFont::embedded()?,
-            subsetter: Backend::HandWritten(crate::subset::Subsetter::new(FONT_BYTES)?),
+            subsetter: Backend::HandWritten(Box::new(crate::subset::Subsetter::new(FONT_BYTES)?)),
         })
     }
 
@@ -49,7 +49,7 @@ impl CardPrinter {
     pub fn with_font(bytes: &'static [u8], index: u32) -> Result<Self, PrintError> {
         Ok(CardPrinter {
             font: CardFont::parse(bytes, index)?,
-            subsetter: Backend::Library(Subsetter::new(bytes, index)?),
+            subsetter: Backend::Library(Box::new(Subsetter::new(bytes, index)?)),
         })
     }
 

@@ -103,8 +103,8 @@ impl Subsetter {
 /// only reads CID-keyed CFF, and measured faster on it: `benches/subset.rs`), the library's for a
 /// font chosen in 设置 → 打印字体 (TrueType or CFF outlines).
 pub(crate) enum Backend {
-    Library(Subsetter),
-    HandWritten(crate::subset::Subsetter),
+    Library(Box<Subsetter>),
+    HandWritten(Box<crate::subset::Subsetter>),
 }
 
 impl Backend {

@@ -51,7 +51,7 @@ pub async fn print_font_choose(
 /// 恢复默认字体.
 #[tauri::command]
 pub async fn print_font_default(state: State<'_, AppState>) -> CmdResult<PrintFont> {
-    let f = state.run(|s, ctx| font::use_default(s, ctx)).await?;
+    let f = state.run(font::use_default).await?;
     crate::log::write(&format!("打印字体恢复为默认：{}", f.name));
     Ok(f)
 }
