@@ -18,7 +18,18 @@ vi.mock('@/api', async (importOriginal) => {
 let wrapper: VueWrapper | null = null
 
 /** Mounted closed, then opened: the dialog takes the list's period when it opens. */
-async function open(props: Record<string, unknown>) {
+type Props = {
+  title: string
+  fileName: string
+  unit: string
+  lead?: string
+  periodLabel?: string
+  period?: [string, string] | null
+  test: string
+  exporter: ListExporter
+}
+
+async function open(props: Props) {
   setActivePinia(createPinia())
   wrapper = mount(ListExportDialog, {
     props: { modelValue: false, ...props },
