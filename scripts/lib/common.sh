@@ -14,7 +14,8 @@ APT_BUILD=(build-essential pkg-config libwebkit2gtk-4.1-dev curl)
 APT_RUN=(fonts-noto-cjk)
 # openbox: the kiosk's test runs under a window manager, as on a studio PC (Alt+F4 is its binding);
 # xdotool and x11-utils (xprop) press real keys on the display and read the window's state.
-APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv openbox xdotool x11-utils)
+# fonts-wqy-zenhei: a TrueType CJK font to print with in the 打印字体 tests.
+APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv openbox xdotool x11-utils fonts-wqy-zenhei)
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31m错误：%s\033[0m\n' "$*" >&2; exit 1; }

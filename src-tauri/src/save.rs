@@ -25,6 +25,8 @@ pub enum FileKind {
     Backup,
     /// An activity's attachment (活动附件): opened only, of the kinds the core accepts.
     Attachment,
+    /// 打印字体: a TrueType or OpenType font (collections too), opened only.
+    Font,
 }
 
 impl FileKind {
@@ -36,6 +38,7 @@ impl FileKind {
             FileKind::Xlsx => "xlsx",
             FileKind::Backup => "zip",
             FileKind::Attachment => "pdf",
+            FileKind::Font => "ttf",
         }
     }
 
@@ -47,6 +50,7 @@ impl FileKind {
             FileKind::Xlsx => "Excel 工作簿",
             FileKind::Backup => "党代表工作室备份",
             FileKind::Attachment => "活动附件",
+            FileKind::Font => "TrueType 或 OpenType 字体",
         }
     }
 
@@ -55,6 +59,7 @@ impl FileKind {
         match self {
             FileKind::Backup => &["zip", "db"],
             FileKind::Attachment => studio_core::activities::attachments::EXTENSIONS,
+            FileKind::Font => &["ttf", "otf", "ttc", "otc", "TTF", "OTF", "TTC"],
             FileKind::Pdf => &["pdf"],
             FileKind::Json => &["json"],
             FileKind::Csv => &["csv"],

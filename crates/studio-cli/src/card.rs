@@ -97,16 +97,16 @@ fn no_progress(_done: usize, _total: usize) -> bool {
     true
 }
 
-/// `studio card blank`: blank cards read no data, so this needs no database (main runs it before
-/// opening one).
-pub fn blank(a: BlankArgs) -> studio_core::Result<()> {
-    let r = printing::render_blank(a.copies, &mut no_progress)?;
+/// `studio card blank`: blank cards read no data, so this needs no database (main runs it without
+/// one when the file does not exist); with one, they print in its 打印字体.
+pub fn blank(store: Option<&Store>, a: BlankArgs) -> studio_core::Result<()> {
+    let r = printing::render_blank(store, a.copies, &mut no_progress)?;
     save(&a.out, &r, &format!(" {} 份空白记录卡", a.copies))
 }
 
 pub fn run(store: &Store, ctx: &Ctx, cmd: Command) -> studio_core::Result<()> {
     match cmd {
-        Command::Blank(a) => blank(a),
+        Command::Blank(a) => blank(Some(store), a),
         Command::Pdf {
             ids,
             all,

@@ -10,6 +10,7 @@ mod card;
 mod delegates;
 mod demo;
 mod export;
+mod font;
 mod identity;
 mod import;
 mod maintenance;
@@ -65,6 +66,9 @@ enum Command {
     /// 上墙制度（A4 PDF）
     #[command(subcommand)]
     Wall(studio::WallCommand),
+    /// 打印字体（设置 → 打印字体）
+    #[command(subcommand)]
+    Font(font::Command),
     /// 账号管理（管理员）
     #[command(subcommand)]
     User(user::Command),
@@ -134,8 +138,8 @@ fn run(cli: Cli) -> studio_core::Result<()> {
         _ => Store::open_existing(path),
     };
     match cli.command {
-        // Blank cards need no database.
-        Command::Card(card::Command::Blank(a)) => card::blank(a),
+        // Blank cards need no database (with one, they print in its 打印字体).
+        Command::Card(card::Command::Blank(a)) if !path.exists() => card::blank(None, a),
         // Working-day arithmetic needs a database only for its overrides: without one, the official
         // calendar answers, and nothing is created.
         Command::Calendar(c) if !path.exists() => calendar::run_official(c),
@@ -168,6 +172,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Schedule(c) => schedule::run(&store, &ctx, c),
                 Command::Proposal(c) => proposal::run(&store, &ctx, c),
                 Command::Wall(c) => studio::wall(&store, &ctx, c),
+                Command::Font(c) => font::run(&store, &ctx, c),
                 Command::User(c) => user::run(&store, &ctx, c),
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),

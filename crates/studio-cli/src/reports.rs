@@ -27,7 +27,7 @@ pub fn run(
             "json" => export::summary_json(&s)?,
             "csv" => export::summary_csv(&s),
             "xlsx" => export::summary_xlsx(&s)?,
-            "pdf" => printing::summary_pdf(&s, &made_on)?.pdf,
+            "pdf" => printing::summary_pdf(store, &s, &made_on)?.pdf,
             other => return Err(Error::Invalid(format!("不支持的格式：{other}"))),
         };
         (bytes, format!("{} 名党代表", s.rows.len()), s.from, s.to)
@@ -37,7 +37,7 @@ pub fn run(
             "json" => export::units_json(&u)?,
             "csv" => export::units_csv(&u),
             "xlsx" => export::units_xlsx(&u)?,
-            "pdf" => printing::units_pdf(&u, &made_on)?.pdf,
+            "pdf" => printing::units_pdf(store, &u, &made_on)?.pdf,
             other => return Err(Error::Invalid(format!("不支持的格式：{other}"))),
         };
         (bytes, format!("{} 个承办单位", u.rows.len()), u.from, u.to)

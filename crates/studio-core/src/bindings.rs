@@ -144,6 +144,7 @@ pub fn typescript() -> String {
         crate::printing::PrintOutcome,
         crate::printing::SlipRequest,
         crate::printing::ExportOutcome,
+        crate::printing::PrintFont,
         crate::export::ExportFormat,
         crate::export_purpose::ExportPurpose,
         crate::import::ImportKind,

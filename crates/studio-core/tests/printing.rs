@@ -176,10 +176,10 @@ fn blank_copies_out_of_range_are_a_field_error() {
 
 #[test]
 fn blank_cards_need_no_database() {
-    let r = printing::render_blank(2, &mut never_stop).unwrap();
+    let r = printing::render_blank(None, 2, &mut never_stop).unwrap();
     assert_eq!(r.page_count, 2);
     assert!(matches!(
-        printing::render_blank(0, &mut never_stop),
+        printing::render_blank(None, 0, &mut never_stop),
         Err(Error::Validation(_))
     ));
 }

@@ -633,7 +633,7 @@ fn the_pdf_repeats_the_title_and_header_rows_on_every_page() {
     }
     let last = layout.pages.last().unwrap().text();
     assert!(last.contains("合计"));
-    let pdf = studio_core::printing::summary_pdf(&s, "2025-11-20").unwrap();
+    let pdf = studio_core::printing::summary_pdf(&w.store, &s, "2025-11-20").unwrap();
     assert!(pdf.pdf.starts_with(b"%PDF"));
     assert_eq!(pdf.page_count, layout.pages.len());
     if let Ok(path) = std::env::var("REPORT_PDF_OUT") {

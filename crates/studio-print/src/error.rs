@@ -33,8 +33,9 @@ pub enum PrintError {
     /// The contact date is not a calendar date.
     #[error("联系日期无效：{year}年{month}月{day}日")]
     InvalidDate { year: i32, month: u32, day: u32 },
-    /// The embedded font could not be read (a broken build, never user input).
-    #[error("内置字体无法读取：{0}")]
+    /// The print font could not be read (the shipped one: a broken build; a chosen one: not
+    /// a usable TrueType/OpenType file).
+    #[error("打印字体无法读取：{0}")]
     Font(String),
     /// The font subset for the document could not be built.
     #[error("生成字体子集失败：{0}")]

@@ -42,12 +42,12 @@ impl std::fmt::Debug for CardFont {
 impl CardFont {
     /// Parses the embedded font.
     pub fn embedded() -> Result<Self, PrintError> {
-        Self::parse(FONT_BYTES)
+        Self::parse(FONT_BYTES, 0)
     }
 
-    pub(crate) fn parse(bytes: &'static [u8]) -> Result<Self, PrintError> {
+    pub(crate) fn parse(bytes: &'static [u8], index: u32) -> Result<Self, PrintError> {
         let face =
-            ttf_parser::Face::parse(bytes, 0).map_err(|e| PrintError::Font(e.to_string()))?;
+            ttf_parser::Face::parse(bytes, index).map_err(|e| PrintError::Font(e.to_string()))?;
         let units_per_em = f32::from(face.units_per_em());
         let cmap = face
             .tables()
@@ -114,6 +114,25 @@ impl CardFont {
     /// Middle of the ideographic em box above the baseline, in em.
     pub fn em_middle(&self) -> f32 {
         self.em_middle
+    }
+
+    /// The font's family name (name ID 16, else 1), in Chinese when the font has one
+    /// (simplified before traditional: 文泉驿正黑, not 文泉驛正黑).
+    pub fn family_name(&self) -> Option<String> {
+        let names: Vec<_> = self.face.names().into_iter().collect();
+        let pick = |id: u16| {
+            let of_id = || names.iter().filter(|n| n.name_id == id && n.is_unicode());
+            // Simplified Chinese (PRC, Singapore) first, then Traditional, then any.
+            [0x0804, 0x1004, 0x0404, 0x0C04]
+                .into_iter()
+                .find_map(|lang| of_id().find(|n| n.language_id == lang))
+                .or_else(|| of_id().next())?
+                .to_string()
+        };
+        pick(16)
+            .or_else(|| pick(1))
+            .map(|n| n.trim().chars().take(80).collect::<String>())
+            .filter(|n| !n.is_empty())
     }
 
     /// The character printed in place of missing ones.

@@ -42,6 +42,7 @@ mod proposal;
 mod report;
 mod slip;
 mod subset;
+mod subset_lib;
 mod wall;
 mod wrap;
 

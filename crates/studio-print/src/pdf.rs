@@ -15,7 +15,7 @@ use rust_fontconfig::FontBytes;
 
 use crate::font::CardFont;
 use crate::layout::{PageLayout, PageSize, Rect};
-use crate::subset::Subsetter;
+use crate::subset_lib::Backend as Subsetter;
 use crate::PrintError;
 
 /// Checkbox outline; a little heavier than the inner table rules so it reads as a box.

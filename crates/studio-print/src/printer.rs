@@ -9,7 +9,7 @@ use crate::layout::{
 use crate::model::{Card, Rendered};
 use crate::poster::Poster;
 use crate::slip::Slip;
-use crate::subset::Subsetter;
+use crate::subset_lib::{Backend, Subsetter};
 use crate::PrintError;
 
 /// Upper bound on cards per document: a typo in a copy count must not try to build a
@@ -20,7 +20,7 @@ pub const MAX_CARDS: usize = 10_000;
 /// Cheap to share: rendering takes `&self`, so one printer serves all threads.
 pub struct CardPrinter {
     font: CardFont,
-    subsetter: Subsetter,
+    subsetter: Backend,
 }
 
 impl std::fmt::Debug for CardPrinter {
@@ -32,11 +32,70 @@ impl std::fmt::Debug for CardPrinter {
 }
 
 impl CardPrinter {
+    /// A printer with the shipped font (Noto Serif SC), subset by the hand-written CFF subsetter
+    /// (`subset.rs`/`cff.rs`): on the card it measured 5× faster than typst's `subsetter` for the
+    /// subsetting step and 1.7× for a whole card (`benches/subset.rs`), so it stays for the
+    /// default font.
     pub fn new() -> Result<Self, PrintError> {
         Ok(CardPrinter {
             font: CardFont::embedded()?,
-            subsetter: Subsetter::new(FONT_BYTES)?,
+            subsetter: Backend::HandWritten(Box::new(crate::subset::Subsetter::new(FONT_BYTES)?)),
         })
+    }
+
+    /// A printer with any TrueType or OpenType font (设置 → 打印字体), subset by typst's
+    /// `subsetter`: `bytes` is the whole file (`.ttf`, `.otf`, or a `.ttc`/`.otc` collection with
+    /// `index` naming the face).
+    pub fn with_font(bytes: &'static [u8], index: u32) -> Result<Self, PrintError> {
+        Ok(CardPrinter {
+            font: CardFont::parse(bytes, index)?,
+            subsetter: Backend::Library(Box::new(Subsetter::new(bytes, index)?)),
+        })
+    }
+
+    /// The shipped font through the library's subsetter, for the benchmark and the tests that
+    /// compare the two subsetters.
+    #[doc(hidden)]
+    pub fn shipped_with_library_subsetter() -> Result<Self, PrintError> {
+        Self::with_font(FONT_BYTES, 0)
+    }
+
+    /// The characters of the documents' fixed text that this printer's font cannot draw: the
+    /// blank card as laid out (title, labels, ticks, notes), the other documents' titles and
+    /// headers, the continuation marks and page numbers. Empty for any usable Chinese font; a
+    /// chosen font is checked with it before it is used (the data's own characters are reported
+    /// per document in [`Rendered::missing_chars`]).
+    pub fn missing_form_chars(&self) -> Result<Vec<char>, PrintError> {
+        let (blank, _) = self.layout(&Card::Blank)?;
+        let mut text: String = blank.pages.iter().map(|p| p.text()).collect();
+        for fixed in [
+            crate::layout::POSTER_TITLE,
+            crate::layout::SLIP_TITLE,
+            crate::layout::PROPOSAL_TITLE,
+            "（转续页）续表（续）第页共上墙制度报表查询码专线电话开放时间小计合计",
+        ]
+        .into_iter()
+        .chain(crate::layout::POSTER_HEADERS)
+        {
+            text.push_str(fixed);
+        }
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|&c| !c.is_whitespace() && self.font.glyph(c).is_none())
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        Ok(missing)
+    }
+
+    /// Subsets the font to the characters of `text`, as a document would (benchmark only).
+    #[doc(hidden)]
+    pub fn subset_only(&self, text: &str) -> Result<usize, PrintError> {
+        let glyphs: Vec<(char, u16)> = text
+            .chars()
+            .filter_map(|c| self.font.glyph(c).map(|(g, _)| (c, g)))
+            .collect();
+        Ok(self.subsetter.subset(&glyphs)?.bytes.len())
     }
 
     /// The process-wide printer, created on first use.

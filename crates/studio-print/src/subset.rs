@@ -135,7 +135,7 @@ impl Subsetter {
             (POST, &post),
         ];
         Ok(SubsetFont {
-            bytes: build_sfnt(&tables),
+            bytes: build_sfnt(*b"OTTO", &tables),
             widths,
         })
     }
@@ -143,7 +143,7 @@ impl Subsetter {
 
 /// A `cmap` table with a single Windows/UCS-4 format-12 subtable, one group per
 /// consecutive run of code points and glyph ids. `mappings` must be sorted by code point.
-fn cmap_format12(mappings: &[(u32, u16)]) -> Vec<u8> {
+pub(crate) fn cmap_format12(mappings: &[(u32, u16)]) -> Vec<u8> {
     let mut groups: Vec<(u32, u32, u32)> = Vec::new();
     for &(cp, gid) in mappings {
         let gid = u32::from(gid);
@@ -183,14 +183,14 @@ fn checksum(data: &[u8]) -> u32 {
     })
 }
 
-/// An `OTTO` sfnt from `tables`, which must be sorted by tag. Fills in `head`'s
+/// An sfnt (`magic`: `OTTO` for CFF outlines, 0x00010000 for TrueType) from `tables`, which must be sorted by tag. Fills in `head`'s
 /// checkSumAdjustment (the `head` passed in must have it zeroed).
-fn build_sfnt(tables: &[(u32, &[u8])]) -> Vec<u8> {
+pub(crate) fn build_sfnt(magic: [u8; 4], tables: &[(u32, &[u8])]) -> Vec<u8> {
     let count = tables.len() as u16;
     let entry_selector = 15 - count.leading_zeros() as u16; // floor(log2(count))
     let search_range = 16u16 << entry_selector;
     let mut out = Vec::new();
-    out.extend_from_slice(b"OTTO");
+    out.extend_from_slice(&magic);
     for v in [
         count,
         search_range,

@@ -3,12 +3,13 @@
 //! where to save (a native dialog opened here), then read, format and write the file crash-safely
 //! as one job (`jobs::export_phases`), reporting each phase to `on_progress`; `job_cancel(job_id)`
 //! stops it before the file is written. The purpose is logged and a masked export masks phones
-//! (`export_purpose`). `None`: the dialog was closed.
+//! (`export_purpose`). `None`: the dialog was closed. 工作室动态, 活动调研 and 提议 hold no personal
+//! data (no reason asked); 联络员与志愿者 does (a reason, or a masked file).
 
 use studio_core::export::{self, ExportFormat};
 use studio_core::export_purpose::{self, ExportPurpose};
 use studio_core::printing::ExportOutcome;
-use studio_core::{appointments, roster, Error};
+use studio_core::{activities, appointments, news, proposals, roster, volunteers, Error};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
@@ -149,6 +150,195 @@ pub async fn accounts_export(
                 path: path.display().to_string(),
                 count: list.len() as u32,
             }))
+        })
+        .await
+}
+
+/// The lists that hold no personal data (工作室动态, 活动调研, 提议) and filter by a period.
+#[derive(Debug, Clone, Copy)]
+enum DatedList {
+    News,
+    Activities,
+    Proposals,
+}
+
+/// 导出 of a list without personal data: no reason is asked; the core checks `ReadRecords` and
+/// the actor's reach. The period is `[from, to]` (both, or neither: all).
+#[allow(clippy::too_many_arguments)]
+async fn export_dated(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    list: DatedList,
+    format: String,
+    from: Option<String>,
+    to: Option<String>,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
+    let format = ExportFormat::parse(&format)
+        .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
+    // A refused person is not shown a save dialog.
+    state.ctx()?.require(studio_core::Permission::ReadRecords)?;
+    let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
+        return Ok(None);
+    };
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
+    state
+        .run(move |s, ctx| {
+            let _job = job;
+            let (from, to) = (from.as_deref(), to.as_deref());
+            let phases = |go_on: &mut dyn FnMut(usize, usize) -> bool| match list {
+                DatedList::News => crate::jobs::export_phases(
+                    &path,
+                    go_on,
+                    || news::news_for_export(s, ctx, from, to),
+                    |rows| export::export_news(rows, format),
+                ),
+                DatedList::Activities => crate::jobs::export_phases(
+                    &path,
+                    go_on,
+                    || activities::activities_for_export(s, ctx, from, to),
+                    |rows| export::export_activities(rows, format),
+                ),
+                DatedList::Proposals => crate::jobs::export_phases(
+                    &path,
+                    go_on,
+                    || proposals::proposals_for_export(s, ctx, from, to),
+                    |rows| export::export_proposals(rows, format),
+                ),
+            };
+            phases(&mut go_on).map(Some)
+        })
+        .await
+}
+
+/// 工作室动态 → 导出: the posts dated in `[from, to]`, full texts.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn news_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    from: Option<String>,
+    to: Option<String>,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
+    let list = DatedList::News;
+    export_dated(
+        app,
+        state,
+        list,
+        format,
+        from,
+        to,
+        suggested_name,
+        job_id,
+        on_progress,
+    )
+    .await
+}
+
+/// 活动调研 → 导出.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn activities_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    from: Option<String>,
+    to: Option<String>,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
+    let list = DatedList::Activities;
+    export_dated(
+        app,
+        state,
+        list,
+        format,
+        from,
+        to,
+        suggested_name,
+        job_id,
+        on_progress,
+    )
+    .await
+}
+
+/// 提议 → 导出.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn proposals_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    from: Option<String>,
+    to: Option<String>,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
+    let list = DatedList::Proposals;
+    export_dated(
+        app,
+        state,
+        list,
+        format,
+        from,
+        to,
+        suggested_name,
+        job_id,
+        on_progress,
+    )
+    .await
+}
+
+/// 联络员与志愿者 → 导出: personal data (phones), so a reason is logged, or the file is masked
+/// (then reading the records is enough; a full file needs `ExportPersonalData`).
+#[tauri::command]
+pub async fn volunteers_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    format: String,
+    purpose: ExportPurpose,
+    suggested_name: String,
+    job_id: String,
+    on_progress: Channel<Progress>,
+) -> CmdResult<Option<ExportOutcome>> {
+    let format = ExportFormat::parse(&format)
+        .ok_or_else(|| Error::Invalid(format!("不支持的导出格式：{format}")))?;
+    purpose.checked()?;
+    {
+        let ctx = state.ctx()?;
+        ctx.require(studio_core::Permission::ReadRecords)?;
+        if !purpose.masked {
+            ctx.require(studio_core::Permission::ExportPersonalData)?;
+        }
+    }
+    let Some(path) = choose_save(&app, suggested_name, FileKind::for_export(format)).await? else {
+        return Ok(None);
+    };
+    let job = state.jobs.start(&job_id);
+    let mut go_on = job.reporter(on_progress);
+    state
+        .run(move |s, ctx| {
+            let _job = job;
+            crate::jobs::export_phases(
+                &path,
+                &mut go_on,
+                || {
+                    let rows = volunteers::volunteers_for_export(s, ctx, purpose.masked)?;
+                    export_purpose::record(s, ctx, "volunteers:*", rows.len(), &purpose)?;
+                    Ok(rows)
+                },
+                |rows| export::export_volunteers(rows, format),
+            )
+            .map(Some)
         })
         .await
 }

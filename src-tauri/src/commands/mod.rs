@@ -22,6 +22,7 @@ pub mod maintenance;
 pub mod news;
 pub mod personal_data;
 pub mod print;
+pub mod print_font;
 pub mod proposals;
 pub mod reports;
 pub mod roster;
@@ -73,6 +74,9 @@ macro_rules! handler {
             app::job_cancel,
             settings::settings_get,
             settings::settings_save,
+            print_font::print_font_get,
+            print_font::print_font_choose,
+            print_font::print_font_default,
             about::about_get,
             calendar::calendar_month,
             calendar::calendar_overrides,
@@ -193,6 +197,10 @@ macro_rules! handler {
             exports::delegates_export,
             exports::appointments_export,
             exports::accounts_export,
+            exports::news_export,
+            exports::activities_export,
+            exports::proposals_export,
+            exports::volunteers_export,
             appointments::appointments_list,
             appointments::appointment_get,
             appointments::appointment_history,

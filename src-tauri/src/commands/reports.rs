@@ -75,7 +75,7 @@ pub async fn reports_save(
                 let bytes = match format.as_str() {
                     "xlsx" => export::summary_xlsx(&r)?,
                     "csv" => export::summary_csv(&r),
-                    _ => printing::summary_pdf(&r, &made_on)?.pdf,
+                    _ => printing::summary_pdf(s, &r, &made_on)?.pdf,
                 };
                 (bytes, r.rows.len())
             } else {
@@ -83,7 +83,7 @@ pub async fn reports_save(
                 let bytes = match format.as_str() {
                     "xlsx" => export::units_xlsx(&r)?,
                     "csv" => export::units_csv(&r),
-                    _ => printing::units_pdf(&r, &made_on)?.pdf,
+                    _ => printing::units_pdf(s, &r, &made_on)?.pdf,
                 };
                 (bytes, r.rows.len())
             };

@@ -47,3 +47,34 @@ export const appointmentsExport = (
 /** 账号 → 导出: every account (never a password); logged. Null when the user closed the dialog. */
 export const accountsExport = (format: ExportFormat, suggestedName: string) =>
   call<ExportOutcome | null>('accounts_export', { format, suggestedName })
+
+// ---- 导出 of 工作室动态, 活动调研, 提议 (no personal data: no reason) and 联络员与志愿者 ----
+
+const datedExport =
+  (command: string) =>
+  (format: ExportFormat, from: string | null, to: string | null, suggestedName: string, run: JobRun) =>
+    call<ExportOutcome | null>(command, {
+      format,
+      from,
+      to,
+      suggestedName,
+      jobId: run.jobId,
+      onProgress: run.onProgress,
+    })
+
+/** 导出工作室动态 dated in [from, to] (both, or neither: all), full texts. */
+export const newsExport = datedExport('news_export')
+/** 导出活动调研 held in [from, to]. */
+export const activitiesExport = datedExport('activities_export')
+/** 导出提议 drafted in [from, to]. */
+export const proposalsExport = datedExport('proposals_export')
+
+/** 导出联络员与志愿者: phones are personal data (a reason is logged, or a masked file). */
+export const volunteersExport = (format: ExportFormat, purpose: ExportPurpose, suggestedName: string, run: JobRun) =>
+  call<ExportOutcome | null>('volunteers_export', {
+    format,
+    purpose,
+    suggestedName,
+    jobId: run.jobId,
+    onProgress: run.onProgress,
+  })

@@ -1359,6 +1359,20 @@ export type SlipRequest = { "kind": "message", receipt: Receipt, category?: Item
 
 export type ExportOutcome = { path: string, count: number, };
 
+export type PrintFont = { 
+/**
+ * What 设置 shows: the font's family name, or the shipped font's.
+ */
+name: string, 
+/**
+ * True for the shipped Noto Serif SC.
+ */
+is_default: boolean, 
+/**
+ * The copied file's name in the files folder's `fonts/`, when a font was chosen.
+ */
+file: string | null, };
+
 export type ExportFormat = "json" | "csv" | "xlsx";
 
 export type ExportPurpose = { 

@@ -189,7 +189,7 @@ pub fn to_csv(sheet: &Sheet) -> Vec<u8> {
     out.into_bytes()
 }
 
-fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
+pub(crate) fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Invalid(format!("生成 Excel 文件失败：{e}"))
 }
 

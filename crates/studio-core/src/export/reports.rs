@@ -26,16 +26,28 @@ pub enum ReportCell {
 }
 
 impl ReportCell {
-    /// As the CSV and the PDF show it.
+    /// As the CSV and the PDF show it: one decimal rounded half away from zero (四舍五入), as
+    /// Excel and LibreOffice show the workbook's `0.0%` and `0.0` cells. Rust's `{:.1}` rounds
+    /// half to even: 9/16 = 56.25 % printed 56.2 % in the CSV and the PDF against 56.3 % in the
+    /// workbook (found converting the xlsx with LibreOffice, `scripts/check-xlsx.sh`).
     pub fn text(&self) -> String {
         match self {
             ReportCell::Text(t) => t.clone(),
             ReportCell::Count(n) => n.to_string(),
-            ReportCell::Rate(Some(r)) => format!("{:.1}%", r * 100.0),
-            ReportCell::Days(Some(d)) => format!("{d:.1}"),
+            ReportCell::Rate(Some(r)) => format!("{}%", one_decimal(r * 100.0)),
+            ReportCell::Days(Some(d)) => one_decimal(*d),
             ReportCell::Rate(None) | ReportCell::Days(None) => String::new(),
         }
     }
+}
+
+/// `x` with one decimal, rounded half away from zero (56.25 → 56.3, 2.05 → 2.1 as spreadsheets
+/// round the value they hold).
+fn one_decimal(x: f64) -> String {
+    // Spreadsheets round the decimal they display (2.05 is 2.04999… in binary, yet shows 2.1): a
+    // relative nudge of a few ulps puts such halves above the half before `round`.
+    let tenths = (x * 10.0 * (1.0 + 4.0 * f64::EPSILON)).round();
+    format!("{:.1}", tenths / 10.0)
 }
 
 /// What kind of line a row is (subtotals and the total print bold).
@@ -457,4 +469,21 @@ pub fn units_csv(u: &UnitsReport) -> Vec<u8> {
 
 pub fn units_xlsx(u: &UnitsReport) -> Result<Vec<u8>> {
     table_xlsx(&units_table(u))
+}
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+
+    #[test]
+    fn rates_and_days_round_half_away_from_zero_like_the_workbook() {
+        assert_eq!(ReportCell::Rate(Some(9.0 / 16.0)).text(), "56.3%");
+        assert_eq!(ReportCell::Rate(Some(1.0 / 3.0)).text(), "33.3%");
+        assert_eq!(ReportCell::Rate(Some(1.0)).text(), "100.0%");
+        assert_eq!(ReportCell::Rate(Some(0.0)).text(), "0.0%");
+        assert_eq!(ReportCell::Days(Some(2.25)).text(), "2.3");
+        assert_eq!(ReportCell::Days(Some(2.05)).text(), "2.1");
+        assert_eq!(ReportCell::Days(Some(7.0)).text(), "7.0");
+        assert_eq!(ReportCell::Days(Some(2.04)).text(), "2.0");
+    }
 }

@@ -55,5 +55,7 @@ pub fn funds_model(s: &Statement, made_on: &str) -> studio_print::Report {
 pub fn funds_pdf(store: &Store, ctx: &Ctx, year: i32) -> Result<Rendered> {
     let s = funds::statement(store, ctx, year)?;
     let model = funds_model(&s, &ctx.today.format("%Y-%m-%d").to_string());
-    studio_print::render_report(&model).map_err(print_error)
+    super::printer(store)?
+        .render_report(&model)
+        .map_err(print_error)
 }

@@ -5,6 +5,7 @@
 //! caller (DESIGN.md, invariant 5), which saves them with [`crate::files::write_atomic`].
 
 pub mod cards;
+pub mod font;
 mod funds;
 mod poster;
 mod proposal;
@@ -12,6 +13,7 @@ mod reports;
 mod slip;
 mod wall;
 
+pub use font::{printer, PrintFont};
 pub use funds::{funds_model, funds_pdf};
 pub use poster::{poster_model, render_poster};
 pub use proposal::{proposal_model, proposal_pdf};
@@ -23,9 +25,9 @@ pub use slip::{
 pub use wall::{render_wall, wall_model};
 
 use serde::{Deserialize, Serialize};
-use studio_print::PrintError;
 /// The finished PDF: bytes, page count, characters the font lacks.
 pub use studio_print::Rendered;
+use studio_print::{CardPrinter, PrintError};
 use ts_rs::TS;
 
 use crate::cards::CardSelection;
@@ -81,7 +83,7 @@ pub fn render(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Rendered> {
     let batch = match job {
-        PrintJob::Blank { copies } => return render_blank(*copies, progress),
+        PrintJob::Blank { copies } => return render_blank(Some(store), *copies, progress),
         PrintJob::Cards { selection } => {
             let list = crate::cards::cards_for_print(store, ctx, selection)?;
             if list.is_empty() {
@@ -90,13 +92,14 @@ pub fn render(
             cards::print_cards(&list)
         }
     };
-    run(&batch, progress)
+    run(printer(store)?, &batch, progress)
 }
 
 /// `copies` blank cards to fill in by hand: [`render`]'s blank job, which reads no data (so a
-/// front end can print them without a database). `copies` must be 1 to [`MAX_BLANK_COPIES`]: a
-/// field error on `copies` otherwise.
+/// front end can print them without a database: `store` `None` prints in the shipped font, a store
+/// in its 打印字体). `copies` must be 1 to [`MAX_BLANK_COPIES`]: a field error on `copies` otherwise.
 pub fn render_blank(
+    store: Option<&Store>,
     copies: u32,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Rendered> {
@@ -106,17 +109,28 @@ pub fn render_blank(
             format!("份数应在 1 到 {MAX_BLANK_COPIES} 之间"),
         ));
     }
-    run(&vec![studio_print::Card::Blank; copies as usize], progress)
+    let printer = match store {
+        Some(store) => printer(store)?,
+        None => CardPrinter::shared().map_err(print_error)?,
+    };
+    run(
+        printer,
+        &vec![studio_print::Card::Blank; copies as usize],
+        progress,
+    )
 }
 
 /// Render `batch`, turning the print crate's weighted steps into cards for `progress`.
 fn run(
+    printer: &CardPrinter,
     batch: &[studio_print::Card],
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Result<Rendered> {
     let cards = batch.len();
     let mut in_cards = |done: usize, total: usize| progress(done * cards / total.max(1), cards);
-    studio_print::render_cards_with(batch, &mut in_cards).map_err(print_error)
+    printer
+        .render_with(batch, &mut in_cards)
+        .map_err(print_error)
 }
 
 /// The print crate's errors carry their Chinese message; apart from a stop they all mean "could not

@@ -39,5 +39,7 @@ pub fn poster_model(month: &PosterMonth) -> studio_print::Poster {
 /// front end calls `schedule::mark_poster_printed` once the file was saved or printed.
 pub fn render_poster(store: &Store, ctx: &Ctx, month: &str) -> Result<Rendered> {
     let data = schedule::poster_data(store, ctx, month)?;
-    studio_print::render_poster(&poster_model(&data)).map_err(print_error)
+    super::printer(store)?
+        .render_poster(&poster_model(&data))
+        .map_err(print_error)
 }

@@ -95,7 +95,9 @@ pub fn proposal_pdf(store: &Store, ctx: &Ctx, id: &str) -> Result<Rendered> {
         &studio,
         &ctx.today.format("%Y-%m-%d").to_string(),
     );
-    let rendered = studio_print::render_proposal(&form).map_err(print_error)?;
+    let rendered = super::printer(store)?
+        .render_proposal(&form)
+        .map_err(print_error)?;
     store.record_access(ctx, Entity::Proposal, id, "print")?;
     Ok(rendered)
 }

@@ -53,23 +53,27 @@ pub fn report_model(t: &ReportTable, made_on: &str) -> studio_print::Report {
 }
 
 /// 统计汇总 as PDF bytes.
-pub fn summary_pdf(s: &Summary, made_on: &str) -> Result<Rendered> {
-    studio_print::render_report(&report_model(&summary_table(s), made_on)).map_err(print_error)
+pub fn summary_pdf(store: &Store, s: &Summary, made_on: &str) -> Result<Rendered> {
+    super::printer(store)?
+        .render_report(&report_model(&summary_table(s), made_on))
+        .map_err(print_error)
 }
 
 /// 承办单位 as PDF bytes.
-pub fn units_pdf(u: &UnitsReport, made_on: &str) -> Result<Rendered> {
-    studio_print::render_report(&report_model(&units_table(u), made_on)).map_err(print_error)
+pub fn units_pdf(store: &Store, u: &UnitsReport, made_on: &str) -> Result<Rendered> {
+    super::printer(store)?
+        .render_report(&report_model(&units_table(u), made_on))
+        .map_err(print_error)
 }
 
 /// Reads 统计汇总 for `period` (its permission and reach) and prints it, dated `ctx.today`.
 pub fn render_summary(store: &Store, ctx: &Ctx, period: &Period) -> Result<Rendered> {
     let s = reports::summary(store, ctx, period)?;
-    summary_pdf(&s, &ctx.today.format("%Y-%m-%d").to_string())
+    summary_pdf(store, &s, &ctx.today.format("%Y-%m-%d").to_string())
 }
 
 /// Reads 承办单位 for `period` and prints it, dated `ctx.today`.
 pub fn render_units(store: &Store, ctx: &Ctx, period: &Period) -> Result<Rendered> {
     let u = reports::units(store, ctx, period)?;
-    units_pdf(&u, &ctx.today.format("%Y-%m-%d").to_string())
+    units_pdf(store, &u, &ctx.today.format("%Y-%m-%d").to_string())
 }

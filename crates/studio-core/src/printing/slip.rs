@@ -131,7 +131,9 @@ pub fn render_slip(store: &Store, ctx: &Ctx, request: &SlipRequest) -> Result<Re
     ctx.require(Permission::UseKiosk)?;
     let settings = settings::load(store)?;
     let slip = slip_model(request, &settings)?;
-    studio_print::render_slip(&slip).map_err(print_error)
+    super::printer(store)?
+        .render_slip(&slip)
+        .map_err(print_error)
 }
 
 /// A field's name and its text.

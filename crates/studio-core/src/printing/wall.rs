@@ -32,5 +32,7 @@ pub fn wall_model(store: &Store, ctx: &Ctx, kind: WallKind) -> Result<studio_pri
 /// The wall document `kind` as PDF bytes.
 pub fn render_wall(store: &Store, ctx: &Ctx, kind: WallKind) -> Result<Rendered> {
     let model = wall_model(store, ctx, kind)?;
-    studio_print::render_wall(&model).map_err(print_error)
+    super::printer(store)?
+        .render_wall(&model)
+        .map_err(print_error)
 }
