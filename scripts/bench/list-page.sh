@@ -3,7 +3,8 @@
 # test). LIST is items (意见台账, 100,000 items), cards (记录卡, 100,000 cards on an 800-delegate
 # roster) or roster (党代表名册, 10,000 delegates). RUNS=N sets the number of clicks. The generated
 # database is kept in the cache folder between runs. BIN=folder runs binaries built elsewhere
-# (then nothing is built).
+# (then nothing is built); BEFORE=folder also starts that folder's studio-app (an earlier build),
+# its clicks alternating with this build's.
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 cd "$ROOT"
@@ -33,6 +34,7 @@ VENV="$TOOLS_DIR/e2e-venv"
 [ -x "$VENV/bin/python" ] && [ -x "$TOOLS_DIR/bin/tauri-driver" ] || {
   echo "先运行一次 bash tests/e2e/run.sh 以安装 tauri-driver 和 selenium"; exit 1; }
 export PATH="$TOOLS_DIR/bin:$PATH" STUDIO_APP_BIN="$BIN/studio-app"
+[ -z "${BEFORE:-}" ] || export BEFORE_APP="$BEFORE/studio-app"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp "$DB" "$work/bench.db"
