@@ -16,12 +16,16 @@ import App from './App.vue'
 import { createAppRouter } from './router'
 import { appMark } from './api'
 import { installLockdown } from './kiosk/lockdown'
+import { prefetchKiosk } from './shell'
 
 async function start() {
   void appMark('ui-script').catch(() => undefined)
   // The kiosk window says so before any script runs (src-tauri/src/kiosk.rs): its page guard is up
   // before the first screen, not only once the status has been read.
-  if (window.__STUDIO_KIOSK__ === true) installLockdown()
+  if (window.__STUDIO_KIOSK__ === true) {
+    installLockdown()
+    prefetchKiosk()
+  }
   // Browser-only development: a fake backend behind Tauri's IPC. The condition is a build-time
   // constant, so the production bundle does not contain the mock at all.
   if (import.meta.env.VITE_MOCK === '1') {

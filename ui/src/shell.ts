@@ -13,7 +13,13 @@ export const FirstStartDialog = defineAsyncComponent(() => import('@/components/
 export const JobProgressDialog = defineAsyncComponent(() => import('@/components/JobProgressDialog.vue'))
 export const PrintPreviewHost = defineAsyncComponent(() => import('@/components/PrintPreviewHost.vue'))
 export const LockScreen = defineAsyncComponent(() => import('@/components/auth/LockScreen.vue'))
-export const KioskLayout = defineAsyncComponent(() => import('@/kiosk/KioskLayout.vue'))
+const kiosk = () => import('@/kiosk/KioskLayout.vue')
+export const KioskLayout = defineAsyncComponent(kiosk)
+
+/** The kiosk window (flagged before any script runs) fetches its frame while the status is read. */
+export function prefetchKiosk(): void {
+  void kiosk().catch(() => undefined)
+}
 
 /** The router's two first screens (the roles' home pages). */
 export const RosterView = roster
