@@ -27,6 +27,9 @@ if [ ! -f "$DB" ]; then
   step "生成性能测试数据：${MAKE[*]}"
   rm -f "$DB.tmp"
   "$BIN/studio" --db "$DB.tmp" "${MAKE[@]}"
+  # Everything into the one file before it is renamed (the WAL's name follows the database's).
+  python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA wal_checkpoint(TRUNCATE)"); c.close()' "$DB.tmp"
+  rm -f "$DB.tmp-wal" "$DB.tmp-shm"
   mv "$DB.tmp" "$DB"
 fi
 # The suite's Python environment and tauri-driver (tests/e2e/run.sh installs them).
