@@ -19,11 +19,16 @@ source "$(dirname "$0")/../lib/common.sh"
 cd "$ROOT"
 RUNS="${RUNS:-10}"
 
-build_ui
-cargo build --release -p studio-app -p studio-cli
-# Its own workspace (not a member of ours), the same release profile and target folder.
-cargo build --release --manifest-path bench/empty-window/Cargo.toml
-BIN="$CARGO_TARGET_DIR/release"
+# BIN=folder runs binaries built elsewhere (studio-app, studio, empty-window; nothing is built).
+# BEFORE=folder also starts that folder's studio-app (an earlier build) in the same interleaved runs,
+# to compare a change under the same load.
+if [ -z "${BIN:-}" ]; then
+  build_ui
+  cargo build --release -p studio-app -p studio-cli
+  # Its own workspace (not a member of ours), the same release profile and target folder.
+  cargo build --release --manifest-path bench/empty-window/Cargo.toml
+  BIN="$CARGO_TARGET_DIR/release"
+fi
 work="$(mktemp -d)"
 trap 'kill "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$BIN/studio" --db "$work/bench.db" demo >/dev/null
@@ -63,7 +68,7 @@ start_until() { # MARK BINARY [app args...]
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 sorted() { printf '%s\n' "$@" | sort -n | tr '\n' ' '; }
 
-empty_ms=(); empty_mb=(); desk_ms=(); desk_mb=(); kiosk=()
+empty_ms=(); empty_mb=(); desk_ms=(); desk_mb=(); kiosk=(); before_ms=(); before_mb=(); before_kiosk=()
 for i in $(seq 1 "$RUNS"); do
   echo "run $i/$RUNS" >&2
   read -r ms mb < <(MEM=1 start_until empty-painted "$BIN/empty-window")
@@ -71,6 +76,11 @@ for i in $(seq 1 "$RUNS"); do
   read -r ms mb < <(MEM=1 start_until login-painted "$BIN/studio-app")
   desk_ms+=("$ms"); desk_mb+=("$mb")
   kiosk+=("$(start_until kiosk-home-painted "$BIN/studio-app" --kiosk)")
+  if [ -n "${BEFORE:-}" ]; then
+    read -r ms mb < <(MEM=1 start_until login-painted "$BEFORE/studio-app")
+    before_ms+=("$ms"); before_mb+=("$mb")
+    before_kiosk+=("$(start_until kiosk-home-painted "$BEFORE/studio-app" --kiosk)")
+  fi
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -88,4 +98,11 @@ echo "idle PSS 5 s after paint (app + WebKit processes, MB): desktop $(sorted "$
 echo "  median: $dm MB"
 awk -v d="$d" -v e="$e" 'BEGIN {printf "start ratio desktop / empty window: %.2f × (target ≤ 1.5)\n", d / e}'
 echo "memory desktop − empty window: $((dm - em)) MB (target ≤ +40 MB)"
+if [ -n "${BEFORE:-}" ]; then
+  b=$(median "${before_ms[@]}"); bm=$(median "${before_mb[@]}")
+  echo "before ($BEFORE): desktop start → login painted (ms): $(sorted "${before_ms[@]}")"
+  echo "  median: $b ms; kiosk median: $(median "${before_kiosk[@]}") ms; idle PSS (MB): $(sorted "${before_mb[@]}")"
+  awk -v b="$b" -v e="$e" -v bm="$bm" -v em="$em" \
+    'BEGIN {printf "  before: %.2f × the empty window, %+d MB\n", b / e, bm - em}'
+fi
 echo "load average (1, 5, 15 min): before $load_before, after $load_after; $(nproc) CPUs"

@@ -133,7 +133,8 @@ pub fn build_main_window<R: Runtime>(app: &AppHandle<R>, kiosk: bool) -> tauri::
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
     let builder = WebviewWindowBuilder::from_config(app, &config)?;
     if !kiosk {
-        builder.build()?;
+        let window = builder.build()?;
+        crate::webview::tune(&window)?;
         return Ok(());
     }
     let window = builder
@@ -155,6 +156,7 @@ pub fn build_main_window<R: Runtime>(app: &AppHandle<R>, kiosk: bool) -> tauri::
         .initialization_script(INIT_SCRIPT)
         .build()?;
     let _ = window.remove_menu();
+    crate::webview::tune(&window)?;
     #[cfg(target_os = "linux")]
     linux::lock_down(&window)?;
     Ok(())

@@ -12,6 +12,7 @@ mod save;
 mod session;
 mod startup;
 mod state;
+mod webview;
 
 use state::AppState;
 

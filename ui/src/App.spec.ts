@@ -1,7 +1,7 @@
 // The window's gate: nothing of the app before a login (the first administrator's form, the login
 // screen, a new password after a reset), the router refusing screens without a session or outside
 // the role, and the idle lock covering the still-mounted app so a half-filled form survives it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -110,6 +110,18 @@ async function type(sel: string, value: string) {
   input.dispatchEvent(new Event('input'))
   await flushPromises()
 }
+
+// The staff's frame is loaded on demand (shell.ts): its code is loaded here ahead, as the window
+// fetches it when someone starts to log in, so a login shows it as soon as the promise settles.
+beforeAll(async () => {
+  await Promise.all([
+    import('@/components/AppFrame.vue'),
+    import('@/components/FirstStartDialog.vue'),
+    import('@/components/JobProgressDialog.vue'),
+    import('@/components/PrintPreviewHost.vue'),
+    import('@/components/auth/LockScreen.vue'),
+  ])
+}, 60_000)
 
 beforeEach(() => {
   vi.mocked(api.authTouch).mockResolvedValue(undefined)

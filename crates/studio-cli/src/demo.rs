@@ -13,6 +13,9 @@ pub struct Args {
     /// 另外生成 N 张记录卡（用于性能测试，例如 1000 张的批量打印；名册不能为空）
     #[arg(long, value_name = "N")]
     bulk_cards: Option<usize>,
+    /// 生成 N 名党代表，分在 40 个代表团（用于名册的性能测试；名册须为空；可与 --bulk-cards 同用）
+    #[arg(long, value_name = "N")]
+    bulk_roster: Option<usize>,
 }
 
 pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
@@ -33,6 +36,13 @@ pub fn run(store: &Store, ctx: &Ctx, args: Args) -> studio_core::Result<()> {
         studio_core::demo::bulk_items(store, ctx, n, 20261128)?;
         println!("已生成 {n} 件台账事项");
         return Ok(());
+    }
+    if let Some(n) = args.bulk_roster {
+        studio_core::demo::bulk_delegates(store, ctx, n, 20261203)?;
+        println!("已生成 {n} 名党代表");
+        if args.bulk_cards.is_none() {
+            return Ok(());
+        }
     }
     if let Some(n) = args.bulk_cards {
         let made = studio_core::demo::bulk_cards(store, ctx, n, 20261203)?;

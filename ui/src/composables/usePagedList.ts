@@ -9,11 +9,19 @@ export interface PageFilters {
   pageSize: number
 }
 
+/** How long a page may take before the table shows its loading mask. */
+export const LOADING_MASK_DELAY_MS = 300
+
 /**
  * One paginated list loaded from the backend. Only the newest request may fill it (typing fast
  * sends several), and a page past the end (its last row just left the filter) falls back to the
  * last page instead of showing an empty table. `onLoaded` runs after each page lands, with whether
  * it was the first.
+ *
+ * `loading` (the table's v-loading mask) turns on only when a page has taken over
+ * LOADING_MASK_DELAY_MS: a page answers in a few milliseconds, and a mask for each (Element Plus
+ * mounts one as its own app, then fades it out over 300 ms) cost more than the page and covered
+ * the new rows while they painted.
  */
 export function usePagedList<T>(
   filters: PageFilters,
@@ -25,10 +33,14 @@ export function usePagedList<T>(
   const loading = ref(false)
   const loadedOnce = ref(false)
   let latest = 0
+  let maskTimer: ReturnType<typeof setTimeout> | undefined
 
   async function load(): Promise<void> {
     const mine = ++latest
-    loading.value = true
+    clearTimeout(maskTimer)
+    maskTimer = setTimeout(() => {
+      if (mine === latest) loading.value = true
+    }, LOADING_MASK_DELAY_MS)
     try {
       const page = await fetch()
       if (mine !== latest) return
@@ -44,7 +56,10 @@ export function usePagedList<T>(
     } catch (e) {
       if (mine === latest) ElMessage.error(toApiError(e).message)
     } finally {
-      if (mine === latest) loading.value = false
+      if (mine === latest) {
+        clearTimeout(maskTimer)
+        loading.value = false
+      }
     }
   }
 

@@ -2,7 +2,7 @@
 // hash, the back key all lead home), the long press on the corner is the one way to the login, a
 // login leads to the staff's screens and 退出登录 back to the kiosk; after the idle time what was
 // typed is gone and the kiosk is home again. A normal window has no kiosk screens.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -110,6 +110,19 @@ function inputValue(sel: string): string | undefined {
   if (!hit) return undefined
   return (hit.tagName === 'INPUT' ? hit : hit.querySelector('input'))?.value
 }
+
+// The kiosk's and the staff's frames are loaded on demand (shell.ts): their code is loaded here
+// ahead, as the kiosk window fetches its frame while the status is read.
+beforeAll(async () => {
+  await Promise.all([
+    import('@/kiosk/KioskLayout.vue'),
+    import('@/components/AppFrame.vue'),
+    import('@/components/FirstStartDialog.vue'),
+    import('@/components/JobProgressDialog.vue'),
+    import('@/components/PrintPreviewHost.vue'),
+    import('@/components/auth/LockScreen.vue'),
+  ])
+}, 60_000)
 
 beforeEach(() => {
   vi.mocked(api.authTouch).mockResolvedValue(undefined)

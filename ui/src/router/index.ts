@@ -7,9 +7,8 @@ import { kioskRoutes } from '@/kiosk/screens'
 import { NAV_ITEMS } from '@/navigation'
 import { useAppStore } from '@/stores/app'
 import { markNavigationStart } from '@/utils/paintMark'
-// The two screens people open first are in the main bundle; the rest load on first visit.
-import DashboardView from '@/views/DashboardView.vue'
-import RosterView from '@/views/RosterView.vue'
+// Every screen loads on first visit; the two people open first are fetched ahead (shell.ts).
+import { DashboardView, RosterView } from '@/shell'
 
 declare module 'vue-router' {
   interface RouteMeta {

@@ -70,5 +70,6 @@ pub fn bulk_cards(store: &Store, ctx: &Ctx, n: usize, seed: u64) -> Result<usize
         };
         cards::create_card(store, ctx, &input)?;
     }
+    super::bulk_roster::mark_generated(store, ctx)?;
     Ok(n)
 }

@@ -193,23 +193,7 @@ pub fn bulk_items(store: &Store, ctx: &Ctx, n: usize, seed: u64) -> Result<()> {
         })?;
         made += batch;
     }
-    // Generated data is demo data: the app opens on it without the first-start question. The
-    // planner's statistics are gathered for the new rows.
-    let pending = crate::settings::setup_state(store)? == crate::settings::SetupState::Pending;
-    store.write(ctx, Permission::Maintain, |tx| {
-        if pending {
-            crate::settings::set_setup_state(tx, crate::settings::SetupState::Demo)?;
-            tx.record(
-                Entity::Settings,
-                "setup",
-                "demo",
-                None::<&Value>,
-                Some(&json!({ "setup": "demo" })),
-            )?;
-        }
-        tx.execute_batch("ANALYZE")?;
-        Ok(())
-    })
+    super::bulk_roster::mark_generated(store, ctx)
 }
 
 /// One generated item on its way through the steps, and its timeline.

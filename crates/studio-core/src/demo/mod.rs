@@ -6,6 +6,7 @@ mod accounts;
 mod activities;
 mod bulk_cards;
 mod bulk_items;
+mod bulk_roster;
 mod items;
 mod kiosk;
 mod names;
@@ -16,6 +17,7 @@ mod studio;
 pub use accounts::{demo_password_works, DEMO_ACCOUNTS, DEMO_PASSWORD};
 pub use bulk_cards::bulk_cards;
 pub use bulk_items::bulk_items;
+pub use bulk_roster::bulk_delegates;
 
 use crate::actor::{Actor, Permission, Role};
 use crate::audit::Entity;
