@@ -198,6 +198,8 @@ export interface StudioFixture {
     /** By year. */
     survey_indicators: ById<Answer<SurveyIndicator[]>>
   }>
+  /** 修改记录 by appointment id, by slot id (of the months with slots) and by month. */
+  history: { appointment: ById<ChangeRecord[]>; slot: ById<ChangeRecord[]>; month: ById<ChangeRecord[]> }
 }
 
 /** The kiosk's screens as its visitor reads them on the fixture day. */

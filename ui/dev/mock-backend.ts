@@ -41,6 +41,7 @@ import {
   reports,
   roster,
   schedule,
+  studio,
   type ById,
   type Lists,
 } from './fixtures'
@@ -398,6 +399,9 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
     case 'appointment_get':
       requirePermission('handle_appointments')
       return found(appointments.appointments, a.id, '约见')
+    case 'appointment_history':
+      requirePermission('handle_appointments')
+      return found(studio.history.appointment, a.id, '约见')
 
     case 'calendar_month': {
       const key = `${a.year}-${String(a.month).padStart(2, '0')}`

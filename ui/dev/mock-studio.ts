@@ -113,6 +113,11 @@ export async function studioRead(cmd: string, a: Args, env: Env): Promise<unknow
       return out
     }
 
+    case 'schedule_slot_history':
+      return env.found(studio.history.slot, a.id, '接待安排')
+    case 'schedule_month_history':
+      return (env.demo && studio.history.month[String(a.month)]) || []
+
     case 'about_get':
       return unwrap(reads(env).about_get, '关于本机')
 

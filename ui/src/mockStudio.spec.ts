@@ -56,6 +56,15 @@ describe('the dev mock as the demo administrator', () => {
     expect(await api.proposalCounts()).toEqual((studio.by_login.admin!.proposal_counts as { ok: unknown }).ok)
   })
 
+  it('shows 修改记录 of an appointment, a duty slot and a month as the core recorded them', async () => {
+    const [appt, records] = Object.entries(studio.history.appointment)[0]!
+    expect(await api.appointmentHistory(appt)).toEqual(records)
+    const [slot, slotRecords] = Object.entries(studio.history.slot)[0]!
+    expect(await api.scheduleSlotHistory(slot)).toEqual(slotRecords)
+    const [month, monthRecords] = Object.entries(studio.history.month)[0]!
+    expect(await api.scheduleMonthHistory(month)).toEqual(monthRecords)
+  })
+
   it('still saves nothing', async () => {
     await expect(api.newsDelete('x', 1)).rejects.toMatchObject({ message: '演示模式：未保存' })
   })

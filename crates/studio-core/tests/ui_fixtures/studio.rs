@@ -5,6 +5,7 @@
 
 use serde_json::{json, Map, Value};
 use studio_core::activities::{self, ActivityKind, ActivityQuery};
+use studio_core::appointments::{self, AppointmentQuery};
 use studio_core::funds::{self, FundSource, SpendingQuery};
 use studio_core::news::{self, NewsQuery};
 use studio_core::proposals::{self, ProposalQuery, ProposalStatus};
@@ -177,6 +178,8 @@ pub(super) fn capture_studio(s: &Store, c: &Ctx, item_ids: &[String]) -> Value {
         by_login.insert(a.login.clone(), Value::Object(reads));
     }
 
+    let history = capture_history(s, c);
+
     // Last: opening a volunteer in full is logged.
     let mut volunteer = Map::new();
     for id in vl.rows.keys().cloned().collect::<Vec<_>>() {
@@ -197,7 +200,37 @@ pub(super) fn capture_studio(s: &Store, c: &Ctx, item_ids: &[String]) -> Value {
             ("statement", Value::Object(statement)),
         ])),
         "by_login": by_login,
+        "history": history,
     })
+}
+
+/// 修改记录 of each appointment, each slot of the months with slots, and each of those months.
+fn capture_history(s: &Store, c: &Ctx) -> Value {
+    let mut all = Lists::default();
+    all.capture(json!({ "sort": "date_desc" }), |q: &AppointmentQuery| {
+        appointments::list_appointments(s, c, q)
+    });
+    let mut appointment = Map::new();
+    for id in all.rows.keys() {
+        appointment.insert(
+            id.clone(),
+            v(appointments::appointment_history(s, c, id).unwrap()),
+        );
+    }
+    let (mut slot, mut month) = (Map::new(), Map::new());
+    for m in schedule::month_summaries(s, c).unwrap() {
+        let key = m.month.month;
+        month.insert(key.clone(), v(schedule::month_history(s, c, &key).unwrap()));
+        for d in schedule::month_plan(s, c, &key).unwrap().days {
+            for x in d.slots {
+                slot.insert(
+                    x.id.clone(),
+                    v(schedule::slot_history(s, c, &x.id).unwrap()),
+                );
+            }
+        }
+    }
+    json!({ "appointment": appointment, "slot": slot, "month": month })
 }
 
 /// What the kiosk's screens read, as its visitor (`kiosk:demo`, 自助终端) on the fixture day.
