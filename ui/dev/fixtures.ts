@@ -2,11 +2,16 @@
 // `tests/ui_fixtures.rs` over the demo data on a fixed day), parsed and typed. The dev mock serves
 // them; specs read them as real data. Regenerate: `UPDATE_FIXTURES=1 cargo test -p studio-core --test ui_fixtures`.
 import type {
+  About,
   AccountRow,
+  Activity,
+  ActivityListItem,
+  ActivityRef,
   Appointment,
   AppointmentListItem,
   AppStatus,
   AuditEntry,
+  Budget,
   CalendarDay,
   CalendarOverride,
   Card,
@@ -19,19 +24,36 @@ import type {
   DelegateListItem,
   DelegateSnapshot,
   Delegation,
+  DelegationProfiles,
   DelegationSummary,
+  ErrorPayload,
   ItemCounts,
   ItemDeadlines,
   ItemDetail,
   ItemListItem,
+  KioskInfo,
   MonthPlan,
   MonthSummary,
+  NewsDetail,
+  NewsSummary,
   PlanDay,
+  ProposalCounts,
+  ProposalDetail,
+  ProposalListItem,
+  ProposalRef,
+  PublicNews,
+  ScheduleMonth,
   Settings,
   SimilarItem,
   Slot,
+  Spending,
+  Statement,
   Summary,
+  SurveyIndicator,
   UnitsReport,
+  Volunteer,
+  VolunteerListItem,
+  WallDocView,
 } from '../src/api/types'
 // As text (parsed below): the type checker need not infer types for a megabyte of JSON.
 import accountsText from './fixtures/accounts.json?raw'
@@ -41,17 +63,25 @@ import blankText from './fixtures/blank.json?raw'
 import calendarText from './fixtures/calendar.json?raw'
 import cardsText from './fixtures/cards.json?raw'
 import itemsText from './fixtures/items.json?raw'
+import kioskText from './fixtures/kiosk.json?raw'
 import reportsText from './fixtures/reports.json?raw'
 import rosterText from './fixtures/roster.json?raw'
 import scheduleText from './fixtures/schedule.json?raw'
+import studioText from './fixtures/studio.json?raw'
 
 export type ById<T> = Record<string, T>
 
-/** A list command: each row once, and per filter (as the UI sends it, without page and empty values) the ids in order. */
-export interface Lists<T> {
+/**
+ * A list command: each row once, and per filter (as the UI sends it, without page and empty values) the
+ * ids in order, with what else the list answered (e.g. 经费's `sum_fen`).
+ */
+export interface Lists<T, Extra = object> {
   rows: ById<T>
-  lists: { query: Record<string, unknown>; ids: string[] }[]
+  lists: ({ query: Record<string, unknown>; ids: string[] } & Partial<Extra>)[]
 }
+
+/** A read as the core answered it for one account: its answer, or the error the window got. */
+export type Answer<T> = { ok: T } | { err: ErrorPayload }
 
 export interface AppFixture {
   /** The day the data were read: "today" for every deadline in them. */
@@ -137,6 +167,53 @@ export interface ReportsFixture {
   charts: ById<DashboardCharts>
 }
 
+/** The newer screens as the demo's administrator sees them; `by_login`: what each account gets. */
+export interface StudioFixture {
+  activities: Lists<ActivityListItem> & { activity: ById<Activity> }
+  /** By item id, only items with some. */
+  activities_of_item: ById<ActivityRef[]>
+  proposals: Lists<ProposalListItem> & { proposal: ById<ProposalDetail> }
+  proposals_of_item: ById<ProposalRef[]>
+  news: Lists<NewsSummary> & { post: ById<NewsDetail> }
+  news_published: Lists<PublicNews>
+  /** By kind, in the core's order. */
+  wall: ById<WallDocView>
+  volunteers: Lists<VolunteerListItem> & { volunteer: ById<Volunteer> }
+  /** Spending entries keyed by year (and source); budgets and the statement by year (this and last). */
+  funds: Lists<Spending, { sum_fen: number }> & { budgets: ById<Budget[]>; statement: ById<Statement> }
+  /**
+   * By demo login: 工作台's figures and 关于本机 as that account gets them, and, for the lists, whether
+   * the core lets that account read them (`ok` is then empty).
+   */
+  by_login: ById<{
+    proposal_counts: Answer<ProposalCounts>
+    about_get: Answer<About>
+    wall_list: Answer<WallDocView[]>
+    volunteers_liaisons: Answer<VolunteerListItem[]>
+    activities_list: Answer<null>
+    proposals_list: Answer<null>
+    news_list: Answer<null>
+    volunteers_list: Answer<null>
+    funds_budgets: Answer<null>
+    /** By year. */
+    survey_indicators: ById<Answer<SurveyIndicator[]>>
+  }>
+  /** 修改记录 by appointment id, by slot id (of the months with slots) and by month. */
+  history: { appointment: ById<ChangeRecord[]>; slot: ById<ChangeRecord[]>; month: ById<ChangeRecord[]> }
+}
+
+/** The kiosk's screens as its visitor reads them on the fixture day. */
+export interface KioskFixture {
+  info: KioskInfo
+  today: Slot[]
+  next_day: PlanDay | null
+  published_months: ScheduleMonth[]
+  /** By published month. */
+  plans: ById<Answer<MonthPlan>>
+  profiles: DelegationProfiles[]
+  request_days: string[]
+}
+
 export const app = JSON.parse(appText) as AppFixture
 export const blank = JSON.parse(blankText) as BlankFixture
 export const roster = JSON.parse(rosterText) as RosterFixture
@@ -147,6 +224,8 @@ export const accounts = JSON.parse(accountsText) as AccountsFixture
 export const schedule = JSON.parse(scheduleText) as ScheduleFixture
 export const appointments = JSON.parse(appointmentsText) as AppointmentsFixture
 export const reports = JSON.parse(reportsText) as ReportsFixture
+export const studio = JSON.parse(studioText) as StudioFixture
+export const kiosk = JSON.parse(kioskText) as KioskFixture
 
 /** A list query as the fixtures key it: no page, no null / empty text / false. */
 export function queryKey(query: object): string {
@@ -158,6 +237,11 @@ export function queryKey(query: object): string {
 
 /** The ids a list query answered, in order; undefined when the fixtures do not hold that filter. */
 export function listIds<T>(fx: Lists<T>, query: object): string[] | undefined {
+  return listEntry(fx, query)?.ids
+}
+
+/** The captured entry of a list query (its ids and what else the list answered). */
+export function listEntry<T, E>(fx: Lists<T, E>, query: object): Lists<T, E>['lists'][number] | undefined {
   const key = queryKey(query)
-  return fx.lists.find((l) => queryKey(l.query) === key)?.ids
+  return fx.lists.find((l) => queryKey(l.query) === key)
 }

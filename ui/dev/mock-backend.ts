@@ -8,7 +8,8 @@
 // gave that account), `?mock=blank` (an empty studio; any login and password), anything else: first
 // start (the first administrator's form, then the welcome dialog; 载入演示数据 switches to the demo
 // data). `&as=<login>` starts logged in (as that demo account, or on a blank studio as anyone). The session is kept here as the desktop
-// app keeps it: nobody logged in or a locked window refuses every other command.
+// app keeps it: nobody logged in or a locked window refuses every other command. `&kiosk=1`: the window
+// is a kiosk (自助终端): its screens open without a login and read what the core gave its visitor.
 // The page's clock is set to the fixtures' day, so "today" in the UI is the day the data were read.
 import { mockIPC } from '@tauri-apps/api/mocks'
 import type {
@@ -24,6 +25,7 @@ import type {
   PrintJob,
   PrintOutcome,
 } from '../src/api/types'
+import type { WindowStatus } from '../src/api/kiosk'
 import { permissionsOf } from '../src/permissions'
 import {
   accounts,
@@ -33,11 +35,13 @@ import {
   calendar,
   cards,
   items,
+  kiosk,
   listIds,
   queryKey,
   reports,
   roster,
   schedule,
+  studio,
   type ById,
   type Lists,
 } from './fixtures'
@@ -45,9 +49,12 @@ import blankPdfUrl from './fixtures/card-blank.pdf?url'
 import filledPdfUrl from './fixtures/card-filled.pdf?url'
 import longPdfUrl from './fixtures/card-long.pdf?url'
 import posterPdfUrl from './fixtures/poster.pdf?url'
+import { NOT_HANDLED, studioRead } from './mock-studio'
 
 type Mode = 'first_start' | 'blank' | 'demo'
 let mode: Mode = 'first_start'
+/** `&kiosk=1`: the window is a kiosk. */
+let isKiosk = false
 const demo = () => mode === 'demo'
 
 const NOT_SAVED = '演示模式：未保存'
@@ -81,7 +88,11 @@ const SESSIONLESS = new Set([
 
 const demoPassword = () => app.status.login.demo_login?.password ?? ''
 
-function status(): AppStatus {
+function status(): WindowStatus {
+  return { ...accountStatus(), kiosk: isKiosk ? { terminal: 'kiosk:demo', idle_seconds: kiosk.info.idle_seconds } : null }
+}
+
+function accountStatus(): AppStatus {
   if (!hasAccounts) return app.status.first_start
   if (session === 'none') {
     if (demo()) return app.status.login
@@ -121,6 +132,8 @@ function logout(): void {
 
 function gate(cmd: string): void {
   if (SESSIONLESS.has(cmd)) return
+  // A kiosk's screens run as its visitor, without a login.
+  if (isKiosk && cmd.startsWith('kiosk_')) return
   if (!hasAccounts || session === 'none') fail('unauthenticated', '请先登录')
   if (session === 'locked') fail('session_locked', '已锁定，请输入密码解锁')
 }
@@ -386,6 +399,9 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
     case 'appointment_get':
       requirePermission('handle_appointments')
       return found(appointments.appointments, a.id, '约见')
+    case 'appointment_history':
+      requirePermission('handle_appointments')
+      return found(studio.history.appointment, a.id, '约见')
 
     case 'calendar_month': {
       const key = `${a.year}-${String(a.month).padStart(2, '0')}`
@@ -433,9 +449,12 @@ async function handle(cmd: string, a: Args = {}): Promise<unknown> {
       const opts = a.options as { defaultPath?: string } | undefined
       return `/home/studio/文档/${opts?.defaultPath ?? '未命名.pdf'}`
     }
-    default:
-      // Every other command changes something: the demo keeps its data as captured.
-      return fail('invalid', NOT_SAVED)
+    default: {
+      // The newer screens' reads (dev/mock-studio.ts); every other command changes something: the
+      // demo keeps its data as captured.
+      const answer = await studioRead(cmd, a, { demo: demo(), login: who, page, found })
+      return answer === NOT_HANDLED ? fail('invalid', NOT_SAVED) : answer
+    }
   }
 }
 
@@ -462,6 +481,7 @@ export function installMockBackend(): void {
   const params = new URLSearchParams(window.location.search)
   const start = params.get('mock')
   mode = start === 'demo' ? 'demo' : start === 'blank' ? 'blank' : 'first_start'
+  isKiosk = params.get('kiosk') === '1'
   hasAccounts = mode !== 'first_start'
   const after = sessionStorage.getItem(AFTER_LOGOUT)
   if (after) {

@@ -30,6 +30,9 @@ use studio_core::items::{self, ItemQuery};
 use studio_core::roster::{self, DelegateInput, DelegateQuery};
 use studio_core::{audit, demo, schedule, settings, status, Ctx, Page, Store};
 
+#[path = "ui_fixtures/studio.rs"]
+mod studio;
+
 /// The day the fixtures are "today".
 const DAY: (i32, u32, u32) = (2026, 11, 30);
 /// Every timestamp becomes this one (09:30 in Shanghai on the fixture day).
@@ -83,17 +86,34 @@ impl Lists {
         Q: DeserializeOwned,
         R: Serialize,
     {
+        self.capture_with(filters, |q| run(q).map(|p| (p, Map::new())));
+    }
+
+    /// Like `capture`, for a list that answers more than its page (e.g. a sum): those fields of
+    /// its first page go into the filter's entry beside the ids.
+    fn capture_with<Q, R>(
+        &mut self,
+        filters: Value,
+        run: impl Fn(&Q) -> studio_core::Result<(Page<R>, Map<String, Value>)>,
+    ) where
+        Q: DeserializeOwned,
+        R: Serialize,
+    {
         assert_eq!(
             reduce(&filters),
             filters,
             "write filters as the UI keys them"
         );
         let mut ids = Vec::new();
+        let mut entry = Map::new();
         for page in 1.. {
             let mut q = filters.clone();
             q["page"] = json!({ "page": page, "page_size": 200 });
             let q: Q = serde_json::from_value(q).unwrap();
-            let got = run(&q).unwrap_or_else(|e| panic!("{filters}: {e}"));
+            let (got, extra) = run(&q).unwrap_or_else(|e| panic!("{filters}: {e}"));
+            if page == 1 {
+                entry = extra;
+            }
             let n = got.items.len();
             for row in got.items {
                 let row = v(row);
@@ -106,7 +126,9 @@ impl Lists {
                 break;
             }
         }
-        self.lists.push(json!({ "query": filters, "ids": ids }));
+        entry.insert("query".into(), filters);
+        entry.insert("ids".into(), Value::Array(ids));
+        self.lists.push(Value::Object(entry));
     }
 
     fn into_value(self, mut extra: Map<String, Value>) -> Value {
@@ -512,6 +534,8 @@ fn capture() -> BTreeMap<&'static str, Value> {
     // After the audit log was captured: opening an appointment in full is logged.
     let schedule_fx = capture_schedule(s, c);
     let appointments_fx = capture_appointments(s, c, &everyone);
+    let studio_fx = studio::capture_studio(s, c, &item_ids);
+    let kiosk_fx = studio::capture_kiosk(s);
 
     BTreeMap::from([
         ("app", app),
@@ -524,6 +548,8 @@ fn capture() -> BTreeMap<&'static str, Value> {
         ("accounts", accounts_fx),
         ("schedule", schedule_fx),
         ("appointments", appointments_fx),
+        ("studio", studio_fx),
+        ("kiosk", kiosk_fx),
     ])
 }
 
@@ -812,7 +838,7 @@ impl Normalizer {
 }
 
 /// The files, in the order their ids are numbered (a fixed order: the same numbers every time).
-const ORDER: [&str; 10] = [
+const ORDER: [&str; 12] = [
     "app",
     "blank",
     "roster",
@@ -823,6 +849,8 @@ const ORDER: [&str; 10] = [
     "accounts",
     "schedule",
     "appointments",
+    "studio",
+    "kiosk",
 ];
 
 fn fixtures_dir() -> PathBuf {

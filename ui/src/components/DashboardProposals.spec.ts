@@ -1,4 +1,5 @@
-// 工作台's 提议与调研 panel: the proposals' figures open the list on their view, and each
+// 工作台's 提议与调研 panel over the real core's answers for the demo on the fixture day
+// (dev/fixtures/studio.json): the proposals' figures open the list on their view, and each
 // delegation's survey light (green / red) opens its activities.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -11,7 +12,10 @@ import ElementPlus from 'element-plus'
 import * as api from '@/api'
 import { useAppStore } from '@/stores/app'
 import DashboardProposals from './DashboardProposals.vue'
-import { lights, status } from '@/views/proposalSpecData'
+import { counts, lights, status } from '@/views/proposalSpecData'
+
+const green = lights.find((l) => l.light === 'green' && l.surveys > 0)!
+const red = lights.find((l) => l.light === 'red')!
 
 vi.mock('@/api', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api')>()
@@ -41,7 +45,7 @@ async function mountPanel() {
 }
 
 beforeEach(() => {
-  vi.mocked(api.proposalCounts).mockResolvedValue({ open: 7, referred: 3, due_soon: 1, overdue: 2, closed_this_year: 1 })
+  vi.mocked(api.proposalCounts).mockResolvedValue(counts('liaison'))
   vi.mocked(api.surveyIndicators).mockResolvedValue(lights)
 })
 
@@ -55,8 +59,9 @@ afterEach(() => {
 describe('DashboardProposals', () => {
   it('shows the figures and opens the overdue view', async () => {
     const w = await mountPanel()
-    expect(w.find('[data-test=tile-proposals-overdue] [data-test=dash-value]').text()).toBe('2')
-    expect(w.find('[data-test=tile-proposals-open] [data-test=dash-value]').text()).toBe('7')
+    const c = counts('liaison')
+    expect(w.find('[data-test=tile-proposals-overdue] [data-test=dash-value]').text()).toBe(String(c.overdue))
+    expect(w.find('[data-test=tile-proposals-open] [data-test=dash-value]').text()).toBe(String(c.open))
     await w.find('[data-test=tile-proposals-overdue]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.fullPath).toBe('/proposals?view=overdue')
@@ -65,12 +70,13 @@ describe('DashboardProposals', () => {
   it('shows a light per delegation; a red one opens that delegation’s activities', async () => {
     const w = await mountPanel()
     expect(api.surveyIndicators).toHaveBeenCalledWith(expect.any(Number))
-    expect(w.find('[data-test=survey-green]').text()).toContain('理工代表团 · 2 次')
-    const red = w.find('[data-test=survey-red]')
-    expect(red.text()).toContain('人文社科代表团')
-    expect(red.text()).toContain('已过半年仍未开展走访调研')
-    await red.trigger('click')
+    const greens = w.findAll('[data-test=survey-green]').map((x) => x.text())
+    expect(greens).toContain(`${green.delegation_name} · ${green.surveys} 次`)
+    const shown = w.find('[data-test=survey-red]')
+    expect(shown.text()).toContain(red.delegation_name)
+    expect(shown.text()).toContain('已过半年仍未开展走访调研')
+    await shown.trigger('click')
     await flushPromises()
-    expect(router.currentRoute.value.fullPath).toBe('/activities?delegation=g2')
+    expect(router.currentRoute.value.fullPath).toBe(`/activities?delegation=${red.delegation_id}`)
   })
 })

@@ -1,6 +1,7 @@
-// 提议's page: the steps offered are the core's `allowed` (nothing restated), each unit's deadline
-// and answer are shown, 单位答复 sends the chosen unit's answer with the version read, and the
-// linked items open the ledger.
+// 提议's page over proposals the real core answered (dev/fixtures/studio.json, the demo opened by its
+// administrator): the steps offered are the core's `allowed` (nothing restated), each unit's answer or
+// 尚未答复 is shown, 单位答复 sends the unanswered unit's answer with the version read, and a draft
+// offers 修改 and 团内讨论.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
@@ -10,9 +11,22 @@ import type { Router } from 'vue-router'
 import { h } from 'vue'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
+import type { ProposalDetail } from '@/api'
+import { RULES } from '@/api/rules'
 import { useAppStore } from '@/stores/app'
 import ProposalDetailView from './ProposalDetailView.vue'
-import { detail, proposal, status } from './proposalSpecData'
+import { detailWhere, status } from './proposalSpecData'
+
+/** A referred proposal one of whose units has answered and one has not (the core's own record). */
+const halfAnswered = () =>
+  detailWhere(
+    (d) => d.proposal.status === 'referred' && d.proposal.units.some((u) => u.answered_on) && d.proposal.units.some((u) => !u.answered_on),
+  )
+const statusLabel = (s: string) => RULES.proposals.statuses.find((x) => x.value === s)?.label
+/** The steps as buttons: the core's `allowed` in its order, 备注 (a button of its own) last. */
+const stepsOf = (d: ProposalDetail) =>
+  [...d.allowed.filter((k) => k !== 'note'), ...d.allowed.filter((k) => k === 'note')].map((k) => `pd-step-${k}`)
+let shown: ProposalDetail
 
 vi.mock('@/api', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/api')>()
@@ -31,7 +45,7 @@ async function settle() {
 async function mountPage() {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAppStore().status = status('liaison')
+  useAppStore().status = status('admin')
   router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -39,15 +53,16 @@ async function mountPage() {
       { path: '/items/:id', name: 'item', component: { render: () => h('div') } },
     ],
   })
-  await router.push('/proposals/p1')
+  await router.push(`/proposals/${shown.proposal.id}`)
   await router.isReady()
-  wrapper = mount(ProposalDetailView, { props: { id: 'p1' }, global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
+  wrapper = mount(ProposalDetailView, { props: { id: shown.proposal.id }, global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
   await settle()
   return wrapper
 }
 
 beforeEach(() => {
-  vi.mocked(api.proposalGet).mockResolvedValue(detail())
+  shown = halfAnswered()
+  vi.mocked(api.proposalGet).mockImplementation(async () => shown)
   vi.mocked(api.delegationsList).mockResolvedValue([])
 })
 
@@ -60,26 +75,34 @@ afterEach(() => {
 
 describe('ProposalDetailView', () => {
   it('shows the proposal, its items, its units and only the steps the core allows', async () => {
+    const p = shown.proposal
     const w = await mountPage()
-    expect(w.find('[data-test=pd-no]').text()).toBe('2026-0004')
-    expect(w.find('[data-test=pd-status]').text()).toBe('交办')
-    expect(w.find('[data-test=pd-items]').text()).toContain('2026-0031')
+    expect(w.find('[data-test=pd-no]').text()).toBe(p.no)
+    expect(w.find('[data-test=pd-status]').text()).toBe(statusLabel('referred'))
+    expect(p.items.length).toBeGreaterThan(0)
+    for (const i of p.items) expect(w.find('[data-test=pd-items]').text()).toContain(i.no)
     const units = w.findAll('[data-test=pd-unit-name]').map((u) => u.text())
-    expect(units).toEqual(['后勤管理处', '教务处'])
+    expect(units).toEqual(p.units.map((u) => u.unit))
     expect(w.find('[data-test=pd-units]').text()).toContain('尚未答复')
-    expect(w.find('[data-test=pd-unit-answer]').text()).toContain('教务处已落实。')
+    const answered = p.units.find((u) => u.answered_on)!
+    expect(w.find('[data-test=pd-unit-answer]').text()).toContain(answered.answer)
     const steps = w.findAll('[data-test^=pd-step-]').map((b) => b.attributes('data-test'))
-    expect(steps).toEqual(['pd-step-answer', 'pd-step-evaluate', 'pd-step-chase', 'pd-step-note'])
+    expect(steps).toEqual(stepsOf(shown))
+    expect(steps).toContain('pd-step-answer')
     // A referred proposal's text is no longer editable.
     expect(w.find('[data-test=pd-edit]').exists()).toBe(false)
-    expect(w.find('[data-test=pd-timeline]').text()).toContain('交办：后勤管理处、教务处')
+    const refer = shown.timeline.find((e) => e.status === 'referred')!
+    expect(w.find('[data-test=pd-timeline]').text()).toContain(refer.text)
   })
 
   it('单位答复 sends the unanswered unit’s answer with the version read, then shows the new state', async () => {
     const w = await mountPage()
-    const answered = proposal({ status: 'answered', version: 7 })
-    vi.mocked(api.proposalAct).mockResolvedValue(answered)
-    vi.mocked(api.proposalGet).mockResolvedValue(detail({ proposal: answered, allowed: ['evaluate', 'note'] }))
+    const read = shown.proposal
+    const unit = read.units.find((u) => !u.answered_on)!.unit
+    // What the core answers next: a proposal every unit of which has answered.
+    const after = detailWhere((d) => d.proposal.status === 'answered')
+    vi.mocked(api.proposalAct).mockResolvedValue(after.proposal)
+    shown = after
     await w.find('[data-test=pd-step-answer]').trigger('click')
     await settle()
     expect(document.querySelector('.el-dialog')?.textContent).toContain('单位答复')
@@ -95,15 +118,14 @@ describe('ProposalDetailView', () => {
     await settle()
     ;(document.querySelector('[data-test=pa-submit]') as HTMLButtonElement).click()
     await settle()
-    expect(api.proposalAct).toHaveBeenCalledWith('p1', 6, { kind: 'answer', unit: '后勤管理处', answer: '已延长至 20:00。', on: '' })
-    expect(w.find('[data-test=pd-status]').text()).toBe('单位答复')
-    expect(w.findAll('[data-test^=pd-step-]').map((b) => b.attributes('data-test'))).toEqual(['pd-step-evaluate', 'pd-step-note'])
+    expect(api.proposalAct).toHaveBeenCalledWith(read.id, read.version, { kind: 'answer', unit, answer: '已延长至 20:00。', on: '' })
+    expect(w.find('[data-test=pd-status]').text()).toBe(statusLabel('answered'))
+    expect(w.findAll('[data-test^=pd-step-]').map((b) => b.attributes('data-test'))).toEqual(stepsOf(after))
   })
 
-  it('a draft offers 修改 and 团内讨论 to a head, and prints through the backend', async () => {
-    vi.mocked(api.proposalGet).mockResolvedValue(
-      detail({ proposal: proposal({ status: 'draft', units: [], deadline: 'none', due_on: null }), allowed: ['discuss', 'note'] }),
-    )
+  it('a draft offers 修改 and 团内讨论, and prints through the backend', async () => {
+    shown = detailWhere((d) => d.proposal.status === 'draft')
+    expect(shown.allowed).toContain('discuss')
     vi.mocked(api.proposalPdfOpen).mockResolvedValue({ pdf_base64: '', path: '/tmp/x.pdf', page_count: 1, missing_chars: [] })
     const w = await mountPage()
     expect(w.find('[data-test=pd-edit]').exists()).toBe(true)
@@ -111,6 +133,6 @@ describe('ProposalDetailView', () => {
     expect(w.find('[data-test=pd-units]').exists()).toBe(false)
     await w.find('[data-test=pd-print]').trigger('click')
     await settle()
-    expect(api.proposalPdfOpen).toHaveBeenCalledWith('p1')
+    expect(api.proposalPdfOpen).toHaveBeenCalledWith(shown.proposal.id)
   })
 })

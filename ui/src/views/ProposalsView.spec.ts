@@ -1,5 +1,5 @@
-// 提议's list: rows as the core answers them, the filters sent to the backend (status, 督办 view from
-// 工作台's link), and a row opening the proposal's page.
+// 提议's list: rows as the real core answered them (dev/fixtures/studio.json), the filters sent to the
+// backend (status, 督办 view from 工作台's link), and a row opening the proposal's page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
@@ -9,8 +9,9 @@ import type { Router } from 'vue-router'
 import { h } from 'vue'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { ProposalListItem } from '@/api'
+import { RULES } from '@/api/rules'
 import { useAppStore } from '@/stores/app'
+import { listIds, studio } from '../../dev/fixtures'
 import ProposalsView from './ProposalsView.vue'
 import { status } from './proposalSpecData'
 
@@ -19,22 +20,10 @@ vi.mock('@/api', async (importOriginal) => {
   return { ...real, proposalsList: vi.fn(), delegationsList: vi.fn() }
 })
 
-const row: ProposalListItem = {
-  id: 'p1',
-  no: '2026-0004',
-  status: 'referred',
-  title: '关于延长食堂晚餐供应时间的提议',
-  delegation_id: 'g1',
-  delegation_name: '理工代表团',
-  drafted_on: '2026-11-02',
-  units: '后勤管理处、教务处',
-  answered: 1,
-  referred: 2,
-  item_count: 3,
-  deadline: 'overdue',
-  due_on: '2026-11-30',
-  chase_count: 1,
-}
+/** The first referred proposal of the captured list one of whose units has answered and one has not. */
+const row = listIds(studio.proposals, {})!
+  .map((id) => studio.proposals.rows[id]!)
+  .find((r) => r.status === 'referred' && r.answered > 0 && r.answered < r.referred)!
 
 let wrapper: VueWrapper | null = null
 let router: Router
@@ -48,7 +37,7 @@ async function settle() {
 async function mountList(path = '/proposals', role: 'liaison' | 'head' = 'liaison') {
   const pinia = createPinia()
   setActivePinia(pinia)
-  useAppStore().status = status(role, role === 'head' ? 'g1' : null)
+  useAppStore().status = status(role)
   router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -78,11 +67,11 @@ afterEach(() => {
 describe('ProposalsView', () => {
   it('lists the proposals with their units, answers and state', async () => {
     const w = await mountList()
-    expect(w.find('[data-test=pr-row-no]').text()).toBe('2026-0004')
-    expect(w.find('[data-test=pr-row-status]').text()).toBe('交办')
+    expect(w.find('[data-test=pr-row-no]').text()).toBe(row.no)
+    expect(w.find('[data-test=pr-row-status]').text()).toBe(RULES.proposals.statuses.find((x) => x.value === 'referred')?.label)
     const table = w.find('[data-test=pr-table]').text()
-    expect(table).toContain('后勤管理处、教务处')
-    expect(table).toContain('已答复 1/2')
+    expect(table).toContain(row.units)
+    expect(table).toContain(`已答复 ${row.answered}/${row.referred}`)
     expect(vi.mocked(api.proposalsList).mock.calls[0]![0]).toMatchObject({ status: null, view: null, page: { page: 1, page_size: 20 } })
   })
 
@@ -97,6 +86,6 @@ describe('ProposalsView', () => {
     expect(w.find('[data-test=pr-add]').exists()).toBe(true)
     await w.find('[data-test=pr-row-title]').trigger('click')
     await settle()
-    expect(router.currentRoute.value.fullPath).toBe('/proposals/p1')
+    expect(router.currentRoute.value.fullPath).toBe(`/proposals/${row.id}`)
   })
 })
