@@ -216,3 +216,23 @@ fn the_demo_has_visitors_waiting_at_the_kiosk() {
         "{again:?}"
     );
 }
+
+#[test]
+fn the_login_screen_shows_the_demo_password_until_the_admin_changes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(&dir.path().join("d.db")).unwrap();
+    studio_core::demo::load(&s, false).unwrap();
+    let hint = studio_core::status::app_status(&s, None)
+        .unwrap()
+        .demo_login
+        .expect("the demo's login hint");
+    assert!(hint.logins.iter().any(|l| l == "admin"));
+    // The hint's password logs in.
+    let session = studio_core::accounts::login(&s, "admin", &hint.password).unwrap();
+    let ctx = Ctx::now(session.actor);
+    studio_core::accounts::change_own_password(&s, &ctx, &hint.password, "Neue-Pass-2026").unwrap();
+    assert!(studio_core::status::app_status(&s, None)
+        .unwrap()
+        .demo_login
+        .is_none());
+}

@@ -8,7 +8,7 @@ use crate::ctx::Ctx;
 use crate::error::Result;
 use crate::ids::{new_id, now_utc};
 use crate::roster;
-use crate::storage::{accounts as db, Store};
+use crate::storage::{accounts as db, settings as settings_db, Store};
 
 pub const DEMO_PASSWORD: &str = "Demo2026";
 
@@ -44,6 +44,7 @@ pub(crate) fn create(store: &Store, ctx: &Ctx) -> Result<usize> {
     };
     let hash = password::hash(DEMO_PASSWORD)?;
     store.write(ctx, Permission::ManageAccounts, |tx| {
+        settings_db::set(tx, DEMO_HASH_KEY, &hash)?;
         let mut n = 0;
         for (login, name, role) in DEMO_ACCOUNTS {
             if db::by_login(tx, login)?.is_some() {
@@ -86,13 +87,26 @@ pub(crate) fn create(store: &Store, ctx: &Ctx) -> Result<usize> {
     })
 }
 
+/// The settings key holding the hash the demo accounts were given (of the public demo password,
+/// so no secret).
+const DEMO_HASH_KEY: &str = "demo_password_hash";
+
 /// Whether the demo accounts are still there with the demo password (for the login screen's
-/// hint): the admin demo account's password still verifies.
+/// hint): the admin demo account still has the hash the demo gave it. Compared as text, not by
+/// verifying the password: the login screen asks on every start, and an argon2 verification on
+/// that path held the first paint back by 1–2 s on a loaded machine. A new password gets a new
+/// salt, so a changed password never matches. Demo data made before the hash was kept are
+/// verified the slow way.
 pub fn demo_password_works(store: &Store) -> Result<bool> {
     let conn = store.reader()?;
     let Some(a) = db::by_login(&conn, "admin")? else {
         return Ok(false);
     };
-    Ok(db::credentials(&conn, &a.id)?
-        .is_some_and(|h| accounts::password::verify(DEMO_PASSWORD, &h)))
+    let Some(current) = db::credentials(&conn, &a.id)? else {
+        return Ok(false);
+    };
+    Ok(match settings_db::get(&conn, DEMO_HASH_KEY)? {
+        Some(given) => given == current,
+        None => accounts::password::verify(DEMO_PASSWORD, &current),
+    })
 }
