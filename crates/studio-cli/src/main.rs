@@ -16,6 +16,7 @@ mod maintenance;
 mod proposal;
 mod reports;
 mod schedule;
+mod serve;
 mod studio;
 mod user;
 
@@ -79,6 +80,8 @@ enum Command {
     Restore(maintenance::RestoreArgs),
     /// 检查数据库完整性与外键
     Check,
+    /// 运行网上工作室与工作人员门户（HTTP 服务）
+    Serve(serve::Args),
     /// 显示数据库与文件所在位置
     Paths {
         /// 只输出其中一项：db（数据库文件）或 files（照片等文件目录）
@@ -104,6 +107,10 @@ fn ctx_for(
 }
 
 fn run(cli: Cli) -> studio_core::Result<()> {
+    // The server picks its database from --db, then its configuration.
+    if let Command::Serve(a) = cli.command {
+        return serve::run(cli.db, a);
+    }
     let path = cli
         .db
         .filter(|p| !p.as_os_str().is_empty())
@@ -165,7 +172,7 @@ fn run(cli: Cli) -> studio_core::Result<()> {
                 Command::Audit(c) => audit::run(&store, &ctx, c),
                 Command::Backup(a) => maintenance::backup(&store, &ctx, a),
                 Command::Check => maintenance::check(&store),
-                Command::Restore(_) | Command::Paths { .. } => Ok(()),
+                Command::Restore(_) | Command::Paths { .. } | Command::Serve(_) => Ok(()),
             };
             identity::record_if_refused(&store, &ctx, out)
         }

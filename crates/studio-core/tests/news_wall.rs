@@ -273,6 +273,64 @@ fn the_wall_documents_come_from_the_source_document_and_fill_from_the_data() {
 }
 
 #[test]
+fn the_online_studio_reads_the_wall_documents_with_only_the_public_roster() {
+    let store = Store::open_in_memory().unwrap();
+    let admin = ctx(Role::Admin);
+    roster_and_plan(&store, &admin);
+    let g = roster::list_delegations(&store, &admin).unwrap()[0]
+        .id
+        .clone();
+    for (name, unit_position, mobile) in [
+        ("李明", true, "13800000003"),
+        ("赵静", false, "13800000004"),
+    ] {
+        roster::create_delegate(
+            &store,
+            &admin,
+            &DelegateInput {
+                name: name.into(),
+                delegation_id: g.clone(),
+                unit: "机械学院".into(),
+                position: "副教授".into(),
+                mobile: mobile.into(),
+                publish_consent: true,
+                publish: roster::PublishFlags {
+                    unit_position,
+                    ..roster::PublishFlags::recommended()
+                },
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let visitor = ctx(Role::Visitor);
+    assert!(matches!(
+        wall::list_wall_docs(&store, &visitor),
+        Err(Error::Forbidden(_))
+    ));
+    let docs = wall::public_wall_docs(&store, &visitor).unwrap();
+    assert_eq!(docs.len(), WallKind::ALL.len());
+    let roster = docs.iter().find(|d| d.kind == WallKind::Roster).unwrap();
+    // Without consent (张建华, 王芳) nobody is listed; a unit only where it may be shown.
+    assert!(
+        roster.html.contains("李明　机械学院 副教授"),
+        "{}",
+        roster.html
+    );
+    assert!(roster.html.contains("赵静"), "{}", roster.html);
+    assert!(!roster.html.contains("赵静　机械学院"), "{}", roster.html);
+    assert!(!roster.html.contains("张建华"), "{}", roster.html);
+    assert!(!roster.html.contains("王芳"), "{}", roster.html);
+    // Staff still print the whole roster.
+    let full = wall::get_wall_doc(&store, &admin, WallKind::Roster).unwrap();
+    assert!(
+        full.html.contains("张建华　计算机学院 教授"),
+        "{}",
+        full.html
+    );
+}
+
+#[test]
 fn only_the_administrator_edits_a_template() {
     let store = Store::open_in_memory().unwrap();
     let admin = ctx(Role::Admin);

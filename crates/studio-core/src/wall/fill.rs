@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
+use crate::actor::Permission;
 use crate::ctx::Ctx;
 use crate::error::Result;
-use crate::roster::{DelegateQuery, DelegateStatus};
+use crate::roster::{public_profile, DelegateQuery, DelegateStatus};
 use crate::schedule::Slot;
 use crate::storage::{roster as roster_db, schedule as schedule_db};
 
@@ -29,6 +30,9 @@ pub(crate) struct Values {
     studio: String,
     hotline: String,
     opening_hours: String,
+    /// The reader sees only the studio's public face (the online studio's 规章制度): `{{roster}}`
+    /// then lists only the delegates [`public_profile`] shows, with only the fields they allow.
+    public: bool,
 }
 
 impl Values {
@@ -40,6 +44,7 @@ impl Values {
             studio: s.studio_name,
             hotline: s.hotline,
             opening_hours: s.opening_hours,
+            public: !ctx.may(Permission::ReadRecords),
         })
     }
 }
@@ -64,7 +69,7 @@ pub(crate) fn fill(conn: &Connection, v: &Values, text: &str) -> Result<String> 
         .replace("{{hotline}}", or_blank(&v.hotline))
         .replace("{{opening_hours}}", or_blank(&v.opening_hours));
     if out.contains("{{roster}}") {
-        out = out.replace("{{roster}}", &roster_markdown(conn)?);
+        out = out.replace("{{roster}}", &roster_markdown(conn, v.public)?);
     }
     if out.contains("{{plan}}") {
         out = out.replace("{{plan}}", &plan_markdown(conn, v.year)?);
@@ -73,8 +78,9 @@ pub(crate) fn fill(conn: &Connection, v: &Values, text: &str) -> Result<String> 
 }
 
 /// One heading per delegation (with its head), one list entry per delegate in office: name, unit
-/// and position.
-fn roster_markdown(conn: &Connection) -> Result<String> {
+/// and position. `public`: only the delegates who agreed to be shown, their unit and position only
+/// when they allow it.
+fn roster_markdown(conn: &Connection, public: bool) -> Result<String> {
     let delegations = roster_db::list_delegation_summaries(conn)?;
     let mut q = DelegateQuery::default();
     q.page.page_size = crate::page::MAX_PAGE_SIZE;
@@ -88,12 +94,26 @@ fn roster_markdown(conn: &Connection) -> Result<String> {
         }
         q.page.page += 1;
     }
+    // (delegation, name, unit, position) of each delegate listed.
+    let mut lines: Vec<(String, String, String, String)> = Vec::new();
+    for d in delegates
+        .iter()
+        .filter(|d| d.status == DelegateStatus::Active)
+    {
+        if !public {
+            let (unit, position) = (d.unit.clone(), d.position.clone());
+            lines.push((d.delegation_id.clone(), d.name.clone(), unit, position));
+        } else if let Some(p) = roster_db::get_delegate(conn, &d.id)?
+            .as_ref()
+            .and_then(public_profile)
+        {
+            let (unit, position) = (p.unit.unwrap_or_default(), p.position.unwrap_or_default());
+            lines.push((p.delegation_id, p.name, unit, position));
+        }
+    }
     let mut md = String::new();
     for g in &delegations {
-        let members: Vec<_> = delegates
-            .iter()
-            .filter(|d| d.delegation_id == g.id && d.status == DelegateStatus::Active)
-            .collect();
+        let members: Vec<_> = lines.iter().filter(|l| l.0 == g.id).collect();
         if members.is_empty() {
             continue;
         }
@@ -102,14 +122,14 @@ fn roster_markdown(conn: &Connection) -> Result<String> {
             md.push_str(&format!("（团长：{}）", escape(head)));
         }
         md.push_str("\n\n");
-        for d in members {
-            let unit = [d.unit.as_str(), d.position.as_str()]
+        for (_, name, unit, position) in members {
+            let unit = [unit.as_str(), position.as_str()]
                 .iter()
                 .filter(|s| !s.is_empty())
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
-            md.push_str(&format!("- {}　{}\n", escape(&d.name), escape(&unit)));
+            md.push_str(&format!("- {}　{}\n", escape(name), escape(&unit)));
         }
         md.push('\n');
     }

@@ -47,6 +47,18 @@ pub fn list_wall_docs(store: &Store, ctx: &Ctx) -> Result<Vec<WallDocView>> {
         .collect()
 }
 
+/// **The online studio's read** (规章制度): all seven filled in, for anyone who may read the
+/// studio's public face (`ReadRoster`: visitors too). For a reader without `ReadRecords`,
+/// `{{roster}}` lists only what 代表风采 would show ([`crate::roster::public_profile`]).
+pub fn public_wall_docs(store: &Store, ctx: &Ctx) -> Result<Vec<WallDocView>> {
+    ctx.require(Permission::ReadRoster)?;
+    let conn = store.reader()?;
+    db::list(&conn)?
+        .into_iter()
+        .map(|r| view(&conn, ctx, r))
+        .collect()
+}
+
 pub fn get_wall_doc(store: &Store, ctx: &Ctx, kind: WallKind) -> Result<WallDocView> {
     ctx.require(Permission::ReadRecords)?;
     let conn = store.reader()?;
