@@ -10,6 +10,13 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("macros.html", include_str!("../templates/macros.html")),
     ("home.html", include_str!("../templates/home.html")),
+    ("answers.html", include_str!("../templates/answers.html")),
+    ("staff/layout.html", include_str!("../templates/staff/layout.html")),
+    ("staff/login.html", include_str!("../templates/staff/login.html")),
+    ("staff/messages.html", include_str!("../templates/staff/messages.html")),
+    ("staff/message.html", include_str!("../templates/staff/message.html")),
+    ("staff/publish_list.html", include_str!("../templates/staff/publish_list.html")),
+    ("staff/publish_form.html", include_str!("../templates/staff/publish_form.html")),
 ];
 
 pub fn environment() -> Environment<'static> {
