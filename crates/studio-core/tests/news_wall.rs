@@ -65,6 +65,10 @@ fn a_draft_is_not_public_until_published_and_its_html_is_escaped() {
     assert!(!draft.html.contains("<script>"));
     let public = news::published_news(&store, &visitor, PageRequest::default()).unwrap();
     assert_eq!(public.total, 0, "a draft is not public");
+    assert!(matches!(
+        news::public_news(&store, &visitor, &draft.news.id),
+        Err(Error::NotFound(_))
+    ));
 
     let mut input = post("党代表接待日走进图书馆", &draft.news.body, true);
     input.date = "2026-09-11".into();
@@ -75,6 +79,9 @@ fn a_draft_is_not_public_until_published_and_its_html_is_escaped() {
     assert_eq!(public.total, 1);
     assert_eq!(public.items[0].title, "党代表接待日走进图书馆");
     assert!(!public.items[0].html.contains("<script>"));
+    let one = news::public_news(&store, &visitor, &draft.news.id).unwrap();
+    assert_eq!(one.title, "党代表接待日走进图书馆");
+    assert!(one.html.contains("&lt;script&gt;"), "{}", one.html);
 
     // The staff list filters by state and words; a visitor may not read it.
     let q = NewsQuery {

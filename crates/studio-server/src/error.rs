@@ -128,7 +128,10 @@ pub async fn render_error_pages(
             "error.html",
             minijinja::context! { title => title_of(status), status => status.as_u16(), message },
         )
-        .unwrap_or_else(|_| default_message(status).to_string());
+        .unwrap_or_else(|e| {
+            tracing::error!(error = ?e, "错误页无法生成");
+            default_message(status).to_string()
+        });
     let (mut parts, _) = res.into_parts();
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.insert(

@@ -135,6 +135,23 @@ pub fn published_news(store: &Store, ctx: &Ctx, page: PageRequest) -> Result<Pag
     })
 }
 
+/// **The online studio's post page**: one published post, rendered safely (a draft or a deleted
+/// post is `not_found`). Needs `ReadRoster`, as [`published_news`].
+pub fn public_news(store: &Store, ctx: &Ctx, id: &str) -> Result<PublicNews> {
+    ctx.require(Permission::ReadRoster)?;
+    let n = db::get(&*store.reader()?, id)?
+        .filter(|n| n.published)
+        .ok_or_else(not_found)?;
+    Ok(PublicNews {
+        html: markdown::to_html(&n.body),
+        id: n.id,
+        title: n.title,
+        date: n.date,
+        author: n.author,
+        images: n.images,
+    })
+}
+
 /// Every post dated in `from..=to` (both optional), for the export, oldest first.
 pub fn news_for_export(
     store: &Store,
