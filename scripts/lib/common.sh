@@ -15,6 +15,9 @@ APT_RUN=(fonts-noto-cjk)
 # openbox: the kiosk's test runs under a window manager, as on a studio PC (Alt+F4 is its binding);
 # xdotool and x11-utils (xprop) press real keys on the display and read the window's state.
 APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv openbox xdotool x11-utils)
+# The online studio's browser tests (tests/web): Chromium driven by playwright-core; sqlite3 reads
+# the demo database's private values the pages must never show.
+APT_TEST+=(chromium sqlite3)
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31m错误：%s\033[0m\n' "$*" >&2; exit 1; }

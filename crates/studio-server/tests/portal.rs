@@ -32,7 +32,6 @@ fn admin() -> Ctx {
 /// A database with one delegation (head 张建华, delegate 李丽华), accounts `liaison`, `zhang`
 /// (the head's delegate account is a delegate account here), `li`, and the server on it.
 async fn world() -> World {
-    studio_server::server::init_logs(false);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("studio.db");
     let store = Store::open(&path).unwrap();
@@ -492,7 +491,7 @@ async fn a_published_answer_shows_on_answers_without_the_writers_name_or_phone()
 
     // Withdrawn: gone again.
     let page = staff.get(&form).await;
-    let version = hidden(page.body.split("withdraw").nth(1).unwrap(), "version");
+    let version = hidden(page.body.split("/withdraw\"").nth(1).unwrap(), "version");
     let r = staff
         .post(&form, &format!("{form}/withdraw"), &[("version", &version)])
         .await;
