@@ -137,7 +137,11 @@ impl Browser {
     }
 
     async fn send(&mut self, req: reqwest::RequestBuilder) -> Answer {
-        let res = req.header(COOKIE, self.cookie_header()).send().await.unwrap();
+        let res = req
+            .header(COOKIE, self.cookie_header())
+            .send()
+            .await
+            .unwrap();
         for v in res.headers().get_all(SET_COOKIE) {
             let v = v.to_str().unwrap();
             let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
@@ -197,12 +201,19 @@ impl Browser {
 /// The value of the first hidden input `name` in a page.
 fn hidden(body: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let start = body.find(&marker).unwrap_or_else(|| panic!("no {name} in {body}")) + marker.len();
+    let start = body
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no {name} in {body}"))
+        + marker.len();
     body[start..].split('"').next().unwrap().to_string()
 }
 
 fn visitor() -> Ctx {
-    Ctx::now(Actor::with_id("online:127.0.0.1", "网上工作室", Role::Visitor))
+    Ctx::now(Actor::with_id(
+        "online:127.0.0.1",
+        "网上工作室",
+        Role::Visitor,
+    ))
 }
 
 /// A message from the online studio (the public form's core call): its item id and query code.
@@ -266,8 +277,12 @@ async fn login_locks_the_account_after_five_wrong_passwords() {
         .header(COOKIE, other.cookie_header())
         .header("content-type", "application/x-www-form-urlencoded")
         .body(
-            serde_urlencoded::to_string([("csrf", token.as_str()), ("login", "zhang"), ("password", PASSWORD)])
-                .unwrap(),
+            serde_urlencoded::to_string([
+                ("csrf", token.as_str()),
+                ("login", "zhang"),
+                ("password", PASSWORD),
+            ])
+            .unwrap(),
         )
         .send()
         .await
@@ -280,7 +295,10 @@ async fn login_locks_the_account_after_five_wrong_passwords() {
         .map(|v| v.to_str().unwrap().to_string())
         .find(|v| v.starts_with("studio_session="))
         .unwrap();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     w.running.shutdown();
 }
 
@@ -292,20 +310,38 @@ async fn a_form_without_its_csrf_token_is_refused() {
     // The login form without a token: refused before the password is looked at.
     b.get("/staff/login").await;
     let r = b
-        .post_raw("/staff/login", &[("login", "liaison"), ("password", PASSWORD)])
+        .post_raw(
+            "/staff/login",
+            &[("login", "liaison"), ("password", PASSWORD)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert!(!b.cookies.contains_key("studio_session"));
 
-    assert_eq!(b.login("liaison", PASSWORD).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        b.login("liaison", PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
     let page = b.get(&format!("/staff/messages/{id}")).await;
     let version = hidden(&page.body, "version");
-    let choice = page.body.split("<option value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let choice = page
+        .body
+        .split("<option value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
     for token in ["", "0123456789abcdef"] {
         let r = b
             .post_raw(
                 &format!("/staff/messages/{id}/route"),
-                &[("csrf", token), ("version", &version), ("delegate_id", &choice)],
+                &[
+                    ("csrf", token),
+                    ("version", &version),
+                    ("delegate_id", &choice),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
@@ -358,7 +394,10 @@ async fn a_delegate_sees_and_answers_only_their_own_messages() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     // Nor staff's pages.
-    assert_eq!(li.get("/staff/messages").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        li.get("/staff/messages").await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(li.get("/staff/answers").await.status, StatusCode::FORBIDDEN);
 
     let mut zhang = Browser::new(&w);
@@ -409,7 +448,10 @@ async fn route_then_answer_and_the_code_shows_the_answer_in_query_progress() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let page = zhang.get(&r.location).await;
     assert!(page.body.contains("已答复"), "{}", page.body);
-    assert!(page.body.contains("&lt;b&gt;") && !page.body.contains("<b>"), "escaped");
+    assert!(
+        page.body.contains("&lt;b&gt;") && !page.body.contains("<b>"),
+        "escaped"
+    );
 
     // The writer's 查询进度 (code + last four digits) shows it.
     let p = kiosk::query_progress(&w.store, &visitor(), &code, &PHONE[7..]).unwrap();
@@ -421,8 +463,14 @@ async fn route_then_answer_and_the_code_shows_the_answer_in_query_progress() {
         .iter()
         .map(|e| (e.kind.label().to_string(), e.actor.clone()))
         .collect();
-    assert!(steps.contains(&("分派".into(), "王联络".into())), "{steps:?}");
-    assert!(steps.contains(&("答复".into(), "张建华".into())), "{steps:?}");
+    assert!(
+        steps.contains(&("分派".into(), "王联络".into())),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&("答复".into(), "张建华".into())),
+        "{steps:?}"
+    );
     w.running.shutdown();
 }
 
@@ -439,7 +487,10 @@ async fn a_published_answer_shows_on_answers_without_the_writers_name_or_phone()
     }
     let mut zhang = Browser::new(&w);
     zhang.login("zhang", PASSWORD).await;
-    for (i, a) in [(&id, "已协调后勤处检修热水系统。"), (&hidden_id, "已转饮食中心。")] {
+    for (i, a) in [
+        (&id, "已协调后勤处检修热水系统。"),
+        (&hidden_id, "已转饮食中心。"),
+    ] {
         let page = zhang.get(&format!("/staff/messages/{i}")).await;
         let version = hidden(&page.body, "version");
         let r = zhang
@@ -458,7 +509,16 @@ async fn a_published_answer_shows_on_answers_without_the_writers_name_or_phone()
     assert!(!list.body.contains(&format!("/staff/answers/{hidden_id}")));
     let form = format!("/staff/answers/{id}");
     let r = staff
-        .post(&form, &form, &[("version", "0"), ("question", &text), ("answer", "已协调后勤处检修热水系统。"), ("action", "publish")])
+        .post(
+            &form,
+            &form,
+            &[
+                ("version", "0"),
+                ("question", &text),
+                ("answer", "已协调后勤处检修热水系统。"),
+                ("action", "publish"),
+            ],
+        )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("含有留言人的姓名"), "{}", r.body);
@@ -467,7 +527,12 @@ async fn a_published_answer_shows_on_answers_without_the_writers_name_or_phone()
         .post(
             &form,
             &form,
-            &[("version", "0"), ("question", "南区3号楼热水供应不稳定，希望维修。"), ("answer", "已协调后勤处检修热水系统。"), ("action", "publish")],
+            &[
+                ("version", "0"),
+                ("question", "南区3号楼热水供应不稳定，希望维修。"),
+                ("answer", "已协调后勤处检修热水系统。"),
+                ("action", "publish"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -476,7 +541,11 @@ async fn a_published_answer_shows_on_answers_without_the_writers_name_or_phone()
     let mut visitor = Browser::new(&w);
     let page = visitor.get("/answers").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("南区3号楼热水供应不稳定，希望维修。"), "{}", page.body);
+    assert!(
+        page.body.contains("南区3号楼热水供应不稳定，希望维修。"),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("已协调后勤处检修热水系统。"));
     assert!(page.body.contains("张建华"));
     assert!(!page.body.contains("已转饮食中心"), "unconsented stays off");

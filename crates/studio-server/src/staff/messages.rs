@@ -74,7 +74,9 @@ pub async fn unrouted(
     Query(q): Query<ListQuery>,
 ) -> Result<Html<String>, PageError> {
     if !portal.is_staff() {
-        return Err(PageError::Forbidden("只有管理员和联络员可以分派留言".into()));
+        return Err(PageError::Forbidden(
+            "只有管理员和联络员可以分派留言".into(),
+        ));
     }
     let page = PageRequest {
         page: q.page.max(1),
@@ -226,8 +228,13 @@ async fn detail_page(
             if !matches!(detail.item.source, ItemSource::Online | ItemSource::Kiosk) {
                 return Err(Error::NotFound("找不到该留言".into()));
             }
-            let routable = staff && detail.item.delegates.is_empty() && detail.item.status.is_open();
-            let groups = if routable { choices(store, ctx)? } else { Vec::new() };
+            let routable =
+                staff && detail.item.delegates.is_empty() && detail.item.status.is_open();
+            let groups = if routable {
+                choices(store, ctx)?
+            } else {
+                Vec::new()
+            };
             let requested = match &detail.item.requested_delegate_id {
                 Some(d) => roster::get_delegate(store, ctx, d).ok().map(|d| d.name),
                 None => None,

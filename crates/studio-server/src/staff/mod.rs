@@ -28,7 +28,10 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/messages/{id}/route", post(messages::route))
         .route("/staff/messages/{id}/answer", post(messages::answer))
         .route("/staff/answers", get(publish::list))
-        .route("/staff/answers/{id}", get(publish::form).post(publish::save))
+        .route(
+            "/staff/answers/{id}",
+            get(publish::form).post(publish::save),
+        )
         .route("/staff/answers/{id}/withdraw", post(publish::withdraw))
         .layer(Extension(session::Sessions::new()))
 }

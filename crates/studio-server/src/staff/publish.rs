@@ -173,7 +173,8 @@ pub async fn save(
         }
         Err(e) => {
             let (status, message) = form_error(e)?;
-            let page = form_page(&state, &portal, &csrf, id, None, Some(message), Some(typed)).await?;
+            let page =
+                form_page(&state, &portal, &csrf, id, None, Some(message), Some(typed)).await?;
             Ok((status, page).into_response())
         }
     }

@@ -183,7 +183,10 @@ mod tests {
         assert!(s.touch("0".repeat(64).as_str()).is_none());
         s.remove(&t);
         assert!(s.touch(&t).is_none());
-        let idle = s.create(Actor::new("王联络", Role::Liaison), Duration::from_millis(1));
+        let idle = s.create(
+            Actor::new("王联络", Role::Liaison),
+            Duration::from_millis(1),
+        );
         std::thread::sleep(Duration::from_millis(5));
         assert!(s.touch(&idle).is_none());
     }
