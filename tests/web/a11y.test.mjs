@@ -30,3 +30,12 @@ test('axe: the first news post and the first delegate page', async () => {
   }
   await page.context().close()
 })
+
+test('axe itself: a page with an unlabelled field and an image without text fails', async () => {
+  const page = await newPage(browser)
+  await page.setContent('<html lang="zh-CN"><title>t</title><main><img src="x.png"><input type="text"></main></html>')
+  const found = await seriousViolations(page)
+  assert.ok(found.some(v => v.startsWith('image-alt')), found.join('\n'))
+  assert.ok(found.some(v => v.startsWith('label')), found.join('\n'))
+  await page.context().close()
+})
