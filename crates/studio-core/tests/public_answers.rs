@@ -111,7 +111,14 @@ fn route_and_answer(w: &World, id: &str, answer: &str) {
         .unwrap()
         .item
         .version;
-    let routed = items::route_item(&w.store, &liaison(), id, v, &[w.delegate_id.clone()]).unwrap();
+    let routed = items::route_item(
+        &w.store,
+        &liaison(),
+        id,
+        v,
+        std::slice::from_ref(&w.delegate_id),
+    )
+    .unwrap();
     items::act(
         &w.store,
         &w.delegate,
