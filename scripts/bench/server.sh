@@ -51,6 +51,9 @@ STUDIO_URL="$(sed -n 's/^已启动：//p' "$WORK/serve.out" | head -1)"
 mkdir -p "$WORK/www"
 curl -sf "$STUDIO_URL/" -o "$WORK/www/index.html"
 curl -sf "$STUDIO_URL/delegates" -o "$WORK/www/delegates.html"
+# nginx's workers run as an unprivileged user: the saved pages (only) must be readable.
+chmod o+x "$WORK"
+chmod -R o+rX "$WORK/www"
 curl -sf -o /dev/null "$STUDIO_URL/answers" || die "/answers 不可用：这个 studio 不是本分支的"
 NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 cat >"$WORK/nginx.conf" <<NGINX
