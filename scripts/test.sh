@@ -22,6 +22,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "Rust 测试"
 cargo test --workspace
 
+step "网上工作室浏览器测试（Chromium，playwright-core + axe-core）"
+bash tests/web/run.sh
+
 step "界面类型检查（vue-tsc）与 Vitest"
 (cd ui && npm run --silent typecheck && npm test --silent)
 

@@ -16,6 +16,9 @@ APT_RUN=(fonts-noto-cjk)
 # xdotool and x11-utils (xprop) press real keys on the display and read the window's state.
 # fonts-wqy-zenhei: a TrueType CJK font to print with in the 打印字体 tests.
 APT_TEST=(xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick python3-venv openbox xdotool x11-utils fonts-wqy-zenhei)
+# The online studio's browser tests (tests/web): Chromium driven by playwright-core; sqlite3 reads
+# the demo database's private values the pages must never show.
+APT_TEST+=(chromium sqlite3)
 
 step() { printf '\n\033[1;34m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[1;31m错误：%s\033[0m\n' "$*" >&2; exit 1; }

@@ -50,6 +50,8 @@ pub enum Entity {
     FundBudget,
     /// A spending entry of the studio's funds.
     FundSpending,
+    /// 代表回复: an item's public question and answer (row id: the item's id).
+    PublicAnswer,
 }
 
 impl Entity {
@@ -75,6 +77,7 @@ impl Entity {
             Entity::Volunteer => "volunteer",
             Entity::FundBudget => "fund_budget",
             Entity::FundSpending => "fund_spending",
+            Entity::PublicAnswer => "public_answer",
         }
     }
 
@@ -104,6 +107,7 @@ pub const ALL_ENTITIES: &[Entity] = &[
     Entity::Volunteer,
     Entity::FundBudget,
     Entity::FundSpending,
+    Entity::PublicAnswer,
 ];
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -115,6 +115,7 @@ pub const AREAS: &[(&str, &str)] = &[
     ("volunteer", "联络员与志愿者"),
     ("fund_budget", "经费预算"),
     ("fund_spending", "经费支出"),
+    ("public_answer", "代表回复"),
 ];
 
 pub const ACTIONS: &[(&str, &str)] = &[

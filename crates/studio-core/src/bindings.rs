@@ -256,6 +256,14 @@ pub fn typescript() -> String {
         crate::reports::ChartMonth,
         crate::reports::ChartDelegation,
         crate::reports::DashboardCharts,
+        crate::public_answers::PublicAnswer,
+        crate::public_answers::PublicAnswerQuery,
+        crate::public_answers::PublicationState,
+        crate::public_answers::PublicationQuery,
+        crate::public_answers::PublicationRow,
+        crate::public_answers::PublicationForm,
+        crate::public_answers::PublicationInput,
+        crate::public_answers::Publication,
     ];
     let mut out = String::from(
         "// Generated from the Rust types by studio-core (src/bindings.rs). Do not edit by hand:\n\

@@ -40,6 +40,7 @@ pub mod personal_data;
 pub mod printing;
 mod progress;
 pub mod proposals;
+pub mod public_answers;
 pub mod reports;
 pub mod roster;
 pub mod rules;

@@ -13,6 +13,7 @@
 //! - [`csrf`], [`spam`], [`client_ip`], [`error`], [`templates`], [`static_files`];
 //! - [`server`]: listening (HTTP or TLS), graceful shutdown, logs.
 
+pub mod answers;
 pub mod client_ip;
 pub mod config;
 pub mod csrf;

@@ -16,7 +16,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::state::AppState;
-use crate::{csrf, error, public, staff, static_files};
+use crate::{answers, csrf, error, public, staff, static_files};
 
 /// Content-Security-Policy: no script at all, styles and images from this site only, forms post
 /// only here, no framing.
@@ -66,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .merge(public::routes())
         .merge(staff::routes())
+        .merge(answers::routes())
         .merge(static_files::routes())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(

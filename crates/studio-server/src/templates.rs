@@ -30,6 +30,31 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("progress.html", include_str!("../templates/progress.html")),
     ("receipt.html", include_str!("../templates/receipt.html")),
+    ("answers.html", include_str!("../templates/answers.html")),
+    (
+        "staff/layout.html",
+        include_str!("../templates/staff/layout.html"),
+    ),
+    (
+        "staff/login.html",
+        include_str!("../templates/staff/login.html"),
+    ),
+    (
+        "staff/messages.html",
+        include_str!("../templates/staff/messages.html"),
+    ),
+    (
+        "staff/message.html",
+        include_str!("../templates/staff/message.html"),
+    ),
+    (
+        "staff/publish_list.html",
+        include_str!("../templates/staff/publish_list.html"),
+    ),
+    (
+        "staff/publish_form.html",
+        include_str!("../templates/staff/publish_form.html"),
+    ),
 ];
 
 pub fn environment() -> Environment<'static> {

@@ -556,6 +556,18 @@ export const RULES: Rules = {
       {
         "value": "proposal_unlinked",
         "label": "移出提议"
+      },
+      {
+        "value": "public_saved",
+        "label": "整理公开答复"
+      },
+      {
+        "value": "published",
+        "label": "发布到代表回复"
+      },
+      {
+        "value": "unpublished",
+        "label": "撤回代表回复"
       }
     ],
     "deadline_states": [
@@ -883,6 +895,10 @@ export const RULES: Rules = {
       {
         "code": "fund_spending",
         "label": "经费支出"
+      },
+      {
+        "code": "public_answer",
+        "label": "代表回复"
       }
     ],
     "audit_actions": [

@@ -774,7 +774,7 @@ export type ItemAction = { "kind": "refer", unit: string, due_on: string, note: 
 
 export type ItemActionKind = "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note";
 
-export type ItemEventKind = "received" | "routed" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note" | "proposal_linked" | "proposal_unlinked";
+export type ItemEventKind = "received" | "routed" | "edited" | "card_linked" | "notified" | "refer" | "referral_answer" | "start" | "answer" | "feedback" | "follow_up" | "reopened" | "decline" | "pause" | "resume" | "extend" | "chase" | "escalate" | "note" | "proposal_linked" | "proposal_unlinked" | "public_saved" | "published" | "unpublished";
 
 export type ItemEvent = { id: string, item_id: string, 
 /**
@@ -2406,3 +2406,59 @@ delegations: Array<ChartDelegation>,
  * Cards whose contact date is in the period (drafts included), by channel.
  */
 channels: ChannelCounts, };
+
+export type PublicAnswer = { category: ItemCategory, category_label: string, 
+/**
+ * The question as staff edited it for publication.
+ */
+question: string, 
+/**
+ * The handling delegates' names (`、` between them).
+ */
+delegate_names: string, 
+/**
+ * The answer as staff checked it for publication.
+ */
+answer: string, 
+/**
+ * `YYYY-MM-DD`: received, answered, published (the last publication, Shanghai day).
+ */
+received_on: string, answered_on: string, published_on: string, };
+
+export type PublicAnswerQuery = { q: string, category?: ItemCategory | null, 
+/**
+ * 1-based (0 is the first page).
+ */
+page: number, };
+
+export type PublicationState = "none" | "draft" | "published" | "withdrawn";
+
+export type PublicationQuery = { 
+/**
+ * Only the answered ones (those that can be published).
+ */
+answered_only: boolean, page: PageRequest, };
+
+export type PublicationRow = { item_id: string, no: string, title: string, category: ItemCategory, source: ItemSource, status: ItemStatus, delegate_names: string, received_on: string, answered_on: string | null, state: PublicationState, };
+
+export type PublicationForm = { item_id: string, no: string, category: ItemCategory, 
+/**
+ * The writer's text and the delegate's answer as stored (staff's, never public).
+ */
+original_question: string, original_answer: string, answered_on: string | null, delegate_names: string, 
+/**
+ * The public texts: saved ones, or the originals to start from.
+ */
+question: string, answer: string, state: PublicationState, 
+/**
+ * The public row's version (0: none saved yet), for the next save.
+ */
+version: number, 
+/**
+ * Why it cannot be published now (not answered, declined…); `None` when it can.
+ */
+blocked: string | null, };
+
+export type PublicationInput = { question: string, answer: string, };
+
+export type Publication = { item_id: string, question: string, answer: string, published: boolean, first_published_at: string | null, published_at: string | null, created_at: string, updated_at: string, version: number, };

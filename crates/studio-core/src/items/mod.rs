@@ -609,10 +609,16 @@ pub enum ItemEventKind {
     ProposalLinked,
     /// 移出提议: taken out of a proposal's draft.
     ProposalUnlinked,
+    /// 代表回复: staff saved the public question and answer without publishing.
+    PublicSaved,
+    /// 代表回复: published (or its published texts changed).
+    Published,
+    /// 代表回复: withdrawn from the public page.
+    Unpublished,
 }
 
 impl ItemEventKind {
-    pub const ALL: [ItemEventKind; 21] = [
+    pub const ALL: [ItemEventKind; 24] = [
         ItemEventKind::Received,
         ItemEventKind::Routed,
         ItemEventKind::Edited,
@@ -634,6 +640,9 @@ impl ItemEventKind {
         ItemEventKind::Note,
         ItemEventKind::ProposalLinked,
         ItemEventKind::ProposalUnlinked,
+        ItemEventKind::PublicSaved,
+        ItemEventKind::Published,
+        ItemEventKind::Unpublished,
     ];
 
     pub fn label(self) -> &'static str {
@@ -659,6 +668,9 @@ impl ItemEventKind {
             ItemEventKind::Note => "备注",
             ItemEventKind::ProposalLinked => "纳入提议",
             ItemEventKind::ProposalUnlinked => "移出提议",
+            ItemEventKind::PublicSaved => "整理公开答复",
+            ItemEventKind::Published => "发布到代表回复",
+            ItemEventKind::Unpublished => "撤回代表回复",
         }
     }
 }

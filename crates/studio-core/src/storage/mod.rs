@@ -19,6 +19,7 @@ pub mod lock;
 pub mod news;
 pub mod personal_data;
 pub mod proposals;
+pub mod public_answers;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
@@ -56,7 +57,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_news_wall_volunteers_funds.sql"),
     include_str!("migrations/017_report_charts.sql"),
     include_str!("migrations/018_cards_report_order.sql"),
-    include_str!("migrations/022_report_indexes_covering.sql"),
+    include_str!("migrations/019_public_answers.sql"),
+    include_str!("migrations/020_report_indexes_covering.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

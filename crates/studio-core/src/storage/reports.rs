@@ -89,7 +89,7 @@ pub struct ReportItem {
 }
 
 /// Items received in `[from, to]`, each with its first handling delegate, from the covering indexes
-/// `items_report` (migration 022) and `item_delegates_lead` (014). The first delegate is the one at
+/// `items_report` (migration 020) and `item_delegates_lead` (014). The first delegate is the one at
 /// position 0 (`storage::items` writes an item's delegates as 0, 1, …): one lookup, not a sorted
 /// subquery per item.
 pub fn items(conn: &Connection, from: &str, to: &str) -> Result<Vec<ReportItem>> {

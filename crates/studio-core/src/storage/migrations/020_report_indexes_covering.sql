@@ -1,4 +1,4 @@
--- 022: `cards_report` and `items_report` (014, 018) hold every column the summary reads, but are
+-- 020: `cards_report` and `items_report` (014, 018) hold every column the summary reads, but are
 -- partial indexes (WHERE deleted_at IS NULL) without `deleted_at` itself: SQLite then did not
 -- count them as covering and read every item's row from the table as well (EXPLAIN QUERY PLAN:
 -- "USING INDEX", not "USING COVERING INDEX"; 30,000 random row reads for a year of items). With
