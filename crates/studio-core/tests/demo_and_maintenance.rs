@@ -227,6 +227,12 @@ fn the_login_screen_shows_the_demo_password_until_the_admin_changes_it() {
         .demo_login
         .expect("the demo's login hint");
     assert!(hint.logins.iter().any(|l| l == "admin"));
+    // Loading the demo again keeps the accounts it already made, and the hint with them.
+    studio_core::demo::load(&s, true).unwrap();
+    assert!(studio_core::status::app_status(&s, None)
+        .unwrap()
+        .demo_login
+        .is_some());
     // The hint's password logs in.
     let session = studio_core::accounts::login(&s, "admin", &hint.password).unwrap();
     let ctx = Ctx::now(session.actor);

@@ -44,7 +44,6 @@ pub(crate) fn create(store: &Store, ctx: &Ctx) -> Result<usize> {
     };
     let hash = password::hash(DEMO_PASSWORD)?;
     store.write(ctx, Permission::ManageAccounts, |tx| {
-        settings_db::set(tx, DEMO_HASH_KEY, &hash)?;
         let mut n = 0;
         for (login, name, role) in DEMO_ACCOUNTS {
             if db::by_login(tx, login)?.is_some() {
@@ -80,6 +79,10 @@ pub(crate) fn create(store: &Store, ctx: &Ctx) -> Result<usize> {
                 version: 1,
             };
             db::insert(tx, &row, &hash)?;
+            if *login == "admin" {
+                // Only when the admin account is made: a second demo load keeps the old one.
+                settings_db::set(tx, DEMO_HASH_KEY, &hash)?;
+            }
             tx.record(Entity::Account, &row.id, "create", None::<&()>, Some(&row))?;
             n += 1;
         }
