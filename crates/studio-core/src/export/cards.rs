@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
+use super::{opt, to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
 use crate::cards::Card;
 use crate::error::Result;
 
@@ -120,10 +120,6 @@ const COLUMNS: &[Column] = &[
         width: 24.0,
     },
 ];
-
-fn opt(s: &Option<String>) -> Cell<'_> {
-    Cell::from(s.as_deref())
-}
 
 fn row(c: &Card) -> Vec<Cell<'_>> {
     vec![

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::{to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
+use super::{opt, to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
 use crate::error::Result;
 use crate::items::{Item, ItemDeadlineState};
 
@@ -72,10 +72,6 @@ fn delegation_names(i: &Item) -> String {
         }
     }
     names.join("、")
-}
-
-fn opt(s: &Option<String>) -> Cell<'_> {
-    Cell::from(s.as_deref())
 }
 
 fn row(i: &Item) -> Vec<Cell<'_>> {

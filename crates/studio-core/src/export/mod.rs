@@ -131,6 +131,11 @@ impl From<Option<u32>> for Cell<'_> {
     }
 }
 
+/// An optional text as a cell (empty when absent), borrowed from the record.
+pub(crate) fn opt(s: &Option<String>) -> Cell<'_> {
+    Cell::from(s.as_deref())
+}
+
 /// A table of records, ready for CSV or Excel: a header row of `columns`, then `rows` (each as long
 /// as `columns`), borrowing the records' texts.
 #[derive(Debug, Clone, PartialEq)]
