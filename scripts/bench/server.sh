@@ -9,7 +9,7 @@
 # challenge_after = 1,000,000 in a 1-second window); each request carries its own phone number,
 # since the core's own bound (one message per phone per minute) is not configurable.
 #
-#   bash scripts/bench/server.sh            # ROUNDS=2 DURATION=10 RATE_SECONDS=30
+#   bash scripts/bench/server.sh    # ROUNDS=2 DURATION=10 RATE_SECONDS=30 MSG_CONNECTIONS=30 MSG_DELAY_MS=140
 set -euo pipefail
 source "$(dirname "$0")/../lib/common.sh"
 cd "$ROOT"
@@ -119,17 +119,24 @@ curl -sf -c "$WORK/jar" "$STUDIO_URL/message" -o "$WORK/message.html"
 TOKEN=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$WORK/message.html" | head -1)
 COOKIE="studio_csrf=$(awk '$6 == "studio_csrf" {print $7}' "$WORK/jar")"
 [ -n "$TOKEN" ] && [ "$COOKIE" != "studio_csrf=" ] || die "没有取得 CSRF 令牌"
-# 20 connections, each waiting 100 ms after its answer: at most 200 requests a second.
-out=$(BENCH_COOKIE="$COOKIE" BENCH_TOKEN="$TOKEN" BENCH_DELAY_MS=100 \
-  wrk -t2 -c20 -d"${RATE_SECONDS}s" --latency -s scripts/bench/server-messages.lua "$STUDIO_URL")
+# Each connection waits DELAY ms after its answer: with C connections and an answer taking L ms,
+# C * 1000 / (DELAY + L) requests a second (30 and 140 ms: 214/s at L = 0, 200/s at L = 10 ms).
+MSG_CONNECTIONS="${MSG_CONNECTIONS:-30}"
+MSG_DELAY_MS="${MSG_DELAY_MS:-140}"
+out=$(BENCH_COOKIE="$COOKIE" BENCH_TOKEN="$TOKEN" BENCH_DELAY_MS="$MSG_DELAY_MS" \
+  wrk -t2 -c"$MSG_CONNECTIONS" -d"${RATE_SECONDS}s" --latency -s scripts/bench/server-messages.lua "$STUDIO_URL")
 echo "$out" | grep -E 'Requests/sec|Latency|99%|BENCH_RESULT|Non-2xx|Socket errors' || true
 after=$(sqlite3 "$WORK/demo.db" "SELECT count(*) FROM items WHERE source = 'online'")
 read -r okc redirc otherc reqs < <(sed -n 's/.*BENCH_RESULT ok=\([0-9]*\) redirects=\([0-9]*\) other=\([0-9]*\) requests=\([0-9]*\).*/\1 \2 \3 \4/p' <<<"$out")
 stored=$((after - before))
-echo "请求 $reqs 次（$(awk -v r="$reqs" -v s="$RATE_SECONDS" 'BEGIN{printf "%.1f", r/s}') 次/秒）：2xx $okc，重定向 $redirc，其他 $otherc；数据库新增留言 $stored 条"
-if [ "$stored" -eq $((okc + redirc)) ] && [ "$otherc" -eq 0 ]; then
-  echo "结果：没有丢失留言，每个应答都是 2xx 或重定向"
+answered=$((okc + redirc))
+echo "请求 $reqs 次（$(awk -v r="$reqs" -v s="$RATE_SECONDS" 'BEGIN{printf "%.1f", r/s}') 次/秒，$MSG_CONNECTIONS 个连接，每个应答后等 $MSG_DELAY_MS ms）：2xx $okc，重定向 $redirc，其他 $otherc；数据库新增留言 $stored 条"
+# wrk stops at the deadline without reading the answers still on their way: those messages are
+# stored but not counted as answered, at most one per connection.
+inflight=$((stored - answered))
+if [ "$otherc" -eq 0 ] && [ "$inflight" -ge 0 ] && [ "$inflight" -le "$MSG_CONNECTIONS" ]; then
+  echo "结果：没有丢失留言，每个应答都是 2xx 或重定向（另有 $inflight 条在压测截止时已保存、应答未被计入）"
 else
-  echo "结果：不一致（数据库 $stored 条，成功应答 $((okc + redirc)) 次，其他应答 $otherc 次）"
+  echo "结果：不一致（数据库 $stored 条，成功应答 $answered 次，其他应答 $otherc 次）"
 fi
 echo "负载（结束）：$(uptime)"

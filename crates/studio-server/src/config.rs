@@ -34,6 +34,10 @@ pub struct Config {
     pub csrf_secret: Option<String>,
     /// Logs as JSON lines (for a log collector) instead of text.
     pub log_json: bool,
+    /// How long a rendered public page (首页, 代表风采, …) is served again from memory. The
+    /// server's own writes renew it at once; a change made outside it (the `studio` command on
+    /// the same database) shows after at most this many seconds. 0: render every request.
+    pub page_cache_secs: u64,
     pub limits: RateLimits,
 }
 
@@ -75,6 +79,7 @@ impl Default for Config {
             request_timeout_secs: 30,
             csrf_secret: None,
             log_json: false,
+            page_cache_secs: 2,
             limits: RateLimits::default(),
         }
     }
@@ -107,6 +112,7 @@ impl Config {
     /// Override from `STUDIO_ADDR`, `STUDIO_DB`, `STUDIO_DATA_DIR`, `STUDIO_TLS_CERT`,
     /// `STUDIO_TLS_KEY`, `STUDIO_TRUST_FORWARDED_FOR`, `STUDIO_BODY_LIMIT`,
     /// `STUDIO_REQUEST_TIMEOUT_SECS`, `STUDIO_CSRF_SECRET`, `STUDIO_LOG_JSON`,
+    /// `STUDIO_PAGE_CACHE_SECS`,
     /// `STUDIO_LIMIT_PER_IP`, `STUDIO_LIMIT_PER_PHONE`, `STUDIO_LIMIT_WINDOW_SECS`,
     /// `STUDIO_LIMIT_CHALLENGE_AFTER`.
     pub fn apply_env(&mut self, var: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
@@ -155,6 +161,9 @@ impl Config {
         if let Some(v) = get("STUDIO_LOG_JSON") {
             self.log_json = flag("STUDIO_LOG_JSON", &v)?;
         }
+        if let Some(v) = get("STUDIO_PAGE_CACHE_SECS") {
+            self.page_cache_secs = parse("STUDIO_PAGE_CACHE_SECS", &v)?;
+        }
         if let Some(v) = get("STUDIO_LIMIT_PER_IP") {
             self.limits.per_ip = parse("STUDIO_LIMIT_PER_IP", &v)?;
         }
@@ -184,6 +193,9 @@ impl Config {
         }
         if self.request_timeout_secs == 0 || self.limits.window_secs == 0 {
             return Err(ConfigError("超时和限流时间窗口不能为 0".into()));
+        }
+        if self.page_cache_secs > 3600 {
+            return Err(ConfigError("page_cache_secs 不能超过 3600 秒".into()));
         }
         if matches!(&self.csrf_secret, Some(s) if s.len() < 32) {
             return Err(ConfigError("csrf_secret 至少 32 个字符".into()));

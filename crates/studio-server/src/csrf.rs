@@ -1,7 +1,8 @@
 //! CSRF protection for every POST form, public and staff alike.
 //!
-//! Double submit with a signed token: the [`csrf_cookie`] middleware gives every browser a random
-//! nonce in the cookie `studio_csrf` (HttpOnly, SameSite=Lax, Secure under TLS); a form carries
+//! Double submit with a signed token: the [`csrf_cookie`] middleware gives a browser a random
+//! nonce in the cookie `studio_csrf` (HttpOnly, SameSite=Lax, Secure under TLS) on the first page
+//! that has a form (a page without one sets no cookie, so it can be cached); a form carries
 //! `HMAC-SHA256(server secret, nonce)` in its hidden field `csrf`. A POST is accepted only when the
 //! field matches the cookie's nonce under the server's secret: another site can neither read the
 //! cookie nor compute the token, and a token from one browser is worthless in another.
@@ -20,6 +21,8 @@
 //! async fn send(State(s): State<AppState>, CsrfForm(form): CsrfForm<MyForm>) -> … { … }
 //! ```
 //! In a template: `<input type="hidden" name="csrf" value="{{ csrf }}">`.
+
+use std::sync::{Arc, OnceLock};
 
 use axum::extract::{FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -80,9 +83,22 @@ fn random_bytes<const N: usize>() -> [u8; N] {
     b
 }
 
-/// This browser's nonce (from its cookie, or new), put on the request by [`csrf_cookie`].
+/// This browser's nonce, put on the request by [`csrf_cookie`]: the cookie's, or one made when a
+/// page first asks for a token ([`CsrfToken`]), which the middleware then sets as the cookie.
 #[derive(Clone, Debug)]
-struct Nonce(String);
+struct Nonce {
+    had: Option<String>,
+    made: Arc<OnceLock<String>>,
+}
+
+impl Nonce {
+    fn value(&self) -> &str {
+        match &self.had {
+            Some(n) => n,
+            None => self.made.get_or_init(|| hex::encode(random_bytes::<16>())),
+        }
+    }
+}
 
 /// Extractor for pages with a form: the token to put in the hidden `csrf` field.
 #[derive(Clone, Debug)]
@@ -102,7 +118,7 @@ impl FromRequestParts<AppState> for CsrfToken {
             .extensions
             .get::<Nonce>()
             .ok_or_else(|| PageError::Internal("csrf_cookie middleware missing".into()))?;
-        Ok(CsrfToken(state.csrf_key().token(&nonce.0)))
+        Ok(CsrfToken(state.csrf_key().token(nonce.value())))
     }
 }
 
@@ -119,16 +135,18 @@ fn cookie_nonce(headers: &axum::http::HeaderMap) -> Option<String> {
         .filter(|v| v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Middleware: give the request this browser's nonce; set the cookie when it had none.
+/// Middleware: give the request this browser's nonce; set the cookie when it had none and the page
+/// made one for a form.
 pub async fn csrf_cookie(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let had = cookie_nonce(req.headers());
     let https = state.is_https(req.headers());
-    let nonce = had
-        .clone()
-        .unwrap_or_else(|| hex::encode(random_bytes::<16>()));
-    req.extensions_mut().insert(Nonce(nonce.clone()));
+    let made = Arc::new(OnceLock::new());
+    req.extensions_mut().insert(Nonce {
+        had: had.clone(),
+        made: made.clone(),
+    });
     let mut res = next.run(req).await;
-    if had.is_none() {
+    if let (None, Some(nonce)) = (&had, made.get()) {
         let secure = if https { "; Secure" } else { "" };
         let cookie = format!("{COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Lax{secure}");
         if let Ok(v) = HeaderValue::from_str(&cookie) {

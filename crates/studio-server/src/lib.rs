@@ -10,6 +10,7 @@
 //! - [`router`]: routes and the layers (request id, logs, security headers, compression,
 //!   timeout, body limit, error pages, CSRF cookie);
 //! - [`public`]: the pages a visitor sees; [`staff`]: the portal;
+//! - [`page_cache`]: the public pages kept rendered for a moment;
 //! - [`csrf`], [`spam`], [`client_ip`], [`error`], [`templates`], [`static_files`];
 //! - [`server`]: listening (HTTP or TLS), graceful shutdown, logs.
 
@@ -18,6 +19,7 @@ pub mod client_ip;
 pub mod config;
 pub mod csrf;
 pub mod error;
+pub mod page_cache;
 pub mod public;
 pub mod router;
 pub mod server;

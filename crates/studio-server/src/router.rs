@@ -16,7 +16,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::state::AppState;
-use crate::{answers, csrf, error, public, staff, static_files};
+use crate::{answers, csrf, error, page_cache, public, staff, static_files};
 
 /// Content-Security-Policy: no script at all, styles and images from this site only, forms post
 /// only here, no framing.
@@ -55,7 +55,8 @@ pub fn router(state: AppState) -> Router {
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ))
-        // Pages are made per request (a form's token, a receipt): not kept by shared caches.
+        // Pages are made per request (a form's token, a receipt) or kept only for a moment
+        // (`page_cache`): not kept by shared caches.
         // Static files and photos set their own.
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
@@ -64,9 +65,11 @@ pub fn router(state: AppState) -> Router {
         .option_layer(hsts);
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(public::pages().merge(answers::routes()).route_layer(
+            middleware::from_fn_with_state(state.clone(), page_cache::cached_page),
+        ))
         .merge(public::routes())
         .merge(staff::routes())
-        .merge(answers::routes())
         .merge(static_files::routes())
         .fallback(error::not_found)
         .layer(middleware::from_fn_with_state(

@@ -1,8 +1,9 @@
 //! `AppState`: what every handler shares — the core's database handle, the settings, the page
-//! templates, the CSRF key and the spam guard. Cloned per request (one `Arc`).
+//! templates, the CSRF key, the spam guard and the rendered pages kept. Cloned per request (one `Arc`).
 
 use std::net::IpAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::response::Html;
 use studio_core::actor::{Actor, Role};
@@ -11,6 +12,7 @@ use studio_core::{Ctx, Store};
 use crate::config::Config;
 use crate::csrf::CsrfKey;
 use crate::error::PageError;
+use crate::page_cache::PageCache;
 use crate::spam::SpamGuard;
 use crate::templates;
 
@@ -23,17 +25,20 @@ struct Inner {
     templates: minijinja::Environment<'static>,
     csrf: CsrfKey,
     spam: SpamGuard,
+    pages: PageCache,
 }
 
 impl AppState {
     pub fn new(store: Store, config: Config) -> AppState {
         let csrf = CsrfKey::new(config.csrf_secret.as_deref());
         let spam = SpamGuard::new(config.limits.clone());
+        let pages = PageCache::new(Duration::from_secs(config.page_cache_secs));
         AppState(Arc::new(Inner {
             store: Arc::new(store),
             templates: templates::environment(),
             csrf,
             spam,
+            pages,
             config,
         }))
     }
@@ -52,6 +57,10 @@ impl AppState {
 
     pub fn spam(&self) -> &SpamGuard {
         &self.0.spam
+    }
+
+    pub fn page_cache(&self) -> &PageCache {
+        &self.0.pages
     }
 
     /// Whether this server speaks TLS itself (cookies get `Secure`, HSTS is sent).

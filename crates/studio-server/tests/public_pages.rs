@@ -341,3 +341,70 @@ async fn photos_are_served_by_id_only_for_delegates_who_are_shown() {
     assert_eq!(s.get("/photos/nobody").await.status, StatusCode::NOT_FOUND);
     s.stop().await;
 }
+
+/// Another program writing the same database (the `studio` command beside the server) does not
+/// pass through this server's write counter: a kept page shows the change once it is older than
+/// `page_cache_secs`; with 0 every request renders.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_change_made_outside_the_server_shows_after_page_cache_secs() {
+    async fn rename(s: &Server, name: &str) {
+        let store = s.store();
+        let name = name.to_string();
+        tokio::task::spawn_blocking(move || {
+            let mut settings = studio_core::settings::load(&store).unwrap();
+            settings.studio_intro = name;
+            studio_core::settings::save(&store, &Server::admin(), &settings).unwrap();
+        })
+        .await
+        .unwrap();
+    }
+    let s = Server::start(|c| c.page_cache_secs = 1).await;
+    assert!(!s.get("/intro").await.body.contains("简介第二版"));
+    rename(&s, "简介第二版").await;
+    let mut waited = std::time::Duration::ZERO;
+    while !s.get("/intro").await.body.contains("简介第二版") {
+        assert!(
+            waited < std::time::Duration::from_secs(3),
+            "still the old page"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        waited += std::time::Duration::from_millis(100);
+    }
+    s.stop().await;
+
+    let s = Server::start(|c| c.page_cache_secs = 0).await;
+    assert!(!s.get("/intro").await.body.contains("简介第三版"));
+    rename(&s, "简介第三版").await;
+    assert!(s.get("/intro").await.body.contains("简介第三版"));
+    s.stop().await;
+}
+
+/// A browser that takes gzip gets the same page compressed, rendered or kept.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_kept_page_comes_gzipped_to_a_browser_that_takes_it() {
+    let s = Server::start(|_| {}).await;
+    let mut pages = Vec::new();
+    for _ in 0..3 {
+        let res = s
+            .http
+            .get(s.url("/delegates"))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(res.headers()["content-encoding"], "gzip");
+        let bytes = res.bytes().await.unwrap();
+        let mut html = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut html)
+            .unwrap();
+        assert!(html.contains("代表风采"));
+        pages.push(html);
+    }
+    assert_eq!(pages[0], pages[1]);
+    assert_eq!(pages[1], pages[2]);
+    let plain = s.get("/delegates").await;
+    assert!(plain.headers.get("content-encoding").is_none());
+    assert_eq!(plain.body, pages[0]);
+    s.stop().await;
+}

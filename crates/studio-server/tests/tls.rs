@@ -39,7 +39,8 @@ async fn https_with_the_configured_certificate() {
         cfg.tls_key = Some(k);
     })
     .await;
-    let url = format!("https://{}/", s.addr);
+    // A page with a form: it sets the CSRF cookie.
+    let url = format!("https://{}/message", s.addr);
     let out = tokio::task::spawn_blocking(move || {
         Command::new("curl")
             .args(["-s", "-i", "--cacert"])
@@ -97,7 +98,7 @@ async fn behind_a_trusted_tls_proxy_cookies_are_secure() {
     let s = Server::start(|c| c.trust_forwarded_for = true).await;
     let a = s
         .http
-        .get(s.url("/"))
+        .get(s.url("/message"))
         .header("x-forwarded-proto", "https")
         .send()
         .await
@@ -111,7 +112,7 @@ async fn behind_a_trusted_tls_proxy_cookies_are_secure() {
     let s = Server::start(|_| {}).await;
     let a = s
         .http
-        .get(s.url("/"))
+        .get(s.url("/message"))
         .header("x-forwarded-proto", "https")
         .send()
         .await

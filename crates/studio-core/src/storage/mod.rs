@@ -27,8 +27,9 @@ pub mod settings;
 pub mod volunteers;
 pub mod wall;
 
-use std::ops::Deref;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -91,6 +92,8 @@ const MAX_IDLE_READERS: usize = 4;
 /// while its query runs. The schema is migrated once, at open.
 pub struct Store {
     writer: Mutex<Connection>,
+    /// Bumped each time the writer connection is let go (see [`Store::generation`]).
+    generation: AtomicU64,
     readers: Mutex<Vec<Connection>>,
     files_dir: PathBuf,
     path: Option<PathBuf>,
@@ -99,7 +102,37 @@ pub struct Store {
 /// A connection lent for reading: from the pool for a file database, the writer for one in memory.
 pub enum ReadConn<'a> {
     Pooled(Option<Connection>, &'a Store),
+    /// Reading through the writer does not bump the generation: the lock is taken directly.
     Writer(MutexGuard<'a, Connection>),
+}
+
+/// The writer connection, lent. Letting it go bumps the store's generation: whatever was done with
+/// it (a write through the gate, the audit log, a restore) may have changed what a read returns.
+pub struct WriterGuard<'a> {
+    conn: MutexGuard<'a, Connection>,
+    generation: &'a AtomicU64,
+}
+
+impl Deref for WriterGuard<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+impl DerefMut for WriterGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+}
+
+impl Drop for WriterGuard<'_> {
+    fn drop(&mut self) {
+        // Bumped while the lock is still held, so a reader that sees the old number read before
+        // the writer finished (it then renders again next time); Release pairs with
+        // `generation()`'s Acquire.
+        self.generation.fetch_add(1, Ordering::Release);
+    }
 }
 
 impl Deref for ReadConn<'_> {
@@ -168,6 +201,7 @@ impl Store {
         Self::prepare(&mut conn)?;
         Ok(Store {
             writer: Mutex::new(conn),
+            generation: AtomicU64::new(0),
             readers: Mutex::new(Vec::new()),
             files_dir: Self::files_dir_for(path),
             path: Some(path.to_path_buf()),
@@ -182,6 +216,7 @@ impl Store {
         let files_dir = std::env::temp_dir().join(format!("studio-mem-{}", crate::ids::new_id()));
         Ok(Store {
             writer: Mutex::new(conn),
+            generation: AtomicU64::new(0),
             readers: Mutex::new(Vec::new()),
             files_dir,
             path: None,
@@ -230,7 +265,9 @@ impl Store {
     /// A connection to read with, held only for the query (a pooled reader beside the writer).
     pub fn reader(&self) -> Result<ReadConn<'_>> {
         let Some(path) = &self.path else {
-            return Ok(ReadConn::Writer(self.writer()));
+            return Ok(ReadConn::Writer(
+                self.writer.lock().unwrap_or_else(|e| e.into_inner()),
+            ));
         };
         let pooled = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let conn = match pooled {
@@ -243,8 +280,19 @@ impl Store {
     /// The writer connection, outside the gate: for the storage layer's maintenance (backup,
     /// restore, check) only. A poisoned lock still holds a consistent database: every write is one
     /// transaction, rolled back if its thread panicked.
-    pub(crate) fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(|e| e.into_inner())
+    pub(crate) fn writer(&self) -> WriterGuard<'_> {
+        WriterGuard {
+            conn: self.writer.lock().unwrap_or_else(|e| e.into_inner()),
+            generation: &self.generation,
+        }
+    }
+
+    /// A number that changes whenever this process may have changed the database (each use of the
+    /// writer connection bumps it). A front door that keeps what it read (the server's page
+    /// cache) compares it to know when to read again. Another process writing the same file (the
+    /// `studio` command beside a server) does not bump it: such caches also expire with time.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     /// Run `f` in one IMMEDIATE transaction with the append-only guard lifted for that

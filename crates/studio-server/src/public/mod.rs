@@ -28,16 +28,22 @@ use crate::client_ip::ClientIp;
 use crate::error::PageError;
 use crate::state::AppState;
 
-pub fn routes() -> Router<AppState> {
+/// The pages every visitor sees alike (the server may keep them rendered: `page_cache`).
+pub fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
         .route("/intro", get(info::intro))
         .route("/rules", get(info::rules))
         .route("/news", get(news::list))
         .route("/news/{id}", get(news::post))
-        .route("/news/{id}/images/{name}", get(news::image))
         .route("/schedule", get(schedule::schedule))
         .route("/delegates", get(delegates::list))
+}
+
+/// The forms (a per-browser token in each page), and the images (their own cache headers).
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/news/{id}/images/{name}", get(news::image))
         .route("/photos/{id}", get(delegates::photo))
         .route("/message", get(message::form).post(message::send))
         .route(

@@ -1,0 +1,226 @@
+//! Rendered public pages, kept in memory for a moment ([`Config::page_cache_secs`]) and served
+//! again without a trip to the database or the templates: the pages every visitor sees alike
+//! (首页, 代表风采, 工作室动态, …) are read far more often than the studio changes them.
+//!
+//! A kept page is served only while (1) the store's generation ([`Store::generation`]) is the one
+//! it was rendered at — any write by this server, a visitor's message as much as staff publishing,
+//! renders it again on the next request — and (2) it is younger than the configured seconds, which
+//! bounds how long a change made by another process (the `studio` command on the same file) or the
+//! turn of the day takes to show. Only plain `200 text/html` answers are kept, and only those that
+//! set no cookie: a page with a form carries a per-browser token and is never kept (the CSRF
+//! middleware sets its cookie only when a page makes a token).
+//!
+//! A browser that accepts gzip gets the kept page's gzip copy, made once per kept page, not per
+//! request (the compression layer leaves an answer that already has a `Content-Encoding`).
+//!
+//! [`Config::page_cache_secs`]: crate::Config::page_cache_secs
+//! [`Store::generation`]: studio_core::Store::generation
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::state::AppState;
+
+/// Pages kept at most (a search on 代表回复 makes a key per query: the map must not grow with
+/// what visitors type).
+const MAX_PAGES: usize = 256;
+/// The largest page kept.
+const MAX_PAGE_BYTES: usize = 1024 * 1024;
+
+pub struct PageCache {
+    ttl: Duration,
+    pages: RwLock<HashMap<String, Kept>>,
+}
+
+struct Kept {
+    page: Arc<Page>,
+    generation: u64,
+    at: Instant,
+}
+
+/// A kept page: the HTML, and its gzip copy once a browser asked for it.
+struct Page {
+    html: Bytes,
+    gzip: OnceLock<Option<Bytes>>,
+}
+
+impl Page {
+    fn gzip(&self) -> Option<&Bytes> {
+        self.gzip
+            .get_or_init(|| {
+                let mut enc =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                enc.write_all(&self.html).ok()?;
+                enc.finish().ok().map(Bytes::from)
+            })
+            .as_ref()
+    }
+}
+
+impl PageCache {
+    pub fn new(ttl: Duration) -> PageCache {
+        PageCache {
+            ttl,
+            pages: RwLock::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, key: &str, generation: u64) -> Option<Arc<Page>> {
+        let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
+        let kept = pages.get(key)?;
+        (kept.generation == generation && kept.at.elapsed() < self.ttl).then(|| kept.page.clone())
+    }
+
+    fn put(&self, key: String, html: Bytes, generation: u64, at: Instant) {
+        let mut pages = self.pages.write().unwrap_or_else(|e| e.into_inner());
+        if pages.len() >= MAX_PAGES && !pages.contains_key(&key) {
+            let ttl = self.ttl;
+            pages.retain(|_, k| k.generation == generation && k.at.elapsed() < ttl);
+            if pages.len() >= MAX_PAGES {
+                return;
+            }
+        }
+        pages.insert(
+            key,
+            Kept {
+                page: Arc::new(Page {
+                    html,
+                    gzip: OnceLock::new(),
+                }),
+                generation,
+                at,
+            },
+        );
+    }
+}
+
+/// Middleware for the public pages' routes: answer from the cache, or render and keep.
+pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let cache = state.page_cache();
+    if cache.ttl.is_zero() || req.method() != Method::GET {
+        return next.run(req).await;
+    }
+    let key = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_default();
+    // Read before rendering: a write while the page renders leaves it kept under the old number,
+    // so the next request renders again.
+    let generation = state.store().generation();
+    if let Some(page) = cache.get(&key, generation) {
+        return kept(&page, accepts_gzip(req.headers()));
+    }
+    let started = Instant::now();
+    let res = next.run(req).await;
+    let keep = res.status() == StatusCode::OK
+        && !res.headers().contains_key(header::SET_COOKIE)
+        && res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !keep {
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    match axum::body::to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => {
+            cache.put(key, bytes.clone(), generation, started);
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
+fn kept(page: &Page, gzip: bool) -> Response {
+    let gz = if gzip { page.gzip() } else { None };
+    let mut res = Response::new(Body::from(gz.unwrap_or(&page.html).clone()));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if gz.is_some() {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    res
+}
+
+/// Whether the request's `Accept-Encoding` takes gzip (not refused with `q=0`).
+fn accepts_gzip(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|part| {
+            let mut it = part.split(';').map(str::trim);
+            it.next().is_some_and(|c| c.eq_ignore_ascii_case("gzip"))
+                && !it.any(|p| p.replace(' ', "") == "q=0" || p.replace(' ', "") == "q=0.0")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_served_again_only_at_its_generation_and_age() {
+        let cache = PageCache::new(Duration::from_millis(200));
+        cache.put("/".into(), Bytes::from_static(b"a"), 7, Instant::now());
+        assert_eq!(html(&cache, "/", 7).as_deref(), Some(&b"a"[..]));
+        assert!(cache.get("/", 8).is_none(), "a write renders it again");
+        assert!(cache.get("/delegates", 7).is_none());
+        std::thread::sleep(Duration::from_millis(250));
+        assert!(cache.get("/", 7).is_none(), "too old");
+    }
+
+    #[test]
+    fn the_map_stays_bounded() {
+        let cache = PageCache::new(Duration::from_secs(60));
+        for i in 0..MAX_PAGES + 50 {
+            cache.put(format!("/answers?q={i}"), Bytes::new(), 1, Instant::now());
+        }
+        assert_eq!(cache.pages.read().unwrap().len(), MAX_PAGES);
+        // Once the kept pages are of an old generation, new ones take their place.
+        cache.put("/".into(), Bytes::from_static(b"new"), 2, Instant::now());
+        assert_eq!(html(&cache, "/", 2).as_deref(), Some(&b"new"[..]));
+    }
+
+    fn html(cache: &PageCache, key: &str, generation: u64) -> Option<Bytes> {
+        cache.get(key, generation).map(|p| p.html.clone())
+    }
+
+    #[test]
+    fn gzip_is_sent_only_to_browsers_that_take_it() {
+        let h = |v: &str| {
+            let mut m = axum::http::HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).unwrap());
+            m
+        };
+        assert!(accepts_gzip(&h("gzip, deflate, br")));
+        assert!(accepts_gzip(&h("br;q=1.0, GZIP;q=0.5")));
+        assert!(!accepts_gzip(&h("gzip;q=0, br")));
+        assert!(!accepts_gzip(&h("identity")));
+        assert!(!accepts_gzip(&axum::http::HeaderMap::new()));
+        let page = Page {
+            html: Bytes::from("<p>代表风采</p>".repeat(100)),
+            gzip: OnceLock::new(),
+        };
+        let gz = page.gzip().unwrap().clone();
+        assert!(gz.len() < page.html.len() / 5);
+        let mut back = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut back)
+            .unwrap();
+        assert_eq!(back.as_bytes(), &page.html[..]);
+    }
+}
