@@ -16,7 +16,7 @@ use studio_core::{about, accounts, kiosk, schedule, Ctx, Store};
 use super::{day, obj, v, Lists, DAY};
 
 /// An answer, or the error the core gave (as the window receives it).
-fn answer<T: serde::Serialize>(r: studio_core::Result<T>) -> Value {
+pub(super) fn answer<T: serde::Serialize>(r: studio_core::Result<T>) -> Value {
     match r {
         Ok(x) => json!({ "ok": v(x) }),
         Err(e) => json!({ "err": v(e.payload()) }),
@@ -233,8 +233,9 @@ fn capture_history(s: &Store, c: &Ctx) -> Value {
     json!({ "appointment": appointment, "slot": slot, "month": month })
 }
 
-/// What the kiosk's screens read, as its visitor (`kiosk:demo`, 自助终端) on the fixture day.
-pub(super) fn capture_kiosk(s: &Store) -> Value {
+/// What the kiosk's screens read, as its visitor (`kiosk:demo`, 自助终端) on the fixture day, and
+/// 查询进度 after `staff` answered a message (last: it changes an item).
+pub(super) fn capture_kiosk(s: &Store, staff: &Ctx) -> Value {
     let c = &Ctx::new(
         studio_core::Actor::with_id("kiosk:demo", "自助终端", studio_core::Role::Visitor),
         day(),
@@ -257,5 +258,6 @@ pub(super) fn capture_kiosk(s: &Store) -> Value {
         "plans": plans,
         "profiles": v(kiosk::delegate_profiles(s, c).unwrap()),
         "request_days": v(kiosk::request_days(s, c).unwrap()),
+        "progress": super::progress::capture_progress(s, staff, c),
     })
 }
