@@ -181,7 +181,12 @@ export interface StudioFixture {
   wall: ById<WallDocView>
   volunteers: Lists<VolunteerListItem> & { volunteer: ById<Volunteer> }
   /** Spending entries keyed by year (and source); budgets and the statement by year (this and last). */
-  funds: Lists<Spending, { sum_fen: number }> & { budgets: ById<Budget[]>; statement: ById<Statement> }
+  /** `overspent`: the core's statement of the fixture year with 党费划拨's budget lowered to 1,000.00. */
+  funds: Lists<Spending, { sum_fen: number }> & {
+    budgets: ById<Budget[]>
+    statement: ById<Statement>
+    overspent: Statement
+  }
   /**
    * By demo login: 工作台's figures and 关于本机 as that account gets them, and, for the lists, whether
    * the core lets that account read them (`ok` is then empty).
