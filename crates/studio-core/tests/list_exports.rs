@@ -31,7 +31,12 @@ fn day(c: &Data) -> Option<String> {
 
 /// Each row's cells in `cols` are the dates `want` gives for the record; returns how many days
 /// were present.
-fn check<T>(rows: &[T], sheet: &[Vec<Data>], cols: &[usize], want: impl Fn(&T, usize) -> Option<String>) -> usize {
+fn check<T>(
+    rows: &[T],
+    sheet: &[Vec<Data>],
+    cols: &[usize],
+    want: impl Fn(&T, usize) -> Option<String>,
+) -> usize {
     assert_eq!(sheet.len(), rows.len());
     let mut present = 0;
     for (r, cells) in rows.iter().zip(sheet) {
@@ -52,27 +57,45 @@ fn the_list_exports_write_days_as_excel_dates() {
     let sheet = cells(export::export_news(&rows, ExportFormat::Xlsx).unwrap());
     assert!(check(&rows, &sheet, &[0], |n, _| Some(n.date.clone())) > 0);
     let csv = String::from_utf8(export::export_news(&rows, ExportFormat::Csv).unwrap()).unwrap();
-    assert!(csv.contains(&format!("\r\n{},", rows[0].date)), "CSV keeps the day as text");
+    assert!(
+        csv.contains(&format!("\r\n{},", rows[0].date)),
+        "CSV keeps the day as text"
+    );
 
     let rows = activities::activities_for_export(&s, &c, None, None).unwrap();
     let sheet = cells(export::export_activities(&rows, ExportFormat::Xlsx).unwrap());
     let n = check(&rows, &sheet, &[0, 1], |a, col| {
-        Some(if col == 0 { a.start_on.clone() } else { a.end_on.clone() })
+        Some(if col == 0 {
+            a.start_on.clone()
+        } else {
+            a.end_on.clone()
+        })
     });
     assert_eq!(n, rows.len() * 2);
 
     let rows = proposals::proposals_for_export(&s, &c, None, None).unwrap();
     let sheet = cells(export::export_proposals(&rows, ExportFormat::Xlsx).unwrap());
     check(&rows, &sheet, &[4, 12], |p, col| {
-        if col == 4 { Some(p.drafted_on.clone()) } else { p.closed_on.clone() }
+        if col == 4 {
+            Some(p.drafted_on.clone())
+        } else {
+            p.closed_on.clone()
+        }
     });
-    assert!(rows.iter().any(|p| p.closed_on.is_some()), "the demo closes a proposal");
+    assert!(
+        rows.iter().any(|p| p.closed_on.is_some()),
+        "the demo closes a proposal"
+    );
     assert!(rows.iter().any(|p| p.closed_on.is_none()));
 
     let rows = volunteers::volunteers_for_export(&s, &c, true).unwrap();
     let sheet = cells(export::export_volunteers(&rows, ExportFormat::Xlsx).unwrap());
     check(&rows, &sheet, &[5, 6], |v, col| {
-        if col == 5 { Some(v.since.clone()) } else { v.until.clone() }
+        if col == 5 {
+            Some(v.since.clone())
+        } else {
+            v.until.clone()
+        }
     });
     assert!(!rows.is_empty());
 }

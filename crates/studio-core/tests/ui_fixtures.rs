@@ -30,10 +30,10 @@ use studio_core::items::{self, ItemQuery};
 use studio_core::roster::{self, DelegateInput, DelegateQuery};
 use studio_core::{audit, demo, schedule, settings, status, Ctx, Page, Store};
 
-#[path = "ui_fixtures/studio.rs"]
-mod studio;
 #[path = "ui_fixtures/progress.rs"]
 mod progress;
+#[path = "ui_fixtures/studio.rs"]
+mod studio;
 
 /// The day the fixtures are "today".
 const DAY: (i32, u32, u32) = (2026, 11, 30);

@@ -13,7 +13,8 @@ use studio_core::{Ctx, Store};
 use super::studio::answer;
 
 /// What staff answer the first message.
-const ANSWER: &str = "已联系后勤管理处，南区3号宿舍楼热水管道本周内完成检修，检修后晚间供水延长至23点。";
+const ANSWER: &str =
+    "已联系后勤管理处，南区3号宿舍楼热水管道本周内完成检修，检修后晚间供水延长至23点。";
 
 fn last4(phone: &str) -> String {
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
@@ -69,7 +70,10 @@ pub(super) fn capture_progress(s: &Store, staff: &Ctx, visitor: &Ctx) -> Value {
         .items
     {
         let a = appointments::get_appointment(s, staff, &a.id).unwrap();
-        asked.push((a.query_code.expect("a kiosk request's code"), last4(&a.person_phone)));
+        asked.push((
+            a.query_code.expect("a kiosk request's code"),
+            last4(&a.person_phone),
+        ));
     }
     let found: Vec<Value> = asked
         .iter()
@@ -89,6 +93,9 @@ pub(super) fn capture_progress(s: &Store, staff: &Ctx, visitor: &Ctx) -> Value {
     let (code, digits) = &asked[0];
     let wrong_digits = if digits == "0000" { "1111" } else { "0000" };
     let wrong = answer(kiosk::query_progress(s, visitor, code, wrong_digits));
-    assert_eq!(wrong, answer(kiosk::query_progress(s, visitor, "2345-6789", digits)));
+    assert_eq!(
+        wrong,
+        answer(kiosk::query_progress(s, visitor, "2345-6789", digits))
+    );
     json!({ "found": found, "wrong": wrong })
 }
