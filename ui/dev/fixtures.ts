@@ -37,6 +37,7 @@ import type {
   NewsDetail,
   NewsSummary,
   PlanDay,
+  Progress,
   ProposalCounts,
   ProposalDetail,
   ProposalListItem,
@@ -180,7 +181,12 @@ export interface StudioFixture {
   wall: ById<WallDocView>
   volunteers: Lists<VolunteerListItem> & { volunteer: ById<Volunteer> }
   /** Spending entries keyed by year (and source); budgets and the statement by year (this and last). */
-  funds: Lists<Spending, { sum_fen: number }> & { budgets: ById<Budget[]>; statement: ById<Statement> }
+  /** `overspent`: the core's statement of the fixture year with 党费划拨's budget lowered to 1,000.00. */
+  funds: Lists<Spending, { sum_fen: number }> & {
+    budgets: ById<Budget[]>
+    statement: ById<Statement>
+    overspent: Statement
+  }
   /**
    * By demo login: 工作台's figures and 关于本机 as that account gets them, and, for the lists, whether
    * the core lets that account read them (`ok` is then empty).
@@ -212,6 +218,12 @@ export interface KioskFixture {
   plans: ById<Answer<MonthPlan>>
   profiles: DelegationProfiles[]
   request_days: string[]
+  /**
+   * 查询进度: each demo visitor's code (as the receipt prints it) and phone digits with the core's
+   * answer (one message answered by staff, one waiting, one appointment request); `wrong`: the one
+   * answer for a wrong code or wrong digits.
+   */
+  progress: { found: { code: string; digits: string; answer: Answer<Progress> }[]; wrong: Answer<Progress> }
 }
 
 export const app = JSON.parse(appText) as AppFixture
@@ -226,6 +238,15 @@ export const appointments = JSON.parse(appointmentsText) as AppointmentsFixture
 export const reports = JSON.parse(reportsText) as ReportsFixture
 export const studio = JSON.parse(studioText) as StudioFixture
 export const kiosk = JSON.parse(kioskText) as KioskFixture
+
+/** A query code as the core compares it: capitals, without spaces or dashes. */
+const bareCode = (code: string) => code.toUpperCase().replace(/[\s\-－—]/g, '')
+
+/** The captured answer of 查询进度 for a code (any case, with or without its dash) and digits. */
+export function progressAnswer(code: string, digits: string): Answer<Progress> {
+  const hit = kiosk.progress.found.find((f) => bareCode(f.code) === bareCode(code) && f.digits === digits.trim())
+  return hit ? hit.answer : kiosk.progress.wrong
+}
 
 /** A list query as the fixtures key it: no page, no null / empty text / false. */
 export function queryKey(query: object): string {

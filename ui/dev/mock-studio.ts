@@ -3,7 +3,7 @@
 // data (`dev/fixtures/studio.json`, `kiosk.json`, written by studio-core's `tests/ui_fixtures.rs`).
 // Nothing here decides anything: which account may read what is the core's answer for that account.
 import type { ErrorPayload, Page, SpendingPage } from '../src/api/types'
-import { kiosk, listEntry, studio, type Answer, type ById, type Lists, type StudioFixture } from './fixtures'
+import { kiosk, listEntry, progressAnswer, studio, type Answer, type ById, type Lists, type StudioFixture } from './fixtures'
 
 /** What the mock's session gives this module. */
 export interface Env {
@@ -138,6 +138,8 @@ export async function studioRead(cmd: string, a: Args, env: Env): Promise<unknow
       return null
     case 'kiosk_request_days':
       return kiosk.request_days
+    case 'kiosk_query_progress':
+      return unwrap(env.demo ? progressAnswer(String(a.code), String(a.phoneLast4)) : kiosk.progress.wrong, '查询进度')
 
     case 'proposal_pdf_preview':
     case 'wall_pdf_preview':

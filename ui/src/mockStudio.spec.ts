@@ -89,4 +89,18 @@ describe('the dev mock as a kiosk', () => {
     expect((await api.kioskDelegateProfiles()).length).toBe(kiosk.profiles.length)
     expect(await api.kioskRequestDays()).toEqual(kiosk.request_days)
   })
+
+  it('answers 查询进度 as the core did: any case, with or without the dash; wrong digits get the one message', async () => {
+    expect(kiosk.progress.found.length).toBeGreaterThanOrEqual(3)
+    for (const f of kiosk.progress.found) {
+      if (!('ok' in f.answer)) throw new Error(`${f.code}: the core refused it`)
+      expect(await api.kioskQueryProgress(f.code, f.digits)).toEqual(f.answer.ok)
+      expect(await api.kioskQueryProgress(` ${f.code.replace('-', '').toLowerCase()} `, f.digits)).toEqual(f.answer.ok)
+    }
+    const { code, digits } = kiosk.progress.found[0]!
+    const wrong = digits === '0000' ? '1111' : '0000'
+    const err = await api.kioskQueryProgress(code, wrong).catch((e: unknown) => api.toApiError(e))
+    if (!('err' in kiosk.progress.wrong)) throw new Error('the core accepted a wrong code')
+    expect(err).toMatchObject({ code: kiosk.progress.wrong.err.code, message: kiosk.progress.wrong.err.message })
+  })
 })

@@ -146,6 +146,7 @@ pub fn typescript() -> String {
         crate::printing::ExportOutcome,
         crate::printing::PrintFont,
         crate::export::ExportFormat,
+        crate::export::DatedList,
         crate::export_purpose::ExportPurpose,
         crate::import::ImportKind,
         crate::import::ImportStatus,

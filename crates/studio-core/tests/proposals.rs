@@ -246,6 +246,20 @@ fn a_head_drafts_from_their_own_items_only() {
     let head = f.head("2025-09-26");
     let e = draft(&f, &head, vec![f.other_item.clone()]).unwrap_err();
     assert_eq!(e.code(), "forbidden");
+    // Nor the items a proposal of the other delegation could hang off; an item that is not
+    // there is the form's field error.
+    let e = proposals::proposals_of_item(&f.store, &head, &f.other_item).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    let e = draft(
+        &f,
+        &head,
+        vec!["019ad000-0000-7000-8000-000000009999".into()],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&e, Error::Validation(v) if v[0].field == "item_ids" && v[0].message.contains("不存在")),
+        "{e:?}"
+    );
     let e = draft(&f, &head, Vec::new()).unwrap_err();
     assert_eq!(e.code(), "validation");
     // Staff draft for a delegation they name; without one it is a field error.

@@ -30,6 +30,8 @@ use studio_core::items::{self, ItemQuery};
 use studio_core::roster::{self, DelegateInput, DelegateQuery};
 use studio_core::{audit, demo, schedule, settings, status, Ctx, Page, Store};
 
+#[path = "ui_fixtures/progress.rs"]
+mod progress;
 #[path = "ui_fixtures/studio.rs"]
 mod studio;
 
@@ -39,6 +41,11 @@ const DAY: (i32, u32, u32) = (2026, 11, 30);
 const FIXED_TIME: &str = "2026-11-30T01:30:00.000Z";
 /// 工作台 asks for the 10 newest changes; a few more for the mock to serve other limits.
 const RECENT: u32 = 50;
+
+/// The day (in Shanghai) of [`FIXED_TIME`], for a day the core derives from a clock time.
+fn day_of_fixed_time() -> String {
+    FIXED_TIME[..10].to_string()
+}
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(DAY.0, DAY.1, DAY.2).unwrap()
@@ -535,7 +542,7 @@ fn capture() -> BTreeMap<&'static str, Value> {
     let schedule_fx = capture_schedule(s, c);
     let appointments_fx = capture_appointments(s, c, &everyone);
     let studio_fx = studio::capture_studio(s, c, &item_ids);
-    let kiosk_fx = studio::capture_kiosk(s);
+    let kiosk_fx = studio::capture_kiosk(s, c);
 
     BTreeMap::from([
         ("app", app),

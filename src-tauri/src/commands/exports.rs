@@ -6,7 +6,7 @@
 //! (`export_purpose`). `None`: the dialog was closed. 工作室动态, 活动调研 and 提议 hold no personal
 //! data (no reason asked); 联络员与志愿者 does (a reason, or a masked file).
 
-use studio_core::export::{self, ExportFormat};
+use studio_core::export::{self, DatedList, ExportFormat};
 use studio_core::export_purpose::{self, ExportPurpose};
 use studio_core::printing::ExportOutcome;
 use studio_core::{activities, appointments, news, proposals, roster, volunteers, Error};
@@ -154,18 +154,12 @@ pub async fn accounts_export(
         .await
 }
 
-/// The lists that hold no personal data (工作室动态, 活动调研, 提议) and filter by a period.
-#[derive(Debug, Clone, Copy)]
-enum DatedList {
-    News,
-    Activities,
-    Proposals,
-}
-
-/// 导出 of a list without personal data: no reason is asked; the core checks `ReadRecords` and
-/// the actor's reach. The period is `[from, to]` (both, or neither: all).
+/// 工作室动态, 活动调研 or 提议 → 导出 (`list`): the posts, activities or proposals dated in
+/// `[from, to]` (both, or neither: all). No personal data, so no reason is asked; the core checks
+/// `ReadRecords` and the actor's reach.
+#[tauri::command]
 #[allow(clippy::too_many_arguments)]
-async fn export_dated(
+pub async fn dated_list_export(
     app: AppHandle,
     state: State<'_, AppState>,
     list: DatedList,
@@ -189,7 +183,8 @@ async fn export_dated(
         .run(move |s, ctx| {
             let _job = job;
             let (from, to) = (from.as_deref(), to.as_deref());
-            let phases = |go_on: &mut dyn FnMut(usize, usize) -> bool| match list {
+            let go_on: &mut dyn FnMut(usize, usize) -> bool = &mut go_on;
+            match list {
                 DatedList::News => crate::jobs::export_phases(
                     &path,
                     go_on,
@@ -208,94 +203,10 @@ async fn export_dated(
                     || proposals::proposals_for_export(s, ctx, from, to),
                     |rows| export::export_proposals(rows, format),
                 ),
-            };
-            phases(&mut go_on).map(Some)
+            }
+            .map(Some)
         })
         .await
-}
-
-/// 工作室动态 → 导出: the posts dated in `[from, to]`, full texts.
-#[tauri::command]
-#[allow(clippy::too_many_arguments)]
-pub async fn news_export(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    format: String,
-    from: Option<String>,
-    to: Option<String>,
-    suggested_name: String,
-    job_id: String,
-    on_progress: Channel<Progress>,
-) -> CmdResult<Option<ExportOutcome>> {
-    let list = DatedList::News;
-    export_dated(
-        app,
-        state,
-        list,
-        format,
-        from,
-        to,
-        suggested_name,
-        job_id,
-        on_progress,
-    )
-    .await
-}
-
-/// 活动调研 → 导出.
-#[tauri::command]
-#[allow(clippy::too_many_arguments)]
-pub async fn activities_export(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    format: String,
-    from: Option<String>,
-    to: Option<String>,
-    suggested_name: String,
-    job_id: String,
-    on_progress: Channel<Progress>,
-) -> CmdResult<Option<ExportOutcome>> {
-    let list = DatedList::Activities;
-    export_dated(
-        app,
-        state,
-        list,
-        format,
-        from,
-        to,
-        suggested_name,
-        job_id,
-        on_progress,
-    )
-    .await
-}
-
-/// 提议 → 导出.
-#[tauri::command]
-#[allow(clippy::too_many_arguments)]
-pub async fn proposals_export(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    format: String,
-    from: Option<String>,
-    to: Option<String>,
-    suggested_name: String,
-    job_id: String,
-    on_progress: Channel<Progress>,
-) -> CmdResult<Option<ExportOutcome>> {
-    let list = DatedList::Proposals;
-    export_dated(
-        app,
-        state,
-        list,
-        format,
-        from,
-        to,
-        suggested_name,
-        job_id,
-        on_progress,
-    )
-    .await
 }
 
 /// 联络员与志愿者 → 导出: personal data (phones), so a reason is logged, or the file is masked

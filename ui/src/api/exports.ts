@@ -1,6 +1,6 @@
 import { call } from './core'
 import type { JobRun } from './jobs'
-import type { ExportFormat, ExportOutcome, ExportPurpose } from './types'
+import type { DatedList, ExportFormat, ExportOutcome, ExportPurpose } from './types'
 
 // ---- 导出 of 党代表名册 and 约见 ----
 // Like the card and item exports: the reason (or a masked file) is checked before the backend's save
@@ -50,24 +50,33 @@ export const accountsExport = (format: ExportFormat, suggestedName: string) =>
 
 // ---- 导出 of 工作室动态, 活动调研, 提议 (no personal data: no reason) and 联络员与志愿者 ----
 
-const datedExport =
-  (command: string) =>
-  (format: ExportFormat, from: string | null, to: string | null, suggestedName: string, run: JobRun) =>
-    call<ExportOutcome | null>(command, {
-      format,
-      from,
-      to,
-      suggestedName,
-      jobId: run.jobId,
-      onProgress: run.onProgress,
-    })
+/**
+ * 导出工作室动态 (`news`, full texts), 活动调研 (`activities`, held in the period) or 提议
+ * (`proposals`, drafted in it) dated in [from, to] (both, or neither: all).
+ */
+export const datedListExport = (
+  list: DatedList,
+  format: ExportFormat,
+  from: string | null,
+  to: string | null,
+  suggestedName: string,
+  run: JobRun,
+) =>
+  call<ExportOutcome | null>('dated_list_export', {
+    list,
+    format,
+    from,
+    to,
+    suggestedName,
+    jobId: run.jobId,
+    onProgress: run.onProgress,
+  })
 
-/** 导出工作室动态 dated in [from, to] (both, or neither: all), full texts. */
-export const newsExport = datedExport('news_export')
-/** 导出活动调研 held in [from, to]. */
-export const activitiesExport = datedExport('activities_export')
-/** 导出提议 drafted in [from, to]. */
-export const proposalsExport = datedExport('proposals_export')
+/** The dated list's export as ListExportDialog runs it (no reason: the purpose is not sent). */
+export const datedListExporter =
+  (list: DatedList): ListExporter =>
+  (format, range, _purpose, suggestedName, run) =>
+    datedListExport(list, format, range?.[0] ?? null, range?.[1] ?? null, suggestedName, run)
 
 /** 导出联络员与志愿者: phones are personal data (a reason is logged, or a masked file). */
 export const volunteersExport = (format: ExportFormat, purpose: ExportPurpose, suggestedName: string, run: JobRun) =>

@@ -1375,6 +1375,8 @@ file: string | null, };
 
 export type ExportFormat = "json" | "csv" | "xlsx";
 
+export type DatedList = "news" | "activities" | "proposals";
+
 export type ExportPurpose = { 
 /**
  * Why (required unless masked): 「季度汇总上报」.

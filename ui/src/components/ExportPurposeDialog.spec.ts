@@ -139,8 +139,10 @@ describe('the export reason dialog', () => {
     await click('[data-test=export-masked]')
     await click('[data-test=export-ok]')
     expect(api.itemsExport).toHaveBeenCalledTimes(1)
-    const [, from, to, purpose] = vi.mocked(api.itemsExport).mock.calls[0]!
+    const [format, from, to, purpose, name] = vi.mocked(api.itemsExport).mock.calls[0]!
+    expect(format).toBe('xlsx')
     expect([from, to]).toEqual(['2026-11-01', '2026-11-30'])
     expect(purpose).toEqual({ reason: '督办通报', masked: true })
+    expect(name).toMatch(/^意见台账-2026-11-01至2026-11-30-\d{4}-\d{2}-\d{2}\.xlsx$/)
   })
 })

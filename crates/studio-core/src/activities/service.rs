@@ -315,20 +315,6 @@ pub fn survey_indicators(store: &Store, ctx: &Ctx, year: i32) -> Result<Vec<Surv
 pub fn activities_of_item(store: &Store, ctx: &Ctx, item_id: &str) -> Result<Vec<ActivityRef>> {
     ctx.require(Permission::ReadRecords)?;
     let conn = store.reader()?;
-    let s = items_db::get_full(&conn, item_id)?
-        .ok_or_else(|| Error::NotFound("找不到该事项".into()))?;
-    let ids: Vec<&str> = s
-        .item
-        .delegates
-        .iter()
-        .map(|d| d.delegate_id.as_str())
-        .collect();
-    let groups: Vec<&str> = s
-        .item
-        .delegates
-        .iter()
-        .map(|d| d.delegation_id.as_str())
-        .collect();
-    ctx.require_reach(&ids, &groups)?;
+    crate::items::reachable_item(&conn, ctx, item_id)?;
     db::of_item(&conn, item_id)
 }

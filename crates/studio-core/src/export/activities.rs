@@ -6,7 +6,7 @@
 
 use serde_json::{json, Value};
 
-use super::{to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
+use super::{date, to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
 use crate::activities::Activity;
 use crate::error::Result;
 
@@ -35,8 +35,8 @@ fn joined(v: Vec<String>) -> String {
 
 fn row(a: &Activity) -> Vec<Cell<'_>> {
     vec![
-        a.start_on.as_str().into(),
-        a.end_on.as_str().into(),
+        date(&a.start_on),
+        date(&a.end_on),
         a.kind.label().into(),
         a.topic.as_str().into(),
         a.place.as_str().into(),

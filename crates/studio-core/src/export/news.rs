@@ -2,7 +2,7 @@
 
 use serde_json::{json, Value};
 
-use super::{to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
+use super::{date, to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
 use crate::error::Result;
 use crate::news::News;
 
@@ -37,7 +37,7 @@ pub fn news_sheet(rows: &[News]) -> Sheet<'_> {
             .iter()
             .map(|n| {
                 vec![
-                    n.date.as_str().into(),
+                    date(&n.date),
                     n.title.as_str().into(),
                     n.author.as_str().into(),
                     status(n).into(),

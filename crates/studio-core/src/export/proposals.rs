@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use super::{to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
+use super::{date, opt_date, to_csv, to_json, to_xlsx, Cell, Column, ExportFormat, Sheet};
 use crate::error::Result;
 use crate::proposals::Proposal;
 
@@ -41,7 +41,7 @@ fn row(p: &Proposal) -> Vec<Cell<'_>> {
         p.title.as_str().into(),
         p.status.label().into(),
         p.delegation_name.as_str().into(),
-        p.drafted_on.as_str().into(),
+        date(&p.drafted_on),
         joined(p.items.iter().map(|i| i.no.as_str())).into(),
         joined(p.units.iter().map(|u| u.unit.as_str())).into(),
         joined(p.units.iter().map(|u| u.due_on.as_str())).into(),
@@ -54,7 +54,7 @@ fn row(p: &Proposal) -> Vec<Cell<'_>> {
         p.problem.as_str().into(),
         p.suggestion.as_str().into(),
         p.decline_reason.as_str().into(),
-        p.closed_on.as_deref().into(),
+        opt_date(&p.closed_on),
         p.chase_count.into(),
         p.id.as_str().into(),
     ]

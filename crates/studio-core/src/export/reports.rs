@@ -4,11 +4,10 @@
 //! one description of each sheet's layout; the CSV, the workbook and the PDF (`printing::reports`)
 //! are made from it.
 
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
 
-use super::{to_json, xlsx_error};
+use super::{excel_date, to_json, xlsx_error};
 use crate::error::Result;
-use crate::ids::parse_date;
 use crate::reports::{Summary, SummaryFigures, UnitFigures, UnitsReport};
 
 pub const SUMMARY_TITLE: &str = "党代表联系党员群众工作情况汇总表";
@@ -332,12 +331,6 @@ pub fn table_csv(t: &ReportTable) -> Vec<u8> {
         out.push_str("\r\n");
     }
     out.into_bytes()
-}
-
-fn excel_date(s: &str) -> Option<ExcelDateTime> {
-    use chrono::Datelike;
-    let d = parse_date(s)?;
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8).ok()
 }
 
 /// The rows above the lines: title, period, two header rows.

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{to_csv, to_json, to_xlsx, Column, ExportFormat, Sheet};
+use super::{date, opt_date, to_csv, to_json, to_xlsx, Column, ExportFormat, Sheet};
 use crate::error::Result;
 use crate::volunteers::Volunteer;
 
@@ -36,8 +36,8 @@ pub fn volunteers_sheet(rows: &[Volunteer]) -> Sheet<'_> {
                     v.unit.as_str().into(),
                     v.contact.as_str().into(),
                     v.political_status.label().into(),
-                    v.since.as_str().into(),
-                    v.until.as_deref().into(),
+                    date(&v.since),
+                    opt_date(&v.until),
                     v.notes.as_str().into(),
                     v.id.as_str().into(),
                 ]

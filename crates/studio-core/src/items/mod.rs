@@ -35,7 +35,8 @@ pub use service::{
     update_item,
 };
 pub(crate) use service::{
-    create_visitor_item_in, recompute_item_due_dates_with_progress_in, row_value, VisitorItem,
+    create_visitor_item_in, reachable_item, recompute_item_due_dates_with_progress_in, row_value,
+    VisitorItem,
 };
 pub use similar::similar_items;
 

@@ -246,6 +246,14 @@ fn snapshots(
     Ok(out)
 }
 
+/// The live item `id`, refused when it is outside `ctx`'s reach: what hangs off an item (its
+/// activities, its proposals) is read and linked as far as the item is.
+pub(crate) fn reachable_item(conn: &Connection, ctx: &Ctx, id: &str) -> Result<StoredItem> {
+    let s = db::get_full(conn, id)?.ok_or_else(not_found)?;
+    require_item_reach(ctx, &s.item.delegates)?;
+    Ok(s)
+}
+
 /// Refuse an item whose delegates are all outside `ctx`'s reach (a head: none of their
 /// delegation; a delegate: not themself). An item without delegates is staff's only.
 pub(super) fn require_item_reach(ctx: &Ctx, delegates: &[ItemDelegate]) -> Result<()> {

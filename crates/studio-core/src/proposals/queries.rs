@@ -15,7 +15,7 @@ use crate::ids::parse_date;
 use crate::items::ItemDeadlineState;
 use crate::page::Page;
 use crate::storage::proposals::{self as db, Filter};
-use crate::storage::{items as items_db, Store};
+use crate::storage::Store;
 use crate::validate::bound_search;
 
 /// The proposals this request reaches, of the delegation the scope allows.
@@ -195,20 +195,6 @@ pub fn proposals_for_export(
 pub fn proposals_of_item(store: &Store, ctx: &Ctx, item_id: &str) -> Result<Vec<ProposalRef>> {
     ctx.require(Permission::ReadRecords)?;
     let conn = store.reader()?;
-    let s = items_db::get_full(&conn, item_id)?
-        .ok_or_else(|| Error::NotFound("找不到该事项".into()))?;
-    let ids: Vec<&str> = s
-        .item
-        .delegates
-        .iter()
-        .map(|d| d.delegate_id.as_str())
-        .collect();
-    let groups: Vec<&str> = s
-        .item
-        .delegates
-        .iter()
-        .map(|d| d.delegation_id.as_str())
-        .collect();
-    ctx.require_reach(&ids, &groups)?;
+    crate::items::reachable_item(&conn, ctx, item_id)?;
     db::of_item(&conn, item_id)
 }

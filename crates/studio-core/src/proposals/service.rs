@@ -141,21 +141,10 @@ fn mark_items(
 pub(crate) fn item_refs(tx: &Write<'_>, ids: &[String]) -> Result<Vec<ProposalItemRef>> {
     let mut out = Vec::new();
     for id in ids {
-        let s = items_db::get_full(tx, id)?
-            .ok_or_else(|| Error::field("item_ids", "所选事项不存在，请重新选择"))?;
-        let delegates: Vec<&str> = s
-            .item
-            .delegates
-            .iter()
-            .map(|d| d.delegate_id.as_str())
-            .collect();
-        let groups: Vec<&str> = s
-            .item
-            .delegates
-            .iter()
-            .map(|d| d.delegation_id.as_str())
-            .collect();
-        tx.ctx().require_reach(&delegates, &groups)?;
+        let s = crate::items::reachable_item(tx, tx.ctx(), id).map_err(|e| match e {
+            Error::NotFound(_) => Error::field("item_ids", "所选事项不存在，请重新选择"),
+            other => other,
+        })?;
         out.push(ProposalItemRef {
             id: s.item.id.clone(),
             no: s.item.no.clone(),

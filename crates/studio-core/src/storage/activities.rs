@@ -2,12 +2,11 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::linked::{self, Links};
 use crate::activities::{
     Activity, ActivityDelegate, ActivityKind, ActivityRef, Attachment, InvitedUnit,
 };
 use crate::error::Result;
-use crate::items::ItemStatus;
-use crate::proposals::{ProposalItemRef, ProposalRef, ProposalStatus};
 
 const COLUMNS: &str = "a.id, a.kind, a.topic, a.start_on, a.end_on, a.place, a.delegation_id,
     COALESCE(g.name, '工作室') AS organiser, a.summary, a.created_at, a.updated_at, a.version";
@@ -80,7 +79,7 @@ pub fn update(conn: &Connection, a: &Activity) -> Result<()> {
 
 /// Rewrite the delegates, units and items of `a`.
 fn set_children(conn: &Connection, a: &Activity) -> Result<()> {
-    for table in ["activity_delegates", "activity_units", "activity_items"] {
+    for table in ["activity_delegates", "activity_units"] {
         conn.prepare_cached(&format!("DELETE FROM {table} WHERE activity_id = ?1"))?
             .execute([&a.id])?;
     }
@@ -97,13 +96,7 @@ fn set_children(conn: &Connection, a: &Activity) -> Result<()> {
     for (i, u) in a.units.iter().enumerate() {
         st.execute(params![a.id, i as i64, u.unit, u.head])?;
     }
-    let mut st = conn.prepare_cached(
-        "INSERT INTO activity_items (activity_id, item_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (i, item) in a.items.iter().enumerate() {
-        st.execute(params![a.id, item.id, i as i64])?;
-    }
-    Ok(())
+    linked::set_items(conn, Links::Activity, &a.id, &a.items)
 }
 
 fn complete(conn: &Connection, mut a: Activity) -> Result<Activity> {
@@ -129,21 +122,7 @@ fn complete(conn: &Connection, mut a: Activity) -> Result<Activity> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut st = conn.prepare_cached(
-        "SELECT i.id, i.no, i.title, i.status FROM activity_items x JOIN items i ON i.id = x.item_id
-         WHERE x.activity_id = ?1 ORDER BY x.position",
-    )?;
-    a.items = st
-        .query_map([&a.id], |r| {
-            let status: String = r.get(3)?;
-            Ok(ProposalItemRef {
-                id: r.get(0)?,
-                no: r.get(1)?,
-                title: r.get(2)?,
-                status: ItemStatus::parse(&status).unwrap_or(ItemStatus::Received),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    a.items = linked::items(conn, Links::Activity, &a.id)?;
     let mut st = conn.prepare_cached(
         "SELECT DISTINCT p.id, p.no, p.title, p.status FROM activity_items x
          JOIN proposal_items pi ON pi.item_id = x.item_id
@@ -151,15 +130,7 @@ fn complete(conn: &Connection, mut a: Activity) -> Result<Activity> {
          WHERE x.activity_id = ?1 ORDER BY p.no",
     )?;
     a.proposals = st
-        .query_map([&a.id], |r| {
-            let status: String = r.get(3)?;
-            Ok(ProposalRef {
-                id: r.get(0)?,
-                no: r.get(1)?,
-                title: r.get(2)?,
-                status: ProposalStatus::parse(&status).unwrap_or(ProposalStatus::Draft),
-            })
-        })?
+        .query_map([&a.id], linked::proposal_ref)?
         .collect::<rusqlite::Result<_>>()?;
     a.attachments = attachments(conn, &a.id)?;
     Ok(a)

@@ -15,6 +15,7 @@ pub mod gate;
 pub mod import;
 pub mod items;
 pub mod kiosk;
+pub mod linked;
 pub mod lock;
 pub mod news;
 pub mod personal_data;

@@ -2,10 +2,11 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::linked::{self, Links};
 use super::{next_year_no, NumberedTable};
 use crate::actor::Role;
 use crate::error::Result;
-use crate::items::{ItemDeadlineState, ItemStatus, Satisfaction};
+use crate::items::{ItemDeadlineState, Satisfaction};
 use crate::proposals::{
     Proposal, ProposalEvent, ProposalEventKind, ProposalItemRef, ProposalRef, ProposalStatus,
     ProposalUnit,
@@ -111,15 +112,7 @@ pub fn update(conn: &Connection, p: &Proposal) -> Result<()> {
 }
 
 pub fn set_items(conn: &Connection, id: &str, items: &[ProposalItemRef]) -> Result<()> {
-    conn.prepare_cached("DELETE FROM proposal_items WHERE proposal_id = ?1")?
-        .execute([id])?;
-    let mut st = conn.prepare_cached(
-        "INSERT INTO proposal_items (proposal_id, item_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (i, item) in items.iter().enumerate() {
-        st.execute(params![id, item.id, i as i64])?;
-    }
-    Ok(())
+    linked::set_items(conn, Links::Proposal, id, items)
 }
 
 pub fn set_units(conn: &Connection, id: &str, units: &[ProposalUnit]) -> Result<()> {
@@ -149,24 +142,6 @@ pub fn set_units(conn: &Connection, id: &str, units: &[ProposalUnit]) -> Result<
     Ok(())
 }
 
-fn items_of(conn: &Connection, id: &str) -> Result<Vec<ProposalItemRef>> {
-    let mut st = conn.prepare_cached(
-        "SELECT i.id, i.no, i.title, i.status FROM proposal_items x
-         JOIN items i ON i.id = x.item_id
-         WHERE x.proposal_id = ?1 ORDER BY x.position",
-    )?;
-    let rows = st.query_map([id], |r| {
-        let status: String = r.get(3)?;
-        Ok(ProposalItemRef {
-            id: r.get(0)?,
-            no: r.get(1)?,
-            title: r.get(2)?,
-            status: ItemStatus::parse(&status).unwrap_or(ItemStatus::Received),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
 fn units_of(conn: &Connection, id: &str) -> Result<Vec<ProposalUnit>> {
     let mut st = conn.prepare_cached(
         "SELECT unit, referred_on, limit_days, rounds, answered_on, satisfaction, evaluated_on,
@@ -194,7 +169,7 @@ fn units_of(conn: &Connection, id: &str) -> Result<Vec<ProposalUnit>> {
 }
 
 fn complete(conn: &Connection, mut p: Proposal) -> Result<Proposal> {
-    p.items = items_of(conn, &p.id)?;
+    p.items = linked::items(conn, Links::Proposal, &p.id)?;
     p.units = units_of(conn, &p.id)?;
     Ok(p)
 }
@@ -249,15 +224,7 @@ pub fn of_item(conn: &Connection, item_id: &str) -> Result<Vec<ProposalRef>> {
          JOIN proposals p ON p.id = x.proposal_id AND p.deleted_at IS NULL
          WHERE x.item_id = ?1 ORDER BY p.no",
     )?;
-    let rows = st.query_map([item_id], |r| {
-        let status: String = r.get(3)?;
-        Ok(ProposalRef {
-            id: r.get(0)?,
-            no: r.get(1)?,
-            title: r.get(2)?,
-            status: ProposalStatus::parse(&status).unwrap_or(ProposalStatus::Draft),
-        })
-    })?;
+    let rows = st.query_map([item_id], linked::proposal_ref)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -1,6 +1,7 @@
 // The kiosk's screens over mocked kiosk commands: 有事找代表 sends nothing without the consent, puts
 // the backend's messages beside their fields and shows the query code large after sending (打印回执,
-// 完成); 查询进度 shows the status and the answer, or the one message for a wrong code or digits;
+// 完成); 查询进度 shows the core's answers over the demo (the fixture): the status and the answer, or
+// the one message for a wrong code or digits;
 // 今日接待 shows today's delegates, or 「今日无接待安排」 and the next reception day's.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -10,7 +11,9 @@ import type { Component } from 'vue'
 import type { Router } from 'vue-router'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
-import type { DelegationProfiles, PlanDay, Slot } from '@/api'
+import type { DelegationProfiles, ErrorPayload, PlanDay, Progress, Slot } from '@/api'
+import { kiosk, progressAnswer } from '../../../dev/fixtures'
+import { fullDay, monthDay, weekdayOf } from '../format'
 import { forgetKioskPhotos } from '../photos'
 import MessageScreen from './MessageScreen.vue'
 import ProgressScreen from './ProgressScreen.vue'
@@ -224,64 +227,81 @@ describe('有事找代表', () => {
 })
 
 describe('查询进度', () => {
-  it('asks with the code in capitals and the digits, and shows the status and the answer', async () => {
-    vi.mocked(api.kioskQueryProgress).mockResolvedValueOnce({
-      kind: 'item',
-      status_label: '已答复',
-      received_on: '2026-12-03',
-      answer: '后勤管理处已安排南区食堂晚间增开两个窗口。',
-      answered_on: '2026-12-08',
-      appointment_date: null,
-      appointment_time: null,
+  // The core's answers over the demo (`dev/fixtures/kiosk.json`): a message staff answered, one
+  // waiting, an appointment request, and the one answer for a wrong code or wrong digits.
+  const found = (pick: (p: Progress) => boolean) => {
+    const hit = kiosk.progress.found.find((f) => 'ok' in f.answer && pick(f.answer.ok))
+    if (!hit || !('ok' in hit.answer)) throw new Error('the fixture has no such progress')
+    return { code: hit.code, digits: hit.digits, progress: hit.answer.ok }
+  }
+  const wrong = kiosk.progress.wrong as { err: ErrorPayload }
+
+  beforeEach(() => {
+    // As the core answered each code and digits.
+    vi.mocked(api.kioskQueryProgress).mockImplementation(async (code, digits) => {
+      const a = progressAnswer(code, digits)
+      if ('err' in a) throw new api.ApiError(a.err.code, a.err.message)
+      return a.ok
     })
+  })
+
+  it('asks with the code in capitals and the digits, and shows the status and the answer', async () => {
+    const { code, digits, progress } = found((p) => p.answer !== null)
     await show(ProgressScreen)
-    await type('kiosk-progress-code', 'k7qm3xpa')
-    expect(field('kiosk-progress-code').value).toBe('K7QM3XPA')
-    await type('kiosk-progress-digits', '43a21')
-    expect(field('kiosk-progress-digits').value).toBe('4321')
+    const bare = code.replace('-', '')
+    await type('kiosk-progress-code', bare.toLowerCase())
+    expect(field('kiosk-progress-code').value).toBe(bare)
+    await type('kiosk-progress-digits', `${digits.slice(0, 2)}a${digits.slice(2)}`)
+    expect(field('kiosk-progress-digits').value).toBe(digits)
     await press('kiosk-progress-submit')
-    expect(api.kioskQueryProgress).toHaveBeenCalledWith('K7QM3XPA', '4321')
-    expect(text('[data-test=kiosk-progress-status]')).toBe('已答复')
-    expect(text('[data-test=kiosk-progress-answer]')).toContain('增开两个窗口')
-    expect(text('[data-test=kiosk-progress-result]')).toContain('2026年12月8日')
+    expect(api.kioskQueryProgress).toHaveBeenCalledWith(bare, digits)
+    expect(text('[data-test=kiosk-progress-status]')).toBe(progress.status_label)
+    expect(text('[data-test=kiosk-progress-answer]')).toContain(progress.answer!)
+    expect(text('[data-test=kiosk-progress-result]')).toContain(fullDay(progress.answered_on!))
     await press('kiosk-progress-again')
     expect(field('kiosk-progress-code').value).toBe('')
   })
 
+  it('shows a waiting message’s status without an answer', async () => {
+    const { code, digits, progress } = found((p) => p.kind === 'item' && p.answer === null)
+    await show(ProgressScreen)
+    await type('kiosk-progress-code', code)
+    await type('kiosk-progress-digits', digits)
+    await press('kiosk-progress-submit')
+    expect(text('[data-test=kiosk-progress-status]')).toBe(progress.status_label)
+    expect(text('[data-test=kiosk-progress-result]')).toContain(fullDay(progress.received_on))
+    expect(q('[data-test=kiosk-progress-answer]')).toBeNull()
+  })
+
   it('shows the backend’s one message for a wrong code or wrong digits, and asks for what is missing', async () => {
-    vi.mocked(api.kioskQueryProgress).mockRejectedValue(new api.ApiError('not_found', '查询码或手机号后四位不正确'))
+    const { code, digits } = found((p) => p.answer !== null)
     await show(ProgressScreen)
     await press('kiosk-progress-submit')
     expect(api.kioskQueryProgress).not.toHaveBeenCalled()
     expect(text('[data-test=kiosk-error-code]')).toBe('请输入查询码')
     expect(text('[data-test=kiosk-error-digits]')).toBe('请输入手机号后四位')
 
-    await type('kiosk-progress-code', 'K7QM-3XPB')
-    await type('kiosk-progress-digits', '0000')
+    await type('kiosk-progress-code', code)
+    await type('kiosk-progress-digits', digits === '0000' ? '1111' : '0000')
     await press('kiosk-progress-submit')
-    expect(text('[data-test=kiosk-progress-error]')).toBe('查询码或手机号后四位不正确')
+    expect(text('[data-test=kiosk-progress-error]')).toBe(wrong.err.message)
     expect(q('[data-test=kiosk-progress-result]')).toBeNull()
     // Typing again clears it.
-    await type('kiosk-progress-digits', '4321')
+    await type('kiosk-progress-digits', digits)
     expect(q('[data-test=kiosk-progress-error]')).toBeNull()
   })
 
   it('shows an appointment’s day and time, without an answer', async () => {
-    vi.mocked(api.kioskQueryProgress).mockResolvedValueOnce({
-      kind: 'appointment',
-      status_label: '已确认',
-      received_on: '2026-12-03',
-      answer: null,
-      answered_on: null,
-      appointment_date: '2026-12-08',
-      appointment_time: '09:00–10:00',
-    })
+    const { code, digits, progress } = found((p) => p.kind === 'appointment')
     await show(ProgressScreen)
-    await type('kiosk-progress-code', 'W4HN-8RZE')
-    await type('kiosk-progress-digits', '5123')
+    await type('kiosk-progress-code', code)
+    await type('kiosk-progress-digits', digits)
     await press('kiosk-progress-submit')
-    expect(text('[data-test=kiosk-progress-status]')).toBe('已确认')
-    expect(text('[data-test=kiosk-progress-when]')).toContain('12月8日 星期二 09:00–10:00')
+    expect(text('[data-test=kiosk-progress-status]')).toBe(progress.status_label)
+    const day = progress.appointment_date!
+    expect(text('[data-test=kiosk-progress-when]')).toContain(
+      `${monthDay(day)} ${weekdayOf(day)} ${progress.appointment_time}`,
+    )
     expect(q('[data-test=kiosk-progress-answer]')).toBeNull()
   })
 })

@@ -5,6 +5,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import * as api from '@/api'
 import type { Budget, Spending, Statement } from '@/api'
+import { yuan } from '@/api'
+import { app, listEntry, studio } from '../../../dev/fixtures'
 import { useAppStore } from '@/stores/app'
 import FundsView from './FundsView.vue'
 import { statusFor } from './studioStatus'
@@ -20,33 +22,16 @@ vi.mock('@/api', async (importOriginal) => {
   }
 })
 
-const spending: Spending = {
-  id: 's1',
-  date: '2026-05-20',
-  purpose: '党代表履职能力培训资料印制',
-  amount_fen: 128_035,
-  source: 'party_fee',
-  activity_id: '',
-  receipt: null,
-  created_at: '2026-05-20T01:00:00Z',
-  updated_at: '2026-05-20T01:00:00Z',
-  version: 1,
-}
-
-const statement: Statement = {
-  year: 2026,
-  lines: [
-    { source: 'college', label: '学院预算', budget_fen: 2_000_000, spent_fen: 0, left_fen: 2_000_000, entries: 0 },
-    { source: 'party_fee', label: '党费划拨', budget_fen: 100_000, spent_fen: 128_035, left_fen: -28_035, entries: 1 },
-  ],
-  total: { source: null, label: '合计', budget_fen: 2_100_000, spent_fen: 128_035, left_fen: 1_971_965, entries: 1 },
-  spendings: [spending],
-}
-
-const budgets: Budget[] = [
-  { year: 2026, source: 'college', amount_fen: 2_000_000, note: '', updated_at: '', version: 2 },
-  { year: 2026, source: 'party_fee', amount_fen: 100_000, note: '', updated_at: '', version: 1 },
-]
+// The core's figures over the demo (`dev/fixtures/studio.json`): this year's statement, budgets and
+// spending entries as the core computed them, and the same year had 党费划拨 been budgeted below
+// what was spent (`overspent`). Nothing here is added up by hand.
+const YEAR = app.today.slice(0, 4)
+const statement: Statement = studio.funds.statement[YEAR]!
+const budgets: Budget[] = studio.funds.budgets[YEAR]!
+const spent = listEntry(studio.funds, { year: Number(YEAR) })!
+const firstPage: Spending[] = spent.ids.slice(0, 20).map((id) => studio.funds.rows[id]!)
+/** Money as the page writes it: thousands separated, two decimals. */
+const MONEY = /^-?\d{1,3}(,\d{3})*\.\d{2}$/
 
 let wrapper: VueWrapper | null = null
 
@@ -63,8 +48,8 @@ beforeEach(() => {
   vi.mocked(api.fundsStatement).mockResolvedValue(statement)
   vi.mocked(api.fundsBudgets).mockResolvedValue(budgets)
   vi.mocked(api.fundsSpendings).mockResolvedValue({
-    page: { items: [spending], total: 1, page: 1, page_size: 20 },
-    sum_fen: 128_035,
+    page: { items: firstPage, total: spent.ids.length, page: 1, page_size: 20 },
+    sum_fen: spent.sum_fen!,
   })
 })
 
@@ -76,19 +61,36 @@ afterEach(() => {
 })
 
 describe('FundsView', () => {
-  it('shows the statement in yuan from exact fen, an overspent source in red', async () => {
+  it('shows the core’s statement in yuan from exact fen: each source and the total, the sum of the entries', async () => {
     const w = await mountFunds()
-    const year = Number(new Date().getFullYear())
-    expect(api.fundsStatement).toHaveBeenCalledWith(year)
+    expect(api.fundsStatement).toHaveBeenCalledWith(new Date().getFullYear())
     const total = w.find('[data-test=funds-line-total]')
-    expect(total.text()).toContain('21,000.00')
-    expect(total.text()).toContain('1,280.35')
-    expect(total.text()).toContain('19,719.65')
-    const party = w.find('[data-test=funds-line-party_fee] [data-test=funds-left]')
-    expect(party.text()).toBe('-280.35')
-    expect(party.classes()).toContain('negative')
-    expect(w.find('[data-test=funds-sum]').text()).toContain('1,280.35')
-    expect(w.find('[data-test=funds-table]').text()).toContain('党代表履职能力培训资料印制')
+    for (const fen of [statement.total.budget_fen, statement.total.spent_fen, statement.total.left_fen]) {
+      expect(yuan(fen)).toMatch(MONEY)
+      expect(total.text()).toContain(yuan(fen))
+    }
+    for (const l of statement.lines) {
+      const line = w.find(`[data-test=funds-line-${l.source}]`)
+      expect(line.text()).toContain(yuan(l.spent_fen))
+      const left = line.find('[data-test=funds-left]')
+      expect(left.text()).toBe(yuan(l.left_fen))
+      expect(left.classes().includes('negative')).toBe(l.left_fen < 0)
+    }
+    expect(w.find('[data-test=funds-sum]').text()).toContain(yuan(spent.sum_fen!))
+    expect(w.find('[data-test=funds-table]').text()).toContain(firstPage[0]!.purpose)
+  })
+
+  it('shows an overspent source’s remainder as the core computed it, in red', async () => {
+    const over = studio.funds.overspent
+    vi.mocked(api.fundsStatement).mockResolvedValue(over)
+    const w = await mountFunds()
+    const line = over.lines.find((l) => l.source === 'party_fee')!
+    expect(line.left_fen).toBeLessThan(0)
+    const left = w.find('[data-test=funds-line-party_fee] [data-test=funds-left]')
+    expect(left.text()).toBe(yuan(line.left_fen))
+    expect(left.text()).toMatch(MONEY)
+    expect(left.classes()).toContain('negative')
+    expect(w.find('[data-test=funds-line-total] [data-test=funds-left]').text()).toBe(yuan(over.total.left_fen))
   })
 
   it('saves a budget as typed, at the version it read, and shows the backend’s message', async () => {
@@ -100,9 +102,10 @@ describe('FundsView', () => {
     await input.setValue('1000.555')
     await input.trigger('keyup.enter')
     await flushPromises()
+    const party = budgets.find((b) => b.source === 'party_fee')!
     expect(api.fundsSetBudget).toHaveBeenCalledWith(
-      { year: new Date().getFullYear(), source: 'party_fee', amount: '1000.555', note: '' },
-      1,
+      { year: new Date().getFullYear(), source: 'party_fee', amount: '1000.555', note: party.note },
+      party.version,
     )
     expect(w.find('[data-test=funds-line-party_fee]').text()).toContain('金额最多两位小数（精确到分）')
   })
