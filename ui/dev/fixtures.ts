@@ -43,6 +43,8 @@ import type {
   ProposalListItem,
   ProposalRef,
   PublicNews,
+  PublicationForm,
+  PublicationRow,
   ScheduleMonth,
   Settings,
   SimilarItem,
@@ -177,6 +179,8 @@ export interface StudioFixture {
   proposals_of_item: ById<ProposalRef[]>
   news: Lists<NewsSummary> & { post: ById<NewsDetail> }
   news_published: Lists<PublicNews>
+  /** 代表回复公开: keyed by item id; `form` of each listed message. */
+  public_answers: Lists<PublicationRow> & { form: ById<PublicationForm> }
   /** By kind, in the core's order. */
   wall: ById<WallDocView>
   volunteers: Lists<VolunteerListItem> & { volunteer: ById<Volunteer> }
@@ -199,6 +203,7 @@ export interface StudioFixture {
     activities_list: Answer<null>
     proposals_list: Answer<null>
     news_list: Answer<null>
+    public_answers_list: Answer<null>
     volunteers_list: Answer<null>
     funds_budgets: Answer<null>
     /** By year. */

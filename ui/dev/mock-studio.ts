@@ -1,4 +1,4 @@
-// The dev mock's answers for the newer screens (活动调研, 提议, 工作室动态, 上墙制度, 联络员与志愿者,
+// The dev mock's answers for the newer screens (活动调研, 提议, 工作室动态, 代表回复公开, 上墙制度, 联络员与志愿者,
 // 经费, 关于本机, 工作台's figures) and the kiosk's screens: what the real core answered over the demo
 // data (`dev/fixtures/studio.json`, `kiosk.json`, written by studio-core's `tests/ui_fixtures.rs`).
 // Nothing here decides anything: which account may read what is the core's answer for that account.
@@ -86,6 +86,12 @@ export async function studioRead(cmd: string, a: Args, env: Env): Promise<unknow
       return env.found(studio.news.post, a.id, '动态')
     case 'news_image':
       return null
+
+    case 'public_answers_list':
+      allowed(env, 'public_answers_list')
+      return env.page(rows(env, studio.public_answers), q)
+    case 'public_answer_form':
+      return env.found(studio.public_answers.form, a.itemId, '留言')
 
     case 'wall_list':
       return unwrap(reads(env).wall_list, '上墙制度')

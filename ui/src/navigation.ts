@@ -6,6 +6,7 @@
 import type { Component } from 'vue'
 import {
   Calendar,
+  ChatDotSquare,
   ChatLineRound,
   DataAnalysis,
   Document,
@@ -62,6 +63,15 @@ export const NAV_ITEMS: NavItem[] = [
     icon: Notebook,
     available: true,
     summary: '登记党员群众的意见建议，交办、督办、限时办结，做到件件有答复、事事有回音。',
+  },
+  {
+    key: 'public-answers',
+    permission: 'edit_studio',
+    path: '/public-answers',
+    title: '代表回复公开',
+    icon: ChatDotSquare,
+    available: true,
+    summary: '整理留言人同意公开、已答复的留言，发布到网上工作室的“代表回复”。',
   },
   {
     key: 'schedule',

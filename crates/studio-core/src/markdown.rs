@@ -7,7 +7,7 @@
 //! their alt text (a post's pictures are its uploaded images, shown by the caller). The input is
 //! bounded ([`MARKDOWN_MAX`]).
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use studio_print::WallBlock;
 
 /// The longest Markdown text accepted, in characters (a long post is a few thousand).
@@ -67,6 +67,42 @@ fn safe_events(md: &str) -> Vec<Event<'_>> {
 pub fn to_html(md: &str) -> String {
     let mut html = String::with_capacity(md.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, safe_events(md).into_iter());
+    html
+}
+
+/// `md` as HTML placed under a page heading of level `parent` (1–5): its headings shifted so the
+/// shallowest becomes `parent + 1`, and none more than one level deeper than the one before it
+/// (at most h6), so a page reads h1 → h2 → h3 without a skipped level (axe `heading-order`)
+/// whatever levels were typed. Otherwise as [`to_html`].
+pub fn to_html_under(md: &str, parent: u8) -> String {
+    let mut events = safe_events(md);
+    let levels: Vec<u8> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as u8),
+            _ => None,
+        })
+        .collect();
+    if let Some(&top) = levels.iter().min() {
+        let parent = parent.clamp(1, 5);
+        let mut previous = parent;
+        let mut current = HeadingLevel::H6;
+        for e in &mut events {
+            match e {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    let shifted = (*level as u8 - top + parent + 1).min(previous + 1).min(6);
+                    previous = shifted;
+                    current =
+                        HeadingLevel::try_from(usize::from(shifted)).unwrap_or(HeadingLevel::H6);
+                    *level = current;
+                }
+                Event::End(TagEnd::Heading(level)) => *level = current,
+                _ => {}
+            }
+        }
+    }
+    let mut html = String::with_capacity(md.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
 }
 

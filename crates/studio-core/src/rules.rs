@@ -724,6 +724,8 @@ pub struct StudioRules {
     pub volunteer_roles: Vec<Labelled<crate::volunteers::VolunteerRole>>,
     pub volunteer_statuses: Vec<Labelled<crate::volunteers::VolunteerStatus>>,
     pub fund_sources: Vec<Labelled<crate::funds::FundSource>>,
+    /// 代表回复: where a consenting message stands (issue 13).
+    pub publication_states: Vec<Labelled<crate::public_answers::PublicationState>>,
     pub limits: StudioLimits,
 }
 
@@ -742,10 +744,14 @@ pub struct StudioLimits {
     pub fund_activity: u32,
     pub receipt_mb: u32,
     pub years: Bounds,
+    /// 代表回复's public question and answer.
+    pub public_question: u32,
+    pub public_answer: u32,
 }
 
 fn studio_rules() -> StudioRules {
     use crate::news::{validate as news_validate, NewsStatus};
+    use crate::public_answers::{self, PublicationState};
     use crate::volunteers::{VolunteerRole, VolunteerStatus};
     use crate::{funds, volunteers, wall};
     StudioRules {
@@ -758,6 +764,15 @@ fn studio_rules() -> StudioRules {
         volunteer_roles: labelled(&VolunteerRole::ALL, VolunteerRole::label),
         volunteer_statuses: labelled(&VolunteerStatus::ALL, VolunteerStatus::label),
         fund_sources: labelled(&funds::FundSource::ALL, funds::FundSource::label),
+        publication_states: labelled(
+            &[
+                PublicationState::None,
+                PublicationState::Draft,
+                PublicationState::Published,
+                PublicationState::Withdrawn,
+            ],
+            PublicationState::label,
+        ),
         limits: StudioLimits {
             news_title: n(news_validate::TITLE_MAX),
             news_author: n(news_validate::AUTHOR_MAX),
@@ -772,6 +787,8 @@ fn studio_rules() -> StudioRules {
             fund_activity: n(funds::ACTIVITY_MAX),
             receipt_mb: n(funds::RECEIPT_MAX_BYTES / 1024 / 1024),
             years: bounds(funds::YEAR_MIN, funds::YEAR_MAX),
+            public_question: n(public_answers::PUBLIC_QUESTION_MAX),
+            public_answer: n(public_answers::PUBLIC_ANSWER_MAX),
         },
     }
 }

@@ -242,3 +242,50 @@ fn the_login_screen_shows_the_demo_password_until_the_admin_changes_it() {
         .demo_login
         .is_none());
 }
+
+#[test]
+fn the_demo_has_one_published_answer_without_its_writer() {
+    use studio_core::items::{self, ItemEventKind, ItemSource, ItemStatus};
+    use studio_core::public_answers::{
+        self, PublicAnswerQuery, PublicationQuery, PublicationState,
+    };
+    let s = Store::open_in_memory().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    studio_core::demo::load_on(&s, day, false).unwrap();
+    let staff = Ctx::new(Actor::new("组织部", Role::Admin), day);
+    let visitor = Ctx::new(
+        Actor::with_id("web:visitor", "网上工作室访客", Role::Visitor),
+        day,
+    );
+    // Staff's list: one online message whose writer agreed, answered and published.
+    let list = public_answers::publication_list(&s, &staff, &PublicationQuery::default()).unwrap();
+    let published: Vec<_> = list
+        .items
+        .iter()
+        .filter(|r| r.state == PublicationState::Published)
+        .collect();
+    assert_eq!(published.len(), 1, "{list:?}");
+    let row = published[0];
+    assert_eq!(row.source, ItemSource::Online);
+    assert_eq!(row.status, ItemStatus::Answered);
+    let item = items::get_item(&s, &staff, &row.item_id).unwrap();
+    assert!(item.item.publish_ok);
+    assert!(item
+        .timeline
+        .iter()
+        .any(|e| e.kind == ItemEventKind::Published));
+    // Visitors read it on 代表回复, without the writer's name or phone.
+    let page = public_answers::public_answers(&s, &visitor, &PublicAnswerQuery::default()).unwrap();
+    assert_eq!(page.total, 1);
+    let a = &page.items[0];
+    assert!(a.question.contains("食堂"), "{a:?}");
+    assert!(a.answer.contains("20:30"), "{a:?}");
+    assert_eq!(a.delegate_names, row.delegate_names);
+    let shown = format!("{a:?}");
+    assert!(!shown.contains(&item.item.person_name), "{shown}");
+    assert!(!shown.contains(&item.item.person_phone), "{shown}");
+    // A second demo (--force) publishes no second one.
+    studio_core::demo::load_on(&s, day, true).unwrap();
+    let page = public_answers::public_answers(&s, &visitor, &PublicAnswerQuery::default()).unwrap();
+    assert_eq!(page.total, 1);
+}

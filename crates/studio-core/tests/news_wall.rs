@@ -10,7 +10,7 @@ use studio_core::page::PageRequest;
 use studio_core::roster::{self, DelegateInput, DelegationInput};
 use studio_core::schedule::{self, Place, SlotInput};
 use studio_core::wall::{self, WallDocInput, WallKind};
-use studio_core::{printing, settings, Actor, Ctx, Error, Role, Store};
+use studio_core::{markdown, printing, settings, Actor, Ctx, Error, Role, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -388,4 +388,32 @@ fn wall_pdfs_carry_the_filled_text() {
         printing::render_wall(&store, &ctx(Role::Visitor), WallKind::Rules),
         Err(Error::Forbidden(_))
     ));
+}
+
+/// The heading tags of `html`, in order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    html.match_indices("<h")
+        .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10))
+        .map(|d| d as u8)
+        .collect()
+}
+
+#[test]
+fn headings_under_a_page_heading_never_skip_a_level() {
+    // Typed as h1, h4, h2, h3: under the page's h2 the h1 becomes h3 and the rest follow it
+    // (+2), the h4 no deeper than one below the h3 before it: h3, h4, h4, h5.
+    let html = markdown::to_html_under("# 总则\n\n#### 细则\n\n## 二、约见\n\n### 时间\n\n正文", 2);
+    assert_eq!(heading_levels(&html), [3, 4, 4, 5], "{html}");
+    assert!(html.contains("<h3>总则</h3>"), "{html}");
+    assert!(html.contains("<h4>细则</h4>"), "{html}");
+    // The demo's documents use h2 only: all h3 on the page.
+    let html = markdown::to_html_under("## 一、接待\n\n正文\n\n## 二、约见", 2);
+    assert_eq!(heading_levels(&html), [3, 3], "{html}");
+    // Deep nesting stops at h6; no headings: the same as to_html.
+    let html = markdown::to_html_under("# a\n## b\n### c\n#### d\n##### e", 2);
+    assert_eq!(heading_levels(&html), [3, 4, 5, 6, 6], "{html}");
+    assert_eq!(
+        markdown::to_html_under("**加粗**", 2),
+        markdown::to_html("**加粗**")
+    );
 }

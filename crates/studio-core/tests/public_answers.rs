@@ -437,3 +437,78 @@ fn only_staff_prepare_and_every_step_is_on_the_timeline_and_in_the_change_log() 
     let actions: Vec<_> = history.iter().map(|c| c.action.as_str()).collect();
     assert_eq!(actions, ["create", "publish", "unpublish"]);
 }
+
+#[test]
+fn staffs_list_filters_by_where_each_message_stands() {
+    let w = world();
+    // Four consenting messages: untouched, prepared, published, withdrawn; one without consent.
+    let untouched = message(&w, "13900000001", "食堂饭菜价格偏高。", true);
+    let prepared = message(&w, "13900000002", "图书馆空调太冷。", true);
+    let published = message(&w, "13900000003", "操场照明不足。", true);
+    let withdrawn = message(&w, "13900000004", "快递点排队太久。", true);
+    message(&w, "13900000005", "不愿公开的留言。", false);
+    for id in [&prepared, &published, &withdrawn] {
+        route_and_answer(&w, id, "已协调解决。");
+    }
+    let save = |id: &str, publish: bool| {
+        public_answers::save_publication(
+            &w.store,
+            &liaison(),
+            id,
+            0,
+            &texts("留言内容。", "已协调解决。"),
+            publish,
+        )
+        .unwrap()
+    };
+    save(&prepared, false);
+    save(&published, true);
+    let p = save(&withdrawn, true);
+    public_answers::withdraw_publication(&w.store, &liaison(), &withdrawn, p.version).unwrap();
+
+    let ids = |state: Option<PublicationState>, answered_only: bool| {
+        let page = public_answers::publication_list(
+            &w.store,
+            &liaison(),
+            &PublicationQuery {
+                state,
+                answered_only,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(page.total as usize, page.items.len());
+        let mut ids: Vec<String> = page.items.into_iter().map(|r| r.item_id).collect();
+        ids.sort();
+        ids
+    };
+    let sorted = |mut v: Vec<&String>| {
+        v.sort();
+        v.into_iter().cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(None, false),
+        sorted(vec![&untouched, &prepared, &published, &withdrawn])
+    );
+    assert_eq!(
+        ids(None, true),
+        sorted(vec![&prepared, &published, &withdrawn])
+    );
+    assert_eq!(
+        ids(Some(PublicationState::None), false),
+        std::slice::from_ref(&untouched)
+    );
+    assert_eq!(
+        ids(Some(PublicationState::Draft), false),
+        std::slice::from_ref(&prepared)
+    );
+    assert_eq!(
+        ids(Some(PublicationState::Published), false),
+        std::slice::from_ref(&published)
+    );
+    assert_eq!(
+        ids(Some(PublicationState::Withdrawn), false),
+        std::slice::from_ref(&withdrawn)
+    );
+    assert!(ids(Some(PublicationState::None), true).is_empty());
+}

@@ -124,7 +124,9 @@ impl Lists {
             let n = got.items.len();
             for row in got.items {
                 let row = v(row);
-                let id = row["id"].as_str().unwrap().to_string();
+                // A row's key: its `id`, or the item's (代表回复's rows are items').
+                let key = row.get("id").or_else(|| row.get("item_id"));
+                let id = key.and_then(Value::as_str).unwrap().to_string();
                 ids.push(json!(id));
                 self.rows.insert(id, row);
             }

@@ -408,3 +408,90 @@ async fn a_kept_page_comes_gzipped_to_a_browser_that_takes_it() {
     assert_eq!(plain.body, pages[0]);
     s.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn answers_shows_the_demos_published_answer_without_its_writer() {
+    use studio_core::public_answers::{self, PublicationQuery, PublicationState};
+    let s = Server::start(|_| {}).await;
+    let a = s.get("/answers").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("共 1 条回复"), "{}", a.body);
+    // The demo's published question, answer and delegate, as staff published them.
+    let store = s.store();
+    let row =
+        public_answers::publication_list(&store, &Server::admin(), &PublicationQuery::default())
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|r| r.state == PublicationState::Published)
+            .expect("the demo publishes one answer");
+    let item = items::get_item(&store, &Server::admin(), &row.item_id)
+        .unwrap()
+        .item;
+    assert!(a.body.contains("东校区食堂晚餐供应时间较早"), "{}", a.body);
+    assert!(a.body.contains("晚餐供应延长至20:30"), "{}", a.body);
+    assert!(
+        a.body.contains(&format!("{} 代表答复", row.delegate_names)),
+        "{}",
+        a.body
+    );
+    // Nothing of the writer.
+    assert!(!a.body.contains(&item.person_name), "{}", item.person_name);
+    assert!(!a.body.contains(&item.person_phone));
+    // A search finds it; other words do not.
+    assert!(s
+        .get("/answers?q=食堂")
+        .await
+        .body
+        .contains("共 1 条符合条件的回复"));
+    assert!(s
+        .get("/answers?q=停车场")
+        .await
+        .body
+        .contains("共 0 条符合条件的回复"));
+    s.stop().await;
+}
+
+/// The heading levels of `html`'s `<h1>`…`<h6>` tags, in order.
+fn heading_levels(html: &str) -> Vec<u32> {
+    html.match_indices("<h")
+        .filter_map(|(i, _)| {
+            let mut c = html[i + 2..].chars();
+            let d = c.next()?.to_digit(10)?;
+            matches!(c.next(), Some('>' | ' ')).then_some(d)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rules_headings_go_down_one_level_at_a_time_whatever_the_documents_use() {
+    use studio_core::wall::{self, WallDocInput, WallKind};
+    let s = Server::start(|_| {}).await;
+    // The administrator writes a document with an h1 and a skip from h2 to h4.
+    let store = s.store();
+    let admin = Server::admin();
+    let doc = wall::get_wall_doc(&store, &admin, WallKind::Duties).unwrap();
+    wall::update_wall_doc(
+        &store,
+        &admin,
+        WallKind::Duties,
+        doc.template.version,
+        &WallDocInput {
+            title: doc.template.title.clone(),
+            body: "# 联络员职责\n\n## 一、日常\n\n#### 值班\n\n按时到岗。\n\n## 二、台账".into(),
+        },
+    )
+    .unwrap();
+    let body = s.get("/rules").await.body;
+    let levels = heading_levels(&body);
+    assert_eq!(levels.first(), Some(&1), "{levels:?}");
+    assert_eq!(levels.iter().filter(|l| **l == 1).count(), 1, "{levels:?}");
+    for w in levels.windows(2) {
+        assert!(w[1] <= w[0] + 1, "a skipped heading level: {levels:?}");
+    }
+    // The typed h1 sits under the document's h2 title, the h4 one level below its h2.
+    assert!(body.contains("<h3>联络员职责</h3>"), "{body}");
+    assert!(body.contains("<h4>一、日常</h4>"), "{body}");
+    assert!(body.contains("<h5>值班</h5>"), "{body}");
+    s.stop().await;
+}

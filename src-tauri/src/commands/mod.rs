@@ -24,6 +24,7 @@ pub mod personal_data;
 pub mod print;
 pub mod print_font;
 pub mod proposals;
+pub mod public_answers;
 pub mod reports;
 pub mod roster;
 pub mod schedule;
@@ -167,6 +168,10 @@ macro_rules! handler {
             news::news_add_image,
             news::news_remove_image,
             news::news_image,
+            public_answers::public_answers_list,
+            public_answers::public_answer_form,
+            public_answers::public_answer_save,
+            public_answers::public_answer_withdraw,
             wall::wall_list,
             wall::wall_get,
             wall::wall_preview,

@@ -1331,6 +1331,24 @@ export const RULES: Rules = {
         "label": "党费划拨"
       }
     ],
+    "publication_states": [
+      {
+        "value": "none",
+        "label": "未整理"
+      },
+      {
+        "value": "draft",
+        "label": "未发布"
+      },
+      {
+        "value": "published",
+        "label": "已发布"
+      },
+      {
+        "value": "withdrawn",
+        "label": "已撤回"
+      }
+    ],
     "limits": {
       "news_title": 100,
       "news_author": 50,
@@ -1347,7 +1365,9 @@ export const RULES: Rules = {
       "years": {
         "min": 2000,
         "max": 2100
-      }
+      },
+      "public_question": 2000,
+      "public_answer": 2000
     }
   },
   "search": {

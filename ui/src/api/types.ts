@@ -1679,13 +1679,21 @@ export type ErrorCodeRule = { code: string,
  */
 message: string, };
 
-export type StudioLimits = { news_title: number, news_author: number, news_images: number, markdown: number, wall_title: number, volunteer_name: number, volunteer_unit: number, volunteer_contact: number, volunteer_notes: number, fund_purpose: number, fund_activity: number, receipt_mb: number, years: Bounds, };
+export type StudioLimits = { news_title: number, news_author: number, news_images: number, markdown: number, wall_title: number, volunteer_name: number, volunteer_unit: number, volunteer_contact: number, volunteer_notes: number, fund_purpose: number, fund_activity: number, receipt_mb: number, years: Bounds, 
+/**
+ * 代表回复's public question and answer.
+ */
+public_question: number, public_answer: number, };
 
 export type StudioRules = { news_statuses: Array<Labelled<NewsStatus>>, wall_kinds: Array<Labelled<WallKind>>, 
 /**
  * Each placeholder a wall template may use, and what it becomes.
  */
-wall_placeholders: Array<CodeLabel>, volunteer_roles: Array<Labelled<VolunteerRole>>, volunteer_statuses: Array<Labelled<VolunteerStatus>>, fund_sources: Array<Labelled<FundSource>>, limits: StudioLimits, };
+wall_placeholders: Array<CodeLabel>, volunteer_roles: Array<Labelled<VolunteerRole>>, volunteer_statuses: Array<Labelled<VolunteerStatus>>, fund_sources: Array<Labelled<FundSource>>, 
+/**
+ * 代表回复: where a consenting message stands (issue 13).
+ */
+publication_states: Array<Labelled<PublicationState>>, limits: StudioLimits, };
 
 export type Rules = { roles: Array<Labelled<Role>>, roster: RosterRules, cards: CardRules, items: ItemRules, settings: SettingsLimits, accounts: AccountRules, calendar: CalendarRules, schedule: ScheduleRules, appointments: AppointmentRules, kiosk: KioskRules, studio: StudioRules, search: SearchRules, errors: Array<ErrorCodeRule>, proposals: ProposalRules, activities: ActivityRules, };
 
@@ -2439,7 +2447,11 @@ export type PublicationQuery = {
 /**
  * Only the answered ones (those that can be published).
  */
-answered_only: boolean, page: PageRequest, };
+answered_only: boolean, 
+/**
+ * Only those standing so with 代表回复.
+ */
+state?: PublicationState | null, page: PageRequest, };
 
 export type PublicationRow = { item_id: string, no: string, title: string, category: ItemCategory, source: ItemSource, status: ItemStatus, delegate_names: string, received_on: string, answered_on: string | null, state: PublicationState, };
 

@@ -100,6 +100,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { nav: 'items', title: '修改事项', permission: 'handle_items' },
   },
   {
+    path: '/public-answers',
+    name: 'public-answers',
+    component: () => import('@/views/PublicAnswersView.vue'),
+    meta: { nav: 'public-answers', title: '代表回复公开', permission: 'edit_studio' },
+  },
+  {
     path: '/schedule',
     name: 'schedule',
     component: () => import('@/views/ScheduleView.vue'),

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod activities;
+mod answers;
 mod bulk_cards;
 mod bulk_items;
 mod bulk_roster;
@@ -180,6 +181,8 @@ pub fn load_on(store: &Store, today: chrono::NaiveDate, force: bool) -> Result<D
     let visitors = kiosk::load(store, &ctx)?;
     report.items += visitors.items;
     report.appointments += visitors.appointments;
+    // 代表回复: one online message answered and published.
+    report.items += answers::load(store, &ctx)?;
     let studio = studio::load(store, &ctx)?;
     report.news = studio.news;
     report.volunteers = studio.volunteers;

@@ -89,6 +89,9 @@ impl PublicationState {
 pub struct PublicationQuery {
     /// Only the answered ones (those that can be published).
     pub answered_only: bool,
+    /// Only those standing so with 代表回复.
+    #[ts(optional = nullable)]
+    pub state: Option<PublicationState>,
     pub page: PageRequest,
 }
 

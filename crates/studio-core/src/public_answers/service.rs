@@ -87,6 +87,7 @@ pub fn publication_list(
     let (items, total) = db::list_candidates(
         &*store.reader()?,
         query.answered_only,
+        query.state,
         page.offset(),
         page.limit(),
     )?;

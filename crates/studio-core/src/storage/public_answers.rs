@@ -148,32 +148,48 @@ pub fn list_public(
     Ok((rows, total.max(0) as u64))
 }
 
+/// The live public row of each item, if any (`p` beside `i`).
+const CANDIDATE_JOIN: &str =
+    "items i LEFT JOIN public_answers p ON p.item_id = i.id AND p.deleted_at IS NULL";
+
 /// Staff's list: the live messages from the kiosk or the online studio whose writer agreed to
-/// publication (`answered_only`: those answered), latest answer first, then the newest received.
+/// publication (`answered_only`: those answered; `state`: those standing so), latest answer
+/// first, then the newest received.
 pub fn list_candidates(
     conn: &Connection,
     answered_only: bool,
+    state: Option<PublicationState>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<PublicationRow>, u64)> {
-    let filter = format!(
-        "i.publish_ok = 1 AND i.source IN ('kiosk', 'online') AND i.deleted_at IS NULL{}",
-        if answered_only {
-            " AND i.answered_on IS NOT NULL"
-        } else {
-            ""
-        }
+    let mut filter = String::from(
+        "i.publish_ok = 1 AND i.source IN ('kiosk', 'online') AND i.deleted_at IS NULL",
     );
+    if answered_only {
+        filter.push_str(" AND i.answered_on IS NOT NULL");
+    }
+    filter.push_str(match state {
+        None => "",
+        Some(PublicationState::None) => " AND p.item_id IS NULL",
+        Some(PublicationState::Draft) => {
+            " AND p.item_id IS NOT NULL AND p.published = 0 AND p.first_published_at IS NULL"
+        }
+        Some(PublicationState::Published) => " AND p.published = 1",
+        Some(PublicationState::Withdrawn) => {
+            " AND p.published = 0 AND p.first_published_at IS NOT NULL"
+        }
+    });
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM items i WHERE {filter}"))?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM {CANDIDATE_JOIN} WHERE {filter}"
+        ))?
         .query_row([], |r| r.get(0))?;
     let rows = conn
         .prepare_cached(&format!(
             "SELECT i.id, i.no, i.title, i.category, i.source, i.status, i.delegate_names,
                     i.received_on, i.answered_on, p.published, p.first_published_at,
                     p.item_id IS NOT NULL
-             FROM items i
-             LEFT JOIN public_answers p ON p.item_id = i.id AND p.deleted_at IS NULL
+             FROM {CANDIDATE_JOIN}
              WHERE {filter}
              ORDER BY i.answered_on IS NULL, i.answered_on DESC, i.received_on DESC, i.rid DESC
              LIMIT ?1 OFFSET ?2"

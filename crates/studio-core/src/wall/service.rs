@@ -27,12 +27,22 @@ pub(crate) fn filled(conn: &Connection, ctx: &Ctx, row: &WallDocRow) -> Result<(
 }
 
 fn view(conn: &Connection, ctx: &Ctx, row: WallDocRow) -> Result<WallDocView> {
+    view_with(conn, ctx, row, markdown::to_html)
+}
+
+/// The view with the body rendered by `render`.
+fn view_with(
+    conn: &Connection,
+    ctx: &Ctx,
+    row: WallDocRow,
+    render: impl Fn(&str) -> String,
+) -> Result<WallDocView> {
     let (title, body) = filled(conn, ctx, &row)?;
     Ok(WallDocView {
         kind: row.kind,
         label: row.kind.label().to_string(),
         title,
-        html: markdown::to_html(&body),
+        html: render(&body),
         template: row,
     })
 }
@@ -49,13 +59,15 @@ pub fn list_wall_docs(store: &Store, ctx: &Ctx) -> Result<Vec<WallDocView>> {
 
 /// **The online studio's read** (规章制度): all seven filled in, for anyone who may read the
 /// studio's public face (`ReadRoster`: visitors too). For a reader without `ReadRecords`,
-/// `{{roster}}` lists only what 代表风采 would show ([`crate::roster::public_profile`]).
+/// `{{roster}}` lists only what 代表风采 would show ([`crate::roster::public_profile`]). Each body
+/// is rendered for its place on that page, under the document's title (an h2): its headings start
+/// at h3 and skip no level ([`markdown::to_html_under`]).
 pub fn public_wall_docs(store: &Store, ctx: &Ctx) -> Result<Vec<WallDocView>> {
     ctx.require(Permission::ReadRoster)?;
     let conn = store.reader()?;
     db::list(&conn)?
         .into_iter()
-        .map(|r| view(&conn, ctx, r))
+        .map(|r| view_with(&conn, ctx, r, |md| markdown::to_html_under(md, 2)))
         .collect()
 }
 

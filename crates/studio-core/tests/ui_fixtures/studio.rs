@@ -9,11 +9,12 @@ use studio_core::appointments::{self, AppointmentQuery};
 use studio_core::funds::{self, FundSource, SpendingQuery};
 use studio_core::news::{self, NewsQuery};
 use studio_core::proposals::{self, ProposalQuery, ProposalStatus};
+use studio_core::public_answers::{self, PublicationQuery, PublicationState};
 use studio_core::volunteers::{self, VolunteerQuery, VolunteerRole, VolunteerStatus};
 use studio_core::wall::{self, WallKind};
 use studio_core::{about, accounts, kiosk, schedule, Ctx, Store};
 
-use super::{day, obj, v, Lists, DAY};
+use super::{day, obj, reduce, v, Lists, DAY};
 
 /// An answer, or the error the core gave (as the window receives it).
 pub(super) fn answer<T: serde::Serialize>(r: studio_core::Result<T>) -> Value {
@@ -93,6 +94,31 @@ pub(super) fn capture_studio(s: &Store, c: &Ctx, item_ids: &[String]) -> Value {
         news::published_news(s, c, q.page)
     });
 
+    // ---- 代表回复公开 ----
+    let mut ql = Lists::default();
+    let list = |q: &PublicationQuery| public_answers::publication_list(s, c, q);
+    for answered in [false, true] {
+        ql.capture(reduce(&json!({ "answered_only": answered })), list);
+        for st in [
+            PublicationState::None,
+            PublicationState::Draft,
+            PublicationState::Published,
+            PublicationState::Withdrawn,
+        ] {
+            ql.capture(
+                reduce(&json!({ "answered_only": answered, "state": v(st) })),
+                list,
+            );
+        }
+    }
+    let mut publication = Map::new();
+    for id in ql.rows.keys() {
+        publication.insert(
+            id.clone(),
+            v(public_answers::publication_form(s, c, id).unwrap()),
+        );
+    }
+
     // ---- 上墙制度 ----
     let mut wall_doc = Map::new();
     for k in WallKind::ALL {
@@ -171,6 +197,12 @@ pub(super) fn capture_studio(s: &Store, c: &Ctx, item_ids: &[String]) -> Value {
             answer(news::list_news(s, x, &NewsQuery::default()).map(|_| ())),
         );
         reads.insert(
+            "public_answers_list".into(),
+            answer(
+                public_answers::publication_list(s, x, &PublicationQuery::default()).map(|_| ()),
+            ),
+        );
+        reads.insert(
             "volunteers_list".into(),
             answer(volunteers::list_volunteers(s, x, &VolunteerQuery::default()).map(|_| ())),
         );
@@ -204,6 +236,7 @@ pub(super) fn capture_studio(s: &Store, c: &Ctx, item_ids: &[String]) -> Value {
         "proposals_of_item": of_item_p,
         "news": nl.into_value(obj(vec![("post", Value::Object(post))])),
         "news_published": published.into_value(Map::new()),
+        "public_answers": ql.into_value(obj(vec![("form", Value::Object(publication))])),
         "wall": wall_doc,
         "volunteers": vl.into_value(obj(vec![("volunteer", Value::Object(volunteer))])),
         "funds": sl.into_value(obj(vec![

@@ -53,6 +53,7 @@ pub async fn list(
                 &PublicationQuery {
                     answered_only: false,
                     page,
+                    ..Default::default()
                 },
             )
         })

@@ -137,6 +137,11 @@ impl Server {
         String::from_utf8_lossy(&out).into_owned()
     }
 
+    /// Ask the server to stop without waiting: no new connections, requests in flight finish.
+    pub fn begin_shutdown(&self) {
+        self.running.shutdown();
+    }
+
     pub async fn stop(self) {
         self.running.shutdown();
         self.running.wait().await.unwrap();
