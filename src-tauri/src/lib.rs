@@ -19,6 +19,7 @@ use state::AppState;
 
 pub fn run() {
     trace::mark("rust-main");
+    webview::prepare_process();
     log::install_panic_hook();
     let Some((store, lock)) = startup::open_database() else {
         std::process::exit(1);
