@@ -123,7 +123,11 @@ fn hostname() -> Option<String> {
 
 /// Build the main window from `tauri.conf.json` (`"create": false` there, so that the kiosk's
 /// handlers, which only a builder takes, can be set): the normal window, or the locked-down kiosk.
-pub fn build_main_window<R: Runtime>(app: &AppHandle<R>, kiosk: bool) -> tauri::Result<()> {
+pub fn build_main_window<R: Runtime>(
+    app: &AppHandle<R>,
+    kiosk: bool,
+    opening: Option<&str>,
+) -> tauri::Result<()> {
     let config = app
         .config()
         .app
@@ -131,7 +135,10 @@ pub fn build_main_window<R: Runtime>(app: &AppHandle<R>, kiosk: bool) -> tauri::
         .first()
         .cloned()
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
-    let builder = WebviewWindowBuilder::from_config(app, &config)?;
+    let mut builder = WebviewWindowBuilder::from_config(app, &config)?;
+    if let Some(script) = opening {
+        builder = builder.initialization_script(script);
+    }
     if !kiosk {
         let window = builder.build()?;
         crate::webview::tune(&window)?;
@@ -160,6 +167,22 @@ pub fn build_main_window<R: Runtime>(app: &AppHandle<R>, kiosk: bool) -> tauri::
     #[cfg(target_os = "linux")]
     linux::lock_down(&window)?;
     Ok(())
+}
+
+/// The window's opening status for the page (`commands::auth::opening_status`), as a script run at
+/// the start of the document: only at the window's first load (a flag in the page's session storage,
+/// which a reload keeps; a reloaded page asks `app_status`, since someone may have logged in since).
+/// `None` (and a line in `studio.log`) when the status cannot be read: the page asks, as before.
+pub fn opening_script(state: &crate::state::AppState) -> Option<String> {
+    let status = crate::commands::auth::opening_status(state)
+        .map_err(|e| crate::log::write(&format!("启动状态读取失败：{e}")))
+        .ok()?;
+    let json = serde_json::to_string(&status).ok()?;
+    Some(format!(
+        "(() => {{ try {{ if (sessionStorage.getItem('studio-opened') === null) {{ \
+         sessionStorage.setItem('studio-opened', '1'); window.__STUDIO_OPENING__ = {json}; }} \
+         }} catch (_) {{}} }})();"
+    ))
 }
 
 /// Run at the start of every document in the kiosk window, before the page's own scripts: tells the

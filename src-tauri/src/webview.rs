@@ -5,6 +5,22 @@
 
 use tauri::{Runtime, WebviewWindow};
 
+/// Before GTK and WebKit start (the first thing `run` does): on Linux, WebKitGTK draws the page
+/// without its GPU compositing mode (`WEBKIT_DISABLE_COMPOSITING_MODE=1`, inherited by its web
+/// process). A forms-and-lists app gains nothing from it, and on the studio PCs' graphics (and
+/// under Xvfb) its GL path is Mesa's software rasterizer: loading LLVM in the app and the web
+/// process cost ~15 and ~23 MB of PSS, and each composited frame was slow. Measured with
+/// `scripts/bench/app-startup.sh` (issue 14, load 2.7 on 2 cores, 4 interleaved runs): start →
+/// login painted 1,025 → 770 ms (1.64 → 1.23 × the empty window), idle PSS 224 → 158 MB (+50 →
+/// −16 MB against the empty window). Setting the variable to `0` keeps WebKit's default.
+pub fn prepare_process() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        // Still one thread: nothing else reads the environment yet.
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
 pub fn tune<R: Runtime>(window: &WebviewWindow<R>) -> tauri::Result<()> {
     #[cfg(target_os = "linux")]
     window.with_webview(|platform| {

@@ -13,6 +13,7 @@ export const FirstStartDialog = defineAsyncComponent(() => import('@/components/
 export const JobProgressDialog = defineAsyncComponent(() => import('@/components/JobProgressDialog.vue'))
 export const PrintPreviewHost = defineAsyncComponent(() => import('@/components/PrintPreviewHost.vue'))
 export const LockScreen = defineAsyncComponent(() => import('@/components/auth/LockScreen.vue'))
+const lists = [() => import('@/views/ItemsView.vue'), () => import('@/views/CardsView.vue')]
 const kiosk = () => import('@/kiosk/KioskLayout.vue')
 export const KioskLayout = defineAsyncComponent(kiosk)
 
@@ -32,4 +33,22 @@ export function prefetchStaffScreens(): void {
   if (prefetched) return
   prefetched = true
   for (const load of [frame, roster, dashboard]) void load().catch(() => undefined)
+}
+
+/** How long after the frame is mounted the long lists' code is fetched: its first screen first. */
+export const LIST_PREFETCH_DELAY_MS = 2000
+
+let listsPrefetched = false
+
+/**
+ * Fetch 意见台账's and 记录卡's code (and their components') once the first screen has settled, so
+ * their first click builds the screen at once instead of first loading it (党代表名册 is a first
+ * screen, fetched with the frame).
+ */
+export function prefetchListScreens(): void {
+  if (listsPrefetched) return
+  listsPrefetched = true
+  setTimeout(() => {
+    for (const load of lists) void load().catch(() => undefined)
+  }, LIST_PREFETCH_DELAY_MS)
 }

@@ -12,7 +12,15 @@ fn mark(label: String) {
 }
 
 fn main() {
+    mark("rust-main".into());
     tauri::Builder::default()
+        // The same backend marks as the app's (src-tauri/src/trace.rs), for the start's breakdown.
+        .on_page_load(|_, payload| {
+            mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page-load-started".into(),
+                tauri::webview::PageLoadEvent::Finished => "page-load-finished".into(),
+            })
+        })
         .invoke_handler(tauri::generate_handler![mark])
         .run(tauri::generate_context!())
         .expect("the empty window");

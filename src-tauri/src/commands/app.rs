@@ -46,17 +46,5 @@ pub fn job_cancel(state: State<'_, AppState>, job_id: String) -> bool {
 /// in milliseconds, only when the app was started with `STUDIO_TRACE=1`.
 #[tauri::command]
 pub fn app_mark(label: String) {
-    if std::env::var_os("STUDIO_TRACE").is_some() {
-        use std::io::Write;
-        let ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0);
-        // `eprintln!` panics when stderr is gone (a closed pipe); a trace line is not worth that.
-        let _ = writeln!(
-            std::io::stderr(),
-            "[studio-trace] {} {ms}",
-            label.chars().take(40).collect::<String>()
-        );
-    }
+    crate::trace::mark(&label);
 }

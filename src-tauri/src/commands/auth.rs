@@ -19,10 +19,25 @@ pub struct WindowStatus {
     pub kiosk: Option<KioskMode>,
 }
 
+/// The status a new window opens with: nobody has logged in at it yet. `kiosk::build_main_window`
+/// hands it to the page before its scripts run (`window.__STUDIO_OPENING__`), so the first screen
+/// (the login, the first administrator's form, the kiosk's home) is built at once, without waiting
+/// for an `app_status` round trip (issue 14: start at the floor). Later statuses (a reload, after a
+/// login) come from [`app_status`].
+pub fn opening_status(state: &AppState) -> studio_core::Result<WindowStatus> {
+    let mut status = status(&state.store(), None)?;
+    status.session = SessionState::None;
+    Ok(WindowStatus {
+        status,
+        kiosk: state.kiosk_mode(),
+    })
+}
+
 /// What the window shows now: the setup form (no account yet), the login screen, the lock screen,
 /// the change-password form, or the app; in a kiosk window the kiosk when nobody is logged in.
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> CmdResult<WindowStatus> {
+    crate::trace::mark("status-asked");
     let (ctx, session) = match state.ctx() {
         Ok(ctx) => (Some(ctx), SessionState::Active),
         Err(e) => match e.core_code() {
@@ -42,6 +57,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<WindowStatus> {
             Ok(st)
         })
         .await?;
+    crate::trace::mark("status-answered");
     Ok(WindowStatus {
         status,
         kiosk: state.kiosk_mode(),

@@ -29,6 +29,24 @@ import { reloadWindow } from '@/utils/window'
  */
 export type Gate = 'loading' | 'error' | 'setup_admin' | 'login' | 'change_password' | 'app'
 
+declare global {
+  interface Window {
+    /**
+     * The status the window opened with, set before any page script at the window's first load
+     * (src-tauri/src/kiosk.rs `opening_script`): the first screen is built without an `app_status`
+     * round trip. Taken once; a reloaded page asks the backend.
+     */
+    __STUDIO_OPENING__?: WindowStatus
+  }
+}
+
+/** The opening status, once (see `Window.__STUDIO_OPENING__`). */
+function takeOpeningStatus(): WindowStatus | null {
+  const s = window.__STUDIO_OPENING__ ?? null
+  delete window.__STUDIO_OPENING__
+  return s
+}
+
 export const useAppStore = defineStore('app', () => {
   const status = ref<AppStatus | null>(null)
   const loadError = ref('')
@@ -82,6 +100,14 @@ export const useAppStore = defineStore('app', () => {
   function take(s: WindowStatus): void {
     if (s.kiosk !== undefined) kiosk.value = s.kiosk
     status.value = s
+  }
+
+  // The window's opening status, when the backend gave one: taken as the store is made (by the
+  // App's setup, before its first render), so the first render is already the right screen.
+  const opening = takeOpeningStatus()
+  if (opening) {
+    take(opening)
+    firstLoad = Promise.resolve()
   }
 
   async function load(): Promise<void> {

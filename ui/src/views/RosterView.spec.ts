@@ -146,6 +146,8 @@ describe('RosterView', () => {
   it('passes the delegation, status and sort filters to the backend', async () => {
     vi.mocked(api.delegatesList).mockResolvedValue(page([item]))
     const { wrapper: w } = await mountRoster(1)
+    // The filter boxes come in just after the first page is painted (two animation frames).
+    await vi.waitFor(() => expect(w.find('[data-test=roster-filter-delegation]').exists()).toBe(true))
 
     const pick = async (test: string, value: string) => {
       const select = w.findComponent<typeof import('element-plus')['ElSelect']>(`[data-test=${test}]`)
