@@ -371,6 +371,37 @@ mod tests {
     }
 
     #[test]
+    fn the_next_number_of_a_year_counts_past_four_and_five_digits() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE cards (no TEXT UNIQUE)").unwrap();
+        let add = |range: std::ops::RangeInclusive<i64>, year: i32| {
+            for n in range {
+                conn.execute(
+                    "INSERT INTO cards (no) VALUES (?1)",
+                    [format!("{year:04}-{n:04}")],
+                )
+                .unwrap();
+            }
+        };
+        let next = |year| next_year_no(&conn, NumberedTable::Cards, year).unwrap();
+        assert_eq!(next(2026), "2026-0001");
+        add(1..=9998, 2026);
+        add(1..=12_345, 2025);
+        add(1..=3, 2027);
+        assert_eq!(next(2026), "2026-9999");
+        add(9999..=9999, 2026);
+        assert_eq!(next(2026), "2026-10000");
+        add(10_000..=10_234, 2026);
+        assert_eq!(next(2026), "2026-10235");
+        assert_eq!(next(2025), "2025-12346");
+        assert_eq!(next(2027), "2027-0004");
+        add(10_235..=99_999, 2026);
+        assert_eq!(next(2026), "2026-100000");
+        add(100_000..=100_001, 2026);
+        assert_eq!(next(2026), "2026-100002");
+    }
+
+    #[test]
     fn foreign_keys_and_wal_are_on() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("x.db")).unwrap();
@@ -453,6 +484,25 @@ pub(crate) fn next_year_no(conn: &Connection, table: NumberedTable, year: i32) -
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     if n >= 9999 {
+        // Past 9999 a number has five digits, and "2026-10000" sorts between "2026-1000" and
+        // "2026-1001": the text maximum is no longer the numeric one. Among five-digit numbers it
+        // is again, and walking the index down from the top to the first of them passes at most
+        // the 9,000 four-digit numbers above it (a scan of the whole year per new card made
+        // 100,000 benchmark cards take an hour).
+        let five: Option<String> = conn
+            .prepare_cached(&format!(
+                "SELECT no FROM {table} WHERE no >= ?1 AND no < ?2 AND length(no) = 10
+                 ORDER BY no DESC LIMIT 1"
+            ))?
+            .query_row(params![lo, hi], |r| r.get(0))
+            .optional()?;
+        n = five
+            .as_deref()
+            .and_then(|s| s.get(5..))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(n);
+    }
+    if n >= 99_999 {
         n = conn
             .prepare_cached(&format!(
                 "SELECT COALESCE(MAX(CAST(substr(no, 6) AS INTEGER)), 0) FROM {table}
