@@ -66,7 +66,7 @@ def test_staff_publish_an_answer_and_it_shows_on_the_timeline(app_factory, cli, 
     click(d, ".conflict-dialog .conflict-refresh")
 
     # After 刷新 the form holds the stored texts and the new version: publish the edited question.
-    wait_for(lambda: visible(d, "[data-test=pa-question] textarea").get_attribute("value") != EDITED,
+    wait_for(lambda: visible(d, "textarea[data-test=pa-question], [data-test=pa-question] textarea").get_attribute("value") != EDITED,
              what="the reloaded question")
     type_into(d, "pa-question", EDITED)
     click(d, "[data-test=pa-publish]")

@@ -123,6 +123,12 @@ def choose(driver, test_id, option_text, attempts=4):
         click(driver, f"[data-test={test_id}]")
         try:
             wait_for(pick, timeout=3, what=f"option {option_text} in {test_id}")
+            # A click on an option still sliding in can land beside it: the select must show it.
+            wait_for(
+                lambda: option_text in driver.find_element(By.CSS_SELECTOR, f"[data-test={test_id}]").text,
+                timeout=2,
+                what=f"{option_text} chosen in {test_id}",
+            )
             return
         except AssertionError:
             if attempt == attempts - 1:
