@@ -6,7 +6,8 @@
 //! it was rendered at — any write by this server, a visitor's message as much as staff publishing,
 //! renders it again on the next request — and (2) it is younger than the configured seconds, which
 //! bounds how long a change made by another process (the `studio` command on the same file) or the
-//! turn of the day takes to show. Only plain `200 text/html` answers are kept, and only those that
+//! turn of the day takes to show. When a kept page grows too old, the first request renders it
+//! again and the others are served the old copy until it is kept (no pile-up of renders). Only plain `200 text/html` answers are kept, and only those that
 //! set no cookie: a page with a form carries a per-browser token and is never kept (the CSRF
 //! middleware sets its cookie only when a page makes a token).
 //!
@@ -18,6 +19,7 @@
 
 use std::collections::HashMap;
 use std::io::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
@@ -44,6 +46,19 @@ struct Kept {
     page: Arc<Page>,
     generation: u64,
     at: Instant,
+    /// A request is rendering this page again because it grew too old: the others are served
+    /// this copy meanwhile, instead of all rendering at once (at 64 connections that pile-up
+    /// every `page_cache_secs` put the 99th percentile at 160 ms instead of 3.6 ms).
+    refreshing: AtomicBool,
+}
+
+/// What the cache has for a request.
+enum Found {
+    /// Serve it.
+    Page(Arc<Page>),
+    /// Render (and keep) the page: there is none, a write made it obsolete, or it grew too old and
+    /// this request is the one to render it again.
+    Render,
 }
 
 /// A kept page: the HTML, and its gzip copy once a browser asked for it.
@@ -73,10 +88,28 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &str, generation: u64) -> Option<Arc<Page>> {
+    fn get(&self, key: &str, generation: u64) -> Found {
         let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
-        let kept = pages.get(key)?;
-        (kept.generation == generation && kept.at.elapsed() < self.ttl).then(|| kept.page.clone())
+        match pages.get(key) {
+            // After a write every request renders until one has kept the new page: the server's
+            // own changes show at once.
+            Some(kept) if kept.generation == generation => {
+                if kept.at.elapsed() < self.ttl || kept.refreshing.swap(true, Ordering::AcqRel) {
+                    Found::Page(kept.page.clone())
+                } else {
+                    Found::Render
+                }
+            }
+            _ => Found::Render,
+        }
+    }
+
+    /// The render that was to renew `key` gave no page to keep: let the next request try.
+    fn release(&self, key: &str) {
+        let pages = self.pages.read().unwrap_or_else(|e| e.into_inner());
+        if let Some(kept) = pages.get(key) {
+            kept.refreshing.store(false, Ordering::Release);
+        }
     }
 
     fn put(&self, key: String, html: Bytes, generation: u64, at: Instant) {
@@ -97,6 +130,7 @@ impl PageCache {
                 }),
                 generation,
                 at,
+                refreshing: AtomicBool::new(false),
             },
         );
     }
@@ -116,7 +150,7 @@ pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next
     // Read before rendering: a write while the page renders leaves it kept under the old number,
     // so the next request renders again.
     let generation = state.store().generation();
-    if let Some(page) = cache.get(&key, generation) {
+    if let Found::Page(page) = cache.get(&key, generation) {
         return kept(&page, accepts_gzip(req.headers()));
     }
     let started = Instant::now();
@@ -128,6 +162,7 @@ pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if !keep {
+        cache.release(&key);
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -136,7 +171,10 @@ pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next
             cache.put(key, bytes.clone(), generation, started);
             Response::from_parts(parts, Body::from(bytes))
         }
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        Err(_) => {
+            cache.release(&key);
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -178,10 +216,29 @@ mod tests {
         let cache = PageCache::new(Duration::from_millis(200));
         cache.put("/".into(), Bytes::from_static(b"a"), 7, Instant::now());
         assert_eq!(html(&cache, "/", 7).as_deref(), Some(&b"a"[..]));
-        assert!(cache.get("/", 8).is_none(), "a write renders it again");
-        assert!(cache.get("/delegates", 7).is_none());
+        assert!(html(&cache, "/", 8).is_none(), "a write renders it again");
+        assert!(
+            html(&cache, "/", 8).is_none(),
+            "for every request until one is kept"
+        );
+        assert!(html(&cache, "/delegates", 7).is_none());
         std::thread::sleep(Duration::from_millis(250));
-        assert!(cache.get("/", 7).is_none(), "too old");
+        assert!(
+            html(&cache, "/", 7).is_none(),
+            "too old: this request renders"
+        );
+        assert_eq!(
+            html(&cache, "/", 7).as_deref(),
+            Some(&b"a"[..]),
+            "the others get the old copy meanwhile"
+        );
+        cache.release("/");
+        assert!(
+            html(&cache, "/", 7).is_none(),
+            "that render failed: the next one tries"
+        );
+        cache.put("/".into(), Bytes::from_static(b"b"), 7, Instant::now());
+        assert_eq!(html(&cache, "/", 7).as_deref(), Some(&b"b"[..]));
     }
 
     #[test]
@@ -197,7 +254,10 @@ mod tests {
     }
 
     fn html(cache: &PageCache, key: &str, generation: u64) -> Option<Bytes> {
-        cache.get(key, generation).map(|p| p.html.clone())
+        match cache.get(key, generation) {
+            Found::Page(p) => Some(p.html.clone()),
+            Found::Render => None,
+        }
     }
 
     #[test]

@@ -373,7 +373,8 @@ mod tests {
     #[test]
     fn the_next_number_of_a_year_counts_past_four_and_five_digits() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE cards (no TEXT UNIQUE)").unwrap();
+        conn.execute_batch("CREATE TABLE cards (no TEXT UNIQUE)")
+            .unwrap();
         let add = |range: std::ops::RangeInclusive<i64>, year: i32| {
             for n in range {
                 conn.execute(
