@@ -857,30 +857,53 @@ pub fn list_items(
     let total = if page.page == 1 && (rows.len() as i64) < q.page.limit() {
         rows.len() as u64
     } else {
-        // Without statistics SQLite would scan the table rather than the index.
-        let terms: Vec<&str> = where_sql.split(" AND ").collect();
-        let sql = match terms.as_slice() {
-            ["i.deleted_at IS NULL"] => {
-                format!("SELECT COUNT(*) FROM items i INDEXED BY items_received WHERE {where_sql}")
-            }
-            // One full-text word and nothing else: the index counts its matches without reading
-            // a row; tombstones (if any) are subtracted through their own index.
-            ["i.deleted_at IS NULL", fts] if fts.starts_with("i.rid IN (SELECT rowid FROM ") => {
-                let matches = &fts["i.rid IN (".len()..fts.len() - 1];
-                format!(
-                    "SELECT (SELECT COUNT(*) FROM ({matches}))
-                          - (SELECT COUNT(*) FROM items i INDEXED BY items_deleted
-                             WHERE i.deleted_at IS NOT NULL AND {fts})"
-                )
-            }
-            _ => format!("SELECT COUNT(*) FROM items i{hint} WHERE {where_sql}"),
-        };
+        let sql = count_sql(q, &where_sql, hint, by_code.is_some());
         let n: i64 = conn
             .prepare_cached(&sql)?
             .query_row(params_from_iter(count_args.iter()), |r| r.get(0))?;
         n as u64
     };
     Ok((rows, total))
+}
+
+/// The COUNT of the matches of `where_sql` (from [`list_where`]), naming the index SQLite gets
+/// wrong on its own. Without ANALYZE statistics it would scan the table rather than an index.
+/// With them (an analysed database, such as the benchmarks'), SQLite 3.53 counted a status and
+/// category filter by skip-scanning the report index `items_report` (received_on first): 4 ms
+/// against 1 ms through `items_status_category`.
+fn count_sql(q: &ItemQuery, where_sql: &str, hint: &str, by_code: bool) -> String {
+    let terms: Vec<&str> = where_sql.split(" AND ").collect();
+    match terms.as_slice() {
+        ["i.deleted_at IS NULL"] => {
+            format!("SELECT COUNT(*) FROM items i INDEXED BY items_received WHERE {where_sql}")
+        }
+        // One full-text word and nothing else: the index counts its matches without reading
+        // a row; tombstones (if any) are subtracted through their own index.
+        ["i.deleted_at IS NULL", fts] if fts.starts_with("i.rid IN (SELECT rowid FROM ") => {
+            let matches = &fts["i.rid IN (".len()..fts.len() - 1];
+            format!(
+                "SELECT (SELECT COUNT(*) FROM ({matches}))
+                      - (SELECT COUNT(*) FROM items i INDEXED BY items_deleted
+                         WHERE i.deleted_at IS NOT NULL AND {fts})"
+            )
+        }
+        _ => {
+            // The filter's own index, unless words or a code narrow the rows better (their
+            // matches are read by row id) or a view already named its index.
+            let by_filter = if !hint.is_empty() || by_code || !q.q.trim().is_empty() {
+                hint
+            } else {
+                match (q.status.is_some(), q.category.is_some(), q.source.is_some()) {
+                    (true, true, _) => " INDEXED BY items_status_category",
+                    (true, false, _) => " INDEXED BY items_status",
+                    (false, true, _) => " INDEXED BY items_category",
+                    (false, false, true) => " INDEXED BY items_source",
+                    (false, false, false) => "",
+                }
+            };
+            format!("SELECT COUNT(*) FROM items i{by_filter} WHERE {where_sql}")
+        }
+    }
 }
 
 /// The list row of the live item linked to `card_id`, with its answer day.
@@ -1039,6 +1062,54 @@ mod tests {
         assert_eq!(bigrams(""), "");
         assert_eq!(bigrams("2026-0001"), "20 02 26 00 00 01");
         assert_eq!(bigrams("ABc"), "ab bc");
+    }
+
+    /// An analysed database (as the benchmarks' generated ones are): the ledger's counts of a filtered page go through the filter's index, not a
+    /// skip-scan of the report index (which took 4 ms rather than 1).
+    #[test]
+    fn filtered_counts_use_their_filters_index_in_an_analysed_database() {
+        let store = crate::Store::open_in_memory().unwrap();
+        crate::demo::bulk_items(&store, &crate::Ctx::system(), 3_000, 42).unwrap();
+        let conn = store.writer();
+        conn.execute_batch("ANALYZE").unwrap();
+        let days = ListDays {
+            today: "2026-12-03".into(),
+            soon_limit: "2026-12-08".into(),
+            long_pause_since: "2026-11-01".into(),
+        };
+        let cases = [
+            (
+                Some(ItemStatus::Closed),
+                Some(ItemCategory::Hardship),
+                None,
+                "items_status_category",
+            ),
+            (Some(ItemStatus::Closed), None, None, "items_status"),
+            (None, Some(ItemCategory::Hardship), None, "items_category"),
+            (None, None, Some(ItemSource::Kiosk), "items_source"),
+        ];
+        for (status, category, source, index) in cases {
+            let q = ItemQuery {
+                status,
+                category,
+                source,
+                ..Default::default()
+            };
+            let (where_sql, args) = list_where(&q, &days, None);
+            let sql = count_sql(&q, &where_sql, "", false);
+            let plan: Vec<String> = conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap()
+                .query_map(params_from_iter(args.iter()), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            assert!(
+                plan.iter().any(|p| p.contains(index))
+                    && !plan.iter().any(|p| p.contains("items_report")),
+                "{status:?} {category:?} {source:?}: {plan:?}"
+            );
+        }
     }
 
     #[test]
