@@ -19,6 +19,7 @@ pub mod client_ip;
 pub mod config;
 pub mod csrf;
 pub mod error;
+pub mod front;
 pub mod page_cache;
 pub mod public;
 pub mod router;

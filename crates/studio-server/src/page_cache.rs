@@ -12,7 +12,9 @@
 //! middleware sets its cookie only when a page makes a token).
 //!
 //! A browser that accepts gzip gets the kept page's gzip copy, made once per kept page, not per
-//! request (the compression layer leaves an answer that already has a `Content-Encoding`).
+//! request. Kept pages are answered at the front door ([`serve_kept`], called by
+//! [`crate::front`]), before the other layers: none of them has anything to do for a page every
+//! visitor gets alike.
 //!
 //! [`Config::page_cache_secs`]: crate::Config::page_cache_secs
 //! [`Store::generation`]: studio_core::Store::generation
@@ -136,7 +138,24 @@ impl PageCache {
     }
 }
 
-/// Middleware for the public pages' routes: answer from the cache, or render and keep.
+/// At the front door ([`crate::front`]): a GET answered from a kept page, or the request back to
+/// go on. Only pages the [`cached_page`] routes kept are found, so this needs no list of paths.
+/// A kept page grown too old goes on for the one request that renews it.
+#[allow(clippy::result_large_err)] // The request goes on at once; boxing it would cost an allocation.
+pub fn serve_kept(state: &AppState, req: Request) -> Result<Response, Request> {
+    let cache = state.page_cache();
+    if cache.ttl.is_zero() || req.method() != Method::GET {
+        return Err(req);
+    }
+    let key = req.uri().path_and_query().map_or("", |p| p.as_str());
+    match cache.get(key, state.store().generation()) {
+        Found::Page(page) => Ok(kept(&page, accepts_gzip(req.headers()))),
+        Found::Render => Err(req),
+    }
+}
+
+/// Middleware for the public pages' routes, reached when [`serve_kept`] had no page: render,
+/// and keep the page when it is one every visitor sees alike.
 pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let cache = state.page_cache();
     if cache.ttl.is_zero() || req.method() != Method::GET {
@@ -150,9 +169,6 @@ pub async fn cached_page(State(state): State<AppState>, req: Request, next: Next
     // Read before rendering: a write while the page renders leaves it kept under the old number,
     // so the next request renders again.
     let generation = state.store().generation();
-    if let Found::Page(page) = cache.get(&key, generation) {
-        return kept(&page, accepts_gzip(req.headers()));
-    }
     let started = Instant::now();
     let res = next.run(req).await;
     let keep = res.status() == StatusCode::OK

@@ -301,6 +301,38 @@ async fn paths_outside_the_static_folder_get_404() {
     s.stop().await;
 }
 
+/// A page answered from the kept copy at the front door carries the same headers as a rendered
+/// one, and each answer its own request id (or the one the university's proxy gave).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_kept_page_has_the_rendered_pages_headers_and_its_own_request_id() {
+    let s = Server::start(|c| c.page_cache_secs = 60).await;
+    let first = s.get("/delegates").await;
+    let kept = s.get("/delegates").await;
+    assert_eq!(kept.body, first.body);
+    for name in [
+        "content-security-policy",
+        "x-content-type-options",
+        "x-frame-options",
+        "referrer-policy",
+        "permissions-policy",
+        "cache-control",
+        "content-type",
+        "vary",
+    ] {
+        assert_eq!(kept.headers.get(name), first.headers.get(name), "{name}");
+    }
+    assert_ne!(kept.headers["x-request-id"], first.headers["x-request-id"]);
+    let res = s
+        .http
+        .get(s.url("/delegates"))
+        .header("x-request-id", "proxy-7f3a")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["x-request-id"], "proxy-7f3a");
+    s.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn security_headers_on_pages_errors_and_files() {
     let s = Server::start(|_| {}).await;
