@@ -36,7 +36,8 @@ pub fn run(db: Option<PathBuf>, a: Args) -> Result<()> {
 }
 
 fn serve(config: Config, store: Store, path: &Path) -> Result<()> {
-    studio_server::server::init_logs(config.log_json);
+    // Held to the end: dropping it writes the last lines.
+    let _logs = studio_server::server::init_logs(config.log_json);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -39,8 +39,9 @@ fn serve_answers_healthz_and_stops_on_sigterm() {
         .arg("--db")
         .arg(&db)
         .args(["serve", "--addr", "127.0.0.1:0"])
+        .env_remove("RUST_LOG")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("serve.log")).unwrap())
         .spawn()
         .unwrap();
     let mut line = String::new();
@@ -74,6 +75,15 @@ fn serve_answers_healthz_and_stops_on_sigterm() {
         unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
         let status = child.wait().unwrap();
         assert!(status.success(), "{status:?}");
+        // The log (written by its own thread, in batches) has every line once stopped: the
+        // request's, with its status, and the stop.
+        let log = std::fs::read_to_string(dir.path().join("serve.log")).unwrap();
+        assert!(
+            log.lines()
+                .any(|l| l.contains("path=/delegates") && l.contains("status=200")),
+            "{log}"
+        );
+        assert!(log.contains("正在停止"), "{log}");
     }
     #[cfg(not(unix))]
     {

@@ -43,16 +43,16 @@ pub async fn front(State(state): State<AppState>, mut req: Request, next: Next) 
     let started = Instant::now();
     let id = request_id(req.headers());
     req.headers_mut().insert(REQUEST_ID, id.clone());
-    // The path only, never the query: no visitor data in the logs.
-    let span = tracing::info_span!(
-        "request",
-        method = %req.method(),
-        path = %req.uri().path(),
-        id = %id.to_str().unwrap_or("-"),
-    );
+    let method = req.method().clone();
+    let uri = req.uri().clone();
     let mut res = match page_cache::serve_kept(&state, req) {
         Ok(kept) => kept,
-        Err(req) => next.run(req).instrument(span.clone()).await,
+        Err(req) => {
+            // What the handlers log carries the request's id. A kept page logs nothing but
+            // the line below, so it makes no span (a fifth of its time at 64 connections).
+            let span = tracing::info_span!("request", id = %id.to_str().unwrap_or("-"));
+            next.run(req).instrument(span).await
+        }
     };
     let h = res.headers_mut();
     for (name, value) in SECURITY_HEADERS {
@@ -72,14 +72,16 @@ pub async fn front(State(state): State<AppState>, mut req: Request, next: Next) 
             HeaderValue::from_static("max-age=31536000"),
         );
     }
-    h.insert(REQUEST_ID, id);
-    span.in_scope(|| {
-        tracing::info!(
-            status = res.status().as_u16(),
-            latency_us = started.elapsed().as_micros() as u64,
-            "answered"
-        );
-    });
+    h.insert(REQUEST_ID, id.clone());
+    // The path only, never the query: no visitor data in the logs.
+    tracing::info!(
+        method = %method,
+        path = %uri.path(),
+        id = %id.to_str().unwrap_or("-"),
+        status = res.status().as_u16(),
+        latency_us = started.elapsed().as_micros() as u64,
+        "answered"
+    );
     res
 }
 
