@@ -16,7 +16,12 @@ fn depends_on_no_crate_of_ours() {
             "--prefix",
             "none",
         ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The folder as cargo gives it when the test runs: the one compiled in may be another
+        // checkout's when two share a target folder (it failed with NotFound that way).
+        .current_dir(
+            std::env::var("CARGO_MANIFEST_DIR")
+                .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+        )
         .output()
         .expect("run cargo tree");
     let tree = String::from_utf8_lossy(&output.stdout);
