@@ -47,7 +47,7 @@ def report(label: str, which: str, times: list[float], marks: list[dict]) -> Non
     title = LISTS[which][2]
     print("%sclick → %s painted (ms), %d runs: %s" % (label, title, len(times), " ".join("%.0f" % t for t in sorted(times))))
     print("  median: %.0f ms" % statistics.median(times))
-    for key in [f"{which}-setup", f"{which}-mounted", f"{which}-data", which]:
+    for key in [f"{which}-setup", f"{which}-mounted", f"{which}-ask", f"{which}-data", which]:
         values = [m.get(key) for m in marks if m and m.get(key) is not None]
         if values:
             print("  %-16s median +%.0f ms" % (key, statistics.median(values)))
