@@ -11,21 +11,19 @@ import { useRouter } from 'vue-router'
  *
  * `early`: a plain click back to `early.route` (no link filters) asks for the page as soon as the
  * navigation is decided, before the screen being left is taken down (工作台's charts took ~30 ms
- * of the ledger's click → painted); `onReturn` is then told the page was asked for already.
+ * of the ledger's click → painted); the screen keeps what `load` started for its `onReturn`.
  *
  * Outside a KeepAlive (the component tests) the screen is always active and never returns.
  */
 export function useKeptScreen(
-  onReturn: (asked: boolean) => void,
+  onReturn: () => void,
   early?: { route: string; load: () => void },
 ) {
   let active = true
   let visits = 0
-  let asked = false
   onActivated(() => {
     active = true
-    if (visits++ > 0) onReturn(asked)
-    asked = false
+    if (visits++ > 0) onReturn()
   })
   onDeactivated(() => {
     active = false
@@ -33,7 +31,6 @@ export function useKeptScreen(
   const router = early ? useRouter() : undefined
   const stop = router?.beforeResolve((to) => {
     if (!active && early && to.name === early.route && Object.keys(to.query).length === 0) {
-      asked = true
       early.load()
     }
   })
