@@ -38,6 +38,9 @@ const DEFLATE_LEVEL: u32 = 2;
 /// copy of the subset and a ToUnicode map for that call's characters, then dropped):
 /// ~1 ms a call. Measured on 300 filled cards (instructions, callgrind): 32 pages a call
 /// cost 1.8 % more than one call for everything, 16 pages 3.2 %, 1 page 43 %.
+/// A document of at most this many pages (a card, a poster, a slip) is one call and needs no
+/// stand-in page: the stand-in's extra call had made a single card 0.3–0.5 ms slower than
+/// before the split (`scripts/bench/core-compare.sh`).
 const PAGES_PER_CALL: usize = 32;
 
 /// How [`write_pdf`]'s work is counted for progress, in the steps a card's layout takes
@@ -88,11 +91,67 @@ pub(crate) fn write_pdf(
     };
     let mut warnings = Vec::new();
 
-    // The document itself (catalog, info, the font with a ToUnicode map of every
-    // character) comes from a conversion of one page that shows every character once;
-    // that page is then replaced by the real ones.
-    let all_chars: String = glyphs.iter().map(|g| g.0).collect();
     let (width, height) = (Mm(size.w_mm()), Mm(size.h_mm()));
+    let real_pages = |chunk: &[PageLayout]| -> Vec<PdfPage> {
+        chunk
+            .iter()
+            .map(|page| PdfPage::new(width, height, page_ops(page, &font_handle, size.h)))
+            .collect()
+    };
+    let mut lopdf_doc = if pages.len() <= PAGES_PER_CALL {
+        // One call holds every page (a card, a blank, a poster, a slip): converted as they
+        // are. The stand-in page of `convert_in_chunks` would cost a second call.
+        doc.pages = real_pages(pages);
+        let lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
+        check(&mut warnings)?;
+        report(pages.len() * CONVERT_STEPS)?;
+        lopdf_doc
+    } else {
+        convert_in_chunks(
+            &mut doc,
+            &options,
+            &font_handle,
+            &glyphs,
+            width,
+            height,
+            pages,
+            real_pages,
+            &mut report,
+        )?
+    };
+
+    set_widths(&mut lopdf_doc, &subset.widths)?;
+    tidy_info(&mut lopdf_doc);
+    let converted = pages.len() * CONVERT_STEPS;
+    let streams = lopdf_doc.objects.len().max(1);
+    compress_streams(&mut lopdf_doc, &mut |i| {
+        report(converted + i * pages.len() * FINISH_STEPS / streams)
+    })?;
+    let mut bytes = Vec::new();
+    lopdf_doc
+        .save_to(&mut bytes)
+        .map_err(|e| PrintError::Pdf(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Converts more than [`PAGES_PER_CALL`] pages, a chunk per printpdf call, into one document.
+/// The document itself (catalog, info, the font with a ToUnicode map of every character)
+/// comes from a conversion of one stand-in page that shows every character once; that page
+/// is then replaced by the real ones, which all share its resource dictionary.
+#[allow(clippy::too_many_arguments)]
+fn convert_in_chunks(
+    doc: &mut PdfDocument,
+    options: &PdfSaveOptions,
+    font_handle: &PdfFontHandle,
+    glyphs: &[(char, u16)],
+    width: Mm,
+    height: Mm,
+    pages: &[PageLayout],
+    real_pages: impl Fn(&[PageLayout]) -> Vec<PdfPage>,
+    report: &mut dyn FnMut(usize) -> Result<(), PrintError>,
+) -> Result<lopdf::Document, PrintError> {
+    let mut warnings = Vec::new();
+    let all_chars: String = glyphs.iter().map(|g| g.0).collect();
     doc.pages = vec![PdfPage::new(
         width,
         height,
@@ -108,17 +167,14 @@ pub(crate) fn write_pdf(
             Op::EndTextSection,
         ],
     )];
-    let mut lopdf_doc = doc.to_lopdf_document(&options, &mut warnings);
+    let mut lopdf_doc = doc.to_lopdf_document(options, &mut warnings);
     check(&mut warnings)?;
     let (pages_id, resources) = take_only_page(&mut lopdf_doc)?;
 
     let mut kids = Vec::with_capacity(pages.len());
     for chunk in pages.chunks(PAGES_PER_CALL) {
-        doc.pages = chunk
-            .iter()
-            .map(|page| PdfPage::new(width, height, page_ops(page, &font_handle, size.h)))
-            .collect();
-        let mut part = doc.to_lopdf_document(&options, &mut warnings);
+        doc.pages = real_pages(chunk);
+        let mut part = doc.to_lopdf_document(options, &mut warnings);
         check(&mut warnings)?;
         for page_id in page_ids(&part)? {
             kids.push(move_page(
@@ -142,19 +198,7 @@ pub(crate) fn write_pdf(
             .collect::<Vec<_>>(),
     );
     page_tree.set("Count", count as i64);
-
-    set_widths(&mut lopdf_doc, &subset.widths)?;
-    tidy_info(&mut lopdf_doc);
-    let converted = pages.len() * CONVERT_STEPS;
-    let streams = lopdf_doc.objects.len().max(1);
-    compress_streams(&mut lopdf_doc, &mut |i| {
-        report(converted + i * pages.len() * FINISH_STEPS / streams)
-    })?;
-    let mut bytes = Vec::new();
-    lopdf_doc
-        .save_to(&mut bytes)
-        .map_err(|e| PrintError::Pdf(e.to_string()))?;
-    Ok(bytes)
+    Ok(lopdf_doc)
 }
 
 /// Fails on the first error printpdf reported; forgets the rest.
